@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseCaseText } from "../caseio/parseCase.ts";
+import type { Case } from "../network/Network.ts";
+
+/** The reference cases shipped with gradcheck (expected values from an independent autodiff system). */
+export const referenceDir = fileURLToPath(new URL("../../test/fixtures/reference/", import.meta.url));
+
+export function referenceCases(): Case[] {
+  return readdirSync(referenceDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const parsed = parseCaseText(readFileSync(referenceDir + f, "utf8"));
+      if (!parsed.ok) throw new Error(`built-in case ${f} is invalid: ${parsed.error}`);
+      return parsed.value;
+    });
+}

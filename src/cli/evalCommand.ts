@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseCaseText } from "../caseio/parseCase.ts";
+import { toRows } from "../linalg/Matrix.ts";
+import type { CostAndGradient } from "../network/Network.ts";
+import { gradientMethods, methodNames, type MethodName } from "../methods.ts";
+import { integerOption, parseArgs, UsageError } from "./args.ts";
+import { median } from "./median.ts";
+
+/**
+ * `gradcheck eval [--method M] [--repeat N] CASE.json...` (CONTRACT §3): one JSON line per
+ * case, in argument order; a case that fails prints an error line and the rest still run.
+ */
+export async function evalCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
+  const args = parseArgs(words, ["method", "repeat"], []);
+  const method = (args.options.get("method") ?? "backprop") as MethodName;
+  if (!methodNames.includes(method)) throw new UsageError(`--method expects one of ${methodNames.join(", ")}, got ${method}`);
+  const repeat = integerOption(args, "repeat", 1, 1);
+  if (args.positional.length === 0) throw new UsageError("eval needs at least one CASE.json");
+
+  let failed = false;
+  for (const file of args.positional) {
+    const line = evaluateFile(file, method, repeat);
+    if ("error" in line) failed = true;
+    out(JSON.stringify(line));
+  }
+  return failed ? 1 : 0;
+}
+
+type EvalLine =
+  | { name: string; method: MethodName; J: number; grad: number[][][]; ms: number }
+  | { name?: string; file?: string; error: string };
+
+function evaluateFile(file: string, method: MethodName, repeat: number): EvalLine {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { file, error: code === "ENOENT" ? `${file}: no such file` : `${file}: cannot read (${code ?? (e as Error).message})` };
+  }
+  const parsed = parseCaseText(text);
+  if (!parsed.ok) return { file, error: `${basename(file)}: ${parsed.error}` };
+  const c = parsed.value;
+  try {
+    const times: number[] = [];
+    let result!: CostAndGradient;
+    for (let r = 0; r < repeat; r++) {
+      const t0 = performance.now();
+      result = gradientMethods[method](c, c.theta);
+      times.push(performance.now() - t0);
+    }
+    if (!Number.isFinite(result.J)) return { name: c.name, error: `${basename(file)}: J evaluated to ${result.J}` };
+    return { name: c.name, method, J: result.J, grad: result.grad.map(toRows), ms: median(times) };
+  } catch (e) {
+    return { name: c.name, error: `${basename(file)}: ${(e as Error).message}` };
+  }
+}

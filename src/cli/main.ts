@@ -1,0 +1,34 @@
+import { UsageError } from "./args.ts";
+import { evalCommand } from "./evalCommand.ts";
+import { tour } from "./tour.ts";
+
+const usage = `usage:
+  gradcheck eval [--method backprop|loop|tape|fd] [--repeat N] CASE.json...
+  gradcheck tour`;
+
+/** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
+export async function main(words: readonly string[]): Promise<number> {
+  const [verb, ...rest] = words;
+  const out = (line: string) => void process.stdout.write(line + "\n");
+  try {
+    switch (verb) {
+      case "eval":
+        return await evalCommand(rest, out);
+      case "tour":
+        return await tour(out);
+      case undefined:
+      case "help":
+      case "--help":
+        out(usage);
+        return verb === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${verb}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`gradcheck: ${e.message}\n${usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

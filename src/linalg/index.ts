@@ -1,0 +1,4 @@
+export * from "./Matrix.ts";
+export * from "./gemm.ts";
+export * from "./products.ts";
+export * from "./elementwise.ts";

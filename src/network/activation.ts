@@ -1,0 +1,28 @@
+/**
+ * The activations of CONTRACT §1, each with its derivative beside it. g' is given both z and
+ * a = g(z) so that each rule uses the cheaper, better-conditioned form (the lecture's
+ * g'(z) = a .* (1 - a) for the sigmoid).
+ */
+export type ActivationName = "sigmoid" | "tanh" | "relu" | "identity";
+
+export interface Activation {
+  readonly g: (z: number) => number;
+  readonly gPrime: (z: number, a: number) => number;
+}
+
+/** σ(z) without overflow: exp is only ever taken of a non-positive number. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export const activations: Readonly<Record<ActivationName, Activation>> = {
+  sigmoid: { g: sigmoid, gPrime: (_z, a) => a * (1 - a) },
+  tanh: { g: Math.tanh, gPrime: (_z, a) => 1 - a * a },
+  // NOTE: relu is not differentiable at 0; CONTRACT §1 fixes relu'(0) = 0, here and only here.
+  relu: { g: (z) => (z > 0 ? z : 0), gPrime: (z) => (z > 0 ? 1 : 0) },
+  identity: { g: (z) => z, gPrime: () => 1 },
+};
+
+export const activationNames = Object.keys(activations) as ActivationName[];

@@ -1,0 +1,45 @@
+import { gemm } from "../linalg/gemm.ts";
+import { zeros, type Matrix } from "../linalg/Matrix.ts";
+import { columnsFrom, transposed, view } from "../linalg/products.ts";
+import { activations } from "./activation.ts";
+import { activationOfLayer, type Network, type Theta } from "./Network.ts";
+
+/**
+ * Everything the forward pass computed, one example per row. Index l is layer l + 1 of the
+ * lecture: a[0] = X is a⁽¹⁾, a[L−1] = h_Θ(X). z[0] is X as well (the input layer has no
+ * pre-activation), so z[l] and a[l] always describe the same layer.
+ */
+export interface Activations {
+  readonly z: Matrix[];
+  readonly a: Matrix[];
+}
+
+/**
+ * z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾ a⁽ˡ⁾ for all m examples at once, as Z = A·Wᵀ + b: the kernel reads Θ past its
+ * bias column in place, and the bias is added while the activation is applied.
+ */
+export function forward(network: Network, theta: Theta, X: Matrix): Activations {
+  const m = X.rows;
+  const z: Matrix[] = [X];
+  const a: Matrix[] = [X];
+  for (let l = 0; l < theta.length; l++) {
+    const T = theta[l];
+    const sOut = T.rows, sIn = T.cols - 1;
+    const Z = zeros(m, sOut);
+    gemm(m, sOut, sIn, view(a[l]), transposed(columnsFrom(T, 1)), view(Z), false);
+    const A = zeros(m, sOut);
+    const g = activations[activationOfLayer(network, l)].g;
+    const zd = Z.data, ad = A.data, t = T.data, cols = T.cols;
+    for (let i = 0; i < m; i++) {
+      const r = i * sOut;
+      for (let k = 0; k < sOut; k++) {
+        const v = zd[r + k] + t[k * cols];
+        zd[r + k] = v;
+        ad[r + k] = g(v);
+      }
+    }
+    z.push(Z);
+    a.push(A);
+  }
+  return { z, a };
+}

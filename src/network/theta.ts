@@ -1,0 +1,56 @@
+import { zeros, type Matrix } from "../linalg/Matrix.ts";
+import type { Theta } from "./Network.ts";
+
+/** [rows, cols] of each Θ⁽ˡ⁾: s_{l+1} × (s_l + 1). */
+export function thetaShapes(layerSizes: readonly number[]): Array<[number, number]> {
+  const shapes: Array<[number, number]> = [];
+  for (let l = 0; l + 1 < layerSizes.length; l++) shapes.push([layerSizes[l + 1], layerSizes[l] + 1]);
+  return shapes;
+}
+
+export function parameterCount(layerSizes: readonly number[]): number {
+  return thetaShapes(layerSizes).reduce((n, [r, c]) => n + r * c, 0);
+}
+
+/** Θ⁽¹⁾, Θ⁽²⁾, … each row-major with its bias column first, end to end. */
+export function unroll(theta: Theta): Float64Array {
+  const out = new Float64Array(theta.reduce((n, T) => n + T.data.length, 0));
+  let at = 0;
+  for (const T of theta) {
+    out.set(T.data, at);
+    at += T.data.length;
+  }
+  return out;
+}
+
+/** The inverse of unroll; copies, so the result never aliases params. */
+export function roll(params: ArrayLike<number>, layerSizes: readonly number[]): Matrix[] {
+  const expected = parameterCount(layerSizes);
+  if (params.length !== expected) {
+    throw new RangeError(`layerSizes [${layerSizes}] need ${expected} parameters, got ${params.length}`);
+  }
+  const out: Matrix[] = [];
+  let at = 0;
+  for (const [r, c] of thetaShapes(layerSizes)) {
+    const T = zeros(r, c);
+    for (let i = 0; i < r * c; i++) T.data[i] = params[at + i];
+    out.push(T);
+    at += r * c;
+  }
+  return out;
+}
+
+/** Where parameter p of the unrolled vector sits: layer l (0-based Θ index), row i, column j. */
+export function locate(p: number, layerSizes: readonly number[]): { l: number; i: number; j: number } {
+  let at = 0;
+  const shapes = thetaShapes(layerSizes);
+  for (let l = 0; l < shapes.length; l++) {
+    const [r, c] = shapes[l];
+    if (p < at + r * c) {
+      const q = p - at;
+      return { l, i: Math.floor(q / c), j: q % c };
+    }
+    at += r * c;
+  }
+  throw new RangeError(`parameter ${p} is past the last of ${at}`);
+}
