@@ -1,3 +1,5 @@
+import { simdGemm, worthSimd } from "./simdGemm.ts";
+
 /**
  * The one matrix-product kernel: C(i,j) (+)= Σ_p A(i,p)·B(p,j) over strided views.
  *
@@ -16,6 +18,23 @@ export interface View {
 }
 
 export function gemm(
+  m: number,
+  n: number,
+  k: number,
+  A: View,
+  B: View,
+  C: View,
+  accumulate: boolean,
+): void {
+  if (worthSimd(m, n, k)) simdGemm(m, n, k, A, B, C, accumulate);
+  else scalarGemm(m, n, k, A, B, C, accumulate);
+}
+
+/**
+ * The same product in plain JavaScript; used where moving the operands into WebAssembly
+ * memory would cost more than it saves (small products) and as the SIMD kernel's edges.
+ */
+export function scalarGemm(
   m: number,
   n: number,
   k: number,

@@ -1,0 +1,35 @@
+// `npm run bench`: every performance figure of gradcheck, measured side by side in one run,
+// printed and saved to reports/bench/latest.{json,md}.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { backpropBench } from "./backprop.ts";
+import type { BenchSection } from "./section.ts";
+
+const sections: BenchSection[] = [];
+const collect = async (name: string, run: () => Promise<BenchSection | BenchSection[]>) => {
+  process.stderr.write(`measuring ${name}…\n`);
+  const got = await run();
+  for (const section of Array.isArray(got) ? got : [got]) {
+    sections.push(section);
+    process.stdout.write(render(section) + "\n");
+  }
+};
+
+function render(s: BenchSection): string {
+  const width = Math.max(...s.rows.map((r) => r.label.length));
+  const lines = [`## ${s.title}`, "", `| ${"method".padEnd(width)} | median ms | |`, `|${"-".repeat(width + 2)}|----------:|---|`];
+  for (const r of s.rows) lines.push(`| ${r.label.padEnd(width)} | ${r.ms.toFixed(1).padStart(9)} | ${r.extra ?? ""} |`);
+  lines.push("", ...s.notes.map((n) => `- ${n}`), "");
+  return lines.join("\n");
+}
+
+const header = `# gradcheck benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · one thread\n`;
+process.stdout.write(header + "\n");
+await collect("backprop vs tfjs", backpropBench);
+
+const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(dir + "latest.json", JSON.stringify({ date: new Date().toISOString(), node: process.version, sections }, null, 2));
+writeFileSync(dir + "latest.md", [header, ...sections.map(render)].join("\n"));
+process.stderr.write(`saved reports/bench/latest.json and latest.md\n`);

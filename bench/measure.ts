@@ -1,0 +1,13 @@
+import { median } from "../src/cli/median.ts";
+
+/** Median wall time of one call in milliseconds, after `warmup` untimed calls. */
+export async function medianMs(f: () => unknown | Promise<unknown>, runs: number, warmup = 2): Promise<number> {
+  for (let r = 0; r < warmup; r++) await f();
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
