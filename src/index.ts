@@ -1,0 +1,21 @@
+// gradcheck's public API: everything a user's own code or test suite needs, from one place.
+export type { Matrix } from "./linalg/Matrix.ts";
+export { matrix, fromRows, toRows, zeros } from "./linalg/Matrix.ts";
+export { matmul, matmulABt, matmulAtB } from "./linalg/products.ts";
+
+export type { Network, Problem, Case, Theta, CostAndGradient } from "./network/Network.ts";
+export { activations, sigmoid, type ActivationName } from "./network/activation.ts";
+export { costs, softplus, type CostName } from "./network/cost.ts";
+export { forward, type Activations } from "./network/forward.ts";
+export { costFunction } from "./network/costFunction.ts";
+export { regularizationTerm } from "./network/regularization.ts";
+export { thetaShapes, parameterCount, unroll, roll, locate } from "./network/theta.ts";
+export { randomInitialTheta, debugInitialTheta, debugInitialWeights } from "./network/init.ts";
+export { rng, gaussian, type Rng } from "./network/random.ts";
+export { gradientDescent, type Training } from "./network/train.ts";
+
+export { loopBackprop, lectureD, slideD, type DRule } from "./backprop/loop.ts";
+export { batchBackprop } from "./backprop/batch.ts";
+export { gradientMethods, methodNames, type MethodName, type GradientMethod } from "./methods.ts";
+
+export { parseCase, parseCaseText, type Parsed } from "./caseio/parseCase.ts";
