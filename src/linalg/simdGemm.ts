@@ -46,7 +46,8 @@ export function simdGemm(m: number, n: number, k: number, A: View, B: View, C: V
   const heap = heapOf(cBase + mUp * nUp);
 
   const a = A.data;
-  for (let i = 0; i < m; i++) {
+  if (A.cs === 1 && A.rs === k) heap.set(a.subarray(A.offset, A.offset + m * k), aBase);
+  else for (let i = 0; i < m; i++) {
     const from = A.offset + i * A.rs, to = aBase + i * k;
     if (A.cs === 1) heap.set(a.subarray(from, from + k), to);
     else for (let p = 0; p < k; p++) heap[to + p] = a[from + p * A.cs];
@@ -54,7 +55,8 @@ export function simdGemm(m: number, n: number, k: number, A: View, B: View, C: V
   heap.fill(0, aBase + m * k, aBase + mUp * k);
 
   const b = B.data;
-  for (let p = 0; p < k; p++) {
+  if (B.cs === 1 && B.rs === n && n === nUp) heap.set(b.subarray(B.offset, B.offset + k * n), bBase);
+  else for (let p = 0; p < k; p++) {
     const from = B.offset + p * B.rs, to = bBase + p * nUp;
     if (B.cs === 1) heap.set(b.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) heap[to + j] = b[from + j * B.cs];
@@ -72,7 +74,8 @@ export function simdGemm(m: number, n: number, k: number, A: View, B: View, C: V
   if (k === 0) heap.fill(0, cBase, cBase + mUp * nUp);
 
   const c = C.data;
-  for (let i = 0; i < m; i++) {
+  if (!accumulate && C.cs === 1 && C.rs === n && n === nUp) c.set(heap.subarray(cBase, cBase + m * n), C.offset);
+  else for (let i = 0; i < m; i++) {
     const from = cBase + i * nUp, to = C.offset + i * C.rs;
     if (accumulate) for (let j = 0; j < n; j++) c[to + j * C.cs] += heap[from + j];
     else if (C.cs === 1) c.set(heap.subarray(from, from + n), to);
