@@ -1,0 +1,123 @@
+import { zeros, type Matrix } from "../linalg/Matrix.ts";
+import { evaluate, firstNonFinite } from "./evaluate.ts";
+import { recordedAt } from "./recordedAt.ts";
+import { rules as defaultRules, type OpName, type Rules } from "./rules.ts";
+import { TapeError } from "./TapeError.ts";
+import { Value } from "./Value.ts";
+
+interface Entry {
+  readonly op: OpName | "variable";
+  readonly inputs: readonly Value[];
+  readonly attr: readonly number[];
+  readonly out: Matrix;
+  /** made when the op was recorded; its stack says where, if an error ever needs to */
+  readonly site: Error;
+}
+
+/** ∂y/∂v for the variables v of a tape, after `backward(y)`. */
+export interface Gradients {
+  of(v: Value): Matrix;
+}
+
+/**
+ * Reverse-mode automatic differentiation: ops are recorded in the order they run, so walking
+ * the record backwards visits every value after all of its consumers, and each rule's vjp
+ * can add its share into its inputs' gradients.
+ *
+ * Only values that depend on a variable are recorded; an op on constants alone is plain
+ * arithmetic. Gradients of intermediate values are dropped as soon as they have been passed
+ * on; those of variables are kept and returned.
+ */
+export class Tape {
+  private readonly entries: Entry[] = [];
+  private bytes = 0;
+  private peak = 0;
+
+  /** The rules table is a parameter so tests can plant a wrong rule. */
+  constructor(readonly rules: Rules = defaultRules) {}
+
+  /** A value to differentiate with respect to. It is read, never copied or written. */
+  variable(x: Matrix): Value {
+    return this.push({ op: "variable", inputs: [], attr: [], out: x, site: new Error() });
+  }
+
+  /** A constant bound to this tape: recorded nowhere, but its ops use this tape's rules. */
+  constant(x: Matrix): Value {
+    return new Value(x, this, -1);
+  }
+
+  /** Used by Value's op methods. */
+  record(op: OpName, inputs: readonly Value[], attr: readonly number[]): Value {
+    const site = new Error();
+    const out = evaluate(this.rules, op, inputs.map((v) => v.value), attr, site);
+    if (!inputs.some((v) => v.needsGrad)) return new Value(out, this, -1);
+    return this.push({ op, inputs, attr, out, site });
+  }
+
+  /** Number of recorded values (variables and op results). */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * Bytes the tape allocated for op results, and the most it held at once during backward:
+   * those results plus the gradients alive at that moment (variables' own data not counted).
+   */
+  memory(): { recordedBytes: number; peakBytes: number } {
+    return { recordedBytes: this.bytes, peakBytes: Math.max(this.peak, this.bytes) };
+  }
+
+  /** ∂y/∂v for every variable v; y must be a 1×1 value of this tape. */
+  backward(y: Value): Gradients {
+    if (y.rows !== 1 || y.cols !== 1) {
+      throw new TapeError(`backward: the output must be a 1×1 scalar, got a ${y.shape} value (reduce it with sum() or mean())`);
+    }
+    if (y.tape !== null && y.tape !== this) throw new TapeError("backward: the output is recorded on another tape");
+    const grads: (Float64Array | null)[] = new Array(this.entries.length).fill(null);
+    if (y.needsGrad) grads[y.index] = Float64Array.of(1);
+    let live = 8;
+    for (let i = y.index; i >= 0; i--) {
+      const e = this.entries[i], g = grads[i];
+      if (g === null || e.op === "variable") continue;
+      const dx = e.inputs.map((v) => {
+        if (!v.needsGrad) return null;
+        let d = grads[v.index];
+        if (d === null) {
+          d = grads[v.index] = new Float64Array(v.value.data.length);
+          live += d.byteLength;
+        }
+        return d;
+      });
+      this.peak = Math.max(this.peak, this.bytes + live);
+      const x = e.inputs.map((v) => v.value);
+      this.rules[e.op].vjp(g, x, e.out, dx, e.attr);
+      dx.forEach((d, k) => {
+        const q = d ? firstNonFinite(d) : -1;
+        if (q >= 0) {
+          throw new TapeError(
+            `${e.op} sent ${d![q]} back to its input ${k}, at (${Math.floor(q / x[k].cols)}, ${q % x[k].cols}) ` +
+              `of that input's ${x[k].rows}×${x[k].cols} gradient; recorded at ${recordedAt(e.site)}`,
+          );
+        }
+      });
+      grads[i] = null; // passed on: an intermediate's gradient is not kept
+      live -= g.byteLength;
+    }
+    const entries = this.entries, tape = this;
+    return {
+      of(v: Value): Matrix {
+        if (v.tape !== tape || entries[v.index]?.op !== "variable") {
+          throw new TapeError(`gradient: only a variable of this tape has one (asked for a ${v.shape} ${v.needsGrad ? "intermediate value" : "constant"})`);
+        }
+        const d = grads[v.index];
+        return d ? { rows: v.rows, cols: v.cols, data: d } : zeros(v.rows, v.cols);
+      },
+    };
+  }
+
+  private push(e: Entry): Value {
+    this.entries.push(e);
+    if (e.op !== "variable") this.bytes += e.out.data.byteLength; // a variable is the caller's, not copied
+    return new Value(e.out, this, this.entries.length - 1);
+  }
+}
