@@ -1,5 +1,7 @@
 import { batchBackprop } from "./backprop/batch.ts";
 import { loopBackprop } from "./backprop/loop.ts";
+import { fdMethod } from "./fdnet/fdNetworkGradient.ts";
+import { tapeBackprop } from "./tape/tapeBackprop.ts";
 import type { CostAndGradient, Problem, Theta } from "./network/Network.ts";
 
 /** The independent ways gradcheck computes J and ∂J/∂Θ, by the names `eval --method` takes. */
@@ -16,6 +18,6 @@ const notYet = (name: string): GradientMethod => () => {
 export const gradientMethods: Readonly<Record<MethodName, GradientMethod>> = {
   backprop: batchBackprop,
   loop: loopBackprop,
-  tape: notYet("tape"),
-  fd: notYet("fd"),
+  tape: tapeBackprop,
+  fd: fdMethod,
 };

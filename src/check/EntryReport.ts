@@ -1,0 +1,34 @@
+/** Where an entry sits, when the caller can say (0-based; column 0 is the bias column). */
+export interface EntryLocation {
+  readonly layer: number;
+  readonly row: number;
+  readonly column: number;
+  /** how reports name it, e.g. "Θ⁽²⁾[3][0]" */
+  readonly label?: string;
+}
+
+export type Locate = (index: number) => EntryLocation;
+
+export type Verdict = "pass" | "fail" | "not-differentiable";
+
+/** One compared entry: everything a failure message needs. */
+export interface EntryReport {
+  readonly index: number;
+  readonly location?: EntryLocation;
+  readonly label: string;
+  /** the numerical (finite-difference) value */
+  readonly expected: number;
+  /** the analytic value under test */
+  readonly actual: number;
+  readonly absError: number;
+  /** |a − n| / max(|a|, |n|), 0 when both are 0 */
+  readonly relError: number;
+  readonly errorBound: number;
+  readonly tolerance: number;
+  readonly verdict: Verdict;
+}
+
+export function labelOf(index: number, location?: EntryLocation): string {
+  if (!location) return `[${index}]`;
+  return location.label ?? `layer ${location.layer + 1} [${location.row}][${location.column}]`;
+}

@@ -1,0 +1,52 @@
+import { directionalDerivative, randomUnitDirection, type FdMethod, type Rng, type ScalarFunction } from "../numeric/index.ts";
+import { defaultTolerance, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
+
+export interface DirectionalOptions {
+  readonly random: Rng;
+  /** how many random unit directions (default 3) */
+  readonly directions?: number;
+  readonly method?: FdMethod;
+  readonly tolerance?: Partial<Tolerance>;
+}
+
+export interface DirectionResult {
+  /** d/dt f(x + t·v) by finite differences */
+  readonly expected: number;
+  /** gᵀv from the analytic gradient */
+  readonly actual: number;
+  readonly absError: number;
+  readonly errorBound: number;
+  readonly tolerance: number;
+  readonly passed: boolean;
+}
+
+export interface DirectionalCheck {
+  readonly passed: boolean;
+  readonly formula: string;
+  readonly directions: readonly DirectionResult[];
+}
+
+/**
+ * The O(1) check (JAX's check_grads): along random unit directions v, compare gᵀv with
+ * finite differences of t ↦ f(x + t·v). Cheap, and a random v (not all-ones) makes a
+ * transposed or misplaced entry show; it cannot say which entry is wrong.
+ */
+export function directionalCheck(f: ScalarFunction, x: ArrayLike<number>, gradient: ArrayLike<number>, options: DirectionalOptions): DirectionalCheck {
+  const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
+  const results: DirectionResult[] = [];
+  for (let d = 0; d < (options.directions ?? 3); d++) {
+    const v = randomUnitDirection(x.length, options.random);
+    let actual = 0, scale = 0;
+    for (let i = 0; i < v.length; i++) {
+      actual += gradient[i] * v[i];
+      scale += Math.abs(gradient[i] * v[i]);
+    }
+    const fd = directionalDerivative(f, x, v, { ...(options.method ? { method: options.method } : {}) });
+    // gᵀv carries its own round-off, ≈ ε·Σ|g_i v_i|·√n.
+    const errorBound = fd.errorBound + Number.EPSILON * scale * Math.sqrt(v.length);
+    const tol = toleranceOf(tolerance, fd.estimate, errorBound);
+    const absError = Math.abs(actual - fd.estimate);
+    results.push({ expected: fd.estimate, actual, absError, errorBound, tolerance: tol, passed: absError <= tol });
+  }
+  return { passed: results.every((r) => r.passed), formula: toleranceFormula(tolerance), directions: results };
+}

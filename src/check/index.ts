@@ -1,0 +1,16 @@
+/** Compare analytic gradients with numerical ones: tolerance model, verdicts, findings. Knows nothing of networks. */
+export { defaultTolerance, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
+export { labelOf, type EntryLocation, type EntryReport, type Locate, type Verdict } from "./EntryReport.ts";
+export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./Finding.ts";
+export {
+  compareGradients,
+  type CompareOptions,
+  type GradientComparison,
+  type LayerSummary,
+  type NumericalGradient,
+  type PartSummary,
+} from "./compareGradients.ts";
+export { renderComparison, renderEntries, renderFinding } from "./renderComparison.ts";
+export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./directionalCheck.ts";
+export { checkGradient, type CheckOptions } from "./checkGradient.ts";
+export { assertGradient, GradientCheckError } from "./assertGradient.ts";

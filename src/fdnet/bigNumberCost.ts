@@ -1,0 +1,92 @@
+import { all, create, type BigNumber } from "mathjs";
+import type { ActivationName } from "../network/activation.ts";
+import type { CostName } from "../network/cost.ts";
+import { activationOfLayer, type Problem, type Theta } from "../network/Network.ts";
+
+/** A mathjs instance whose BigNumbers carry `digits` significant digits. */
+export function bigMath(digits: number): BigMath {
+  let math = instances.get(digits);
+  if (!math) instances.set(digits, (math = create(all, { number: "BigNumber", precision: digits })));
+  return math;
+}
+
+export type BigMath = ReturnType<typeof create>;
+const instances = new Map<number, BigMath>();
+
+/** The exact value of a float64 as a BigNumber: its 53-bit integer mantissa times a power of two. */
+export function exactBig(math: BigMath, x: number): BigNumber {
+  if (!Number.isFinite(x)) throw new RangeError(`cannot represent ${x} exactly`);
+  if (x === 0) return math.bignumber(0);
+  let e = Math.floor(Math.log2(Math.abs(x))) - 52;
+  let mant = x / 2 ** e;
+  // log2 can be off by one at binade edges; settle on an integer mantissa.
+  while (!Number.isInteger(mant)) {
+    e -= 1;
+    mant = x / 2 ** e;
+  }
+  return math.bignumber(mant).times(math.bignumber(2).pow(e));
+}
+
+/**
+ * J(Θ) of CONTRACT §1 in decimal arithmetic with `digits` significant digits (default 40):
+ * no float64 rounding anywhere, inputs converted exactly. Slow (microseconds per operation);
+ * an oracle for small networks, not a method for large ones.
+ */
+export function bigNumberCost(problem: Problem, theta: Theta | readonly BigNumber[][], digits = 40): BigNumber {
+  const math = bigMath(digits);
+  const big = (x: number) => exactBig(math, x);
+  const { layerSizes, lambda } = problem;
+  const L = layerSizes.length, m = problem.X.rows, K = layerSizes[L - 1];
+  const T: BigNumber[][] = theta.map((t) => (Array.isArray(t) ? (t as BigNumber[]) : Array.from((t as { data: Float64Array }).data, big)));
+  const zero = math.bignumber(0), one = math.bignumber(1), half = math.bignumber(0.5);
+  const g = (name: ActivationName, z: BigNumber): BigNumber => {
+    switch (name) {
+      case "sigmoid":
+        return one.div(one.plus(z.neg().exp()));
+      case "tanh":
+        return z.tanh();
+      case "relu":
+        return z.gt(0) ? z : zero;
+      case "identity":
+        return z;
+    }
+  };
+  const loss = (cost: CostName, z: BigNumber, a: BigNumber, y: BigNumber): BigNumber => {
+    if (cost === "cross-entropy") {
+      // softplus(z) − y·z, the exact form of −[y log σ(z) + (1−y) log(1−σ(z))]
+      const softplus = z.gt(0) ? z.plus(one.plus(z.neg().exp()).ln()) : one.plus(z.exp()).ln();
+      return softplus.minus(y.times(z));
+    }
+    const d = a.minus(y);
+    return half.times(d).times(d);
+  };
+
+  let sum = zero;
+  for (let e = 0; e < m; e++) {
+    let a: BigNumber[] = Array.from(problem.X.data.subarray(e * layerSizes[0], (e + 1) * layerSizes[0]), big);
+    let z: BigNumber[] = a;
+    for (let l = 0; l + 1 < L; l++) {
+      const rows = layerSizes[l + 1], cols = layerSizes[l] + 1, t = T[l];
+      const act = activationOfLayer(problem, l);
+      const zNext: BigNumber[] = [];
+      for (let r = 0; r < rows; r++) {
+        let s = t[r * cols];
+        for (let c = 1; c < cols; c++) s = s.plus(t[r * cols + c].times(a[c - 1]));
+        zNext.push(s);
+      }
+      z = zNext;
+      a = zNext.map((v) => g(act, v));
+    }
+    for (let k = 0; k < K; k++) sum = sum.plus(loss(problem.cost, z[k], a[k], big(problem.Y.data[e * K + k])));
+  }
+  let reg = zero;
+  if (lambda !== 0) {
+    T.forEach((t, l) => {
+      const cols = layerSizes[l] + 1;
+      t.forEach((v, q) => {
+        if (q % cols !== 0) reg = reg.plus(v.times(v));
+      });
+    });
+  }
+  return sum.div(m).plus(big(lambda).div(2 * m).times(reg));
+}

@@ -1,0 +1,61 @@
+import type { BigNumber } from "mathjs";
+import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
+import { roll, unroll } from "../network/theta.ts";
+import { bigMath, bigNumberCost, exactBig } from "./bigNumberCost.ts";
+
+export interface BigNumberGradient extends CostAndGradient {
+  /** J and each ∂J/∂Θ entry as decimal strings of the full precision */
+  readonly exactJ: string;
+  readonly exactGrad: readonly string[];
+  /** a bound on |float64 result − true value| per entry, beyond the final rounding */
+  readonly errorBound: number;
+}
+
+/**
+ * The high-precision oracle: central differences of J computed with `digits` (default 40)
+ * significant digits, step h = 1e-13·max(1, |θ_p|). Truncation ≈ h²·|J'''|/6 ≈ 1e-26·|J'''|,
+ * round-off ≈ 10^-digits·|J|/h ≈ 1e-27·|J|: both far below float64 resolution, so the
+ * result, rounded to float64, is the true gradient to the last bit or two.
+ */
+export function bigNumberGradient(problem: Problem, theta: Theta, digits = 40): BigNumberGradient {
+  const math = bigMath(digits);
+  const x = unroll(theta);
+  const layerSizes = problem.layerSizes;
+  const shapes = theta.map((T) => T.data.length);
+  const base: BigNumber[] = Array.from(x, (v) => exactBig(math, v));
+  const split = (flat: BigNumber[]): BigNumber[][] => {
+    const out: BigNumber[][] = [];
+    let at = 0;
+    for (const n of shapes) {
+      out.push(flat.slice(at, at + n));
+      at += n;
+    }
+    return out;
+  };
+  const J = bigNumberCost(problem, split(base), digits);
+  const grad = new Float64Array(x.length);
+  const exactGrad: string[] = [];
+  const work = base.slice();
+  for (let p = 0; p < x.length; p++) {
+    const h = math.bignumber(1e-13).times(Math.max(1, Math.abs(x[p])));
+    const saved = work[p];
+    try {
+      work[p] = saved.plus(h);
+      const plus = bigNumberCost(problem, split(work), digits);
+      work[p] = saved.minus(h);
+      const minus = bigNumberCost(problem, split(work), digits);
+      const d = plus.minus(minus).div(h.times(2));
+      exactGrad.push(d.toString());
+      grad[p] = d.toNumber();
+    } finally {
+      work[p] = saved;
+    }
+  }
+  return { J: J.toNumber(), grad: roll(grad, layerSizes), exactJ: J.toString(), exactGrad, errorBound: 1e-20 };
+}
+
+/** The oracle as a gradient method (exact but slow: for networks of a few dozen parameters). */
+export function bigNumberMethod(problem: Problem, theta: Theta): CostAndGradient {
+  const { J, grad } = bigNumberGradient(problem, theta);
+  return { J, grad };
+}

@@ -1,0 +1,10 @@
+/** Finite differences over plain functions f: Float64Array → number. Knows nothing of networks. */
+export type { FdMethod, RichardsonMethod, StencilMethod } from "./FdMethod.ts";
+export type { Estimate, FdGradient } from "./Estimate.ts";
+export { stencil, centralFdm, forwardFdm, backwardFdm } from "./stencil.ts";
+export { richardson, type RichardsonOptions } from "./richardson.ts";
+export { stepFor, powerOfTwoBelow } from "./stepFor.ts";
+export { incrementsOf, defaultRelativeAccuracy, type Increments, type ScalarFunction } from "./Increments.ts";
+export { estimateEntry } from "./estimateEntry.ts";
+export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, evaluationsPerEntry, type FdOptions } from "./fdGradient.ts";
+export { directionalDerivative, randomUnitDirection, type DirectionalOptions, type Rng } from "./directional.ts";
