@@ -37,7 +37,7 @@ export function digitImages(m: number, random: Rng): { X: Matrix; Y: Matrix } {
   return { X, Y };
 }
 
-export function benchProblem(m = 5000, seed = 4): { problem: Problem; theta: Matrix[] } {
+function digitProblem(m = 5000, seed = 4): { problem: Problem; theta: Matrix[] } {
   const random = rng(seed);
   const { X, Y } = digitImages(m, random);
   const layerSizes = [400, 25, 10];
@@ -47,7 +47,7 @@ export function benchProblem(m = 5000, seed = 4): { problem: Problem; theta: Mat
 
 /** Exhaustive vs naive finite differences on 400-25-10 at m = 5000, and the directional check. */
 export async function fdBench(): Promise<BenchSection> {
-  const { problem, theta } = benchProblem();
+  const { problem, theta } = digitProblem();
   const P = unroll(theta).length;
   const zerosShare = problem.X.data.reduce((n, v) => n + (v === 0 ? 1 : 0), 0) / problem.X.data.length;
 

@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
+import { fdBench } from "./fd.ts";
+import { tapeBench } from "./tape.ts";
 import type { BenchSection } from "./section.ts";
 
 const sections: BenchSection[] = [];
@@ -27,6 +29,8 @@ function render(s: BenchSection): string {
 const header = `# gradcheck benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · one thread\n`;
 process.stdout.write(header + "\n");
 await collect("backprop vs tfjs", backpropBench);
+await collect("tape vs backprop", tapeBench);
+await collect("finite differences", fdBench);
 
 const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));
 mkdirSync(dir, { recursive: true });

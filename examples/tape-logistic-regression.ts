@@ -1,7 +1,6 @@
 // The lecture's regularised logistic regression, written with tape ops, and its gradient.
 // Run from the project root: npx tsx examples/tape-logistic-regression.ts
-import { fromRows, matrix } from "../src/linalg/Matrix.ts";
-import { constant, grad, type Value } from "../src/tape/index.ts";
+import { constant, fromRows, grad, matrix, type Value } from "../src/index.ts";
 
 // m = 6 examples of n = 2 features, one per row, and their labels.
 const X = fromRows([[0.5, 1.2], [-1.0, 0.3], [2.0, -0.7], [0.1, 0.1], [-0.4, -1.5], [1.3, 0.8]]);

@@ -19,3 +19,6 @@ export { batchBackprop } from "./backprop/batch.ts";
 export { gradientMethods, methodNames, type MethodName, type GradientMethod } from "./methods.ts";
 
 export { parseCase, parseCaseText, type Parsed } from "./caseio/parseCase.ts";
+
+export { Tape, Value, constant, grad, rules as tapeRules, TapeError, networkCost, tapeBackprop } from "./tape/index.ts";
+export type { Gradients, Operand, ValueAndGradient, MatrixOf, Rules, OpName, Rule } from "./tape/index.ts";

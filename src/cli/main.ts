@@ -1,9 +1,11 @@
 import { UsageError } from "./args.ts";
+import { checkCommand } from "./checkCommand.ts";
 import { evalCommand } from "./evalCommand.ts";
 import { tour } from "./tour.ts";
 
 const usage = `usage:
-  gradcheck eval [--method backprop|loop|tape|fd] [--repeat N] CASE.json...
+  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
+  gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
   gradcheck tour`;
 
 /** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
@@ -14,6 +16,8 @@ export async function main(words: readonly string[]): Promise<number> {
     switch (verb) {
       case "eval":
         return await evalCommand(rest, out);
+      case "check":
+        return await checkCommand(rest, out);
       case "tour":
         return await tour(out);
       case undefined:

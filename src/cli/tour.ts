@@ -2,6 +2,7 @@ import { loopBackprop, slideD } from "../backprop/loop.ts";
 import type { Matrix } from "../linalg/Matrix.ts";
 import { gradientMethods } from "../methods.ts";
 import { referenceCases } from "./builtinCases.ts";
+import { checkTour } from "./checkTour.ts";
 import { compareGradients, defaultTolerance, renderComparison, toleranceFormula } from "../check/index.ts";
 import { checkNetworkGradient, fdNetworkGradient, methodFor, thetaLocate } from "../fdnet/index.ts";
 import { forward } from "../network/forward.ts";
@@ -58,8 +59,11 @@ export async function tour(out: (line: string) => void): Promise<number> {
   theta[0].data[0] -= forward(r, theta, r.X).z[1].data[0];
   const kinked = checkNetworkGradient(r, theta, gradientMethods.backprop(r, theta).grad);
   for (const line of renderComparison(kinked).slice(0, 3)) out(`   ${line}`);
-  out("   Those entries are reported, not failed: relu has no derivative at 0, so there is nothing to compare.");
-  return 0;
+  out("   Those entries are reported, not failed: relu has no derivative at 0, so there is nothing to compare.\n");
+
+  out("5. Someone else's implementation: `gradcheck check` runs each example in examples/ in a sandboxed child process,");
+  out("   compares it with gradcheck on random networks, shrinks a failure to the smallest network and names the mistake.");
+  return await checkTour(out);
 }
 
 function fmt(x: number): string {

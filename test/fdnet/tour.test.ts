@@ -7,7 +7,7 @@ describe("the tour", () => {
     const lines: string[] = [];
     expect(await tour((l) => lines.push(l))).toBe(0);
     const text = lines.join("\n");
-    expect(text).toContain("All available methods agree on every entry of every case");
+    expect(text).toContain("All three methods agree on every entry of every case");
     expect(text).not.toContain("DIFFER");
     expect(text).toMatch(/FAIL: 38 entries compared, 30 outside tolerance/);
     expect(text).toMatch(/Θ⁽[¹²]⁾\[\d\]\[[1-9]\]\s+-?[\d.]+\s+-?[\d.]+\s+[\d.]+e[-+]\d/);

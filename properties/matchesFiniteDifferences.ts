@@ -1,0 +1,30 @@
+import { compareGradients, type Tolerance } from "../src/check/index.ts";
+import type { GradientMethod } from "../src/methods.ts";
+import { costFunction } from "../src/network/costFunction.ts";
+import type { Case } from "../src/network/Network.ts";
+import { locate, roll, unroll } from "../src/network/theta.ts";
+import { fdGradient } from "../src/numeric/index.ts";
+import type { PropertyVerdict } from "./PropertyVerdict.ts";
+
+/**
+ * A gradient method ≈ finite differences of J, entry by entry, under src/check's tolerance
+ * model (the finite differences carry their own error bound). Kinks (relu at 0) are reported by
+ * the comparison as not differentiable, not as failures.
+ */
+export function matchesFiniteDifferences(method: GradientMethod, tolerance?: Partial<Tolerance>): (c: Case) => PropertyVerdict {
+  return (c) => {
+    const analytic = unroll(method(c, c.theta).grad);
+    const numerical = fdGradient((p) => costFunction(c, roll(p, c.layerSizes)), unroll(c.theta));
+    const cmp = compareGradients(analytic, numerical, {
+      ...(tolerance ? { tolerance } : {}),
+      locate: (p) => {
+        const { l, i, j } = locate(p, c.layerSizes);
+        return { layer: l, row: i, column: j, label: `Θ⁽${l + 1}⁾[${i}][${j}]` };
+      },
+      worst: 1,
+    });
+    if (cmp.passed) return { ok: true };
+    const w = cmp.worst[0];
+    return { ok: false, message: `${cmp.failed} of ${cmp.entries} entries off; worst ${w?.label}: analytic ${w?.actual}, finite differences ${w?.expected} ± ${w?.errorBound} (${cmp.formula})` };
+  };
+}

@@ -1,0 +1,14 @@
+import { problemInfo } from "../submission/checkProblem.ts";
+import type { CheckReport } from "../submission/checkImplementation.ts";
+
+/**
+ * CONTRACT §5: 0 when cost and gradient are right on every generated case, 1 when one is
+ * wrong, 2 when the submission cannot be loaded or the call itself is wrong (an answer of the
+ * wrong shape). The one place that decides it.
+ */
+export function checkExitCode(report: CheckReport): 0 | 1 | 2 {
+  if (report.passed) return 0;
+  if (report.problem && problemInfo[report.problem].kind === "load") return 2;
+  if (report.findings.some((f) => problemInfo[f.problem].kind === "interface")) return 2;
+  return 1;
+}

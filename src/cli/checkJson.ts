@@ -1,0 +1,31 @@
+import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
+import { problemInfo } from "../submission/checkProblem.ts";
+import { checkExitCode } from "./checkExitCode.ts";
+
+/**
+ * The `--json` object: CONTRACT §5's {passed, mistakes, counterexample} first, then what
+ * gradcheck adds (seed, runs, checks, findings with titles, replay command).
+ */
+export function checkJson(report: CheckReport, replay: string): Record<string, unknown> {
+  const failedOnValue = !report.passed && report.findings.some((f) => wrongValue.has(f.problem));
+  return {
+    passed: report.passed,
+    mistakes: report.mistakes,
+    counterexample: report.counterexample,
+    unrecognised: failedOnValue && report.mistakes.length === 0,
+    exitCode: checkExitCode(report),
+    seed: report.seed,
+    runs: report.runs,
+    stage: report.stage,
+    submission: report.submission,
+    ...(report.problem ? { problem: report.problem, title: problemInfo[report.problem].title, message: report.message } : {}),
+    checks: report.checks,
+    findings: report.findings.map((f) => ({ ...f, title: problemInfo[f.problem].title })),
+    firstFailure: report.firstFailure ?? null,
+    shrinks: report.shrinks,
+    path: report.path ?? null,
+    replay,
+    mutatedInputs: report.mutated,
+    warnings: report.warnings,
+  };
+}

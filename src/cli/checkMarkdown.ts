@@ -1,0 +1,37 @@
+import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
+import { problemInfo } from "../submission/checkProblem.ts";
+import { checkExitCode } from "./checkExitCode.ts";
+
+/** The Markdown report `--report DIR` writes beside the JSON. */
+export function checkMarkdown(report: CheckReport, replay: string): string {
+  const lines: string[] = [`# gradcheck check: ${report.passed ? "passed" : "failed"}`, ""];
+  lines.push(`- submission: ${report.submission}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
+  for (const w of report.warnings) lines.push(`- warning: ${w}`);
+  if (report.problem) {
+    const info = problemInfo[report.problem];
+    lines.push("", `## ${info.title}`, "", info.explanation, "", "```", report.message ?? "", "```", "", `Hint: ${info.hint}`);
+    return lines.join("\n") + "\n";
+  }
+  if (!report.passed) {
+    const v = (x: boolean | null) => (x === null ? "not reached" : x ? "passed" : "**failed**");
+    lines.push("", "## Checks", "", "| check | result |", "|---|---|",
+      `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.a)} |`,
+      `| (b) gradient vs finite differences of its own cost | ${v(report.checks.b)} |`);
+    lines.push("", "## Findings", "");
+    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${f.message}`);
+    lines.push("", "## Diagnosis", "");
+    if (report.mistakes.length === 0) lines.push(report.findings.some((f) => wrongValue.has(f.problem)) ? "Unrecognised: the error pattern matches no single catalogued mistake." : "None: the failure is not a wrong value, so there is no error pattern to match.");
+    for (const id of report.mistakes) {
+      const m = mistakeInfo[id];
+      lines.push(`### \`${id}\`: ${m.title}`, "", m.explanation, "", `Fix: ${m.hint}`, "");
+    }
+    if (report.counterexample) {
+      const ce = report.counterexample;
+      const from = report.firstFailure ? ` (shrunk ${report.shrinks} times from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m})` : "";
+      lines.push("", "## Minimal counterexample", "", `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}${from}. Saved as \`counterexample.json\`; replay with \`gradcheck eval counterexample.json\`.`, "", "```json", JSON.stringify(ce, null, 1), "```");
+    }
+  }
+  if (report.mutated.length > 0) lines.push("", `Warning: ${problemInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${problemInfo["mutated-input"].hint}`);
+  return lines.join("\n") + "\n";
+}

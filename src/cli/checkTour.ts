@@ -1,0 +1,42 @@
+import { fileURLToPath } from "node:url";
+import type { MistakeId } from "../mistakes/mistakeInfo.ts";
+import { checkSubmission } from "../submission/checkSubmission.ts";
+import { checkExitCode } from "./checkExitCode.ts";
+import { renderCheckReport } from "./renderCheckReport.ts";
+
+export const examplesDir = fileURLToPath(new URL("../../examples/", import.meta.url));
+
+/** The shipped examples and what `check` must say about each. */
+export const tourExamples: ReadonlyArray<{ readonly folder: string; readonly what: string; readonly expect: readonly MistakeId[] | "pass" }> = [
+  { folder: "correct", what: "JavaScript module, correct", expect: "pass" },
+  { folder: "regularized-bias", what: "JavaScript module, bias column regularised in J and ∇J", expect: ["regularized-bias"] },
+  { folder: "slide-lambda", what: "CommonJS default export, the slide's λΘ", expect: ["lambda-not-divided-by-m"] },
+  { folder: "missing-derivative", what: "TypeScript module, hidden δ without g'(z)", expect: ["missing-activation-derivative"] },
+  { folder: "python-correct", what: "Python process, correct", expect: "pass" },
+  { folder: "python-labels", what: "Python process, labels not one-hot", expect: ["labels-not-one-hot"] },
+];
+
+/**
+ * `check` on every example: one line each (verdict, exit code, shrunk size, diagnosis), then
+ * the full report of one. Returns 0 when every example got the verdict it should.
+ */
+export async function checkTour(out: (line: string) => void, runs = 50): Promise<number> {
+  out(`gradcheck check on the examples (${runs} random networks each; same seed, so the same cases for all)`);
+  let allAsExpected = true;
+  let shown = false;
+  for (const ex of tourExamples) {
+    const report = await checkSubmission(examplesDir + ex.folder, { runs });
+    const ce = report.counterexample;
+    const verdict = report.passed ? "passed" : `failed: ${report.mistakes.join(", ") || "unrecognised"}; shrunk to layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}`;
+    const asExpected = ex.expect === "pass" ? report.passed : !report.passed && ex.expect.every((id) => report.mistakes.includes(id));
+    allAsExpected &&= asExpected;
+    out(`  examples/${ex.folder.padEnd(20)} ${ex.what.padEnd(56)} exit ${checkExitCode(report)}  ${verdict}${asExpected ? "" : "   (NOT AS EXPECTED)"}`);
+    if (!shown && ex.folder === "slide-lambda") {
+      shown = true;
+      for (const line of ["", "  The full report for examples/slide-lambda:", ""]) out(line);
+      for (const line of renderCheckReport(report, `gradcheck check examples/${ex.folder} --seed ${report.seed} --runs ${runs}`)) out(`    ${line}`);
+      out("");
+    }
+  }
+  return allAsExpected ? 0 : 1;
+}

@@ -1,0 +1,62 @@
+import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
+import { problemInfo } from "../submission/checkProblem.ts";
+import type { Finding } from "../submission/judgeCase.ts";
+import { checkExitCode } from "./checkExitCode.ts";
+
+const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
+
+/** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
+export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string): string[] {
+  const out: string[] = [];
+  out.push(`gradcheck check — ${report.submission}`);
+  for (const w of report.warnings) out.push(`  warning: ${w}`);
+  if (report.problem) {
+    const info = problemInfo[report.problem];
+    out.push("", `✗ ${info.title} (exit ${checkExitCode(report)})`, `  ${report.message ?? ""}`.replace(/\n/g, "\n  "), `  hint: ${info.hint}`);
+    return out;
+  }
+  out.push(`  seed ${report.seed} · ${setting}`);
+  if (report.passed) {
+    out.push("", `✓ passed on ${report.runs} random networks: J and ∂J/∂Θ agree with gradcheck's (a) and with finite differences of its own J (b).`);
+  } else {
+    const ce = report.counterexample;
+    const from = report.firstFailure ? ` from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m}` : "";
+    if (report.stage === "probe") {
+      out.push("", `✗ the first call, on a fixed case (layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}), already has the wrong shape (exit ${checkExitCode(report)})`);
+    } else {
+      out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
+      if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
+    }
+    out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.a)}`);
+    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.b)}`);
+    out.push("");
+    for (const f of report.findings) out.push(...renderFinding(f));
+    out.push("");
+    if (report.mistakes.length > 0) {
+      out.push(`diagnosis: ${report.mistakes.join(", ")}`);
+      for (const id of report.mistakes) {
+        const m = mistakeInfo[id];
+        out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${m.hint}`);
+      }
+    } else if (report.findings.some((f) => wrongValue.has(f.problem))) {
+      out.push("diagnosis: unrecognised — the error pattern matches no single catalogued mistake (maybe several at once).");
+    }
+    if (ce) {
+      out.push("", counterexampleFile ? `counterexample written to ${counterexampleFile}; replay it with: gradcheck eval ${counterexampleFile}` : "counterexample (case-file format; save it and replay with `gradcheck eval FILE.json`):");
+      if (!counterexampleFile) out.push(JSON.stringify(ce));
+    }
+  }
+  if (report.mutated.length > 0) out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);
+  out.push("", `replay: ${replay}${report.path ? `   (fast-check path ${report.path})` : ""}`);
+  return out;
+}
+
+function verdict(v: boolean | null): string {
+  return v === null ? "not reached" : v ? "passed" : "FAILED";
+}
+
+function renderFinding(f: Finding): string[] {
+  const info = problemInfo[f.problem];
+  return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${f.message}`.replace(/\n/g, "\n    ")];
+}

@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { submissionCaseArbitrary, type LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { MistakeId } from "../mistakes/index.ts";
+import { caseFileOf, type CaseFile } from "./caseFileOf.ts";
+import { problemInfo, type CheckProblem } from "./checkProblem.ts";
+import { diagnose, diagnosticCases } from "./diagnose.ts";
+import type { Implementation } from "./Implementation.ts";
+import { judgeCase, selfInconsistentEntries, type CaseVerdict, type Finding } from "./judgeCase.ts";
+import { simplifyValues } from "./simplifyValues.ts";
+
+export const defaultSeed = 20240601;
+
+/** The problems that are wrong values, and so can be matched against the catalogue. */
+export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);
+export const defaultRuns = 100;
+
+export interface CheckOptions {
+  readonly seed?: number;
+  readonly runs?: number;
+  /** The cases to try (default: submissionCaseArbitrary()). */
+  readonly cases?: fc.Arbitrary<LabelledCase>;
+  /** Stop searching and shrinking after this long (default 120 s); the last failure found is kept. */
+  readonly timeLimitMs?: number;
+}
+
+/** Everything `check` found, as data: the CLI renders it and derives the exit code from it. */
+export interface CheckReport {
+  readonly passed: boolean;
+  /** how far the check got: loading, the first fixed call, or the random search */
+  readonly stage: "load" | "probe" | "search";
+  readonly submission: string;
+  readonly seed: number;
+  /** cases tried before the first failure (or all of them) */
+  readonly runs: number;
+  /** set when the submission could not be loaded: nothing ran */
+  readonly problem?: CheckProblem;
+  readonly message?: string;
+  /** findings on the shrunk counterexample */
+  readonly findings: readonly Finding[];
+  /** (a) agreement with gradcheck's cost and gradient, (b) self-consistency with its own cost; null when not reached */
+  readonly checks: { readonly a: boolean | null; readonly b: boolean | null };
+  readonly counterexample: CaseFile | null;
+  /** sizes of the first failing case, before shrinking */
+  readonly firstFailure?: { readonly layerSizes: readonly number[]; readonly m: number };
+  readonly shrinks: number;
+  /** fast-check's replay path for (seed, path) */
+  readonly path?: string;
+  readonly mistakes: readonly MistakeId[];
+  readonly warnings: readonly string[];
+  readonly mutated: readonly string[];
+}
+
+/**
+ * Property-based check of one implementation (CONTRACT §5): random cases from a fixed seed,
+ * each judged by (a) and (b); the first failure is shrunk to a minimal counterexample and
+ * matched against the catalogue of known mistakes.
+ */
+export async function checkImplementation(implementation: Implementation, options: CheckOptions = {}): Promise<CheckReport> {
+  const seed = options.seed ?? defaultSeed;
+  const mutated = new Set<string>();
+  const note = (v: CaseVerdict) => v.mutated.forEach((x) => mutated.add(x));
+  const base = { submission: implementation.description, seed, warnings: implementation.warnings };
+
+  // A first call on a fixed case: an answer of the wrong shape is a wrong call (exit 2), not
+  // something to shrink.
+  const probe = await judgeCase(diagnosticCases[0], implementation);
+  note(probe);
+  const ended = probe.findings.find((f) => f.neverAnswered);
+  if (ended) {
+    return {
+      ...base, passed: false, stage: "load", runs: 0, problem: "crashed-on-load", message: ended.message,
+      findings: [], checks: { a: null, b: null }, counterexample: null, shrinks: 0, mistakes: [], mutated: [],
+    };
+  }
+  const wrongCall = probe.findings.find((f) => problemInfo[f.problem].kind === "interface");
+  if (wrongCall) {
+    return {
+      ...base, passed: false, stage: "probe", runs: 1, findings: probe.findings, checks: { a: null, b: null },
+      counterexample: caseFileOf(diagnosticCases[0], probe.reference), shrinks: 0, mistakes: [], mutated: [...mutated],
+    };
+  }
+
+  let firstFailure: CheckReport["firstFailure"];
+  const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false }), async (c) => {
+    const v = await judgeCase(c, implementation);
+    note(v);
+    if (!v.ok && !firstFailure) firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
+    return v.ok;
+  });
+  const details = await fc.check(property, {
+    seed,
+    numRuns: options.runs ?? defaultRuns,
+    interruptAfterTimeLimit: options.timeLimitMs ?? 120_000,
+  });
+  if (!details.failed || !details.counterexample) {
+    const requested = options.runs ?? defaultRuns;
+    const warnings = details.interrupted ? [...base.warnings, `time limit reached: checked ${details.numRuns} of ${requested} networks`] : base.warnings;
+    return { ...base, warnings, passed: true, stage: "search", runs: details.numRuns, findings: [], checks: { a: true, b: true }, counterexample: null, shrinks: 0, mistakes: [], mutated: [...mutated] };
+  }
+
+  // fast-check has made the network small; now make its numbers plain (zero what can be).
+  const [shrunk] = details.counterexample;
+  const stillFails = async (c: LabelledCase) => {
+    const v = await judgeCase(c, implementation);
+    note(v);
+    return !v.ok;
+  };
+  const { simplified: counterexample, steps } = options.cases ? { simplified: shrunk, steps: 0 } : await simplifyValues(shrunk, stillFails);
+  const again = await judgeCase(counterexample, implementation);
+  note(again);
+  let verdict: CaseVerdict = again.ok
+    ? { ...again, ok: false, findings: [{ problem: "not-reproducible", message: "this case failed during the search and passed when run again" }] }
+    : again;
+  // On the small counterexample, say which entries (b) disagrees with.
+  const b = verdict.findings.findIndex((f) => f.problem === "self-inconsistent");
+  if (b >= 0 && verdict.submitted) {
+    const where = await selfInconsistentEntries(counterexample, verdict.submitted.grad, implementation);
+    if (where) verdict = { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${where}` } : f)) };
+  }
+  // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
+  const mistakes = verdict.findings.some((f) => wrongValue.has(f.problem)) ? await diagnose(implementation, counterexample) : [];
+  const answered = verdict.submitted !== undefined;
+  return {
+    ...base,
+    passed: false,
+    stage: "search",
+    runs: details.numRuns,
+    findings: verdict.findings,
+    checks: {
+      a: answered ? !verdict.findings.some((f) => f.check === "a") : null,
+      b: answered ? !verdict.findings.some((f) => f.check === "b") : null,
+    },
+    counterexample: caseFileOf(counterexample, verdict.reference, verdict.submitted),
+    firstFailure,
+    shrinks: details.numShrinks + steps,
+    path: details.counterexamplePath ?? undefined,
+    mistakes,
+    mutated: [...mutated],
+  };
+}

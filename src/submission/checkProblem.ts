@@ -1,0 +1,51 @@
+import type { LoadProblem } from "./loadProblem.ts";
+
+/** Everything `check` can find wrong, as one closed union. */
+export type CheckProblem =
+  | LoadProblem
+  | "bad-return"
+  | "wrong-gradient-length"
+  | "threw"
+  | "timeout"
+  | "crashed"
+  | "non-finite"
+  | "cost-mismatch"
+  | "gradient-mismatch"
+  | "self-inconsistent"
+  | "not-reproducible"
+  | "mutated-input";
+
+export interface ProblemInfo {
+  readonly title: string;
+  readonly explanation: string;
+  readonly hint: string;
+  /**
+   * "load": the submission never ran; "interface": it ran but the call or its answer has the
+   * wrong shape; "answer": a wrong value on some input; "warning": reported, not failed.
+   */
+  readonly kind: "load" | "interface" | "answer" | "warning";
+}
+
+/** The one table the CLI, the reports and docs/check.md read. */
+export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
+  "not-found": { kind: "load", title: "Submission not found", explanation: "The path given to check does not exist.", hint: "Pass the submission's folder (or its entry file)." },
+  "no-entry": { kind: "load", title: "No entry file", explanation: "The folder has neither gradcheck.json nor nnCostFunction.js/.mjs/.cjs/.ts.", hint: "Name the module nnCostFunction.js (or .mjs, .cjs, .ts), or add gradcheck.json with {\"command\": [...]}." },
+  "bad-config": { kind: "load", title: "Unreadable gradcheck.json", explanation: "gradcheck.json must be JSON of the form {\"command\": [\"program\", \"arg\", ...]}.", hint: "For example {\"command\": [\"python3\", \"nn.py\"]}." },
+  "no-export": { kind: "load", title: "No exported nnCostFunction", explanation: "The module loaded but exports no function named nnCostFunction, and its default export is not one either.", hint: "export function nnCostFunction(...) (ESM), module.exports = { nnCostFunction } (CommonJS), or export default." },
+  "syntax-error": { kind: "load", title: "Syntax error", explanation: "The module could not be parsed or compiled.", hint: "Run it with node (or tsc) once to see the error in context." },
+  "import-failed": { kind: "load", title: "Module failed while loading", explanation: "Evaluating the module threw before nnCostFunction could be called, for example on an import it may not read.", hint: "A submission may import only node built-ins and files inside its own folder." },
+  "command-not-found": { kind: "load", title: "Command not found", explanation: "The program named in gradcheck.json does not exist where the sandbox looks for it.", hint: "Use an interpreter installed on the system (python3, node, …) or a path inside the submission folder." },
+  "crashed-on-load": { kind: "load", title: "Crashed while loading", explanation: "The submission's process ended before it was ready to answer.", hint: "Look at its stderr, shown with the message." },
+  "startup-timeout": { kind: "load", title: "Too slow to load", explanation: "The module did not finish loading in time.", hint: "Avoid work at import time." },
+  "bad-return": { kind: "interface", title: "Wrong return value", explanation: "nnCostFunction must return { J: number, grad: array of numbers } (or a Promise of it).", hint: "Return an object with a numeric J and an array-like grad of params.length numbers." },
+  "wrong-gradient-length": { kind: "interface", title: "Gradient of the wrong length", explanation: "grad must have one entry per parameter: params.length, the unrolled Θ⁽¹⁾, Θ⁽²⁾, … with their bias columns.", hint: "Unroll every D⁽ˡ⁾ row-major, bias column first, end to end." },
+  "threw": { kind: "answer", title: "Threw an error", explanation: "nnCostFunction threw (or its process reported an error) on a valid input.", hint: "Replay the counterexample below; check K = 1, single units and m = 1." },
+  "timeout": { kind: "answer", title: "Timed out", explanation: "No answer arrived within the per-call time limit.", hint: "Look for a loop whose bound depends on the input (m, K, layer sizes)." },
+  "crashed": { kind: "answer", title: "Crashed during a call", explanation: "The process ended (exit, uncaught error, memory limit) while answering.", hint: "Do not call process.exit or sys.exit; look at the stderr shown." },
+  "non-finite": { kind: "answer", title: "NaN or infinite result", explanation: "J or an entry of grad is NaN or ±∞ where the exact value is finite.", hint: "Compute log(h) and log(1 − h) stably: softplus(z) − y·z, or clamp away from 0 and 1." },
+  "cost-mismatch": { kind: "answer", title: "Cost J differs from gradcheck's", explanation: "J disagrees with the cost of CONTRACT §1 computed by gradcheck's own backpropagation (check a).", hint: "Check the regulariser (λ/2m, bias column excluded) and the one-hot targets." },
+  "gradient-mismatch": { kind: "answer", title: "Gradient differs from gradcheck's", explanation: "∂J/∂Θ disagrees with gradcheck's own backpropagation (check a).", hint: "The entry named below is the largest disagreement; the diagnosis says which known mistake fits." },
+  "self-inconsistent": { kind: "answer", title: "Gradient disagrees with its own cost", explanation: "The returned grad is not the derivative of the returned J: a directional finite difference of the submission's own J along a random direction disagrees with grad·v (check b).", hint: "The backward pass does not match the forward pass: see the diagnosis." },
+  "not-reproducible": { kind: "answer", title: "Different answers to the same input", explanation: "A case failed, and passed when it was run again: the answer depends on something besides the inputs (weights drawn inside the cost, global state kept between calls).", hint: "Make nnCostFunction a pure function of params, layerSizes, X, y and lambda." },
+  "mutated-input": { kind: "warning", title: "Inputs were modified", explanation: "nnCostFunction changed the arrays it was given. gradcheck passes fresh copies, but an optimiser calling it would see its parameters change.", hint: "Copy before modifying: params.slice(), X.map(r => r.slice())." },
+};

@@ -1,0 +1,70 @@
+import { oneHotRows } from "../../properties/caseArbitrary.ts";
+import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import { fromRows, matrix } from "../linalg/Matrix.ts";
+import { mistakeIds, mistakeInfo, mistakes, nnCostFunctionWith, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
+import { rng } from "../network/random.ts";
+import { thetaShapes } from "../network/theta.ts";
+import type { Implementation } from "./Implementation.ts";
+import { agreement } from "./judgeCase.ts";
+import { requestOf } from "./requestOf.ts";
+
+function battery(layerSizes: number[], labels: number[], lambda: number, seed: number): LabelledCase {
+  const random = rng(seed);
+  const K = layerSizes[layerSizes.length - 1], m = labels.length;
+  const X = labels.map(() => Array.from({ length: layerSizes[0] }, () => Math.round((4 * random() - 2) * 10) / 10));
+  return {
+    name: `diagnostic-[${layerSizes}]`, layerSizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda,
+    X: fromRows(X), Y: matrix(m, K, oneHotRows(labels, K)), labels,
+    theta: thetaShapes(layerSizes).map(([r, c]) => matrix(r, c, Array.from({ length: r * c }, () => Math.round((2 * random() - 1) * 10) / 10))),
+  };
+}
+
+/**
+ * Fixed cases on which the catalogued mistakes all differ from each other: two hidden layers
+ * (so every hidden-δ slip shows), m ≥ 2 and λ > 0 (so the 1/m slips show), K = 1 and K = 3.
+ */
+export const diagnosticCases: readonly LabelledCase[] = [
+  battery([3, 4, 3], [0, 1, 2, 1, 0], 1, 11),
+  battery([2, 3, 3, 2], [1, 0, 1, 1], 0.7, 12),
+  battery([3, 2, 1], [1, 0, 1], 2, 13),
+];
+
+/**
+ * Which catalogued mistakes reproduce the submission's answers: each mistake runs on the
+ * counterexample and the diagnostic cases, and matches when its J and grad agree with the
+ * submission's everywhere. When no single mistake fits, pairs of mistakes that touch
+ * different parts of the algorithm are tried together. An empty list means unrecognised.
+ */
+export async function diagnose(implementation: Implementation, counterexample: LabelledCase | undefined): Promise<MistakeId[]> {
+  const cases = counterexample ? [counterexample, ...diagnosticCases] : [...diagnosticCases];
+  const answers: Array<{ J: number; grad: Float64Array }> = [];
+  for (const c of cases) {
+    const o = await implementation.call(requestOf(c));
+    if (o.kind !== "result") return [];
+    answers.push(o);
+  }
+  const reproduces = async (fn: NnCostFunction): Promise<boolean> => {
+    for (let k = 0; k < cases.length; k++) {
+      const r = requestOf(cases[k]);
+      const mine = await fn(Float64Array.from(r.params), r.layerSizes.slice(), r.X.map((x) => x.slice()), r.y.slice(), r.lambda);
+      if (!close(mine.J, answers[k].J) || mine.grad.length !== answers[k].grad.length) return false;
+      for (let p = 0; p < mine.grad.length; p++) if (!close(answers[k].grad[p], mine.grad[p])) return false;
+    }
+    return true;
+  };
+  const single: MistakeId[] = [];
+  for (const id of mistakeIds) if (await reproduces(mistakes[id])) single.push(id);
+  if (single.length > 0) return single;
+  for (let i = 0; i < mistakeIds.length; i++) {
+    for (let j = i + 1; j < mistakeIds.length; j++) {
+      const a = mistakeInfo[mistakeIds[i]].slips, b = mistakeInfo[mistakeIds[j]].slips;
+      if (Object.keys(a).some((key) => key in b)) continue;
+      if (await reproduces(nnCostFunctionWith({ ...a, ...b }))) return [mistakeIds[i], mistakeIds[j]];
+    }
+  }
+  return [];
+}
+
+function close(actual: number, expected: number): boolean {
+  return Math.abs(actual - expected) <= 10 * (agreement.atol + agreement.rtol * Math.abs(expected));
+}

@@ -1,0 +1,24 @@
+import type { NnCostFunction } from "../mistakes/NnCostFunction.ts";
+import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
+
+/**
+ * A trusted nnCostFunction (gradcheck's own catalogue, a user's test double) answering in this
+ * process, with the same fresh-copy discipline as the sandbox. Never use it for untrusted code.
+ */
+export function inProcessImplementation(fn: NnCostFunction, description: string): Implementation {
+  return {
+    description,
+    warnings: [],
+    async call(request: CostRequest): Promise<CallOutcome> {
+      const params = Float64Array.from(request.params);
+      try {
+        const { J, grad } = await fn(params, request.layerSizes.slice(), request.X.map((r) => r.slice()), request.y.slice(), request.lambda);
+        if (typeof J !== "number") return { kind: "bad-return", message: `J is a ${typeof J}, expected a number` };
+        return { kind: "result", J, grad: Float64Array.from(grad), mutated: [] };
+      } catch (e) {
+        return { kind: "threw", message: String((e as Error)?.message ?? e) };
+      }
+    },
+    async close() {},
+  };
+}

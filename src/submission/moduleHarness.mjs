@@ -1,0 +1,141 @@
+// Runs inside the sandboxed child: loads one module submission and answers requests.
+// Plain JavaScript on purpose: it runs under node directly, with the permission model on.
+//
+// Everything the harness relies on is captured before the submission's code runs, so a
+// submission that monkeypatches globals (JSON, Array, Number, fs) changes only its own
+// answers. Answers go out on fd 3 tagged with a key the submission never sees: stdout is
+// just noise to the parent, and the key is removed from the environment before the import.
+import { readSync, writeSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const F64 = Float64Array;
+const isArray = Array.isArray;
+const isFinite = Number.isFinite;
+const ObjectIs = Object.is;
+const bufferFrom = Buffer.from.bind(Buffer);
+const key = process.env.GRADCHECK_HARNESS_KEY ?? "";
+delete process.env.GRADCHECK_HARNESS_KEY;
+const CHANNEL = 3;
+
+function send(message) {
+  message.key = key;
+  const bytes = bufferFrom(stringify(message) + "\n", "utf8");
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(CHANNEL, bytes, at, bytes.length - at);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+    }
+  }
+}
+
+/** JSON has no NaN or ±Infinity; they travel as strings and become numbers again in the parent. */
+function encodeNumber(x) {
+  return isFinite(x) ? x : String(x);
+}
+
+const entry = process.argv[2];
+let fn;
+try {
+  const mod = await import(pathToFileURL(entry).href);
+  const d = mod.default;
+  fn = typeof mod.nnCostFunction === "function" ? mod.nnCostFunction
+    : d && typeof d.nnCostFunction === "function" ? d.nnCostFunction
+    : typeof d === "function" ? d
+    : undefined;
+  if (fn === undefined) {
+    send({ type: "load-error", kind: "no-export", message: `exports: ${Object.keys(mod).filter((k) => k !== "module.exports").join(", ") || "(none)"}` });
+    process.exit(0);
+  }
+} catch (e) {
+  const syntax = e instanceof SyntaxError || /Transform failed|Unexpected token|SyntaxError/.test(String(e && e.message));
+  send({ type: "load-error", kind: syntax ? "syntax-error" : "import-failed", message: String((e && e.stack) || e).split("\n").slice(0, 6).join("\n") });
+  process.exit(0);
+}
+send({ type: "ready" });
+
+function copyRequest(r) {
+  return {
+    params: F64.from(r.params),
+    layerSizes: r.layerSizes.slice(),
+    X: r.X.map((row) => row.slice()),
+    y: r.y.slice(),
+    lambda: r.lambda,
+  };
+}
+
+function sameNumbers(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!ObjectIs(a[i], b[i])) return false;
+  return true;
+}
+
+function mutatedInputs(given, pristine) {
+  const out = [];
+  if (!sameNumbers(given.params, pristine.params)) out.push("params");
+  if (!isArray(given.layerSizes) || !sameNumbers(given.layerSizes, pristine.layerSizes)) out.push("layerSizes");
+  if (!isArray(given.X) || given.X.length !== pristine.X.length || given.X.some((row, i) => !sameNumbers(row, pristine.X[i]))) out.push("X");
+  if (!isArray(given.y) || !sameNumbers(given.y, pristine.y)) out.push("y");
+  return out;
+}
+
+async function answer(request) {
+  const pristine = copyRequest(request);
+  const given = copyRequest(request);
+  let result;
+  try {
+    result = await fn(given.params, given.layerSizes, given.X, given.y, given.lambda);
+  } catch (e) {
+    return { type: "threw", message: String((e && e.stack) || e).split("\n").slice(0, 4).join("\n") };
+  }
+  const mutated = mutatedInputs(given, pristine);
+  if (result === null || typeof result !== "object") return { type: "bad-return", message: `returned ${result === null ? "null" : typeof result}, expected an object { J, grad }`, mutated };
+  const J = result.J, grad = result.grad;
+  if (typeof J !== "number") return { type: "bad-return", message: `J is ${J === undefined ? "missing" : `a ${typeof J} (${String(J).slice(0, 40)})`}, expected a number`, mutated };
+  if (grad === null || typeof grad !== "object" || typeof grad.length !== "number") {
+    return { type: "bad-return", message: `grad is ${grad === undefined ? "missing" : grad === null ? "null" : `a ${typeof grad}`}, expected an array of ${given.params.length} numbers`, mutated };
+  }
+  const n = grad.length;
+  const values = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    if (typeof g !== "number") {
+      const what = isArray(g) || ArrayBuffer.isView(g) ? "an array: grad must be unrolled into one flat list of params.length numbers" : `a ${typeof g} (${String(g).slice(0, 40)}), expected a number`;
+      return { type: "bad-return", message: `grad[${i}] is ${what}`, mutated };
+    }
+    values[i] = encodeNumber(g);
+  }
+  return { type: "result", J: encodeNumber(J), grad: values, mutated };
+}
+
+// Requests arrive on fd 3 as JSON lines; read synchronously so no stream object the
+// submission could patch sits between the channel and the harness.
+const buffer = Buffer.alloc(1 << 16);
+let pending = "";
+for (;;) {
+  let n;
+  try {
+    n = readSync(CHANNEL, buffer, 0, buffer.length, null);
+  } catch (e) {
+    if (e.code === "EAGAIN") {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      continue;
+    }
+    throw e;
+  }
+  if (n === 0) break;
+  pending += buffer.toString("utf8", 0, n);
+  let nl;
+  while ((nl = pending.indexOf("\n")) >= 0) {
+    const line = pending.slice(0, nl);
+    pending = pending.slice(nl + 1);
+    const request = parse(line);
+    const reply = await answer(request);
+    reply.id = request.id;
+    send(reply);
+  }
+}
+process.exit(0);

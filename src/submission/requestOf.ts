@@ -1,0 +1,16 @@
+import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import { toRows } from "../linalg/Matrix.ts";
+import { unroll } from "../network/theta.ts";
+import type { Theta } from "../network/Network.ts";
+import type { CostRequest } from "./Implementation.ts";
+
+/** The arguments of nnCostFunction for a case (CONTRACT §4), optionally at other weights. */
+export function requestOf(c: LabelledCase, theta: Theta | Float64Array = c.theta): CostRequest {
+  return {
+    params: Array.from(theta instanceof Float64Array ? theta : unroll(theta)),
+    layerSizes: c.layerSizes.slice(),
+    X: toRows(c.X),
+    y: c.labels.slice(),
+    lambda: c.lambda,
+  };
+}

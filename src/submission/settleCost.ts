@@ -1,0 +1,38 @@
+import type { ScalarFunction } from "../numeric/index.ts";
+import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { CallOutcome, Implementation } from "./Implementation.ts";
+import { requestOf } from "./requestOf.ts";
+
+/**
+ * Runs a synchronous finite-difference computation over the submission's own J, which only
+ * arrives asynchronously: the computation is replayed over a cache of J values, each replay
+ * collecting the points still missing (answered 0 meanwhile), until a replay misses none.
+ * The methods choose their points from the step rule, so two or three replays settle.
+ */
+export async function settleCost<T>(
+  c: LabelledCase,
+  implementation: Implementation,
+  compute: (J: ScalarFunction) => T,
+): Promise<{ ok: true; value: T; calls: number } | { ok: false; outcome: Exclude<CallOutcome, { kind: "result" }> }> {
+  const known = new Map<string, number>();
+  const keyOf = (x: Float64Array) => Array.prototype.join.call(x, ",");
+  let calls = 0;
+  for (let round = 0; round < 20; round++) {
+    const missing = new Map<string, Float64Array>();
+    const value = compute((x) => {
+      const k = keyOf(x);
+      const J = known.get(k);
+      if (J !== undefined) return J;
+      missing.set(k, Float64Array.from(x));
+      return 0;
+    });
+    if (missing.size === 0) return { ok: true, value, calls };
+    for (const [k, x] of missing) {
+      const o = await implementation.call(requestOf(c, x));
+      calls++;
+      if (o.kind !== "result") return { ok: false, outcome: o };
+      known.set(k, o.J);
+    }
+  }
+  throw new Error("finite differences kept asking for new points of J");
+}

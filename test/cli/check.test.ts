@@ -1,0 +1,127 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkCommand } from "../../src/cli/checkCommand.ts";
+import { evalCommand } from "../../src/cli/evalCommand.ts";
+import { main } from "../../src/cli/main.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const fixture = (name: string) => join(root, "test/submission/fixtures", name);
+const example = (name: string) => join(root, "examples", name);
+
+async function check(...words: string[]): Promise<{ code: number; lines: string[]; json?: any }> {
+  const lines: string[] = [];
+  const code = await checkCommand(words, (l) => lines.push(l));
+  return { code, lines, json: words.includes("--json") ? JSON.parse(lines.join("\n")) : undefined };
+}
+
+describe("gradcheck check", () => {
+  it("exits 0 on a correct module and prints the seed, the number of networks and how to replay", async () => {
+    const { code, lines } = await check(example("correct"), "--runs", "25", "--seed", "7");
+    expect(code).toBe(0);
+    const text = lines.join("\n");
+    expect(text).toMatch(/seed 7/);
+    expect(text).toMatch(/passed on 25 random networks/);
+    expect(text).toMatch(/replay: gradcheck check .*examples\/correct --seed 7 --runs 25/);
+  });
+
+  it("--report on a pass writes the JSON and the Markdown, and no counterexample", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-pass-report-"));
+    expect((await check(example("python-correct"), "--runs", "10", "--report", dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"))).toMatchObject({ passed: true, mistakes: [], counterexample: null, exitCode: 0 });
+    expect(readFileSync(join(dir, "check-report.md"), "utf8")).toMatch(/^# gradcheck check: passed/);
+    expect(existsSync(join(dir, "counterexample.json"))).toBe(false);
+  });
+
+  it("--json has the contract's fields; a consistent bug (bias regularised in J and ∇J) still fails (a) but passes (b)", async () => {
+    const { code, json } = await check(example("regularized-bias"), "--runs", "25", "--json");
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ passed: false, mistakes: ["regularized-bias"], unrecognised: false, seed: 20240601, checks: { a: false, b: true } });
+    expect(json.counterexample).toMatchObject({ layerSizes: [1, 1], hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy" });
+    expect(json.counterexample.lambda).toBeGreaterThan(0);
+  });
+
+  it("the counterexample replays with gradcheck eval, giving gradcheck's expected answer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-check-report-"));
+    const { code, lines } = await check(example("slide-lambda"), "--runs", "25", "--report", dir);
+    expect(code).toBe(1);
+    expect(lines.join("\n")).toMatch(/diagnosis: lambda-not-divided-by-m/);
+    const md = readFileSync(join(dir, "check-report.md"), "utf8");
+    expect(md).toMatch(/lambda-not-divided-by-m/);
+    expect(md).toMatch(/## Minimal counterexample/);
+    const json = JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"));
+    expect(json.passed).toBe(false);
+    const file = join(dir, "counterexample.json");
+    const ce = JSON.parse(readFileSync(file, "utf8"));
+    expect(ce.X.length).toBe(2);
+    const replay: any[] = [];
+    expect(await evalCommand([file], (l) => replay.push(JSON.parse(l)))).toBe(0);
+    expect(replay[0].J).toBeCloseTo(ce.expected.J, 12);
+    expect(replay[0].grad).toEqual(ce.expected.grad);
+    expect(ce.submitted.grad).not.toEqual(ce.expected.grad);
+  });
+
+  it("checks TypeScript and CommonJS default exports, and Python process submissions", async () => {
+    expect((await check(example("missing-derivative"), "--runs", "20", "--json")).json).toMatchObject({ passed: false, mistakes: ["missing-activation-derivative"], checks: { a: false, b: false } });
+    expect((await check(fixture("default-object-cjs"), "--runs", "10")).code).toBe(0);
+    expect((await check(example("python-correct"), "--runs", "20")).code).toBe(0);
+    expect((await check(example("python-labels"), "--runs", "20", "--json")).json).toMatchObject({ passed: false, mistakes: ["labels-not-one-hot"] });
+  });
+
+  const cases: Array<[string, string, number, RegExp]> = [
+    ["path not found", "does-not-exist", 2, /Submission not found[\s\S]*no such file or folder/],
+    ["no entry file", "no-entry", 2, /No entry file/],
+    ["unreadable gradcheck.json", "bad-config", 2, /expected \{"command"/],
+    ["no exported nnCostFunction", "no-export", 2, /No exported nnCostFunction[\s\S]*exports: costFunction, default/],
+    ["syntax error", "syntax-error", 2, /Syntax error[\s\S]*SyntaxError/],
+    ["process command that does not exist", "missing-command", 2, /command 'no-such-interpreter-xyz' not found/],
+    ["process that never starts (Python syntax error)", "python-syntax-error", 2, /Crashed while loading[\s\S]*before answering its first request[\s\S]*SyntaxError/],
+    ["non-number J", "non-number-j", 2, /J is a string \(0\.5\), expected a number/],
+    ["gradient of the wrong length", "wrong-length", 2, /grad has 30 entries, expected 31/],
+    ["gradient as one array per layer", "nested-grad", 2, /grad\[0\] is an array: grad must be unrolled/],
+    ["NaN on some inputs", "nan", 1, /minimal counterexample[\s\S]*NaN or infinite result: J is NaN/],
+    ["throws on some inputs", "throws-some", 1, /layerSizes \[1,1,1\], m = 1[\s\S]*Threw an error: Error: hidden layers are not supported yet/],
+    ["timeout on some inputs", "timeout-some", 1, /layerSizes \[1,1\], m = 3[\s\S]*Timed out: no answer within 400 ms/],
+    ["process.exit during a call", "exits", 1, /Crashed during a call: the process exited with code 0/],
+    ["monkeypatched globals do not fake a pass", "monkeypatch", 1, /Cost J differs from gradcheck's/],
+    ["forged answers do not fake a pass", "forge", 1, /Gradient differs from gradcheck's/],
+    ["stdout noise changes nothing", "noise", 0, /passed on 20 random networks/],
+    ["different answers to the same input", "flaky", 1, /Different answers to the same input/],
+    ["mutating inputs passes with a warning", "mutates", 0, /Inputs were modified: params, X/],
+  ];
+  it.each(cases)("%s: clear message, exit %#", async (_what, name, exit, message) => {
+    const { code, lines } = await check(name === "does-not-exist" ? join(root, "no/such/folder") : fixture(name), "--runs", "20", "--timeout", "400");
+    expect(lines.join("\n")).toMatch(message);
+    expect(code).toBe(exit);
+  });
+
+  it("through the real CLI: exit codes 0, 1, 2 and a usage error", () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, "bin/gradcheck.mjs"), "check", ...args], { encoding: "utf8" });
+    expect(run(example("correct"), "--runs", "5").status).toBe(0);
+    const wrong = run(example("regularized-bias"), "--runs", "5", "--json");
+    expect(wrong.status).toBe(1);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({ passed: false, mistakes: ["regularized-bias"] });
+    expect(run(fixture("no-export")).status).toBe(2);
+  });
+
+  it("a wrong command line is a usage error, exit 2", async () => {
+    const stderr: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => (stderr.push(s), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(["check"])).toBe(2);
+      expect(await main(["check", example("correct"), "--runs", "zero"])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join("")).toMatch(/check needs exactly one SUBMISSION[\s\S]*--runs expects an integer ≥ 1/);
+  });
+
+  it("a file path to the entry works as well as its folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-entry-"));
+    writeFileSync(join(dir, "nnCostFunction.mjs"), readFileSync(example("correct/nnCostFunction.mjs"), "utf8"));
+    expect((await check(join(dir, "nnCostFunction.mjs"), "--runs", "5")).code).toBe(0);
+  });
+});

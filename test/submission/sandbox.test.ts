@@ -1,0 +1,123 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSubmission, sandboxAbilities } from "../../src/submission/index.ts";
+import type { Implementation } from "../../src/submission/index.ts";
+
+const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
+
+async function loaded(name: string, callTimeoutMs = 8000): Promise<Implementation> {
+  const l = await loadSubmission(join(fixtures, name), { callTimeoutMs });
+  if (!l.ok) throw new Error(`${name}: ${l.problem}: ${l.message}`);
+  return l.implementation;
+}
+
+describe("containment (CONTRACT §4)", () => {
+  const can = sandboxAbilities();
+
+  it("the escape attempts are real: outside the sandbox they succeed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-escape-"));
+    copyFileSync(join(fixtures, "escape-module", "nnCostFunction.mjs"), join(dir, "nnCostFunction.mjs"));
+    const { nnCostFunction } = await import(join(dir, "nnCostFunction.mjs"));
+    const { J } = await nnCostFunction();
+    rmSync("/tmp/escaped-by-submission.txt", { force: true });
+    expect(J & 63).toBe(63); // all but the network, which this machine may not have at all
+  });
+
+  it("a module submission can read only its own folder, write nothing, start no process or worker, and reach no network", async () => {
+    const impl = await loaded("escape-module");
+    try {
+      const o = await impl.call(tiny);
+      expect(o.kind).toBe("result");
+      // J is the bit mask of what escaped; the network (64) is cut only where a namespace can be made.
+      const escaped = o.kind === "result" ? o.J : -1;
+      expect(can.netPrefix ? escaped : escaped & ~64).toBe(0);
+      expect(impl.warnings.some((w) => w.includes("network")) ? "warned" : "isolated").toBe(can.netPrefix ? "isolated" : "warned");
+    } finally {
+      await impl.close();
+    }
+  });
+
+  it.runIf(sandboxAbilities().bwrap)("a process submission (python3) under bubblewrap: no reading outside, no writing, no child process, no network", async () => {
+    const impl = await loaded("escape-process");
+    try {
+      const o = await impl.call(tiny);
+      // Not root: no uid of its own, so child processes (16, 32) are not capped, and a warning says so.
+      const escaped = o.kind === "result" ? o.J : -1;
+      expect(can.dropUser ? escaped : escaped & ~48).toBe(0);
+      expect(impl.warnings.length === 0).toBe(can.dropUser && can.prlimit);
+    } finally {
+      await impl.close();
+    }
+  });
+
+  it.skipIf(sandboxAbilities().bwrap)("without bubblewrap a process submission runs with a stated warning", async () => {
+    const impl = await loaded("escape-process");
+    expect(impl.warnings.join(" ")).toMatch(/filesystem not isolated/);
+    await impl.close();
+  });
+
+  it("a crash, an exit or a hang ends only the child; the next call gets a fresh one", async () => {
+    const impl = await loaded("timeout-some", 500);
+    try {
+      const hang = await impl.call({ ...tiny, X: [[1], [2], [3]], y: [0, 1, 0] });
+      expect(hang).toMatchObject({ kind: "timeout", message: expect.stringMatching(/no answer within 500 ms/) });
+      const after = await impl.call(tiny);
+      expect(after.kind).toBe("result");
+    } finally {
+      await impl.close();
+    }
+    const exits = await loaded("exits");
+    try {
+      expect(await exits.call({ ...tiny, lambda: 1 })).toMatchObject({ kind: "crashed", message: expect.stringMatching(/exited with code 0 during the call/) });
+      expect((await exits.call(tiny)).kind).toBe("result");
+    } finally {
+      await exits.close();
+    }
+  });
+
+  it("memory is bounded: a hoarding submission crashes alone with a heap message", async () => {
+    const impl = await loaded("memory-hog", 20_000);
+    try {
+      const o = await impl.call(tiny);
+      expect(o).toMatchObject({ kind: "crashed", message: expect.stringMatching(/heap out of memory/) });
+    } finally {
+      await impl.close();
+    }
+  });
+
+  it("inputs are fresh copies each call, and mutation is reported", async () => {
+    const impl = await loaded("mutates");
+    try {
+      const request = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
+      const o = await impl.call(request);
+      expect(o).toMatchObject({ kind: "result", mutated: ["params", "X"] });
+      expect(request.params).toEqual([0.1, 0.2]);
+    } finally {
+      await impl.close();
+    }
+  });
+
+  it("lines forged on the answer channel without the key are ignored", async () => {
+    const impl = await loaded("forge");
+    try {
+      const o = await impl.call(tiny);
+      const honest = await loaded("noise");
+      const right = await honest.call(tiny);
+      await honest.close();
+      // the forged lines carried the right gradient; the accepted answer is the doubled one
+      expect(o.kind === "result" && right.kind === "result" && o.grad[0] === 2 * right.grad[0]).toBe(true);
+    } finally {
+      await impl.close();
+    }
+  });
+
+  it("a TypeScript submission with a syntax error is reported with its file and line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-ts-syntax-"));
+    writeFileSync(join(dir, "nnCostFunction.ts"), "export function nnCostFunction(params: Float64Array) {\n  return { J: 0 +* 1 };\n}\n");
+    const l = await loadSubmission(dir);
+    expect(l).toMatchObject({ ok: false, problem: "syntax-error", message: expect.stringMatching(/nnCostFunction\.ts:2:\d+/) });
+  });
+});
