@@ -22,3 +22,24 @@ export { parseCase, parseCaseText, type Parsed } from "./caseio/parseCase.ts";
 
 export { Tape, Value, constant, grad, rules as tapeRules, TapeError, networkCost, tapeBackprop } from "./tape/index.ts";
 export type { Gradients, Operand, ValueAndGradient, MatrixOf, Rules, OpName, Rule } from "./tape/index.ts";
+
+export * from "./check/index.ts";
+export * from "./fdnet/index.ts";
+export * from "./mistakes/index.ts";
+export {
+  caseFileOf, checkImplementation, defaultRuns, defaultSeed, problemInfo, checkSubmission, diagnose, diagnosticCases,
+  inProcessImplementation, agreement, judgeCase, selfConsistency, loadSubmission, moduleEntries, requestOf,
+  moduleSandbox, processSandbox, sandboxAbilities,
+} from "./submission/index.ts";
+export type {
+  CaseFile, CheckOptions as SubmissionCheckOptions, CheckReport, CheckProblem, ProblemInfo, CallOutcome, CostRequest,
+  Implementation, CaseVerdict, Finding as SubmissionFinding, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities,
+} from "./submission/index.ts";
+export {
+  stencil, centralFdm, forwardFdm, backwardFdm, richardson, stepFor, powerOfTwoBelow, incrementsOf,
+  defaultRelativeAccuracy, estimateEntry, fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod,
+  evaluationsPerEntry, directionalDerivative, randomUnitDirection,
+} from "./numeric/index.ts";
+export type {
+  FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,
+} from "./numeric/index.ts";
