@@ -7,6 +7,17 @@ import type { Problem, Theta } from "../src/network/Network.ts";
  * Returns a function computing J and ∂J/∂Θ once (the data is uploaded once, outside it).
  */
 export async function tfjsGradient(problem: Problem, theta: Theta): Promise<() => Promise<void>> {
+  // tfjs advertises its native backend on its first tensor; keep the report clean.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await prepare(problem, theta);
+  } finally {
+    console.warn = warn;
+  }
+}
+
+async function prepare(problem: Problem, theta: Theta): Promise<() => Promise<void>> {
   await tf.setBackend("cpu");
   await tf.ready();
   const m = problem.X.rows;
@@ -33,13 +44,5 @@ export async function tfjsGradient(problem: Problem, theta: Theta): Promise<() =
     await Promise.all(Object.values(grads).map((g) => g.data()));
     tf.dispose([value, ...Object.values(grads)]);
   };
-  // tfjs advertises its native backend on its first kernel; keep the report clean.
-  const log = console.log;
-  console.log = () => {};
-  try {
-    await gradient();
-  } finally {
-    console.log = log;
-  }
   return gradient;
 }
