@@ -17,32 +17,18 @@ export interface View {
   readonly cs: number;
 }
 
-export function gemm(
-  m: number,
-  n: number,
-  k: number,
-  A: View,
-  B: View,
-  C: View,
-  accumulate: boolean,
-): void {
-  if (worthSimd(m, n, k)) simdGemm(m, n, k, A, B, C, accumulate);
-  else scalarGemm(m, n, k, A, B, C, accumulate);
-}
+/** C (+)= A·B for an m×k A and a k×n B; `accumulate` adds to C instead of overwriting it. */
+export type Gemm = (m: number, n: number, k: number, A: View, B: View, C: View, accumulate: boolean) => void;
+
+/** Large products go to the WebAssembly SIMD kernel, small ones stay in JavaScript. */
+export const gemm: Gemm = (m, n, k, A, B, C, accumulate) =>
+  (worthSimd(m, n, k) ? simdGemm : scalarGemm)(m, n, k, A, B, C, accumulate);
 
 /**
- * The same product in plain JavaScript; used where moving the operands into WebAssembly
- * memory would cost more than it saves (small products) and as the SIMD kernel's edges.
+ * The same product in plain JavaScript, for products too small to repay packing the operands
+ * into WebAssembly memory.
  */
-export function scalarGemm(
-  m: number,
-  n: number,
-  k: number,
-  A: View,
-  B: View,
-  C: View,
-  accumulate: boolean,
-): void {
+export const scalarGemm: Gemm = (m, n, k, A, B, C, accumulate) => {
   const a = A.data, b = B.data, c = C.data;
   const ars = A.rs, acs = A.cs, brs = B.rs, bcs = B.cs, crs = C.rs, ccs = C.cs;
   const m4 = m - (m % 4), n4 = n - (n % 4);
@@ -75,7 +61,7 @@ export function scalarGemm(
   // Ragged edges: the right strip (all rows, columns n4..n) and the bottom strip.
   edge(0, m4, n4, n, k, A, B, C, accumulate);
   edge(m4, m, 0, n, k, A, B, C, accumulate);
-}
+};
 
 function store4(
   c: Float64Array, q: number, ccs: number,

@@ -1,4 +1,4 @@
-import type { View } from "./gemm.ts";
+import type { Gemm } from "./gemm.ts";
 import { gemmWasmBase64 } from "./gemmWasmBytes.ts";
 
 type Kernel = (
@@ -40,7 +40,7 @@ const roundUp4 = (x: number) => (x + 3) & ~3;
  * never meets a ragged edge (a scalar edge loop over a 1-wide strip was measured slower than
  * the whole SIMD product). Packing is O(mk + kn + mn) against the product's O(mnk).
  */
-export function simdGemm(m: number, n: number, k: number, A: View, B: View, C: View, accumulate: boolean): void {
+export const simdGemm: Gemm = (m, n, k, A, B, C, accumulate) => {
   const mUp = roundUp4(m), nUp = roundUp4(n);
   const aBase = 0, bBase = mUp * k, cBase = bBase + ((k * nUp + 1) & ~1);
   const heap = heapOf(cBase + mUp * nUp);
@@ -81,4 +81,4 @@ export function simdGemm(m: number, n: number, k: number, A: View, B: View, C: V
     else if (C.cs === 1) c.set(heap.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) c[to + j * C.cs] = heap[from + j];
   }
-}
+};
