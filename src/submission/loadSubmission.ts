@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { startChild } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
-import { commandSearchPath, moduleSandbox, processSandbox } from "./sandbox.ts";
+import { commandSearchPath, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox.ts";
+import { stageReadable } from "./stageReadable.ts";
 
 export interface LoadOptions {
   /** Per-call time limit (default 5000 ms). */
@@ -101,11 +102,17 @@ async function loadProcess(dir: string, config: string, limits: { memoryMB: numb
   if (!found) {
     return { ok: false, problem: "command-not-found", message: `gradcheck.json: command '${program}' not found (looked ${program.includes("/") ? `in ${dir}` : `on the sandbox's PATH: ${commandSearchPath().join(":")}`})` };
   }
-  const { argv, cwd, warnings } = processSandbox(dir, command as string[], limits);
+  const can = sandboxAbilities();
+  const staged = can.bwrap && can.dropUser ? stageReadable(dir) : undefined;
+  const cleanUp = () => staged && rmSync(staged, { recursive: true, force: true });
+  const { argv, cwd, warnings } = processSandbox(staged ?? dir, command as string[], limits, can);
   const started = await startChild({
     description: `process ${(command as string[]).join(" ")}`,
     argv, cwd, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" }, channel: "stdio", warnings, ...timing,
   });
-  if ("problem" in started) return started;
-  return { ok: true, implementation: started };
+  if ("problem" in started) {
+    cleanUp();
+    return started;
+  }
+  return { ok: true, implementation: { ...started, call: started.call, close: async () => { await started.close(); cleanUp(); } } };
 }

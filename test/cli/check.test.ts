@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/checkCommand.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
 import { main } from "../../src/cli/main.ts";
+import { submissionFixture } from "../submission/submissionFixture.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
-const fixture = (name: string) => join(root, "test/submission/fixtures", name);
+const fixture = submissionFixture;
 const example = (name: string) => join(root, "examples", name);
 
 async function check(...words: string[]): Promise<{ code: number; lines: string[]; json?: any }> {

@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { loadSubmission, sandboxAbilities } from "../../src/submission/index.ts";
 import type { Implementation } from "../../src/submission/index.ts";
 
-const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+import { submissionFixture } from "./submissionFixture.ts";
+
 const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
 
 async function loaded(name: string, callTimeoutMs = 8000): Promise<Implementation> {
-  const l = await loadSubmission(join(fixtures, name), { callTimeoutMs });
+  const l = await loadSubmission(submissionFixture(name), { callTimeoutMs });
   if (!l.ok) throw new Error(`${name}: ${l.problem}: ${l.message}`);
   return l.implementation;
 }
@@ -19,7 +20,7 @@ describe("containment (CONTRACT §4)", () => {
 
   it("the escape attempts are real: outside the sandbox they succeed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gradcheck-escape-"));
-    copyFileSync(join(fixtures, "escape-module", "nnCostFunction.mjs"), join(dir, "nnCostFunction.mjs"));
+    copyFileSync(join(submissionFixture("escape-module"), "nnCostFunction.mjs"), join(dir, "nnCostFunction.mjs"));
     const { nnCostFunction } = await import(join(dir, "nnCostFunction.mjs"));
     const { J } = await nnCostFunction();
     rmSync("/tmp/escaped-by-submission.txt", { force: true });

@@ -1,0 +1,26 @@
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+const correct = new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url).pathname;
+let built: string | undefined;
+
+/**
+ * The path of a fixture submission. Many fixtures wrap a correct implementation
+ * (`import … from "./correct.mjs"`), and a sandboxed submission may read only its own folder,
+ * so each of those gets its own copy of examples/correct — made here, in a temporary copy of
+ * the fixtures, rather than committed ten times.
+ */
+export function submissionFixture(name: string): string {
+  if (built === undefined) {
+    built = mkdtempSync(join(tmpdir(), "gradcheck-fixtures-"));
+    cpSync(fixtures, built, { recursive: true });
+    for (const folder of readdirSync(built)) {
+      const dir = join(built, folder);
+      const wraps = readdirSync(dir).some((f) => /^nnCostFunction\./.test(f) && readFileSync(join(dir, f), "utf8").includes("./correct.mjs"));
+      if (wraps) copyFileSync(correct, join(dir, "correct.mjs"));
+    }
+  }
+  return join(built, name);
+}
