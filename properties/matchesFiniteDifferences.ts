@@ -2,7 +2,8 @@ import { compareGradients, type Tolerance } from "../src/check/index.ts";
 import type { GradientMethod } from "../src/methods.ts";
 import { costFunction } from "../src/network/costFunction.ts";
 import type { Case } from "../src/network/Network.ts";
-import { locate, roll, unroll } from "../src/network/theta.ts";
+import { roll, unroll } from "../src/network/theta.ts";
+import { thetaLocate } from "../src/fdnet/thetaLocate.ts";
 import { fdGradient } from "../src/numeric/index.ts";
 import type { PropertyVerdict } from "./PropertyVerdict.ts";
 
@@ -17,10 +18,7 @@ export function matchesFiniteDifferences(method: GradientMethod, tolerance?: Par
     const numerical = fdGradient((p) => costFunction(c, roll(p, c.layerSizes)), unroll(c.theta));
     const cmp = compareGradients(analytic, numerical, {
       ...(tolerance ? { tolerance } : {}),
-      locate: (p) => {
-        const { l, i, j } = locate(p, c.layerSizes);
-        return { layer: l, row: i, column: j, label: `Θ⁽${l + 1}⁾[${i}][${j}]` };
-      },
+      locate: thetaLocate(c.layerSizes),
       worst: 1,
     });
     if (cmp.passed) return { ok: true };
