@@ -9,11 +9,11 @@ import { checkMarkdown } from "./checkMarkdown.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
 
 /**
- * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]`
+ * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS] [--precision float32] [--allow-unstable-cost]`
  * (CONTRACT §5). The analysis is checkSubmission's; this only renders it and returns the exit code.
  */
 export async function checkCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["seed", "runs", "report", "timeout"], ["json"]);
+  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "precision"], ["json", "allow-unstable-cost"]);
   if (args.positional.length !== 1) throw new UsageError(`check needs exactly one SUBMISSION (a folder), got ${args.positional.length}`);
   const [path] = args.positional;
   const seed = integerOption(args, "seed", defaultSeed, 0);
@@ -21,9 +21,13 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const callTimeoutMs = integerOption(args, "timeout", 5000, 1);
   const reportDir = args.options.get("report");
   if (reportDir === true) throw new UsageError("--report needs a folder");
+  const precision = args.options.get("precision") ?? "float64";
+  if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision === true ? "nothing" : precision}`);
+  const allowUnstableCost = args.options.has("allow-unstable-cost");
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs });
-  const replay = `gradcheck check ${path} --seed ${seed} --runs ${runs}`;
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, precision, allowUnstableCost });
+  const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}`;
+  const replay = `gradcheck check ${path} --seed ${seed} --runs ${runs}${flags}`;
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
   if (reportDir !== undefined) {

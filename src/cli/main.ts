@@ -5,7 +5,7 @@ import { tour } from "./tour.ts";
 
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
-  gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
+  gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS] [--precision float32] [--allow-unstable-cost]
   gradcheck tour`;
 
 /** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */

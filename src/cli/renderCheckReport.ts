@@ -4,6 +4,8 @@ import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { clueTitles } from "../judge/clues/Clue.ts";
+import { severalAtOnce } from "../judge/findClues.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
 
@@ -40,8 +42,11 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
         const m = mistakeInfo[id];
         out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${m.hint}`);
       }
+    } else if (report.clues.length > 0) {
+      out.push(`diagnosis: no catalogued mistake fits; what the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`);
+      for (const c of report.clues) out.push(`  ${c.id} — ${clueTitles[c.id]}`, `    ${c.message}`);
     } else if (report.findings.some((f) => wrongValue.has(f.problem))) {
-      out.push("diagnosis: unrecognised — the error pattern matches no single catalogued mistake (maybe several at once).");
+      out.push("diagnosis: unrecognised — the error matches no catalogued mistake and shows none of the known patterns.");
     }
     if (ce) {
       out.push("", counterexampleFile ? `counterexample written to ${counterexampleFile}; replay it with: gradcheck eval ${counterexampleFile}` : "counterexample (case-file format; save it and replay with `gradcheck eval FILE.json`):");

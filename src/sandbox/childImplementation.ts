@@ -157,7 +157,7 @@ class Session {
       const timer = setTimeout(() => {
         this.waiting = undefined;
         this.kill();
-        resolve({ kind: "timeout", message: `no answer within ${timeoutMs} ms` });
+        resolve({ kind: "timeout", message: `no answer within ${timeoutMs} ms${this.tail()}` });
       }, timeoutMs);
       this.waiting = (m) => {
         if (!("exited" in m) && m.id !== request.id) return; // a stale or unrelated line
