@@ -19,7 +19,8 @@ import { naiveLogError } from "./unstableCost.ts";
  * |actual − expected| ≤ atol + rtol·|expected|: float64 implementations of the same formula
  * differ by summation order only, far below these, while an answer computed in single
  * precision (relative error ≈ 6e-8 per rounding) misses rtol = 1e-9 on every network.
- * `--precision float32` holds answers to single precision instead. (b) src/check's
+ * `--precision float32` holds answers to single precision instead, and skips (b): finite
+ * differences of a J rounded to 24 bits are noise. (b) src/check's
  * directional check along a random unit v: |grad·v − D_v J| ≤ safety·e + rtol·|D_v J| + atol,
  * with D_v J the finite-difference derivative of the submission's own J and e its error bound;
  * the floor is looser than src/check's default because a submission's J may be summed less
@@ -30,13 +31,8 @@ export const agreementIn: Readonly<Record<Precision, { readonly rtol: number; re
   float64: { rtol: 1e-9, atol: 1e-12 },
   float32: { rtol: 1e-4, atol: 1e-6 },
 };
-export const selfConsistencyIn: Readonly<Record<Precision, { readonly rtol: number; readonly atol: number }>> = {
-  float64: { rtol: 1e-6, atol: 1e-9 },
-  // finite differences of a float32 J are noise below 1e-3 of the slope
-  float32: { rtol: 1e-2, atol: 1e-4 },
-};
 export const agreement = agreementIn.float64;
-export const selfConsistency = selfConsistencyIn.float64;
+export const selfConsistency = { rtol: 1e-6, atol: 1e-9 } as const;
 
 export interface JudgeOptions {
   /** the precision answers are held to (default float64) */
@@ -84,7 +80,7 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   const unstable = unstableCost(c, outcome, reference, a);
   const findings: CaseFinding[] = unstable ? [unstable] : [...a];
   // A cost that is infinite or rounding noise where outputs saturate has no slope to compare.
-  const b = unstable || !Number.isFinite(outcome.J) ? undefined : await againstOwnCost(c, outcome, implementation, selfConsistencyIn[precision]);
+  const b = unstable || !Number.isFinite(outcome.J) || precision === "float32" ? undefined : await againstOwnCost(c, outcome, implementation, selfConsistency);
   if (b) findings.push(b);
   const accepted = (f: CaseFinding) => f.problem === "unstable-cost" && options.allowUnstableCost === true;
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };

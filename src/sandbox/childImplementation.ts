@@ -130,7 +130,7 @@ class Session {
     let m: Message;
     try {
       // Python's json.dumps writes NaN and Infinity bare; read them as the numbers they mean.
-      m = JSON.parse(line.replace(/(?<!")\b(-?Infinity|NaN)\b(?!")/g, '"$1"'));
+      m = JSON.parse(quoteBareNonFinite(line));
     } catch {
       if (this.spec.channel === "stdio") this.out = (this.out + line + "\n").slice(-tailBytes);
       return;
@@ -178,6 +178,8 @@ class Session {
     if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
     const J = toNumber(m.J);
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : JSON.stringify(m.J)}, expected a number` };
+    // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
+    if (request.params.length === 1 && !Array.isArray(m.grad) && toNumber(m.grad) !== undefined) m = { ...m, grad: [m.grad] };
     if (!Array.isArray(m.grad)) return { kind: "bad-return", message: `grad is ${m.grad === undefined ? "missing" : JSON.stringify(m.grad).slice(0, 60)}, expected an array of ${request.params.length} numbers` };
     const grad = new Float64Array(m.grad.length);
     for (let i = 0; i < grad.length; i++) {
@@ -192,8 +194,44 @@ class Session {
   }
 }
 
+/**
+ * A number on the wire: a JSON number, or a non-finite value as the bare tokens NaN, Infinity,
+ * -Infinity (Python), the same as strings, or null (what JSON.stringify and Octave's jsonencode
+ * write for NaN and ±Inf; read as NaN, so it is judged as a non-finite answer, never a shape error).
+ */
 function toNumber(v: unknown): number | undefined {
   if (typeof v === "number") return v;
+  if (v === null) return NaN;
   if (v === "NaN" || v === "Infinity" || v === "-Infinity") return Number(v);
   return undefined;
+}
+
+/**
+ * Quotes the bare tokens NaN, Infinity and -Infinity outside JSON strings, so that JSON.parse
+ * accepts a line Python's json.dumps wrote; text inside strings is left alone.
+ */
+export function quoteBareNonFinite(line: string): string {
+  let out = "", inString = false;
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k];
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += line[++k] ?? "";
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') {
+      inString = true;
+      out += ch;
+      continue;
+    }
+    const token = /^(-?Infinity|NaN)/.exec(line.slice(k, k + 9))?.[0];
+    if (token && !/[\w.]/.test(line[k - 1] ?? "") && !/\w/.test(line[k + token.length] ?? "")) {
+      out += `"${token}"`;
+      k += token.length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
 }

@@ -27,7 +27,8 @@ function wrongLayers(s: Sample): string[] {
  */
 export async function nearMatch(e: Evidence): Promise<Clue | undefined> {
   const [first, ...rest] = e.samples;
-  if (rest.length === 0) return undefined;
+  // only a wrong answer can nearly match a mistake (a right one matches any slip that happens not to show)
+  if (rest.length === 0 || (near(first.got.J, first.expected.J, 1e-9) && allNear(first.got.grad, first.expected.grad, 1e-9))) return undefined;
   for (const id of mistakeIds) {
     if (!(await reproduces(id, first))) continue;
     const misses: Sample[] = [];
