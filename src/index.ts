@@ -32,7 +32,7 @@ export {
   agreement, judgeCase, selfConsistency, requestOf,
 } from "./judge/index.ts";
 export type {
-  CaseFile, CheckOptions as SubmissionCheckOptions, CheckReport, CheckProblem, ProblemInfo, CaseVerdict, Finding as SubmissionFinding,
+  CaseFile, SubmissionCheckOptions, CheckReport, CheckResults, CheckProblem, ProblemInfo, CaseVerdict, CaseFinding,
 } from "./judge/index.ts";
 export { inProcessImplementation, loadSubmission, moduleEntries, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox/index.ts";
 export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities } from "./sandbox/index.ts";
