@@ -2,7 +2,7 @@ import { activations } from "../network/activation.ts";
 import { costs } from "../network/cost.ts";
 import { dataTerm } from "../network/costFunction.ts";
 import { forward } from "../network/forward.ts";
-import { activationOfLayer, type Problem, type Theta } from "../network/Network.ts";
+import type { Problem, Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
 import type { Increments } from "../numeric/index.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
