@@ -40,7 +40,7 @@ export { oneHotRows, type LabelledCase } from "./network/labels.ts";
 export {
   stencil, centralFdm, forwardFdm, backwardFdm, richardson, stepFor, powerOfTwoBelow, incrementsOf,
   defaultRelativeAccuracy, estimateEntry, fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod,
-  evaluationsPerEntry, directionalDerivative, randomUnitDirection,
+  directionalDerivative, randomUnitDirection,
 } from "./numeric/index.ts";
 export type {
   FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,
