@@ -29,10 +29,10 @@ export * from "./fdnet/index.ts";
 export * from "./mistakes/index.ts";
 export {
   caseFileOf, checkImplementation, defaultRuns, defaultSeed, problemInfo, checkSubmission, diagnose, diagnosticCases,
-  agreement, judgeCase, selfConsistency, requestOf,
+  agreement, judgeCase, selfConsistency, requestOf, findClues, clueTitles,
 } from "./judge/index.ts";
 export type {
-  CaseFile, SubmissionCheckOptions, CheckReport, CheckResults, CheckProblem, ProblemInfo, CaseVerdict, CaseFinding,
+  CaseFile, SubmissionCheckOptions, CheckReport, CheckResults, Clue, ClueId, JudgeOptions, Precision, CheckProblem, ProblemInfo, CaseVerdict, CaseFinding,
 } from "./judge/index.ts";
 export { inProcessImplementation, loadSubmission, moduleEntries, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox/index.ts";
 export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities } from "./sandbox/index.ts";
