@@ -15,9 +15,11 @@ const sameAnswer = { rtol: 1e-13, atol: 1e-300 } as const;
  */
 export async function askTwice(c: LabelledCase, between: LabelledCase, implementation: Implementation): Promise<CaseFinding | undefined> {
   const first = await implementation.call(requestOf(c));
+  // no answer (a throw, a hang) has nothing to compare, and asking again would only spend time limits
+  if (first.kind !== "result") return undefined;
   await implementation.call(requestOf(between));
   const second = await implementation.call(requestOf(c));
-  if (first.kind !== "result" || second.kind !== "result" || first.grad.length !== second.grad.length) return undefined;
+  if (second.kind !== "result" || first.grad.length !== second.grad.length) return undefined;
   const differs = (x: number, y: number) => !(Math.abs(x - y) <= sameAnswer.atol + sameAnswer.rtol * Math.max(Math.abs(x), Math.abs(y))) && !(Number.isNaN(x) && Number.isNaN(y));
   let worst = -1;
   for (let k = 0; k < first.grad.length; k++) {

@@ -4,15 +4,14 @@ import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
 import { parameterCount, unroll } from "../network/theta.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
-import { thetaName, type ThetaEntry } from "../network/thetaEntry.ts";
-import { compareGradients, directionalCheck, toleranceOf, type LayerSummary } from "../check/index.ts";
-import { fdGradient } from "../numeric/index.ts";
+import type { ThetaEntry } from "../network/thetaEntry.ts";
+import { compareGradients, directionalCheck, toleranceOf } from "../check/index.ts";
 import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
-import { forward } from "../network/forward.ts";
-import { naiveLogError } from "./unstableCost.ts";
+import { unstableCost } from "./unstableCost.ts";
+import { pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -86,27 +85,6 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }
 
-/**
- * The naive log: the gradient is right and J is exactly what −y·log(h) − (1 − y)·log(1 − h)
- * gives in float64 — infinite or NaN where an output rounds to 0 or 1, or off by no more than
- * that formula's rounding error. A clipped or otherwise wrong cost is further off and stays a
- * cost-mismatch.
- */
-function unstableCost(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient, a: readonly CaseFinding[]): CaseFinding | undefined {
-  if (a.some((f) => f.problem === "gradient-mismatch")) return undefined;
-  const { bound, saturatedOutputs } = naiveLogError(c);
-  if (!Number.isFinite(got.J)) {
-    if (saturatedOutputs === 0) return undefined;
-    return { problem: "unstable-cost", check: "a", expected: reference.J, actual: got.J, message: `J is ${got.J} where the exact cost is ${reference.J}: ${saturatedOutputs} output${saturatedOutputs > 1 ? "s round" : " rounds"} to exactly 0 or 1, where log(1 − h) or log(h) is −∞; the gradient is right` };
-  }
-  if (a.length === 0) return undefined;
-  if (Math.abs(got.J - reference.J) > bound) return undefined;
-  return {
-    problem: "unstable-cost", check: "a", expected: reference.J, actual: got.J,
-    message: `J = ${got.J}, the exact cost is ${reference.J}: off by ${Math.abs(got.J - reference.J).toExponential(2)}, within the rounding error of log(1 − h) where outputs are near 0 or 1 (${bound.toExponential(2)}); the gradient is right`,
-  };
-}
-
 function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {
   if (outcome.kind !== "result") return { problem: outcome.kind, message: outcome.message, ...(outcome.neverAnswered ? { neverAnswered: true } : {}) };
   if (outcome.grad.length !== n) return { problem: "wrong-gradient-length", message: `grad has ${outcome.grad.length} entries, expected ${n} (params.length)` };
@@ -142,42 +120,6 @@ function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array 
   return findings;
 }
 
-function wrongParts(layers: readonly LayerSummary[]): string[] {
-  return layers.flatMap((L) => [
-    ...(L.bias && L.bias.failed > 0 ? [`${thetaName(L.layer)} bias`] : []),
-    ...(L.weights.failed > 0 ? [`${thetaName(L.layer)} weights`] : []),
-  ]);
-}
-
-/**
- * The layers l whose weight columns cannot show an error on this case: every a⁽ˡ⁾_j (j ≥ 1) is
- * 0 in every example (X = 0, or units saturated to exactly 0), so ∂J/∂Θ⁽ˡ⁾ is 0 there
- * whatever the bug.
- */
-export function silentLayers(c: LabelledCase): ReadonlySet<number> {
-  const { a } = forward(c, c.theta, c.X);
-  const silent = new Set<number>();
-  for (let l = 0; l < c.theta.length; l++) if (a[l].data.every((v) => v === 0)) silent.add(l);
-  return silent;
-}
-
-/**
- * Which parts of Θ are wrong, in words: the shape of the error is half the diagnosis. Never
- * "bias column only" where the weight columns could not have shown an error.
- */
-function pattern(layers: readonly LayerSummary[], silent: ReadonlySet<number> = new Set()): string {
-  const parts: string[] = [];
-  for (const L of layers) {
-    const bias = L.bias?.failed ?? 0, weights = L.weights.failed;
-    if (bias === 0 && weights === 0) continue;
-    const biasOnly = silent.has(L.layer) ? `bias column; its weight columns cannot show an error in this case (${L.layer === 0 ? "every input is 0" : "every unit feeding them is 0"})` : "bias column only";
-    const what = bias && weights ? "bias and weights" : bias ? biasOnly : "weights only";
-    parts.push(`${thetaName(L.layer)}: ${what}`);
-  }
-  const clean = layers.filter((L) => (L.bias?.failed ?? 0) + L.weights.failed === 0).map((L) => thetaName(L.layer));
-  return parts.join("; ") + (clean.length ? `; ${clean.join(", ")} right` : "");
-}
-
 /** (b) src/check's directional check, run on the submission's own J along one random unit direction. */
 async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation, tolerance: { rtol: number; atol: number }): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
@@ -190,20 +132,4 @@ async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Ar
     problem: "self-inconsistent", check: "b", expected: d.expected, actual: d.actual,
     message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula})`,
   };
-}
-
-/**
- * Where (b) fails, entry by entry: finite differences of the submission's own J for every
- * parameter, compared with its grad. One call per evaluation, so only for small networks
- * (the shrunk counterexample), to say which entries disagree with the submission's own J.
- */
-export async function selfInconsistentEntries(c: LabelledCase, grad: Float64Array, implementation: Implementation): Promise<string | undefined> {
-  const theta = unroll(c.theta);
-  if (theta.length > 60) return undefined;
-  const settled = await settleCost(c, implementation, (J) => fdGradient(J, theta));
-  if (!settled.ok) return undefined;
-  const cmp = compareGradients(grad, settled.value, { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1 });
-  if (cmp.passed || cmp.worst.length === 0) return undefined;
-  const w = cmp.worst[0];
-  return `entry by entry, ${cmp.failed} of ${cmp.entries} disagree with its own J (${pattern(cmp.layers, silentLayers(c))}); the largest at ${w.label}: grad ${w.actual}, slope of its own J ${w.expected}`;
 }

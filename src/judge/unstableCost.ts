@@ -1,5 +1,7 @@
 import type { LabelledCase } from "../network/labels.ts";
 import { forward } from "../network/forward.ts";
+import type { CostAndGradient } from "../network/Network.ts";
+import type { CaseFinding } from "./judgeCase.ts";
 
 /**
  * How far from the exact J a cost written the naive way, −y·log(h) − (1 − y)·log(1 − h) with
@@ -24,4 +26,25 @@ export function naiveLogError(c: LabelledCase): { readonly bound: number; readon
     bound += (4 * ulp) / tail;
   }
   return { bound: bound / c.X.rows, saturatedOutputs };
+}
+
+/**
+ * The naive log: the gradient is right and J is exactly what −y·log(h) − (1 − y)·log(1 − h)
+ * gives in float64 — infinite or NaN where an output rounds to 0 or 1, or off by no more than
+ * that formula's rounding error. A clipped or otherwise wrong cost is further off and stays a
+ * cost-mismatch.
+ */
+export function unstableCost(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient, a: readonly CaseFinding[]): CaseFinding | undefined {
+  if (a.some((f) => f.problem === "gradient-mismatch")) return undefined;
+  const { bound, saturatedOutputs } = naiveLogError(c);
+  if (!Number.isFinite(got.J)) {
+    if (saturatedOutputs === 0) return undefined;
+    return { problem: "unstable-cost", check: "a", expected: reference.J, actual: got.J, message: `J is ${got.J} where the exact cost is ${reference.J}: ${saturatedOutputs} output${saturatedOutputs > 1 ? "s round" : " rounds"} to exactly 0 or 1, where log(1 − h) or log(h) is −∞; the gradient is right` };
+  }
+  if (a.length === 0) return undefined;
+  if (Math.abs(got.J - reference.J) > bound) return undefined;
+  return {
+    problem: "unstable-cost", check: "a", expected: reference.J, actual: got.J,
+    message: `J = ${got.J}, the exact cost is ${reference.J}: off by ${Math.abs(got.J - reference.J).toExponential(2)}, within the rounding error of log(1 − h) where outputs are near 0 or 1 (${bound.toExponential(2)}); the gradient is right`,
+  };
 }

@@ -7,7 +7,7 @@ import { allNear, type Evidence } from "./Evidence.ts";
  * Each maps the expected unrolled gradient to the one that layout would produce.
  */
 const layouts: ReadonlyArray<{ readonly name: string; readonly unroll: (g: Float64Array, layerSizes: readonly number[]) => Float64Array }> = [
-  { name: "each D⁽ˡ⁾ unrolled column-major (Octave's D(:)) instead of row-major", unroll: (g, s) => perLayer(g, s, (r, c, rows, cols) => c * rows + r) },
+  { name: "each D⁽ˡ⁾ unrolled column-major (Octave's D(:)) instead of row-major", unroll: (g, s) => perLayer(g, s, (r, c, rows) => c * rows + r) },
   { name: "the bias column last in each row instead of first", unroll: (g, s) => perLayer(g, s, (r, c, _rows, cols) => r * cols + (c === 0 ? cols - 1 : c - 1)) },
   { name: "column-major with the bias column last", unroll: (g, s) => perLayer(g, s, (r, c, rows, cols) => (c === 0 ? cols - 1 : c - 1) * rows + r) },
   { name: "the layers in reverse order", unroll: (g, s) => reversedLayers(g, s) },
