@@ -125,7 +125,8 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
 
 function neverAnsweredMessage(session: Session, f: CaseFinding): string {
   const process = session.implementation.description.startsWith("process");
-  const nothing = process && !/stdout:/.test(f.message);
+  // a crash shows its stderr; a process still running that said nothing may be buffering
+  const nothing = process && f.problem === "timeout" && !/stdout:/.test(f.message);
   return `no answer to the first request (layerSizes [${diagnosticCases[0].layerSizes}], m = ${diagnosticCases[0].X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
 }
 

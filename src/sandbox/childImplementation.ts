@@ -23,6 +23,8 @@ export interface ChildSpec {
 type Message = Record<string, unknown>;
 
 const tailBytes = 4096;
+/** Grace for a process's first answer: an interpreter in a sandbox can take a few seconds to start on a loaded machine. */
+const interpreterStartMs = 3000;
 
 /**
  * A submission behind a child process. A crash, a hang, process.exit or an early exit ends
@@ -43,7 +45,9 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
         if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
         session = s;
       }
-      const outcome = await session.call({ id: nextId++, ...request }, spec.callTimeoutMs);
+      // A process has no ready signal: its first call also pays for starting the interpreter.
+      const limit = spec.channel === "stdio" && !answered ? spec.callTimeoutMs + interpreterStartMs : spec.callTimeoutMs;
+      const outcome = await session.call({ id: nextId++, ...request }, limit);
       if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
         return { ...outcome, message: outcome.message.replace("during the call", "before answering its first request"), neverAnswered: true };
       }
