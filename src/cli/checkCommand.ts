@@ -10,7 +10,7 @@ import { renderCheckReport } from "./renderCheckReport.ts";
 
 /**
  * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS] [--precision float32] [--allow-unstable-cost]`
- * (CONTRACT §5). The analysis is checkSubmission's; this only renders it and returns the exit code.
+ * The analysis is checkSubmission's; this only renders it and returns the exit code.
  */
 export async function checkCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
   const args = parseArgs(words, ["seed", "runs", "report", "timeout", "precision"], ["json", "allow-unstable-cost"]);

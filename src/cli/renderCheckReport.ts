@@ -7,7 +7,7 @@ import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";
 import { severalAtOnce } from "../judge/findClues.ts";
 
-const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
+const setting = "sigmoid in every layer, cross-entropy, one-hot labels";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
 export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string): string[] {
