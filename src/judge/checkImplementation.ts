@@ -36,6 +36,8 @@ interface Session {
   readonly mutated: Set<string>;
   /** unstable-cost findings on cases that passed because it is allowed */
   readonly unstable: CaseFinding[];
+  /** the verdict of every case that failed, to show it beside a passing second answer */
+  readonly failures: WeakMap<LabelledCase, CaseVerdict>;
   judge(c: LabelledCase): Promise<CaseVerdict>;
 }
 
@@ -56,15 +58,18 @@ export async function checkImplementation(implementation: Implementation, option
 function openSession(implementation: Implementation, seed: number, options: JudgeOptions): Session {
   const mutated = new Set<string>();
   const unstable: CaseFinding[] = [];
+  const failures = new WeakMap<LabelledCase, CaseVerdict>();
   return {
     implementation,
     start: { submission: implementation.description, seed, warnings: implementation.warnings },
     mutated,
     unstable,
+    failures,
     async judge(c) {
       const v = await judgeCase(c, implementation, options);
       v.mutated.forEach((x) => mutated.add(x));
       if (v.ok) unstable.push(...v.findings.filter((f) => f.problem === "unstable-cost"));
+      else failures.set(c, v);
       return v;
     },
   };
@@ -195,9 +200,16 @@ async function keepsEvidence(session: Session, c: LabelledCase): Promise<(c: Lab
 
 /** The counterexample judged once more; a case that failed before and passes now is itself a finding. */
 async function rejudge(session: Session, counterexample: LabelledCase): Promise<CaseVerdict> {
+  const before = session.failures.get(counterexample);
   const again = await session.judge(counterexample);
   if (!again.ok) return again;
-  return { ...again, ok: false, findings: [{ problem: "not-reproducible", message: "this case failed during the search and passed when run again" }] };
+  const answers = before?.submitted && again.submitted ? [answerOf(before.submitted), answerOf(again.submitted)] : undefined;
+  const shown = answers ? `: J = ${answers[0].J} (${before!.findings.map((f) => f.problem).join(", ")}), then J = ${answers[1].J}` : "";
+  return { ...again, ok: false, findings: [{ problem: "not-reproducible", message: `this case failed during the search and passed when run again${shown}`, ...(answers ? { answers } : {}) }] };
+}
+
+function answerOf(a: { J: number; grad: Float64Array }) {
+  return { J: a.J, grad: Array.from(a.grad) };
 }
 
 /** On the small counterexample, say which entries (b) disagrees with. */
