@@ -20,7 +20,8 @@ export async function askTwice(c: LabelledCase, between: LabelledCase, implement
   await implementation.call(requestOf(between));
   const second = await implementation.call(requestOf(c));
   if (second.kind !== "result" || first.grad.length !== second.grad.length) return undefined;
-  const differs = (x: number, y: number) => !(Math.abs(x - y) <= sameAnswer.atol + sameAnswer.rtol * Math.max(Math.abs(x), Math.abs(y))) && !(Number.isNaN(x) && Number.isNaN(y));
+  // ±∞ twice and NaN twice are the same answer (∞ − ∞ is NaN, so compare them before subtracting)
+  const differs = (x: number, y: number) => !Object.is(x, y) && !(Number.isNaN(x) && Number.isNaN(y)) && !(Math.abs(x - y) <= sameAnswer.atol + sameAnswer.rtol * Math.max(Math.abs(x), Math.abs(y)));
   let worst = -1;
   for (let k = 0; k < first.grad.length; k++) {
     if (differs(first.grad[k], second.grad[k]) && (worst < 0 || Math.abs(first.grad[k] - second.grad[k]) > Math.abs(first.grad[worst] - second.grad[worst]))) worst = k;

@@ -23,6 +23,12 @@ describe("unstable-cost: a naive log with a right gradient", () => {
     expect(report.counterexample!.name).toMatch(/saturated/);
   });
 
+  // J = ∞ twice is the same answer: never mistaken for state kept between calls.
+  it.each([1, 2, 3, 4, 5])("is unstable-cost, not not-reproducible, on seed %i", async (seed) => {
+    const report = await checkImplementation(inProcessImplementation(planted({ naiveLog: true }), "planted"), { seed });
+    expect(report.findings.map((f) => f.problem)).toEqual(["unstable-cost"]);
+  });
+
   it("passes with a warning when allowed", async () => {
     const report = await checkImplementation(inProcessImplementation(planted({ naiveLog: true }), "planted"), { allowUnstableCost: true });
     expect(report.passed).toBe(true);
