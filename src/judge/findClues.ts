@@ -30,11 +30,15 @@ export async function findClues(implementation: Implementation, counterexample: 
     const clue = await read(evidence);
     if (clue) clues.push(clue);
   }
+  // single-precision rounding makes J and ∇J "wrong" without either half being wrong
+  if (clues.some((c) => c.id === "single-precision")) return clues.filter((c) => !halves.has(c.id));
   return clues;
 }
 
+const halves: ReadonlySet<Clue["id"]> = new Set(["cost-wrong-backprop-consistent", "cost-right-backprop-wrong"]);
+
 /** Clues that name a pattern of the error (not merely which half is wrong): two of them suggest several slips at once. */
 export function severalAtOnce(clues: readonly Clue[]): boolean {
-  const patterns = clues.filter((c) => c.id !== "cost-wrong-backprop-consistent" && c.id !== "cost-right-backprop-wrong" && c.id !== "confined-errors");
+  const patterns = clues.filter((c) => !halves.has(c.id) && c.id !== "confined-errors");
   return patterns.length >= 2;
 }
