@@ -1,5 +1,5 @@
-import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
-import { problemInfo } from "../submission/checkProblem.ts";
+import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
 /**

@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import { matrix } from "../src/linalg/Matrix.ts";
-import type { Case } from "../src/network/Network.ts";
-import { thetaShapes } from "../src/network/theta.ts";
-import { oneHotRows } from "./caseArbitrary.ts";
+import { matrix } from "../linalg/Matrix.ts";
+import { thetaShapes } from "../network/theta.ts";
+import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
 
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
@@ -14,9 +13,6 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
    */
   readonly shrinkValues?: boolean;
 }
-
-/** A Case that carries its labels: what CONTRACT §4 hands a submission (labels, not Y). */
-export type LabelledCase = Case & { readonly labels: readonly number[] };
 
 /**
  * Cases in the contract's submission setting: sigmoid everywhere, cross-entropy, one-hot

@@ -1,4 +1,4 @@
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../network/random.ts";
@@ -8,7 +8,7 @@ import { compareGradients, directionalCheck, toleranceOf, type LayerSummary } fr
 import { fdGradient } from "../numeric/index.ts";
 import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
-import type { CallOutcome, Implementation } from "./Implementation.ts";
+import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 
 /**
