@@ -7,6 +7,7 @@ import { checkExitCode } from "./checkExitCode.ts";
 import { checkJson } from "./checkJson.ts";
 import { checkMarkdown } from "./checkMarkdown.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
+import { renderCheckHtml } from "../report/renderCheckHtml.ts";
 
 /**
  * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]`
@@ -22,7 +23,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const reportDir = args.options.get("report");
   if (reportDir === true) throw new UsageError("--report needs a folder");
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs });
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, evidence: reportDir !== undefined });
   const replay = `gradcheck check ${path} --seed ${seed} --runs ${runs}`;
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
@@ -30,6 +31,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
     writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay));
+    writeFileSync(join(reportDir, "report.html"), await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }));
     if (report.counterexample) {
       counterexampleFile = join(reportDir, "counterexample.json");
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");

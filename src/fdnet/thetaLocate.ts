@@ -13,3 +13,6 @@ export function thetaLocate(layerSizes: readonly number[]): Locate {
     return { layer: l, row: i, column: j, label: `${thetaName(l)}[${i}][${j}]` };
   };
 }
+
+/** The convention thetaLocate's labels follow, in words, for the header of every report that shows them. */
+export const thetaConvention = "Θ⁽ˡ⁾[i][j]: weight matrix l from 1; row i from 0 (unit i + 1 of layer l + 1); column j from 0, j = 0 the bias column (Octave's Theta_l(i + 1, j + 1))";

@@ -6,5 +6,6 @@ export { richardson, type RichardsonOptions } from "./richardson.ts";
 export { stepFor, powerOfTwoBelow } from "./stepFor.ts";
 export { incrementsOf, defaultRelativeAccuracy, type Increments, type ScalarFunction } from "./Increments.ts";
 export { estimateEntry } from "./estimateEntry.ts";
+export { stepSweep, sweepSteps, type StepPoint } from "./stepSweep.ts";
 export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, evaluationsPerEntry, type FdOptions } from "./fdGradient.ts";
 export { directionalDerivative, randomUnitDirection, type DirectionalOptions, type Rng } from "./directional.ts";
