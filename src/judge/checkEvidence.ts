@@ -7,6 +7,8 @@ import { unroll } from "../network/theta.ts";
 import { fdGradient, incrementsOf, stepSweep, sweepSteps, type FdGradient, type StepPoint } from "../numeric/index.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import type { CaseFile } from "./caseFileOf.ts";
+import type { CheckReport } from "./checkImplementation.ts";
+import { diagnosticCases } from "./diagnose.ts";
 import { agreement, selfConsistency } from "./judgeCase.ts";
 import { requestOf } from "./requestOf.ts";
 import { settleCost } from "./settleCost.ts";
@@ -45,8 +47,16 @@ export interface CheckEvidence {
   readonly notes: readonly string[];
 }
 
-/** The case to plot: the shrunk counterexample when there is one. */
-export function evidenceCase(counterexample: CaseFile): LabelledCase | null {
+/**
+ * The evidence for a finished check, on the shrunk counterexample when there is one; a
+ * passing submission is shown on a fixed case.
+ */
+export async function evidenceFor(report: CheckReport, implementation: Implementation): Promise<CheckEvidence | { readonly error: string }> {
+  const c = report.counterexample ? caseOf(report.counterexample) : diagnosticCases[0]!;
+  return c ? checkEvidence(c, implementation) : { error: "the counterexample could not be read back" };
+}
+
+function caseOf(counterexample: CaseFile): LabelledCase | null {
   const parsed = parseCase(counterexample);
   return parsed.ok ? { ...parsed.value, labels: counterexample.labels } : null;
 }

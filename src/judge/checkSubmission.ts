@@ -1,6 +1,5 @@
 import { checkImplementation, defaultSeed, type CheckOptions, type CheckReport } from "./checkImplementation.ts";
-import { checkEvidence, evidenceCase, type CheckEvidence } from "./checkEvidence.ts";
-import { diagnosticCases } from "./diagnose.ts";
+import { evidenceFor, type CheckEvidence } from "./checkEvidence.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 
 export interface EvidenceOption {
@@ -22,9 +21,7 @@ export async function checkSubmission(path: string, options: CheckOptions & Load
   try {
     const report = await checkImplementation(loaded.implementation, options);
     if (!options.evidence || report.stage === "load") return report;
-    // The shrunk counterexample when there is one; a passing submission is shown on a fixed case.
-    const c = report.counterexample ? evidenceCase(report.counterexample) : diagnosticCases[0]!;
-    return { ...report, evidence: c ? await checkEvidence(c, loaded.implementation) : { error: "the counterexample could not be read back" } };
+    return { ...report, evidence: await evidenceFor(report, loaded.implementation) };
   } finally {
     await loaded.implementation.close();
   }

@@ -68,7 +68,7 @@ function clampRatio(x: number): number {
 
 function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
   const rows = new Set(cells.map((c) => c.row)).size, columns = new Set(cells.map((c) => c.column)).size;
-  const step = Math.max(3, Math.min(28, Math.floor(560 / columns), Math.floor(420 / rows)));
+  const step = Math.max(3, Math.min(40, Math.floor(560 / columns), Math.floor(420 / rows)));
   const x = { field: "column", type: "ordinal", sort: "ascending", title: "column j (0 = bias)", axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true } } as const;
   const y = { field: "row", type: "ordinal", sort: "ascending", title: "row i", axis: { labelOverlap: true } } as const;
   return {
