@@ -1,5 +1,4 @@
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { chartConfig } from "./chartTheme.ts";
 
 /**
@@ -14,6 +13,8 @@ export type ChartSpec = Readonly<Record<string, unknown>>;
  * view, so that several charts inlined in one page never share an id.
  */
 export async function vegaSvg(spec: ChartSpec, name: string): Promise<string> {
+  // Loaded on first use: the command line starts without paying for them when no report is written.
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const withConfig = { ...spec, config: chartConfig } as unknown as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(withConfig).spec), { renderer: "none", logLevel: vega.Warn });
   try {
