@@ -9,9 +9,10 @@ export { costs, softplus, type CostName } from "./network/cost.ts";
 export { forward, type Activations } from "./network/forward.ts";
 export { costFunction } from "./network/costFunction.ts";
 export { regularizationTerm } from "./network/regularization.ts";
-export { thetaShapes, parameterCount, unroll, roll, locate } from "./network/theta.ts";
+export { thetaShapes, parameterCount, unroll, roll } from "./network/theta.ts";
+export { thetaEntryAt, thetaEntryName, thetaName, thetaIndexConvention, type ThetaEntry } from "./network/thetaEntry.ts";
 export { randomInitialTheta, debugInitialTheta, debugInitialWeights } from "./network/init.ts";
-export { rng, gaussian, type Rng } from "./network/random.ts";
+export { rng, gaussian, type Rng } from "./numeric/random.ts";
 export { gradientDescent, type Training } from "./network/train.ts";
 
 export { loopBackprop, lectureD, slideD, type DRule } from "./backprop/loop.ts";

@@ -1,4 +1,4 @@
-import { thetaConvention } from "../fdnet/thetaLocate.ts";
+import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
@@ -29,7 +29,7 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
       out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
     }
-    out.push(`  entries are named ${thetaConvention}`);
+    out.push(`  entries are named ${thetaIndexConvention}`);
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.a)}`);
     out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.b)}`);
     out.push("");

@@ -6,7 +6,8 @@ import { gradientMethods } from "../methods.ts";
 import { referenceCases } from "./builtinCases.ts";
 import { checkTour } from "./checkTour.ts";
 import { compareGradients, defaultTolerance, renderComparison, toleranceFormula, type GradientComparison } from "../check/index.ts";
-import { checkNetworkGradient, fdNetworkGradient, methodFor, thetaConvention, thetaLocate } from "../fdnet/index.ts";
+import { checkNetworkGradient, fdNetworkGradient, methodFor, thetaLocate } from "../fdnet/index.ts";
+import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { forward } from "../network/forward.ts";
 import type { Case } from "../network/Network.ts";
 import { unroll } from "../network/theta.ts";
@@ -24,7 +25,7 @@ export async function tour(out: (line: string) => void, options: TourOptions = {
   const cases = referenceCases();
   const verbose = options.verbose ?? false;
   out(`gradcheck tour — ${cases.length} built-in reference cases (expected J and ∂J/∂Θ from an independent float64 autodiff system)`);
-  out(`Entries are named ${thetaConvention}.${verbose ? "" : " --verbose shows every row."}\n`);
+  out(`Entries are named ${thetaIndexConvention}.${verbose ? "" : " --verbose shows every row."}\n`);
   referenceSection(cases, verbose, out);
   const allAgree = fdSection(cases, verbose, out);
 

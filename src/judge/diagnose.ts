@@ -1,7 +1,7 @@
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { fromRows, matrix } from "../linalg/Matrix.ts";
 import { mistakeIds, mistakeInfo, mistakes, nnCostFunctionWith, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
-import { rng } from "../network/random.ts";
+import { rng } from "../numeric/random.ts";
 import { thetaShapes } from "../network/theta.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { agreement } from "./judgeCase.ts";

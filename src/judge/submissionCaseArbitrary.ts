@@ -20,7 +20,7 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
  * exercise; λ is one of 0, 1, 10, 0.001 and shrinks to 0 first.
  *
  * Weights and inputs are drawn for the largest network and cut to size, each entry at a fixed
- * place (Θ⁽ˡ⁾[i][j], X[i][j]): when shrinking removes a layer, a unit or an example, the
+ * place (Θ⁽ˡ⁾, X): when shrinking removes a layer, a unit or an example, the
  * values that remain are the same, so a failure that depends on a value survives the cut.
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {

@@ -8,4 +8,5 @@ export { incrementsOf, defaultRelativeAccuracy, type Increments, type ScalarFunc
 export { estimateEntry } from "./estimateEntry.ts";
 export { stepSweep, sweepSteps, type StepPoint } from "./stepSweep.ts";
 export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, evaluationsPerEntry, type FdOptions } from "./fdGradient.ts";
-export { directionalDerivative, randomUnitDirection, type DirectionalOptions, type Rng } from "./directional.ts";
+export { directionalDerivative, randomUnitDirection, type DirectionalOptions } from "./directional.ts";
+export { rng, gaussian, type Rng } from "./random.ts";

@@ -1,4 +1,4 @@
-import { thetaConvention } from "../fdnet/thetaLocate.ts";
+import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import type { CheckEvidence } from "../judge/checkEvidence.ts";
 import type { CheckReport } from "../judge/checkImplementation.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
@@ -61,7 +61,7 @@ async function evidenceSections(evidence: CheckEvidence | { readonly error: stri
   const c = evidence.calls;
   const out = [
     `<h2>${passed ? "What agreement looks like" : "Where the error is"}</h2>`,
-    `<p>On ${passed ? "a fixed case" : "the shrunk counterexample"} <code>${escapeHtml(evidence.caseName)}</code>: layerSizes [${evidence.layerSizes.join(", ")}], m = ${evidence.m}. Entries are named ${escapeHtml(thetaConvention)}.</p>`,
+    `<p>On ${passed ? "a fixed case" : "the shrunk counterexample"} <code>${escapeHtml(evidence.caseName)}</code>: layerSizes [${evidence.layerSizes.join(", ")}], m = ${evidence.m}. Entries are named ${escapeHtml(thetaIndexConvention)}.</p>`,
     `<p class="muted">This report called the submission ${c.answer + c.entryByEntry + c.sweeps} more times than the check itself: ${c.answer} for its answer, ${c.entryByEntry} for finite differences of its own J entry by entry${evidence.fdMethod ? ` (${escapeHtml(evidence.fdMethod)})` : ""}, ${c.sweeps} for the step sweeps.</p>`,
     ...evidence.notes.map((n) => `<p class="muted">${escapeHtml(n)}</p>`),
     "<h3>(a) the submission's gradient against gradcheck's</h3>",

@@ -1,5 +1,5 @@
 import type { GradientComparison } from "../check/index.ts";
-import { thetaConvention } from "../fdnet/thetaLocate.ts";
+import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { comparisonSections, type ComparisonLabels } from "./comparisonSections.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { htmlPage } from "./htmlPage.ts";
@@ -23,7 +23,7 @@ export async function renderHtml(comparison: GradientComparison, options: Render
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="verdict ${comparison.passed ? "pass" : "fail"}">${comparison.passed ? "PASS" : "FAIL"}</p>`,
     options.description ? `<p>${escapeHtml(options.description)}</p>` : "",
-    `<p class="muted">Entries are named ${escapeHtml(thetaConvention)}.</p>`,
+    `<p class="muted">Entries are named ${escapeHtml(thetaIndexConvention)}.</p>`,
     await comparisonSections(comparison, "comparison", labels),
   ];
   return htmlPage(title, body.join("\n"));

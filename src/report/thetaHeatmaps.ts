@@ -1,4 +1,5 @@
 import type { EntryReport, GradientComparison } from "../check/index.ts";
+import { thetaName } from "../network/thetaEntry.ts";
 import { heatmapScheme, okabeIto } from "./chartTheme.ts";
 import { vegaSvg, type ChartSpec } from "./vegaSvg.ts";
 
@@ -6,11 +7,10 @@ import { vegaSvg, type ChartSpec } from "./vegaSvg.ts";
 export const ratioClamp = 1e4;
 
 export interface HeatmapCell {
-  readonly row: number;
+  /** the unit i of the next layer, counted from 1 as entries are named (src/network/thetaEntry.ts) */
+  readonly unit: number;
+  /** the column j, 0 being the bias column */
   readonly column: number;
-  /** the entry's row and column as the naming helper shows them */
-  readonly rowName: string;
-  readonly columnName: string;
   readonly ratio: number | null;
   readonly verdict: EntryReport["verdict"];
   readonly description: string;
@@ -37,28 +37,21 @@ export async function thetaHeatmaps(comparison: GradientComparison, name: string
   const maps: LayerHeatmap[] = [];
   for (const layer of [...byLayer.keys()].sort((x, y) => x - y)) {
     const cells = byLayer.get(layer)!.map(cellOf);
-    const title = thetaTitle(byLayer.get(layer)![0], layer);
+    const title = byLayer.get(layer)![0]!.location ? thetaName(layer) : "all entries";
     maps.push({ layer, title, cells, svg: await vegaSvg(heatmapSpec(cells, title), `${name}-layer${layer + 1}`) });
   }
   return maps;
 }
 
-/** "Θ⁽²⁾[3][0]" → "Θ⁽²⁾": the layer's name as the entry labels write it. */
-function thetaTitle(r: EntryReport, layer: number): string {
-  const m = /^(.*?)\[[^\]]*\]\[[^\]]*\]$/.exec(r.label);
-  return m && r.location ? m[1]! : `layer ${layer + 1}`;
-}
-
 function cellOf(r: EntryReport): HeatmapCell {
-  const row = r.location?.row ?? 0, column = r.location?.column ?? r.index;
-  const m = /\[([^\]]*)\]\[([^\]]*)\]$/.exec(r.label);
   const ratio = r.verdict === "not-differentiable" ? null : clampRatio(r.absError / r.tolerance);
   const shown = ratio === null ? "not differentiable here" : `|a − n| / tolerance = ${(r.absError / r.tolerance).toExponential(2)}`;
+  const bias = r.location !== undefined && r.location.column === 0;
   return {
-    row, column,
-    rowName: m ? m[1]! : String(row), columnName: m ? m[2]! : String(column),
+    unit: (r.location?.row ?? 0) + 1,
+    column: r.location?.column ?? r.index,
     ratio, verdict: r.verdict,
-    description: `${r.label}${column === 0 && r.location ? " (bias)" : ""}: ${shown}; ${r.verdict}`,
+    description: `${r.label}${bias ? " (bias)" : ""}: ${shown}; ${r.verdict}`,
   };
 }
 
@@ -67,10 +60,10 @@ function clampRatio(x: number): number {
 }
 
 function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
-  const rows = new Set(cells.map((c) => c.row)).size, columns = new Set(cells.map((c) => c.column)).size;
+  const rows = new Set(cells.map((c) => c.unit)).size, columns = new Set(cells.map((c) => c.column)).size;
   const step = Math.max(3, Math.min(40, Math.floor(560 / columns), Math.floor(420 / rows)));
   const x = { field: "column", type: "ordinal", sort: "ascending", title: "column j (0 = bias)", axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true } } as const;
-  const y = { field: "row", type: "ordinal", sort: "ascending", title: "row i", axis: { labelOverlap: true } } as const;
+  const y = { field: "unit", type: "ordinal", sort: "ascending", title: "unit i", axis: { labelOverlap: true } } as const;
   return {
     title: { text: title, subtitle: "|a − n| / tolerance, log scale; above 1 (orange) fails" },
     data: { values: cells },
@@ -96,7 +89,7 @@ function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
         encoding: { x, y, description: { field: "description" } },
       },
       {
-        transform: [{ filter: "datum.column === 0 && datum.row === 0" }],
+        transform: [{ filter: "datum.column === 0 && datum.unit === 1" }],
         mark: { type: "rect", fill: null, stroke: "currentColor", strokeWidth: 2, strokeDash: [4, 2] },
         encoding: { x, y2: { value: step * rows }, y: { value: 0 }, description: { value: "bias column j = 0" } },
       },

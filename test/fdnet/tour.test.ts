@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tour } from "../../src/cli/tour.ts";
 import { referenceCases } from "../../src/cli/builtinCases.ts";
-import { thetaConvention } from "../../src/fdnet/index.ts";
+import { thetaIndexConvention } from "../../src/network/thetaEntry.ts";
 
 const caseRow = (name: string) => new RegExp(`^\\s+${name}\\s+\\S`, "m");
 
@@ -17,11 +17,11 @@ describe("the tour", () => {
     expect(text).toContain("All three methods agree on every entry of every case");
     expect(text).not.toContain("DIFFER");
     expect(text).toMatch(/FAIL: 38 entries compared, 30 outside tolerance/);
-    expect(text).toMatch(/Θ⁽[¹²]⁾\[\d\]\[[1-9]\]\s+-?[\d.]+\s+-?[\d.]+\s+[\d.]+e[-+]\d/);
+    expect(text).toMatch(/Θ⁽[¹²]⁾\[\d,[1-9]\]\s+-?[\d.]+\s+-?[\d.]+\s+[\d.]+e[-+]\d/);
     expect(text).toContain("|a − n| ≤ 4·e + 1e-8·|n| + 1e-11");
     expect(text).toContain("The corrected D = (1/m)Δ + (λ/m)Θ: PASS");
     expect(text).toMatch(/PASS: \d+ entries compared, 0 outside tolerance, [1-9]\d* not differentiable here/);
-    expect(text).toContain(thetaConvention);
+    expect(text).toContain(thetaIndexConvention);
     expect(text).toMatch(/24 cases: worst relative deviation .* from the reference \d\.\de-\d+ \(/);
     expect(text).toMatch(/24 cases, \d+ entries: All three methods agree/);
     // The summary replaces the per-case rows of sections 1 and 2.

@@ -27,15 +27,15 @@ function writeReport(name: string, html: string): string {
   return file;
 }
 
-interface Cell { readonly label: string; readonly row: number; readonly column: number; readonly fill: string }
+interface Cell { readonly label: string; readonly unit: number; readonly column: number; readonly fill: string }
 
 /** The heatmap cells of one chart as the browser rendered them: the entry each names and its fill. */
 async function heatmapCells(opened: OpenedPage, chart: string): Promise<Cell[]> {
   const raw = await opened.page.$$eval(`svg[data-chart="${chart}"] path[aria-label*="|a − n| / tolerance"]`, (paths) =>
     paths.map((p) => ({ label: p.getAttribute("aria-label")!, fill: getComputedStyle(p).fill })));
   return raw.map((c) => {
-    const m = /\[(\d+)\]\[(\d+)\]/.exec(c.label)!;
-    return { ...c, row: Number(m[1]), column: Number(m[2]) };
+    const m = /\[(\d+),(\d+)\]/.exec(c.label)!;
+    return { ...c, unit: Number(m[1]), column: Number(m[2]) };
   });
 }
 
