@@ -1,5 +1,6 @@
 import type { GradientComparison, PartSummary } from "../check/index.ts";
 import { findingInfo } from "../check/index.ts";
+import { thetaName } from "../network/thetaEntry.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { figure, table } from "./htmlPage.ts";
 import { scatterSvg } from "./scatterSvg.ts";
@@ -38,7 +39,7 @@ export async function comparisonSections(c: GradientComparison, name: string, la
   }
   if (c.layers.length > 0) {
     parts.push("<h3>Per layer</h3>");
-    const rows = c.layers.flatMap((l) => [partRow(`layer ${l.layer + 1} weights`, l.weights), ...(l.bias ? [partRow(`layer ${l.layer + 1} bias column`, l.bias)] : [])]);
+    const rows = c.layers.flatMap((l) => [partRow(`${thetaName(l.layer)} weights`, l.weights), ...(l.bias ? [partRow(`${thetaName(l.layer)} bias column`, l.bias)] : [])]);
     parts.push(table(["part", "entries", "failed", "not differentiable", "max |a − n|", "max relative"], rows, [1, 2, 3, 4, 5]));
   }
   return parts.join("\n");

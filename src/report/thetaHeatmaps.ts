@@ -62,7 +62,7 @@ function clampRatio(x: number): number {
 function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
   const rows = new Set(cells.map((c) => c.unit)).size, columns = new Set(cells.map((c) => c.column)).size;
   const step = Math.max(3, Math.min(40, Math.floor(560 / columns), Math.floor(420 / rows)));
-  const x = { field: "column", type: "ordinal", sort: "ascending", title: "column j (0 = bias)", axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true } } as const;
+  const x = { field: "column", type: "ordinal", sort: "ascending", title: "column j (0 = bias)", axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true, labelAngle: 0 } } as const;
   const y = { field: "unit", type: "ordinal", sort: "ascending", title: "unit i", axis: { labelOverlap: true } } as const;
   return {
     title: { text: title, subtitle: "|a − n| / tolerance, log scale; above 1 (orange) fails" },
