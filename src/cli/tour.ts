@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loopBackprop, slideD } from "../backprop/loop.ts";
-import type { Matrix } from "../linalg/Matrix.ts";
+import { copy, type Matrix } from "../linalg/Matrix.ts";
 import { gradientMethods } from "../methods.ts";
 import { referenceCases } from "./builtinCases.ts";
 import { checkTour } from "./checkTour.ts";
 import { compareGradients, defaultTolerance, renderComparison, toleranceFormula, type GradientComparison } from "../check/index.ts";
-import { checkNetworkGradient, fdNetworkGradient, methodFor, thetaLocate } from "../fdnet/index.ts";
+import { checkNetworkGradient, fdMethodFor, fdNetworkGradient, thetaLocate } from "../fdnet/index.ts";
 import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { forward } from "../network/forward.ts";
 import type { Case } from "../network/Network.ts";
@@ -40,7 +40,7 @@ export async function tour(out: (line: string) => void, options: TourOptions = {
 
   const r = cases.find((k) => k.name === "small-013")!;
   out(`4. A kink: ${r.name} has relu hidden units; move unit 0's bias so that example 0 sits exactly at z = 0 there.`);
-  const theta = r.theta.map((T) => ({ ...T, data: T.data.slice() }));
+  const theta = r.theta.map(copy);
   theta[0].data[0] -= forward(r, theta, r.X).z[1].data[0];
   const kinked = checkNetworkGradient(r, theta, gradientMethods.backprop(r, theta).grad);
   for (const line of renderComparison(kinked).slice(0, 3)) out(`   ${line}`);
@@ -94,7 +94,7 @@ function fdSection(cases: readonly Case[], verbose: boolean, out: (line: string)
       out(`   ${c.name.padEnd(20)} ${String(fd.fd.estimate.length).padStart(7)}  ${bp.padEnd(29)} ${tape.padEnd(29)} ${fmt(bound).padStart(20)}`);
     }
   }
-  out(`   ${cases.length} cases, ${entries} entries: ${allAgree ? "All three methods agree on every entry of every case" : "Some methods DISAGREE: see above"}; worst ‖a−n‖/‖a+n‖ ${fmt(worstDifference)}, worst FD error bound ${fmt(worstBound)}; FD is ${methodFor(cases[0]!, cases[0]!.theta).name} from cached activations.\n`);
+  out(`   ${cases.length} cases, ${entries} entries: ${allAgree ? "All three methods agree on every entry of every case" : "Some methods DISAGREE: see above"}; worst ‖a−n‖/‖a+n‖ ${fmt(worstDifference)}, worst FD error bound ${fmt(worstBound)}; FD is ${fdMethodFor(cases[0]!).name} from cached activations.\n`);
   return allAgree;
 }
 

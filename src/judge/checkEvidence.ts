@@ -7,7 +7,7 @@ import { unroll } from "../network/theta.ts";
 import { fdGradient, incrementsOf, stepSweep, sweepSteps, type FdGradient, type StepPoint } from "../numeric/index.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import type { CaseFile } from "./caseFileOf.ts";
-import type { CheckReport } from "./checkImplementation.ts";
+import type { CheckReport } from "./checkReport.ts";
 import { diagnosticCases } from "./diagnose.ts";
 import { agreement, selfConsistency } from "./judgeCase.ts";
 import { requestOf } from "./requestOf.ts";

@@ -1,4 +1,5 @@
-import { checkImplementation, defaultSeed, type CheckOptions, type CheckReport } from "./checkImplementation.ts";
+import { checkImplementation, defaultSeed, type SubmissionCheckOptions } from "./checkImplementation.ts";
+import { checkReport, type CheckReport } from "./checkReport.ts";
 import { evidenceFor, type CheckEvidence } from "./checkEvidence.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 
@@ -10,13 +11,11 @@ export interface EvidenceOption {
 export type CheckReportWithEvidence = CheckReport & { readonly evidence?: CheckEvidence | { readonly error: string } };
 
 /** Loads a submission into its sandbox, checks it, and always stops the child. */
-export async function checkSubmission(path: string, options: CheckOptions & LoadOptions & EvidenceOption = {}): Promise<CheckReportWithEvidence> {
+export async function checkSubmission(path: string, options: SubmissionCheckOptions & LoadOptions & EvidenceOption = {}): Promise<CheckReportWithEvidence> {
   const loaded = await loadSubmission(path, options);
   if (!loaded.ok) {
-    return {
-      passed: false, stage: "load", submission: path, seed: options.seed ?? defaultSeed, runs: 0, problem: loaded.problem, message: loaded.message,
-      findings: [], checks: { a: null, b: null }, counterexample: null, shrinks: 0, mistakes: [], warnings: [], mutated: [],
-    };
+    const start = { submission: path, seed: options.seed ?? defaultSeed, warnings: [] };
+    return checkReport(start, { passed: false, stage: "load", runs: 0, problem: loaded.problem, message: loaded.message });
   }
   try {
     const report = await checkImplementation(loaded.implementation, options);

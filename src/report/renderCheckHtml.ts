@@ -1,6 +1,6 @@
 import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import type { CheckEvidence } from "../judge/checkEvidence.ts";
-import type { CheckReport } from "../judge/checkImplementation.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { comparisonSections } from "./comparisonSections.ts";
@@ -43,7 +43,7 @@ function findingsAndDiagnosis(report: CheckReport): string[] {
   const v = (x: boolean | null) => (x === null ? "not reached" : x ? '<span class="pass">passed</span>' : '<span class="fail">failed</span>');
   const out = [
     "<h2>Checks</h2>",
-    `<p>(a) cost and gradient against gradcheck's own: ${v(report.checks.a)}<br>(b) gradient against finite differences of its own cost: ${v(report.checks.b)}</p>`,
+    `<p>(a) cost and gradient against gradcheck's own: ${v(report.checks.matchesReference)}<br>(b) gradient against finite differences of its own cost: ${v(report.checks.selfConsistent)}</p>`,
     "<h2>Findings</h2>",
     `<ul>${report.findings.map((f) => `<li><strong>${escapeHtml(problemInfo[f.problem].title)}</strong>${f.check ? ` (${f.check})` : ""}: ${escapeHtml(f.message)}</li>`).join("\n")}</ul>`,
     "<h2>Diagnosis</h2>",
