@@ -7,7 +7,6 @@ import { checkExitCode } from "./checkExitCode.ts";
 import { checkJson } from "./checkJson.ts";
 import { checkMarkdown } from "./checkMarkdown.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
-import { renderCheckHtml } from "../report/renderCheckHtml.ts";
 
 /**
  * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]`
@@ -31,6 +30,8 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
     writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay));
+    // The HTML renderer and its plotting libraries load only when a report is asked for.
+    const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
     writeFileSync(join(reportDir, "report.html"), await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }));
     if (report.counterexample) {
       counterexampleFile = join(reportDir, "counterexample.json");

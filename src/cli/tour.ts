@@ -11,7 +11,6 @@ import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { forward } from "../network/forward.ts";
 import type { Case } from "../network/Network.ts";
 import { unroll } from "../network/theta.ts";
-import { renderHtml } from "../report/renderHtml.ts";
 
 export interface TourOptions {
   /** every row of every table, not just each section's summary */
@@ -100,6 +99,7 @@ function fdSection(cases: readonly Case[], verbose: boolean, out: (line: string)
 
 /** Section 3 as a page: the slide's λΘ, a heatmap per layer. Returns the file written. */
 async function writeTourReport(slide: GradientComparison, caseName: string, dir: string): Promise<string> {
+  const { renderHtml } = await import("../report/renderHtml.ts");
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, "report.html");
   writeFileSync(file, await renderHtml(slide, {
