@@ -44,8 +44,8 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
     // through λ (which can dwarf the data term) does not enter.
     accuracy: defaultRelativeAccuracy * Math.max(base.absLoss / m, Number.MIN_VALUE),
     coordinate(p) {
-      const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
-      return theta[l].data[i * theta[l].cols + j];
+      const { layer, row, column } = thetaEntryAt(p, layerSizes);
+      return theta[layer].data[row * theta[layer].cols + column];
     },
     increments(p, offsets, out, kinks) {
       const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
