@@ -99,15 +99,20 @@ function fdSection(cases: readonly Case[], verbose: boolean, out: (line: string)
 
 /** Section 3 as a page: the slide's λΘ, a heatmap per layer. Returns the file written. */
 async function writeTourReport(slide: GradientComparison, caseName: string, dir: string): Promise<string> {
-  const { renderHtml } = await import("../report/renderHtml.ts");
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, "report.html");
-  writeFileSync(file, await renderHtml(slide, {
+  writeFileSync(file, await tourReportHtml(slide, caseName));
+  return file;
+}
+
+/** The tour's page; the HTML renderer and its plotting libraries load only when it is written. */
+export async function tourReportHtml(slide: GradientComparison, caseName: string): Promise<string> {
+  const { renderHtml } = await import("../report/renderHtml.ts");
+  return renderHtml(slide, {
     title: "gradcheck tour: the slide's D = (1/m)Δ + λΘ",
     description: `On ${caseName}, the gradient with the slide's regulariser λΘ (instead of (λ/m)Θ) against finite differences of J. Every weight is off by (λ − λ/m)Θ; the bias column, which is not regularised, is right.`,
     labels: { a: "the slide's D = (1/m)Δ + λΘ", n: "finite differences of J" },
-  }));
-  return file;
+  });
 }
 
 function fmt(x: number): string {

@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { batchBackprop } from "../../src/backprop/batch.ts";
 import { compareGradients } from "../../src/check/index.ts";
+import { loopBackprop, slideD } from "../../src/backprop/loop.ts";
 import { referenceCases } from "../../src/cli/builtinCases.ts";
-import { thetaLocate } from "../../src/fdnet/index.ts";
+import { tourReportHtml } from "../../src/cli/tour.ts";
+import { checkNetworkGradient, thetaLocate } from "../../src/fdnet/index.ts";
 import { checkImplementation } from "../../src/judge/checkImplementation.ts";
 import { evidenceFor } from "../../src/judge/checkEvidence.ts";
 import { mistakes } from "../../src/mistakes/index.ts";
@@ -76,6 +78,20 @@ describe("HTML reports in headless Chromium", () => {
     expect(layer2.filter((x) => !lit(x.fill)).every((x) => x.column > 0)).toBe(true);
     expect(await opened.page.locator('svg[data-chart="comparison-scatter"] path[aria-label^="Θ"]').count()).toBe(reference.length);
     await screenshot(opened.page, "comparison");
+    await opened.page.close();
+  }, slow);
+
+  itBrowser("the tour's page: the slide's λΘ lights every weight of both layers and no bias entry", async () => {
+    const c = referenceCases().find((k) => k.name === "ex4-debug-lambda3")!;
+    const slide = checkNetworkGradient(c, c.theta, loopBackprop(c, c.theta, slideD).grad);
+    const opened = await openReport(browser!.context, writeReport("tour", await tourReportHtml(slide, c.name)));
+    await expectClean(opened);
+    const cells = [...(await heatmapCells(opened, "comparison-heatmap-layer1")), ...(await heatmapCells(opened, "comparison-heatmap-layer2"))];
+    expect(cells).toHaveLength(slide.entries);
+    expect(cells.filter((x) => lit(x.fill)).length).toBe(slide.failed);
+    expect(cells.filter((x) => x.column > 0).every((x) => lit(x.fill))).toBe(true);
+    expect(cells.filter((x) => x.column === 0).some((x) => lit(x.fill))).toBe(false);
+    await screenshot(opened.page, "tour");
     await opened.page.close();
   }, slow);
 
