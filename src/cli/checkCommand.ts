@@ -39,6 +39,9 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     }
   }
   if (args.options.has("json")) out(JSON.stringify(json));
-  else for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+  else {
+    for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+    if (reportDir !== undefined) out(`report with plots: ${join(reportDir, "report.html")}`);
+  }
   return checkExitCode(report);
 }

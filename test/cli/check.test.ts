@@ -53,6 +53,7 @@ describe("gradcheck check", () => {
     const { code, lines } = await check(example("slide-lambda"), "--runs", "25", "--report", dir);
     expect(code).toBe(1);
     expect(lines.join("\n")).toMatch(/diagnosis: lambda-not-divided-by-m/);
+    expect(lines.at(-1)).toBe(`report with plots: ${join(dir, "report.html")}`);
     const md = readFileSync(join(dir, "check-report.md"), "utf8");
     expect(md).toMatch(/lambda-not-divided-by-m/);
     expect(md).toMatch(/## Minimal counterexample/);
