@@ -25,7 +25,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision === true ? "nothing" : precision}`);
   const allowUnstableCost = args.options.has("allow-unstable-cost");
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, precision, allowUnstableCost });
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, precision, allowUnstableCost, evidence: reportDir !== undefined });
   const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}`;
   const replay = `gradcheck check ${path} --seed ${seed} --runs ${runs}${flags}`;
   const json = checkJson(report, replay);
@@ -34,12 +34,18 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
     writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay));
+    // The HTML renderer and its plotting libraries load only when a report is asked for.
+    const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
+    writeFileSync(join(reportDir, "report.html"), await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }));
     if (report.counterexample) {
       counterexampleFile = join(reportDir, "counterexample.json");
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
     }
   }
   if (args.options.has("json")) out(JSON.stringify(json));
-  else for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+  else {
+    for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+    if (reportDir !== undefined) out(`report with plots: ${join(reportDir, "report.html")}`);
+  }
   return checkExitCode(report);
 }

@@ -10,7 +10,7 @@ import { judgeCase, type CaseFinding, type CaseVerdict, type JudgeOptions } from
 import { selfInconsistentEntries } from "./selfInconsistentEntries.ts";
 import { silentLayers } from "./errorPattern.ts";
 import { askTwice } from "./askTwice.ts";
-import { evidenceOf } from "./evidenceOf.ts";
+import { failureSignature } from "./failureSignature.ts";
 import { findClues } from "./findClues.ts";
 import { simplifyValues } from "./simplifyValues.ts";
 
@@ -189,12 +189,12 @@ async function explainFailure(session: Session, search: Search, options: Submiss
  * make a layer's weight columns silent (all of their inputs 0) that were not before.
  */
 async function keepsEvidence(session: Session, c: LabelledCase): Promise<(c: LabelledCase) => Promise<boolean>> {
-  const before = evidenceOf(await session.judge(c));
+  const before = failureSignature(await session.judge(c));
   const silent = silentLayers(c).size;
   return async (next) => {
     if (silentLayers(next).size > silent) return false;
     const v = await session.judge(next);
-    return !v.ok && evidenceOf(v) === before;
+    return !v.ok && failureSignature(v) === before;
   };
 }
 
