@@ -114,7 +114,7 @@ describe("gradcheck check", () => {
     expect(wrong.status).toBe(1);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ passed: false, mistakes: ["regularized-bias"] });
     expect(run(fixture("no-export")).status).toBe(2);
-  });
+  }, 240_000); // three whole runs of the CLI, each starting Node and its sandboxed children
 
   it("a wrong command line is a usage error, exit 2", async () => {
     const stderr: string[] = [];
