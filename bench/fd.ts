@@ -79,7 +79,7 @@ export async function fdBench(): Promise<BenchSection> {
   const grad = unroll(batchBackprop(problem, theta).grad);
   const x = unroll(theta);
   t0 = performance.now();
-  const directional = directionalCheck((v) => costFunction(problem, roll(v, problem.layerSizes)), x, grad, { random: rng(7), directions: 1 });
+  const directional = directionalCheck((v) => costFunction(problem, roll(v, problem.layerSizes)), grad, x, { random: rng(7), directions: 1 });
   const directionalMs = performance.now() - t0;
 
   let vsBackprop = 0;

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The TypeScript sources run as they are, through tsx's loader: nothing to build after `npm ci`.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs through `prepare`).
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL("../dist/src/cli/run.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("gradcheck: the compiled files are missing (dist/); run `npm run build` in the gradcheck folder\n");
+  process.exit(2);
+}
+await import(entry.href);

@@ -18,6 +18,8 @@ export interface CompareOptions {
   readonly locate?: Locate;
   /** how many of the worst entries to keep (default 10) */
   readonly worst?: number;
+  /** names entries in reports (e.g. "∂f₂/∂x₀" for a Jacobian) when they are not network parameters */
+  readonly label?: (index: number) => string;
 }
 
 export interface PartSummary {
@@ -65,7 +67,7 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
 
   const a = asNumbers(analytic);
   if (a === null) {
-    findings.push({ kind: "not-a-gradient", received: describe(analytic) });
+    findings.push({ kind: "not-a-gradient", received: describeValue(analytic) });
     return finish(tolerance, 0, [], [], new Map(), 0, findings);
   }
   if (a.length !== n) findings.push({ kind: "wrong-length", expected: n, actual: a.length });
@@ -82,7 +84,7 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
     const i = order ? order[q] : q;
     if (i >= a.length) continue;
     const location = locate ? safeLocate(locate, i) : undefined;
-    const label = labelOf(i, location);
+    const label = options.label?.(i) ?? labelOf(i, location);
     const ai = Number(a[i]), ni = numerical.estimate[i], ei = numerical.errorBound[i];
     if (!Number.isFinite(ai)) {
       nonFiniteA.push({ index: i, label, value: ai });
@@ -129,6 +131,11 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
   return finish(tolerance, reports.length, worst, reports, parts, relativeDifference, findings);
 }
 
+/** A comparison that never got to compare: only findings (the function threw, returned the wrong kind of value). */
+export function comparisonOfFindings(findings: Finding[], options: CompareOptions = {}): GradientComparison {
+  return finish({ ...defaultTolerance, ...options.tolerance }, 0, [], [], new Map(), NaN, findings);
+}
+
 type MutablePart = { -readonly [K in keyof PartSummary]: PartSummary[K] };
 
 function finish(
@@ -166,9 +173,11 @@ function asNumbers(x: unknown): ArrayLike<unknown> | null {
   return typeof length === "number" && Number.isInteger(length) && length >= 0 ? (x as ArrayLike<unknown>) : null;
 }
 
-function describe(x: unknown): string {
+/** A short description of a value that is not what was expected, never its whole content. */
+export function describeValue(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return `a ${x.constructor.name} of ${(x as unknown as ArrayLike<number>).length}`;
   if (typeof x === "object") return `an object with keys ${Object.keys(x as object).slice(0, 5).join(", ") || "(none)"}`;
   return `${typeof x} ${String(x).slice(0, 40)}`;
 }

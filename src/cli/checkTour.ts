@@ -1,10 +1,11 @@
-import { fileURLToPath } from "node:url";
+import { join, sep } from "node:path";
 import type { MistakeId } from "../mistakes/mistakeInfo.ts";
 import { checkSubmission } from "../judge/checkSubmission.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { packageRoot } from "./packageRoot.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
 
-export const examplesDir = fileURLToPath(new URL("../../examples/", import.meta.url));
+export const examplesDir = join(packageRoot(), "examples") + sep;
 
 /** The shipped examples and what `check` must say about each. */
 export const tourExamples: ReadonlyArray<{ readonly folder: string; readonly what: string; readonly expect: readonly MistakeId[] | "pass" }> = [

@@ -1,25 +1,32 @@
 import { UsageError } from "./args.ts";
-import { checkCommand } from "./checkCommand.ts";
-import { evalCommand } from "./evalCommand.ts";
-import { tour } from "./tour.ts";
 
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
-  gradcheck tour`;
+                             [--case FILE] [--junit FILE] [--format text|github]
+  gradcheck tour
+  gradcheck --version`;
 
-/** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
+/**
+ * Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb.
+ * Each verb is imported when it runs, so `gradcheck help` loads none of them and `check` never
+ * loads the BigNumber oracle's mathjs.
+ */
 export async function main(words: readonly string[]): Promise<number> {
   const [verb, ...rest] = words;
   const out = (line: string) => void process.stdout.write(line + "\n");
   try {
     switch (verb) {
       case "eval":
-        return await evalCommand(rest, out);
+        return await (await import("./evalCommand.ts")).evalCommand(rest, out);
       case "check":
-        return await checkCommand(rest, out);
+        return await (await import("./checkCommand.ts")).checkCommand(rest, out);
       case "tour":
-        return await tour(out);
+        return await (await import("./tour.ts")).tour(out);
+      case "--version":
+      case "-v":
+        out((await import("./packageRoot.ts")).packageVersion());
+        return 0;
       case undefined:
       case "help":
       case "--help":

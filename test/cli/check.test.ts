@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/checkCommand.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
 import { main } from "../../src/cli/main.ts";
+import { cliCommand } from "../helpers/cli.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
 import { submissionFixture } from "../sandbox/submissionFixture.ts";
 
@@ -99,7 +100,7 @@ describe("gradcheck check", () => {
   });
 
   it("through the real CLI: exit codes 0, 1, 2 and a usage error", () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, "bin/gradcheck.mjs"), "check", ...args], { encoding: "utf8" });
+    const run = (...args: string[]) => spawnSync(cliCommand[0]!, [...cliCommand.slice(1), "check", ...args], { encoding: "utf8" });
     expect(run(example("correct"), "--runs", "5").status).toBe(0);
     const wrong = run(example("regularized-bias"), "--runs", "5", "--json");
     expect(wrong.status).toBe(1);

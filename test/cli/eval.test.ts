@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { referenceDir } from "../../src/cli/builtinCases.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
+import { cliCommand } from "../helpers/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gradcheck-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,15 +87,15 @@ describe("gradcheck eval", () => {
 });
 
 describe("the gradcheck bin", () => {
-  const bin = join(referenceDir, "../../../bin/gradcheck.mjs");
+  const [node, ...bin] = cliCommand;
 
   it("runs eval end to end from the command line", () => {
-    const out = execFileSync(process.execPath, [bin, "eval", join(referenceDir, "small-017.json")], { encoding: "utf8" });
+    const out = execFileSync(node!, [...bin, "eval", join(referenceDir, "small-017.json")], { encoding: "utf8" });
     expect(JSON.parse(out).name).toBe("small-017");
   });
 
   it("exits 2 with usage on an unknown command", () => {
-    const r = spawnSync(process.execPath, [bin, "frobnicate"], { encoding: "utf8" });
+    const r = spawnSync(node!, [...bin, "frobnicate"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
   });

@@ -1,0 +1,12 @@
+import type { NnCostFunction } from "../mistakes/NnCostFunction.ts";
+import { inProcessImplementation } from "../sandbox/inProcessImplementation.ts";
+import { checkImplementation, type CheckOptions, type CheckReport } from "./checkImplementation.ts";
+
+/**
+ * `gradcheck check` on a function in this process: the same random networks, shrinking and
+ * diagnosis, without a sandbox (the function is trusted: it is the caller's own code).
+ */
+export function checkNnCostFunction(nnCostFunction: NnCostFunction, options: CheckOptions & { readonly name?: string } = {}): Promise<CheckReport> {
+  const { name, ...rest } = options;
+  return checkImplementation(inProcessImplementation(nnCostFunction, name ?? (nnCostFunction.name || "nnCostFunction")), rest);
+}
