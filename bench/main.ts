@@ -5,6 +5,7 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
 import { fdBench } from "./fd.ts";
+import { startupBench } from "./startup.ts";
 import { tapeBench } from "./tape.ts";
 import type { BenchSection } from "./section.ts";
 
@@ -28,6 +29,7 @@ function render(s: BenchSection): string {
 
 const header = `# gradcheck benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · one thread\n`;
 process.stdout.write(header + "\n");
+await collect("start-up", startupBench);
 await collect("backprop vs tfjs", backpropBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);

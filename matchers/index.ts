@@ -1,3 +1,4 @@
+/// <reference types="vitest" preserve="true" />
 /**
  * gradcheck's vitest matchers: `import "gradcheck/vitest"` in a test file (or a setupFiles
  * entry) registers them. A failure message is the checker's own report: every failing entry
