@@ -4,6 +4,7 @@ import { checkSubmission } from "../judge/checkSubmission.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { packageRoot } from "./packageRoot.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
+import { checkReplay } from "./shellWord.ts";
 
 export const examplesDir = join(packageRoot(), "examples") + sep;
 
@@ -35,7 +36,7 @@ export async function checkTour(out: (line: string) => void, runs = 50): Promise
     if (!shown && ex.folder === "slide-lambda") {
       shown = true;
       for (const line of ["", "  The full report for examples/slide-lambda:", ""]) out(line);
-      for (const line of renderCheckReport(report, `gradcheck check examples/${ex.folder} --seed ${report.seed} --runs ${runs}`)) out(`    ${line}`);
+      for (const line of renderCheckReport(report, checkReplay(`examples/${ex.folder}`, report.seed, runs))) out(`    ${line}`);
       out("");
     }
   }

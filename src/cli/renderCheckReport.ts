@@ -3,11 +3,12 @@ import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import type { Finding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { shellWord } from "./shellWord.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
-export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string): string[] {
+export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission): string[] {
   const out: string[] = [];
   out.push(`gradcheck check — ${report.submission}`);
   for (const w of report.warnings) out.push(`  warning: ${w}`);
@@ -43,7 +44,9 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
       out.push("diagnosis: unrecognised — the error pattern matches no single catalogued mistake (maybe several at once).");
     }
     if (ce) {
-      out.push("", counterexampleFile ? `counterexample written to ${counterexampleFile}; replay it with: gradcheck eval ${counterexampleFile}` : "counterexample (case-file format; save it and replay with `gradcheck eval FILE.json`):");
+      out.push("", counterexampleFile
+        ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
+        : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`);
       if (!counterexampleFile) out.push(JSON.stringify(ce));
     }
   }
