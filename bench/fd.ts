@@ -57,7 +57,7 @@ export async function fdBench(): Promise<BenchSection> {
 
   // What `--method fd` picks at this size: two steps and one extrapolation, 4 increments per entry.
   t0 = performance.now();
-  const extrapolated = fdNetworkGradient(problem, theta, { method: fdMethodFor(problem, theta) });
+  const extrapolated = fdNetworkGradient(problem, theta, { method: fdMethodFor(problem) });
   const extrapolatedMs = performance.now() - t0;
   const worstBound = extrapolated.fd.errorBound.reduce((w, e) => Math.max(w, e), 0);
 

@@ -9,7 +9,7 @@ import { expect } from "vitest";
 import { checkGradient, type GradientCheckOptions } from "../src/check/checkGradient.ts";
 import { renderComparison } from "../src/check/renderComparison.ts";
 import { checkNnCostFunction } from "../src/judge/checkNnCostFunction.ts";
-import type { CheckOptions } from "../src/judge/checkImplementation.ts";
+import type { SubmissionCheckOptions } from "../src/judge/checkImplementation.ts";
 import type { NnCostFunction } from "../src/mistakes/NnCostFunction.ts";
 import type { ScalarFunction } from "../src/numeric/Increments.ts";
 import { renderCheckReport } from "../src/cli/renderCheckReport.ts";
@@ -18,7 +18,7 @@ export interface GradcheckMatchers<R = unknown> {
   /** `expect(f).toHaveGradient(gradient, x, options?)`: gradient(x) matches finite differences of f at x, entry by entry. */
   toHaveGradient(gradient: (x: Float64Array) => unknown, x: ArrayLike<number>, options?: GradientCheckOptions): R;
   /** `await expect(nnCostFunction).toPassGradcheck(options?)`: J and ∂J/∂Θ right on random networks, as `gradcheck check` judges. */
-  toPassGradcheck(options?: CheckOptions): Promise<R>;
+  toPassGradcheck(options?: SubmissionCheckOptions): Promise<R>;
 }
 
 declare module "vitest" {
@@ -36,7 +36,7 @@ expect.extend({
     };
   },
 
-  async toPassGradcheck(received: unknown, options?: CheckOptions) {
+  async toPassGradcheck(received: unknown, options?: SubmissionCheckOptions) {
     if (typeof received !== "function") return { pass: false, message: () => `expected an nnCostFunction(params, layerSizes, X, y, lambda), got ${typeof received}` };
     const report = await checkNnCostFunction(received as NnCostFunction, options);
     const replay = `seed ${report.seed}, ${report.runs} runs`;

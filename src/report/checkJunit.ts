@@ -1,5 +1,5 @@
 import junitModule from "junit-report-builder";
-import type { CheckReport } from "../judge/checkImplementation.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 
@@ -24,12 +24,12 @@ export function checkJunit(report: CheckReport, replay: string, renderedReport: 
     return builder.build();
   }
   const questions = [
-    ["a", "(a) J and ∂J/∂Θ agree with gradcheck's"],
-    ["b", "(b) ∂J/∂Θ agrees with finite differences of its own J"],
+    ["a", "matchesReference", "(a) J and ∂J/∂Θ agree with gradcheck's"],
+    ["b", "selfConsistent", "(b) ∂J/∂Θ agrees with finite differences of its own J"],
   ] as const;
-  for (const [key, name] of questions) {
+  for (const [key, field, name] of questions) {
     const testCase = suite.testCase().className("gradcheck.check").name(name);
-    const verdict = report.checks[key];
+    const verdict = report.checks[field];
     if (verdict === null) testCase.skipped();
     else if (!verdict) {
       const diagnosis = report.mistakes.map((id) => `${id}: ${mistakeInfo[id].title}`).join("; ") || "not a known mistake";

@@ -1,4 +1,4 @@
-import type { CheckReport } from "../judge/checkImplementation.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 

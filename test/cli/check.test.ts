@@ -40,7 +40,7 @@ describe("gradcheck check", () => {
   it("--json has the contract's fields; a consistent bug (bias regularised in J and ∇J) still fails (a) but passes (b)", async () => {
     const { code, json } = await check(example("regularized-bias"), "--runs", "25", "--json");
     expect(code).toBe(1);
-    expect(json).toMatchObject({ passed: false, mistakes: ["regularized-bias"], unrecognised: false, seed: 20240601, checks: { a: false, b: true } });
+    expect(json).toMatchObject({ passed: false, mistakes: ["regularized-bias"], unrecognised: false, seed: 20240601, checks: { matchesReference: false, selfConsistent: true, a: false, b: true } });
     expect(json.counterexample).toMatchObject({ layerSizes: [1, 1], hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy" });
     expect(json.counterexample.lambda).toBeGreaterThan(0);
   });
