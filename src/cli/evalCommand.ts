@@ -8,7 +8,7 @@ import { integerOption, parseArgs, UsageError } from "./args.ts";
 import { median } from "./median.ts";
 
 /**
- * `gradcheck eval [--method M] [--repeat N] CASE.json...` (CONTRACT §3): one JSON line per
+ * `gradcheck eval [--method M] [--repeat N] CASE.json...` (README: gradcheck eval): one JSON line per
  * case, in argument order; a case that fails prints an error line and the rest still run.
  */
 export async function evalCommand(words: readonly string[], out: (line: string) => void): Promise<number> {

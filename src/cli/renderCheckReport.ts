@@ -6,7 +6,7 @@ import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { shellWord } from "./shellWord.ts";
 
-const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
+const setting = "sigmoid in every layer, cross-entropy, one-hot labels";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
 export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission): string[] {

@@ -34,7 +34,7 @@ export function exactBig(math: BigMath, x: number): BigNumber {
 }
 
 /**
- * J(Θ) of CONTRACT §1 in decimal arithmetic with `digits` significant digits (default 40):
+ * J(Θ) (README: the case file) in decimal arithmetic with `digits` significant digits (default 40):
  * no float64 rounding anywhere, inputs converted exactly. Slow (microseconds per operation);
  * an oracle for small networks, not a method for large ones.
  */
