@@ -15,10 +15,11 @@ interface LockEntry {
 /**
  * A package-lock for a consumer project that depends on the packed tarball and on `extra`
  * packages of gradcheck's own lockfile. `npm ci --offline` then installs it from the npm cache
- * that gradcheck's own `npm ci` filled: no registry is asked, so the test runs anywhere the
+ * that gradcheck's own `npm ci` filled (`registry` only names the tarballs, as npm's cache
+ * keys them): no registry is asked, so the test runs anywhere the
  * suite runs. The entries are the dependency closure, resolved the way Node resolves them.
  */
-export function consumerLock(ownLockFile: string, tarball: string, tarballName: string, manifest: LockEntry, extra: Record<string, string>): object {
+export function consumerLock(ownLockFile: string, tarball: string, tarballName: string, manifest: LockEntry, extra: Record<string, string>, registry: string): object {
   const own = JSON.parse(readFileSync(ownLockFile, "utf8")) as { packages: Record<string, LockEntry> };
   const packages: Record<string, LockEntry> = {};
   const needed = (from: string, name: string, optional: boolean): void => {
@@ -36,6 +37,10 @@ export function consumerLock(ownLockFile: string, tarball: string, tarballName: 
   const visit = (path: string): void => {
     if (packages[path]) return;
     const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = own.packages[path]!;
+    // With the tarball's address beside its integrity, npm needs no package metadata: the
+    // cache holds the tarball under its integrity, so nothing is asked of the registry.
+    const name = path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+    if (!entry.resolved && entry.version && entry.integrity) entry.resolved = `${registry.replace(/\/?$/, "/")}${name}/-/${name.split("/").pop()}-${entry.version}.tgz`;
     packages[path] = entry;
     for (const name of Object.keys(entry.dependencies ?? {})) needed(path, name, false);
     for (const name of Object.keys(entry.optionalDependencies ?? {})) needed(path, name, true);

@@ -34,7 +34,9 @@ beforeAll(() => {
   const versions = (names: string[]) => Object.fromEntries(names.map((n) => [n, JSON.parse(readFileSync(join(root, "node_modules", n, "package.json"), "utf8")).version]));
   const extra = versions(["fast-check", "vitest", "typescript", "@types/node"]);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { gradcheck: `file:../${packed.filename}`, ...extra } }, null, 2));
-  writeFileSync(join(project, "package-lock.json"), JSON.stringify(consumerLock(join(root, "package-lock.json"), join(dir, packed.filename), `../${packed.filename}`, own, extra), null, 2));
+  const registry = execFileSync("npm", ["config", "get", "registry"], { cwd: root, encoding: "utf8" }).trim();
+  const lock = consumerLock(join(root, "package-lock.json"), join(dir, packed.filename), `../${packed.filename}`, own, extra, registry);
+  writeFileSync(join(project, "package-lock.json"), JSON.stringify(lock, null, 2));
   run("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"]);
 }, 300_000);
 
