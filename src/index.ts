@@ -64,3 +64,6 @@ export type { CaseFinding } from "./judge/judgeCase.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";
 export type { LoadOptions } from "./sandbox/loadSubmission.ts";
+
+// Rendering a comparison as a self-contained HTML page with plots.
+export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";

@@ -32,7 +32,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const caseFile = valued(args.options.get("case"), "--case needs a case file");
   if (caseFile !== undefined) return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out);
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs });
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, evidence: reportDir !== undefined });
   const replay = checkReplay(path, seed, runs);
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
@@ -40,6 +40,9 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
     writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay, path));
+    // The HTML renderer and its plotting libraries load only when a report is asked for.
+    const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
+    writeFileSync(join(reportDir, "report.html"), await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }));
     if (report.counterexample) {
       counterexampleFile = join(reportDir, "counterexample.json");
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
@@ -54,6 +57,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   else {
     if (format === "github") for (const line of checkGithubAnnotations(report, replay, path)) out(line);
     for (const line of text) out(line);
+    if (reportDir !== undefined) out(`report with plots: ${join(reportDir, "report.html")}`);
   }
   return checkExitCode(report);
 }

@@ -1,10 +1,11 @@
-import { UsageError } from "./args.ts";
+import { parseArgs, UsageError } from "./args.ts";
+import { terminalColour } from "./terminalColour.ts";
 
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
                              [--case FILE] [--junit FILE] [--format text|github]
-  gradcheck tour
+  gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
 /**
@@ -14,15 +15,21 @@ const usage = `usage:
  */
 export async function main(words: readonly string[]): Promise<number> {
   const [verb, ...rest] = words;
-  const out = (line: string) => void process.stdout.write(line + "\n");
+  const paint = terminalColour(process.stdout, process.env);
+  const out = (line: string) => void process.stdout.write(paint(line) + "\n");
   try {
     switch (verb) {
       case "eval":
         return await (await import("./evalCommand.ts")).evalCommand(rest, out);
       case "check":
         return await (await import("./checkCommand.ts")).checkCommand(rest, out);
-      case "tour":
-        return await (await import("./tour.ts")).tour(out);
+      case "tour": {
+        const args = parseArgs(rest, ["report"], ["verbose"]);
+        const report = args.options.get("report") ?? "reports/tour";
+        if (report === true) throw new UsageError("--report needs a folder");
+        if (args.positional.length > 0) throw new UsageError(`tour takes no arguments, got ${args.positional[0]}`);
+        return await (await import("./tour.ts")).tour(out, { verbose: args.options.has("verbose"), reportDir: report });
+      }
       case "--version":
       case "-v":
         out((await import("./packageRoot.ts")).packageVersion());
