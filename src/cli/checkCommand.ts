@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { checkSubmission } from "../judge/checkSubmission.ts";
 import { defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
-import { checkJunit } from "../report/checkJunit.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
 import { checkExitCode } from "./checkExitCode.ts";
@@ -51,6 +50,8 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const text = renderCheckReport(report, replay, counterexampleFile, path);
   if (junitFile !== undefined) {
     mkdirSync(dirname(junitFile), { recursive: true });
+    // The XML library (and its lodash) loads only when JUnit output is asked for.
+    const { checkJunit } = await import("../report/checkJunit.ts");
     writeFileSync(junitFile, checkJunit(report, replay, text, path));
   }
   if (args.options.has("json")) out(JSON.stringify(json));
