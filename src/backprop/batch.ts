@@ -1,4 +1,4 @@
-import { gemm } from "../linalg/gemm.ts";
+import { gemm, withPinned } from "../linalg/gemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "../network/activation.ts";
@@ -16,9 +16,14 @@ import { regularizationTerm } from "../network/regularization.ts";
  *     δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(Z⁽ˡ⁾)         (W⁽ˡ⁾ = Θ⁽ˡ⁾ without its bias column)
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)[0 | W⁽ˡ⁾]
  *
- * Every product goes through the one kernel with Θ read in place past its bias column.
+ * Every product goes through the one kernel with Θ read in place past its bias column; X, read
+ * by the forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both.
  */
 export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
+  return withPinned(problem.X.data, () => passes(problem, theta));
+}
+
+function passes(problem: Problem, theta: Theta): CostAndGradient {
   const { layerSizes, lambda } = problem;
   const L = layerSizes.length;
   const m = problem.X.rows;
