@@ -31,6 +31,16 @@ export function wasmKernel(): WasmGemm {
   return (wasm ??= fmaSimd() ?? plainSimd);
 }
 
+/** Whether products run on the fused multiply-add kernel (so worker threads can match it). */
+export function fusedKernelInUse(): boolean {
+  return wasmKernel() !== plainSimd;
+}
+
+/** For a worker thread: round exactly as the thread that started it (fused only if available). */
+export function matchKernel(fused: boolean): void {
+  wasm = (fused ? fmaSimd() : null) ?? plainSimd;
+}
+
 /** Large products go to the WebAssembly SIMD kernel, small ones stay in JavaScript. */
 export const gemm: Gemm = (m, n, k, A, B, C, accumulate) =>
   worthSimd(m, n, k) ? wasmKernel().gemm(m, n, k, A, B, C, accumulate) : scalarGemm(m, n, k, A, B, C, accumulate);

@@ -5,6 +5,11 @@ import { regularizationTerm } from "./regularization.ts";
 
 /** (1/m) Σ_i Σ_k loss over the output layer of a finished forward pass. */
 export function dataTerm(problem: Problem, pass: Activations): number {
+  return lossSum(problem, pass) / problem.X.rows;
+}
+
+/** Σ_i Σ_k loss over the output layer of a finished forward pass (the examples of pass, Y's rows). */
+export function lossSum(problem: Pick<Problem, "cost" | "Y">, pass: Activations): number {
   const L = pass.a.length;
   const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
   const loss = costs[problem.cost].loss;
@@ -17,7 +22,7 @@ export function dataTerm(problem: Problem, pass: Activations): number {
     c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
     s = t;
   }
-  return (s + c) / problem.X.rows;
+  return s + c;
 }
 
 /** J(Θ) of CONTRACT §1: the cost alone, as finite differences need it. */
