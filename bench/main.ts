@@ -1,12 +1,20 @@
 // `npm run bench`: every performance figure of gradcheck, measured side by side in one run,
 // printed and saved to reports/bench/latest.{json,md}.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
 import { fdBench } from "./fd.ts";
+import { productsBench } from "./products.ts";
+import { smallCheckBench } from "./smallCheck.ts";
 import { tapeBench } from "./tape.ts";
 import type { BenchSection } from "./section.ts";
+
+import { relaxedSimdAccepted } from "../src/linalg/simdGemm.ts";
+
+// As the command line does: fused multiply-add where Node 20 needs a flag for it.
+if (!relaxedSimdAccepted()) setFlagsFromString("--experimental-wasm-relaxed-simd");
 
 const sections: BenchSection[] = [];
 const collect = async (name: string, run: () => Promise<BenchSection | BenchSection[]>) => {
@@ -26,9 +34,14 @@ function render(s: BenchSection): string {
   return lines.join("\n");
 }
 
-const header = `# gradcheck benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} · one thread\n`;
+const load = loadavg()[0];
+const header =
+  `# gradcheck benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length} · ` +
+  `load average ${load.toFixed(1)} at the start${load > cpus().length / 2 ? " (a busy machine: figures are noisy, compare rows of one run only)" : ""}\n`;
 process.stdout.write(header + "\n");
-await collect("backprop vs tfjs", backpropBench);
+await collect("backprop vs PyTorch and tfjs", backpropBench);
+await collect("each product", productsBench);
+await collect("the small-network check", smallCheckBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);
 

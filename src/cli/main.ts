@@ -4,7 +4,7 @@ import { evalCommand } from "./evalCommand.ts";
 import { tour } from "./tour.ts";
 
 const usage = `usage:
-  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
+  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] [--threads T] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
   gradcheck tour`;
 
