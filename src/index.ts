@@ -17,6 +17,7 @@ export { gradientDescent, type Training } from "./network/train.ts";
 
 export { loopBackprop, lectureD, slideD, type DRule } from "./backprop/loop.ts";
 export { batchBackprop } from "./backprop/batch.ts";
+export { parallelBackprop, stopWorkers, type ParallelOptions } from "./backprop/parallelBackprop.ts";
 export { gradientMethods, methodNames, type MethodName, type GradientMethod } from "./methods.ts";
 
 export { parseCase, parseCaseText, type Parsed } from "./caseio/parseCase.ts";
