@@ -9,17 +9,13 @@ import { jobProblem, type Job } from "./job.ts";
  * sum and Δ's into its own slot of the output: which thread did which chunk never matters.
  */
 parentPort?.on("message", (job: Job) => {
-  const next = new Int32Array(job.counter);
-  let c = Atomics.add(next, 0, 1);
-  // The starting thread waits until every worker holds its first chunk (or found none).
-  Atomics.add(next, 1, 1);
-  Atomics.notify(next, 1);
   try {
+    const next = new Int32Array(job.counter);
     matchKernel(job.fused);
     const { problem, theta } = jobProblem(job);
     const ranges = chunkRanges(problem.X.rows);
     const out = new Float64Array(job.output);
-    for (; c < ranges.length; c = Atomics.add(next, 0, 1)) {
+    for (let c = Atomics.add(next, 0, 1); c < ranges.length; c = Atomics.add(next, 0, 1)) {
       const [from, to] = ranges[c];
       const part = chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to));
       let at = c * job.slot;

@@ -9,7 +9,7 @@ export interface Job {
   readonly m: number;
   /** X, Y, Θ⁽¹⁾, Θ⁽²⁾, … back to back, row-major */
   readonly data: SharedArrayBuffer;
-  /** two Int32s: the next chunk to take, and how many workers have taken their first */
+  /** one Int32: the next chunk to take */
   readonly counter: SharedArrayBuffer;
   /** per chunk, `slot` doubles: its loss sum, then its Δ⁽¹⁾, Δ⁽²⁾, … */
   readonly output: SharedArrayBuffer;
@@ -28,7 +28,7 @@ export function makeJob(problem: Problem, theta: Theta, chunks: number, fused: b
     at += part.length;
   }
   const slot = 1 + sizes.slice(2).reduce((n, s) => n + s, 0);
-  return { network, m: X.rows, data, counter: new SharedArrayBuffer(8), output: new SharedArrayBuffer(8 * slot * chunks), slot, fused };
+  return { network, m: X.rows, data, counter: new SharedArrayBuffer(4), output: new SharedArrayBuffer(8 * slot * chunks), slot, fused };
 }
 
 /** The problem and Θ as views over the job's shared data (nothing copied). */

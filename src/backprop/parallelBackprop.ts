@@ -10,6 +10,11 @@ import { makeJob, type Job } from "./job.ts";
 export interface ParallelOptions {
   /** threads computing chunks, this one included; 1 (the default) starts no worker */
   readonly threads?: number;
+  /**
+   * @internal For tests: false leaves every chunk to the workers, so that their part of the
+   * sum is seen to be exercised whatever the scheduling. Default true.
+   */
+  readonly callerTakesChunks?: boolean;
 }
 
 /**
@@ -17,13 +22,6 @@ export interface ParallelOptions {
  * shared memory, two messages per worker) costs more than the second core saves.
  */
 const PARALLEL_MIN_WORK = 2e7;
-
-/**
- * How long this thread waits for the workers to pick up a batch before taking every chunk
- * itself: a worker that failed to load would otherwise hold it forever (its error is then
- * reported when the batch is done). Starting a worker, sources compiled, takes a second or two.
- */
-const WORKER_START_MS = 30_000;
 
 /**
  * batchBackprop with the chunks of a large batch shared by worker threads: every thread,
@@ -43,14 +41,10 @@ export async function parallelBackprop(problem: Problem, theta: Theta, options: 
 
   const job = makeJob(problem, theta, ranges.length, fusedKernelInUse());
   const done = pool(helpers).map((worker) => run(worker, job));
-  // This thread takes chunks too, from the same counter, keeping its shares as they are; it
-  // starts once every worker holds one, so each thread's share does not hang on how fast the
-  // workers wake (and a test can see the workers' chunks in the sum).
+  // This thread takes chunks too, from the same counter, keeping its shares as they are.
   const mine = new Map<number, ChunkDeltas>();
   const next = new Int32Array(job.counter);
-  const giveUp = Date.now() + WORKER_START_MS;
-  for (let started = 0; (started = Atomics.load(next, 1)) < helpers && Date.now() < giveUp; ) Atomics.wait(next, 1, started, 50);
-  for (let c = Atomics.add(next, 0, 1); c < ranges.length; c = Atomics.add(next, 0, 1)) {
+  for (let c = options.callerTakesChunks === false ? ranges.length : Atomics.add(next, 0, 1); c < ranges.length; c = Atomics.add(next, 0, 1)) {
     const [from, to] = ranges[c];
     mine.set(c, chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)));
   }
