@@ -1,6 +1,6 @@
 import { batchBackprop } from "../src/backprop/batch.ts";
 import { referenceCases } from "../src/cli/builtinCases.ts";
-import { fdNetworkGradient, methodFor } from "../src/fdnet/fdNetworkGradient.ts";
+import { fdNetworkGradient, fdMethodFor } from "../src/fdnet/fdNetworkGradient.ts";
 import { tapeBackprop } from "../src/tape/tapeBackprop.ts";
 import { medianMs } from "./measure.ts";
 import type { BenchSection } from "./section.ts";
@@ -15,7 +15,7 @@ const CALLS = 200;
  */
 export async function smallCheckBench(): Promise<BenchSection> {
   const c = referenceCases().find((k) => k.name === "ex4-debug-lambda3")!;
-  const method = methodFor(c, c.theta);
+  const method = fdMethodFor(c);
   const per = async (f: () => unknown) => (await medianMs(() => { for (let r = 0; r < CALLS; r++) f(); }, 15, 5)) / CALLS;
   const backprop = await per(() => batchBackprop(c, c.theta));
   const tape = await per(() => tapeBackprop(c, c.theta));
