@@ -1,4 +1,5 @@
 import { gemm, withPinned } from "../linalg/gemm.ts";
+import { worthSimd } from "../linalg/simdGemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "../network/activation.ts";
@@ -38,7 +39,9 @@ export interface ChunkDeltas {
  * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both.
  */
 export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix): ChunkDeltas {
-  return withPinned(X.data, () => {
+  // Small products stay in JavaScript and never read the kernel's memory: nothing to pin.
+  const pinned = worthSimd(X.rows, theta[0].rows, X.cols) ? withPinned : <T>(_data: Float64Array, body: () => T) => body();
+  return pinned(X.data, () => {
     const L = problem.layerSizes.length;
     const m = X.rows;
     const { z, a } = forward(problem, theta, X);

@@ -17,18 +17,23 @@ export interface Job {
   readonly fused: boolean;
 }
 
-export function makeJob(problem: Problem, theta: Theta, chunks: number, fused: boolean): Job {
+/**
+ * A job for the problem, in the shared buffers of `reuse` where they are large enough: a fresh
+ * buffer of a big batch costs a page fault per 4 KB on first touch, which can exceed the copy.
+ */
+export function makeJob(problem: Problem, theta: Theta, chunks: number, fused: boolean, reuse?: Job): Job {
   const { X, Y, ...network } = problem;
   const sizes = [X.data.length, Y.data.length, ...theta.map((T) => T.data.length)];
-  const data = new SharedArrayBuffer(8 * sizes.reduce((n, s) => n + s, 0));
+  const slot = 1 + sizes.slice(2).reduce((n, s) => n + s, 0);
+  const buffer = (bytes: number, old?: SharedArrayBuffer) => (old && old.byteLength >= bytes ? old : new SharedArrayBuffer(bytes));
+  const data = buffer(8 * sizes.reduce((n, s) => n + s, 0), reuse?.data);
   const all = new Float64Array(data);
   let at = 0;
   for (const part of [X.data, Y.data, ...theta.map((T) => T.data)]) {
     all.set(part, at);
     at += part.length;
   }
-  const slot = 1 + sizes.slice(2).reduce((n, s) => n + s, 0);
-  return { network, m: X.rows, data, counter: new SharedArrayBuffer(4), output: new SharedArrayBuffer(8 * slot * chunks), slot, fused };
+  return { network, m: X.rows, data, counter: new SharedArrayBuffer(4), output: buffer(8 * slot * chunks, reuse?.output), slot, fused };
 }
 
 /** The problem and Θ as views over the job's shared data (nothing copied). */

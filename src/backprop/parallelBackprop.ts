@@ -39,12 +39,32 @@ export async function parallelBackprop(problem: Problem, theta: Theta, options: 
     return batchBackprop(problem, theta);
   }
 
-  const job = makeJob(problem, theta, ranges.length, fusedKernelInUse());
+  // The last job's buffers are reused unless another batch is still being computed in them.
+  const job = makeJob(problem, theta, ranges.length, fusedKernelInUse(), busy ? undefined : spare);
+  busy = true;
+  try {
+    const result = await shareChunks(problem, theta, job, helpers, options.callerTakesChunks !== false);
+    spare = job;
+    return result;
+  } catch (error) {
+    // Other workers may still be busy with this batch: start afresh rather than mix replies.
+    await stopWorkers();
+    throw error;
+  } finally {
+    busy = false;
+  }
+}
+
+let spare: Job | undefined;
+let busy = false;
+
+async function shareChunks(problem: Problem, theta: Theta, job: Job, helpers: number, callerTakes: boolean): Promise<CostAndGradient> {
+  const ranges = chunkRanges(problem.X.rows);
   const done = pool(helpers).map((worker) => run(worker, job));
   // This thread takes chunks too, from the same counter, keeping its shares as they are.
   const mine = new Map<number, ChunkDeltas>();
   const next = new Int32Array(job.counter);
-  for (let c = options.callerTakesChunks === false ? ranges.length : Atomics.add(next, 0, 1); c < ranges.length; c = Atomics.add(next, 0, 1)) {
+  for (let c = callerTakes ? Atomics.add(next, 0, 1) : ranges.length; c < ranges.length; c = Atomics.add(next, 0, 1)) {
     const [from, to] = ranges[c];
     mine.set(c, chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)));
   }
