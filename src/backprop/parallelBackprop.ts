@@ -33,8 +33,8 @@ const PARALLEL_MIN_WORK = 2e7;
 export async function parallelBackprop(problem: Problem, theta: Theta, options: ParallelOptions = {}): Promise<CostAndGradient> {
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const ranges = chunkRanges(problem.X.rows);
-  const helpers = Math.min(threads, ranges.length) - 1;
-  if (helpers < 1 || workOf(problem) < PARALLEL_MIN_WORK) {
+  const workerCount = Math.min(threads, ranges.length) - 1;
+  if (workerCount < 1 || workOf(problem) < PARALLEL_MIN_WORK) {
     lastRun = { threads: 1, chunks: ranges.length, byWorkers: 0 };
     return batchBackprop(problem, theta);
   }
@@ -43,7 +43,7 @@ export async function parallelBackprop(problem: Problem, theta: Theta, options: 
   const job = makeJob(problem, theta, ranges.length, fusedKernelInUse(), busy ? undefined : spare);
   busy = true;
   try {
-    const result = await shareChunks(problem, theta, job, helpers, options.callerTakesChunks !== false);
+    const result = await shareChunks(problem, theta, job, workerCount, options.callerTakesChunks !== false);
     spare = job;
     return result;
   } catch (error) {
@@ -58,9 +58,9 @@ export async function parallelBackprop(problem: Problem, theta: Theta, options: 
 let spare: Job | undefined;
 let busy = false;
 
-async function shareChunks(problem: Problem, theta: Theta, job: Job, helpers: number, callerTakes: boolean): Promise<CostAndGradient> {
+async function shareChunks(problem: Problem, theta: Theta, job: Job, workerCount: number, callerTakes: boolean): Promise<CostAndGradient> {
   const ranges = chunkRanges(problem.X.rows);
-  const done = pool(helpers).map((worker) => run(worker, job));
+  const done = pool(workerCount).map((worker) => run(worker, job));
   // This thread takes chunks too, from the same counter, keeping its shares as they are.
   const mine = new Map<number, ChunkDeltas>();
   const next = new Int32Array(job.counter);
@@ -69,7 +69,7 @@ async function shareChunks(problem: Problem, theta: Theta, job: Job, helpers: nu
     mine.set(c, chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)));
   }
   await Promise.all(done);
-  lastRun = { threads: helpers + 1, chunks: ranges.length, byWorkers: ranges.length - mine.size };
+  lastRun = { threads: workerCount + 1, chunks: ranges.length, byWorkers: ranges.length - mine.size };
   const parts = ranges.map((_, c) => mine.get(c) ?? fromSlot(job, c, theta));
   return finishGradient(problem, theta, sumInChunkOrder(parts));
 }
