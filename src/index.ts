@@ -46,3 +46,5 @@ export {
 export type {
   FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,
 } from "./numeric/index.ts";
+
+export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";
