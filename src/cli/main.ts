@@ -2,7 +2,7 @@ import { parseArgs, UsageError } from "./args.ts";
 import { terminalColour } from "./terminalColour.ts";
 
 const usage = `usage:
-  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
+  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] [--threads T] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
                              [--case FILE] [--junit FILE] [--format text|github]
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)

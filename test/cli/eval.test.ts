@@ -80,9 +80,18 @@ describe("gradcheck eval", () => {
     expect(lines[1].error).toMatch(/no-such\.json: no such file/);
   });
 
-  it("rejects an unknown method or a bad --repeat as a usage error", async () => {
+  it("gives the same J and gradient for any --threads", async () => {
+    const file = join(referenceDir, "ex4-debug-lambda3.json");
+    const [one, two] = [await run("--threads", "1", file), await run("--threads", "2", file)];
+    expect({ ...two.lines[0], ms: 0 }).toEqual({ ...one.lines[0], ms: 0 });
+    expect(Math.abs(one.lines[0].J - good.expected.J)).toBeLessThan(1e-12);
+  });
+
+  it("rejects an unknown method or a bad --repeat or --threads as a usage error", async () => {
     await expect(run("--method", "magic", "x.json")).rejects.toThrow(/--method expects one of backprop, loop, tape, fd/);
     await expect(run("--repeat", "0", "x.json")).rejects.toThrow(/--repeat expects an integer ≥ 1/);
+    await expect(run("--threads", "0", "x.json")).rejects.toThrow(/--threads expects an integer ≥ 1/);
+    await expect(run("--method", "tape", "--threads", "2", "x.json")).rejects.toThrow(/--threads applies to --method backprop only, not tape/);
   });
 });
 
