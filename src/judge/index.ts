@@ -3,6 +3,7 @@ export { checkImplementation, defaultRuns, defaultSeed, type SubmissionCheckOpti
 export { checkReport, type CheckReport, type CheckResults, type ReportOutcome, type ReportStart } from "./checkReport.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem.ts";
 export { checkSubmission } from "./checkSubmission.ts";
+export { checkNnCostFunction } from "./checkNnCostFunction.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
 export { agreement, agreementIn, judgeCase, selfConsistency, type CaseVerdict, type CaseFinding, type JudgeOptions, type Precision } from "./judgeCase.ts";
 export { askTwice } from "./askTwice.ts";
