@@ -2,10 +2,12 @@ import { UsageError } from "./args.ts";
 import { checkCommand } from "./checkCommand.ts";
 import { evalCommand } from "./evalCommand.ts";
 import { tour } from "./tour.ts";
+import { trainCommand } from "./trainCommand.ts";
 
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
+  gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck tour`;
 
 /** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
@@ -18,6 +20,8 @@ export async function main(words: readonly string[]): Promise<number> {
         return await evalCommand(rest, out);
       case "check":
         return await checkCommand(rest, out);
+      case "train":
+        return await trainCommand(rest, out);
       case "tour":
         return await tour(out);
       case undefined:

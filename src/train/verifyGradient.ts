@@ -8,7 +8,7 @@ import { tapeBackprop } from "../tape/tapeBackprop.ts";
 
 /** One checkpoint: the gradient training follows, checked three ways on a sample of the data. */
 export interface GradientVerification {
-  /** the step it was taken before (the last check: after the last step) */
+  /** steps taken when it ran: 0 before the first, the number of iterations after the last */
   readonly iteration: number;
   /** examples in the sample */
   readonly m: number;
