@@ -16,7 +16,7 @@ export function costChartSpec(runs: ReadonlyArray<{ readonly name: string; reado
     encoding: {
       x: { field: "iteration", type: "quantitative", title: "iteration" },
       y: { field: "J", type: "quantitative", scale: { type: "log" }, title: "J(Θ) on the training set" },
-      color: { field: "run", type: "nominal", title: null, legend: { orient: "top-right" } },
+      color: { field: "run", type: "nominal", title: null, legend: { orient: "top-right", labelLimit: 0 } },
     },
   };
 }
