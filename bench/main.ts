@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
 import { fdBench } from "./fd.ts";
 import { tapeBench } from "./tape.ts";
+import { trainBench } from "./train.ts";
 import type { BenchSection } from "./section.ts";
 
 const sections: BenchSection[] = [];
@@ -31,6 +32,7 @@ process.stdout.write(header + "\n");
 await collect("backprop vs tfjs", backpropBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);
+await collect("gradcheck train", trainBench);
 
 const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));
 mkdirSync(dir, { recursive: true });

@@ -11,8 +11,8 @@ export { costFunction } from "./network/costFunction.ts";
 export { regularizationTerm } from "./network/regularization.ts";
 export { thetaShapes, parameterCount, unroll, roll, locate } from "./network/theta.ts";
 export { randomInitialTheta, debugInitialTheta, debugInitialWeights } from "./network/init.ts";
-export { rng, gaussian, type Rng } from "./network/random.ts";
-export { gradientDescent, type Training } from "./network/train.ts";
+export { rng, gaussian, drawIndices, type Rng } from "./network/random.ts";
+export { gradientDescent, type Training, type DescentHooks } from "./network/train.ts";
 
 export { loopBackprop, lectureD, slideD, type DRule } from "./backprop/loop.ts";
 export { batchBackprop } from "./backprop/batch.ts";
@@ -43,3 +43,8 @@ export {
 export type {
   FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,
 } from "./numeric/index.ts";
+export {
+  loadDigits, splitDigits, trainDigits, defaultTrainSettings, digitNetwork, verifyGradient, slideLambdaGradient, predictLabels,
+  confusionMatrix, oneHot,
+} from "./train/index.ts";
+export type { Digits, Split, TrainSettings, TrainingRun, GradientVerification, ConfusionMatrix } from "./train/index.ts";
