@@ -1,7 +1,7 @@
 import { zeros, type Matrix } from "../src/linalg/Matrix.ts";
 import type { Problem } from "../src/network/Network.ts";
 import { randomInitialTheta } from "../src/network/init.ts";
-import { rng, type Rng } from "../src/network/random.ts";
+import { rng, type Rng } from "../src/numeric/random.ts";
 import { costFunction } from "../src/network/costFunction.ts";
 import { batchBackprop } from "../src/backprop/batch.ts";
 import { roll, unroll } from "../src/network/theta.ts";

@@ -1,7 +1,7 @@
 import { zeros } from "../src/linalg/Matrix.ts";
 import { randomInitialTheta } from "../src/network/init.ts";
 import type { Problem, Theta } from "../src/network/Network.ts";
-import { rng } from "../src/network/random.ts";
+import { rng } from "../src/numeric/random.ts";
 
 export interface BenchProblem {
   readonly label: string;

@@ -9,7 +9,7 @@ import { batchBackprop } from "../src/backprop/batch.ts";
 import { splitSeed, testCount, trainCount } from "../src/cli/trainCommand.ts";
 import { randomInitialTheta } from "../src/network/init.ts";
 import type { Problem } from "../src/network/Network.ts";
-import { rng } from "../src/network/random.ts";
+import { rng } from "../src/numeric/random.ts";
 import { gradientDescent } from "../src/network/train.ts";
 import { oneHot } from "../src/train/Digits.ts";
 import { loadDigits } from "../src/train/loadDigits.ts";

@@ -1,4 +1,4 @@
-import { thetaName } from "../src/fdnet/thetaLocate.ts";
+import { thetaEntryName } from "../src/network/thetaEntry.ts";
 import type { GradientMethod } from "../src/methods.ts";
 import type { Case } from "../src/network/Network.ts";
 import type { PropertyVerdict } from "./PropertyVerdict.ts";
@@ -19,7 +19,7 @@ export function affineInLambda(method: GradientMethod, rtol = 1e-11): (c: Case) 
         const a = withL[l].data[q], b = without[l].data[q];
         const allowed = rtol * (Math.abs(a) + Math.abs(b) + Math.abs(slope) + 1e-300);
         if (!(Math.abs(a - b - slope) <= allowed)) {
-          return { ok: false, message: `${thetaName(l)}[${Math.floor(q / T.cols)}][${j}]: ∂J/∂Θ(λ) − ∂J/∂Θ(0) = ${a - b}, expected (λ/m)Θ = ${slope} (λ = ${c.lambda}, m = ${m})` };
+          return { ok: false, message: `${thetaEntryName({ layer: l, row: Math.floor(q / T.cols), column: j })}: ∂J/∂Θ(λ) − ∂J/∂Θ(0) = ${a - b}, expected (λ/m)Θ = ${slope} (λ = ${c.lambda}, m = ${m})` };
         }
       }
     }

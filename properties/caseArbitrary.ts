@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { matrix, type Matrix } from "../src/linalg/Matrix.ts";
 import type { Case, Network } from "../src/network/Network.ts";
 import { thetaShapes } from "../src/network/theta.ts";
+import { oneHotRows } from "../src/network/labels.ts";
 import { lambdaArbitrary } from "./lambdaArbitrary.ts";
-import type { LayerSizesConstraints } from "./layerSizesArbitrary.ts";
+import type { LayerSizesConstraints } from "../src/judge/layerSizesArbitrary.ts";
 import { networkArbitrary } from "./networkArbitrary.ts";
 import { regimeArbitrary, valuesArbitrary, type Regime } from "./valuesArbitrary.ts";
 
@@ -55,8 +56,3 @@ export function caseArbitrary(c: CaseConstraints = {}): fc.Arbitrary<Case> {
   });
 }
 
-export function oneHotRows(labels: readonly number[], K: number): number[] {
-  const out: number[] = [];
-  for (const c of labels) for (let k = 0; k < K; k++) out.push(K === 1 ? c : k === c ? 1 : 0);
-  return out;
-}

@@ -1,5 +1,5 @@
 import type { Matrix } from "../src/linalg/Matrix.ts";
-import { thetaName } from "../src/fdnet/thetaLocate.ts";
+import { thetaEntryName } from "../src/network/thetaEntry.ts";
 
 /**
  * Where two lists of matrices differ by more than rtol·(|a| + |b| + floor) entry-wise, the
@@ -11,7 +11,7 @@ export function firstDifference(a: readonly Matrix[], b: readonly Matrix[], rtol
     const A = a[l].data, B = b[l].data, cols = a[l].cols;
     for (let q = 0; q < A.length; q++) {
       if (!(Math.abs(A[q] - B[q]) <= rtol * (Math.abs(A[q]) + Math.abs(B[q]) + floor))) {
-        return `${thetaName(l)}[${Math.floor(q / cols)}][${q % cols}]: ${A[q]} vs ${B[q]} (|Δ| = ${Math.abs(A[q] - B[q]).toExponential(2)}, allowed ${(rtol * (Math.abs(A[q]) + Math.abs(B[q]) + floor)).toExponential(2)})`;
+        return `${thetaEntryName({ layer: l, row: Math.floor(q / cols), column: q % cols })}: ${A[q]} vs ${B[q]} (|Δ| = ${Math.abs(A[q] - B[q]).toExponential(2)}, allowed ${(rtol * (Math.abs(A[q]) + Math.abs(B[q]) + floor)).toExponential(2)})`;
       }
     }
   }

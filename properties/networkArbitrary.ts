@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { activationNames } from "../src/network/activation.ts";
 import { costNames, costs } from "../src/network/cost.ts";
 import type { Network } from "../src/network/Network.ts";
-import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
+import { layerSizesArbitrary, type LayerSizesConstraints } from "../src/judge/layerSizesArbitrary.ts";
 
 export const activationArbitrary = () => fc.constantFrom(...activationNames);
 export const costArbitrary = () => fc.constantFrom(...costNames);

@@ -1,4 +1,4 @@
-import { thetaName } from "../src/fdnet/thetaLocate.ts";
+import { thetaEntryName } from "../src/network/thetaEntry.ts";
 import { copy } from "../src/linalg/Matrix.ts";
 import type { GradientMethod } from "../src/methods.ts";
 import type { Case } from "../src/network/Network.ts";
@@ -18,7 +18,7 @@ export function regularizerSkipsBias(method: GradientMethod, rtol = 1e-12): (c: 
       const T = c.theta[l];
       for (let i = 0; i < T.rows; i++) {
         const a = withL.grad[l].data[i * T.cols], b = without.grad[l].data[i * T.cols];
-        if (!closeNumbers(a, b, rtol, 1 + Math.abs(a) + Math.abs(b))) return { ok: false, message: `bias entry ${thetaName(l)}[${i}][0] depends on λ: ${a} (λ = ${c.lambda}) vs ${b} (λ = 0)` };
+        if (!closeNumbers(a, b, rtol, 1 + Math.abs(a) + Math.abs(b))) return { ok: false, message: `bias entry ${thetaEntryName({ layer: l, row: i, column: 0 })} depends on λ: ${a} (λ = ${c.lambda}) vs ${b} (λ = 0)` };
       }
     }
     const moved = c.theta.map((T) => {

@@ -9,9 +9,10 @@ export { costs, softplus, type CostName } from "./network/cost.ts";
 export { forward, type Activations } from "./network/forward.ts";
 export { costFunction } from "./network/costFunction.ts";
 export { regularizationTerm } from "./network/regularization.ts";
-export { thetaShapes, parameterCount, unroll, roll, locate } from "./network/theta.ts";
+export { thetaShapes, parameterCount, unroll, roll } from "./network/theta.ts";
+export { thetaEntryAt, thetaEntryName, thetaName, thetaIndexConvention, type ThetaEntry } from "./network/thetaEntry.ts";
 export { randomInitialTheta, debugInitialTheta, debugInitialWeights } from "./network/init.ts";
-export { rng, gaussian, drawIndices, type Rng } from "./network/random.ts";
+export { rng, gaussian, drawIndices, type Rng } from "./numeric/random.ts";
 export { gradientDescent, type Training, type DescentHooks } from "./network/train.ts";
 
 export { loopBackprop, lectureD, slideD, type DRule } from "./backprop/loop.ts";
@@ -28,13 +29,14 @@ export * from "./fdnet/index.ts";
 export * from "./mistakes/index.ts";
 export {
   caseFileOf, checkImplementation, defaultRuns, defaultSeed, problemInfo, checkSubmission, diagnose, diagnosticCases,
-  inProcessImplementation, agreement, judgeCase, selfConsistency, loadSubmission, moduleEntries, requestOf,
-  moduleSandbox, processSandbox, sandboxAbilities,
-} from "./submission/index.ts";
+  agreement, judgeCase, selfConsistency, requestOf,
+} from "./judge/index.ts";
 export type {
-  CaseFile, CheckOptions as SubmissionCheckOptions, CheckReport, CheckProblem, ProblemInfo, CallOutcome, CostRequest,
-  Implementation, CaseVerdict, Finding as SubmissionFinding, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities,
-} from "./submission/index.ts";
+  CaseFile, CheckOptions as SubmissionCheckOptions, CheckReport, CheckProblem, ProblemInfo, CaseVerdict, Finding as SubmissionFinding,
+} from "./judge/index.ts";
+export { inProcessImplementation, loadSubmission, moduleEntries, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox/index.ts";
+export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities } from "./sandbox/index.ts";
+export { oneHotRows, type LabelledCase } from "./network/labels.ts";
 export {
   stencil, centralFdm, forwardFdm, backwardFdm, richardson, stepFor, powerOfTwoBelow, incrementsOf,
   defaultRelativeAccuracy, estimateEntry, fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod,

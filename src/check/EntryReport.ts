@@ -3,7 +3,7 @@ export interface EntryLocation {
   readonly layer: number;
   readonly row: number;
   readonly column: number;
-  /** how reports name it, e.g. "Θ⁽²⁾[3][0]" */
+  /** how reports name it, e.g. "Θ⁽²⁾[3,0]" */
   readonly label?: string;
 }
 

@@ -4,7 +4,7 @@ import { parseCaseText } from "../caseio/parseCase.ts";
 import type { Case } from "../network/Network.ts";
 
 /** The reference cases shipped with gradcheck (expected values from an independent autodiff system). */
-export const referenceDir = fileURLToPath(new URL("../../test/fixtures/reference/", import.meta.url));
+export const referenceDir = fileURLToPath(new URL("../data/reference/", import.meta.url));
 
 export function referenceCases(): Case[] {
   return readdirSync(referenceDir)

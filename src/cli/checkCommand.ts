@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkSubmission } from "../submission/checkSubmission.ts";
-import { defaultRuns, defaultSeed } from "../submission/checkImplementation.ts";
+import { checkSubmission } from "../judge/checkSubmission.ts";
+import { defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { checkJson } from "./checkJson.ts";

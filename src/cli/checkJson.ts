@@ -1,9 +1,10 @@
-import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
-import { problemInfo } from "../submission/checkProblem.ts";
+import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { problemInfo } from "../judge/checkProblem.ts";
+import { thetaEntryName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
 /**
- * The `--json` object: CONTRACT §5's {passed, mistakes, counterexample} first, then what
+ * The `--json` object: {passed, mistakes, counterexample} first, then what
  * gradcheck adds (seed, runs, checks, findings with titles, replay command).
  */
 export function checkJson(report: CheckReport, replay: string): Record<string, unknown> {
@@ -20,7 +21,7 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     submission: report.submission,
     ...(report.problem ? { problem: report.problem, title: problemInfo[report.problem].title, message: report.message } : {}),
     checks: report.checks,
-    findings: report.findings.map((f) => ({ ...f, title: problemInfo[f.problem].title })),
+    findings: report.findings.map((f) => ({ ...f, ...(f.where ? { where: whereJson(f.where) } : {}), title: problemInfo[f.problem].title })),
     firstFailure: report.firstFailure ?? null,
     shrinks: report.shrinks,
     path: report.path ?? null,
@@ -28,4 +29,12 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     mutatedInputs: report.mutated,
     warnings: report.warnings,
   };
+}
+
+/**
+ * An entry in the JSON report: 0-based indices into theta[] and its matrix, the lecture's name,
+ * and, for one release, the older keys l, i, j (the same 0-based indices).
+ */
+function whereJson(e: ThetaEntry) {
+  return { layer: e.layer, row: e.row, column: e.column, name: thetaEntryName(e), l: e.layer, i: e.row, j: e.column };
 }

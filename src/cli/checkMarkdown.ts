@@ -1,6 +1,6 @@
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
-import { problemInfo } from "../submission/checkProblem.ts";
+import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { MistakeId } from "../mistakes/mistakeInfo.ts";
-import { checkSubmission } from "../submission/checkSubmission.ts";
+import { checkSubmission } from "../judge/checkSubmission.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
 

@@ -1,7 +1,7 @@
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { wrongValue, type CheckReport } from "../submission/checkImplementation.ts";
-import { problemInfo } from "../submission/checkProblem.ts";
-import type { Finding } from "../submission/judgeCase.ts";
+import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { problemInfo } from "../judge/checkProblem.ts";
+import type { Finding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";

@@ -4,7 +4,7 @@ import { renderFailedVerification, renderVerification } from "../train/renderVer
 import { slideLambdaGradient } from "../train/slideLambdaGradient.ts";
 import { splitDigits, type Split } from "../train/splitDigits.ts";
 import { defaultTrainSettings, trainDigits, type TrainingRun, type TrainSettings } from "../train/trainDigits.ts";
-import { rng } from "../network/random.ts";
+import { rng } from "../numeric/random.ts";
 import { integerOption, numberOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { progress } from "./progress.ts";
 

@@ -1,4 +1,4 @@
-import { rng } from "../network/random.ts";
+import { rng } from "../numeric/random.ts";
 import { subset } from "../train/Digits.ts";
 import { loadDigits } from "../train/loadDigits.ts";
 import { renderVerification } from "../train/renderVerification.ts";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { costChartSpec, costChartSvg } from "../train/costChart.ts";
 import type { Split } from "../train/splitDigits.ts";
 import type { TrainingRun } from "../train/trainDigits.ts";
-import { trainedCase } from "../train/trainedCase.ts";
+import { trainedCase } from "./trainedCase.ts";
 import { trainFigures } from "../train/trainFigures.ts";
 import { trainReportHtml } from "../train/trainReportHtml.ts";
 

@@ -4,5 +4,5 @@ export { naiveIncrements } from "./naiveIncrements.ts";
 export { fdNetworkGradient, fdMethod, methodFor, type NetworkFd, type NetworkFdOptions } from "./fdNetworkGradient.ts";
 export { bigNumberCost, bigMath, exactBig } from "./bigNumberCost.ts";
 export { bigNumberGradient, bigNumberMethod, type BigNumberGradient } from "./bigNumberGradient.ts";
-export { thetaLocate, thetaName } from "./thetaLocate.ts";
+export { thetaLocate } from "./thetaLocate.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./checkNetworkGradient.ts";

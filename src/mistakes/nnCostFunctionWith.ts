@@ -1,7 +1,7 @@
 import { sigmoid } from "../network/activation.ts";
 import { softplus } from "../network/cost.ts";
 import { randomInitialTheta } from "../network/init.ts";
-import { rng } from "../network/random.ts";
+import { rng } from "../numeric/random.ts";
 import { thetaShapes, unroll } from "../network/theta.ts";
 import type { NnCostFunction } from "./NnCostFunction.ts";
 import type { Slips } from "./Slips.ts";

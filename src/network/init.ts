@@ -1,5 +1,5 @@
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
-import type { Rng } from "./random.ts";
+import type { Rng } from "../numeric/random.ts";
 import { thetaShapes } from "./theta.ts";
 
 /**

@@ -39,18 +39,3 @@ export function roll(params: ArrayLike<number>, layerSizes: readonly number[]): 
   }
   return out;
 }
-
-/** Where parameter p of the unrolled vector sits: layer l (0-based Θ index), row i, column j. */
-export function locate(p: number, layerSizes: readonly number[]): { l: number; i: number; j: number } {
-  let at = 0;
-  const shapes = thetaShapes(layerSizes);
-  for (let l = 0; l < shapes.length; l++) {
-    const [r, c] = shapes[l];
-    if (p < at + r * c) {
-      const q = p - at;
-      return { l, i: Math.floor(q / c), j: q % c };
-    }
-    at += r * c;
-  }
-  throw new RangeError(`parameter ${p} is past the last of ${at}`);
-}

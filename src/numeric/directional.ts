@@ -3,9 +3,7 @@ import type { Estimate } from "./Estimate.ts";
 import { defaultRelativeAccuracy, type ScalarFunction } from "./Increments.ts";
 import { estimateEntry } from "./estimateEntry.ts";
 import { defaultFdMethod } from "./fdGradient.ts";
-
-/** A seeded source of uniform numbers in [0, 1). */
-export type Rng = () => number;
+import { gaussian, type Rng } from "./random.ts";
 
 /**
  * A uniformly random unit vector (normalised Gaussian draws). Random directions, not
@@ -17,8 +15,7 @@ export function randomUnitDirection(n: number, random: Rng): Float64Array {
   do {
     norm = 0;
     for (let i = 0; i < n; i++) {
-      const u = 1 - random();
-      v[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+      v[i] = gaussian(random);
       norm += v[i] * v[i];
     }
   } while (norm === 0);

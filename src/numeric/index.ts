@@ -7,4 +7,5 @@ export { stepFor, powerOfTwoBelow } from "./stepFor.ts";
 export { incrementsOf, defaultRelativeAccuracy, type Increments, type ScalarFunction } from "./Increments.ts";
 export { estimateEntry } from "./estimateEntry.ts";
 export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, evaluationsPerEntry, type FdOptions } from "./fdGradient.ts";
-export { directionalDerivative, randomUnitDirection, type DirectionalOptions, type Rng } from "./directional.ts";
+export { directionalDerivative, randomUnitDirection, type DirectionalOptions } from "./directional.ts";
+export { rng, gaussian, type Rng } from "./random.ts";

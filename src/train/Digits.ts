@@ -1,4 +1,5 @@
-import type { Matrix } from "../linalg/Matrix.ts";
+import { matrix, type Matrix } from "../linalg/Matrix.ts";
+import { oneHotRows } from "../network/labels.ts";
 
 /** Side of one digit image: 28×28 grey levels in [0, 1], row by row. */
 export const imageSide = 28;
@@ -14,9 +15,7 @@ export interface Digits {
 
 /** Y for the cost: row i is the one-hot vector of labels[i] (K = 10 columns). */
 export function oneHot(labels: ArrayLike<number>, K = classCount): Matrix {
-  const data = new Float64Array(labels.length * K);
-  for (let i = 0; i < labels.length; i++) data[i * K + labels[i]] = 1;
-  return { rows: labels.length, cols: K, data };
+  return matrix(labels.length, K, oneHotRows(Array.from(labels), K));
 }
 
 /** The examples at the given indices, in that order (copies; the source is never aliased). */

@@ -10,4 +10,3 @@ export { slideLambdaGradient } from "./slideLambdaGradient.ts";
 export { predictLabels } from "./predictLabels.ts";
 export { confusionMatrix, renderConfusion, type ConfusionMatrix } from "./confusionMatrix.ts";
 export { trainFigures, type TrainFigures, type MisclassifiedDigit, type CheckSummary } from "./trainFigures.ts";
-export { trainedCase } from "./trainedCase.ts";

@@ -1,4 +1,4 @@
-import { drawIndices, type Rng } from "../network/random.ts";
+import { drawIndices, type Rng } from "../numeric/random.ts";
 import { subset, type Digits } from "./Digits.ts";
 
 export interface Split {

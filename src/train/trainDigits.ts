@@ -1,7 +1,7 @@
 import { batchBackprop } from "../backprop/batch.ts";
 import { randomInitialTheta } from "../network/init.ts";
 import type { CostAndGradient, Network, Problem, Theta } from "../network/Network.ts";
-import { drawIndices, rng } from "../network/random.ts";
+import { drawIndices, rng } from "../numeric/random.ts";
 import { gradientDescent } from "../network/train.ts";
 import type { Matrix } from "../linalg/Matrix.ts";
 import { confusionMatrix, type ConfusionMatrix } from "./confusionMatrix.ts";

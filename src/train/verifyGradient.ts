@@ -2,7 +2,7 @@ import { compareGradients, directionalCheck, type DirectionalCheck, type Gradien
 import { fdNetworkGradient, thetaLocate } from "../fdnet/index.ts";
 import { costFunction } from "../network/costFunction.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
-import { drawIndices, type Rng } from "../network/random.ts";
+import { drawIndices, type Rng } from "../numeric/random.ts";
 import { roll, unroll } from "../network/theta.ts";
 import { tapeBackprop } from "../tape/tapeBackprop.ts";
 

@@ -12,7 +12,7 @@ import {
   type Finding,
 } from "../../src/check/index.ts";
 import { fdGradient } from "../../src/numeric/index.ts";
-import { rng } from "../../src/network/random.ts";
+import { rng } from "../../src/numeric/random.ts";
 
 // f(x) = Σ_i (i+1)·x_i² + x_0·x_1, gradient exact.
 const f = (x: Float64Array) => x.reduce((s, v, i) => s + (i + 1) * v * v, 0) + x[0] * x[1];

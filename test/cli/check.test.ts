@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/checkCommand.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
 import { main } from "../../src/cli/main.ts";
-import { submissionFixture } from "../submission/submissionFixture.ts";
+import { submissionFixture } from "../sandbox/submissionFixture.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const fixture = submissionFixture;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { mistakeIds, mistakeInfo } from "../../src/mistakes/index.ts";
-import { problemInfo } from "../../src/submission/checkProblem.ts";
+import { problemInfo } from "../../src/judge/checkProblem.ts";
 import { tourExamples } from "../../src/cli/checkTour.ts";
 
 const doc = readFileSync(new URL("../../docs/check.md", import.meta.url), "utf8");

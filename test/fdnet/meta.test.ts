@@ -96,7 +96,7 @@ describe("the lecture slide's D = (1/m)Δ + λΘ", () => {
         const r = checkNetworkGradient(problem, theta, loopBackprop(problem, theta, slideD).grad);
         expect(r.passed, `seed ${seed}`).toBe(false);
         const wrong = r.findings.find((f) => f.kind === "wrong-entries");
-        expect(wrong && wrong.kind === "wrong-entries" && wrong.worst.every((e) => e.location!.column >= 1 && /^Θ⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾\[\d+\]\[\d+\]$/.test(e.label))).toBe(true);
+        expect(wrong && wrong.kind === "wrong-entries" && wrong.worst.every((e) => e.location!.column >= 1 && /^Θ⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾\[\d+,\d+\]$/.test(e.label))).toBe(true);
         for (const layer of r.layers) expect(layer.bias!.failed).toBe(0);
       }),
       { seed: 5, numRuns: 40 },

@@ -3,7 +3,7 @@ import { zeros, type Matrix } from "../../src/linalg/Matrix.ts";
 import type { ActivationName } from "../../src/network/activation.ts";
 import type { CostName } from "../../src/network/cost.ts";
 import type { Problem } from "../../src/network/Network.ts";
-import { gaussian, rng } from "../../src/network/random.ts";
+import { gaussian, rng } from "../../src/numeric/random.ts";
 import { thetaShapes } from "../../src/network/theta.ts";
 
 /** A random problem and Θ, everything drawn from one seed so a failure replays from it. */

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { thetaName } from "../../src/fdnet/thetaLocate.ts";
+import { thetaEntryName } from "../../src/network/thetaEntry.ts";
 import type { CostAndGradient } from "../../src/network/Network.ts";
 
 /** J and every gradient entry within rtol·max(1, |expected|), each failure naming Θ⁽ˡ⁾[i][j]. */
@@ -10,7 +10,7 @@ export function expectMatchesReference(actual: CostAndGradient, expected: CostAn
     expect([actual.grad[l].rows, actual.grad[l].cols]).toEqual([E.rows, E.cols]);
     E.data.forEach((e, q) => {
       const a = actual.grad[l].data[q];
-      const where = `${thetaName(l)}[${Math.floor(q / E.cols)}][${q % E.cols}]: got ${a}, expected ${e}`;
+      const where = `${thetaEntryName({ layer: l, row: Math.floor(q / E.cols), column: q % E.cols })}: got ${a}, expected ${e}`;
       expect(Math.abs(a - e), where).toBeLessThanOrEqual(tol(e));
     });
   });

@@ -3,8 +3,9 @@ import { batchBackprop } from "../../src/backprop/batch.ts";
 import { referenceCases } from "../../src/cli/builtinCases.ts";
 import { mistakeIds, mistakeInfo, mistakes, nnCostFunctionWith, referenceNnCostFunction } from "../../src/mistakes/index.ts";
 import { unroll } from "../../src/network/theta.ts";
-import { checkImplementation, diagnose, diagnosticCases, inProcessImplementation } from "../../src/submission/index.ts";
-import { requestOf } from "../../src/submission/requestOf.ts";
+import { checkImplementation, diagnose, diagnosticCases } from "../../src/judge/index.ts";
+import { inProcessImplementation } from "../../src/sandbox/index.ts";
+import { requestOf } from "../../src/judge/requestOf.ts";
 
 const contractIds = [
   "regularized-bias", "lambda-not-divided-by-m", "missing-activation-derivative", "activation-derivative-of-activation",

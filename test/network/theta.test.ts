@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { debugInitialWeights, randomInitialTheta } from "../../src/network/init.ts";
-import { rng } from "../../src/network/random.ts";
-import { locate, parameterCount, roll, thetaShapes, unroll } from "../../src/network/theta.ts";
+import { rng } from "../../src/numeric/random.ts";
+import { parameterCount, roll, thetaShapes, unroll } from "../../src/network/theta.ts";
+import { thetaEntryAt, thetaEntryName } from "../../src/network/thetaEntry.ts";
 
 const layerSizes = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 6 });
 
@@ -28,8 +29,9 @@ describe("Θ roll/unroll", () => {
     const [T1, T2] = roll(p, sizes);
     expect(T1.data[1 * 3 + 0]).toBe(3); // Θ⁽¹⁾ row 1, bias column
     expect(T2.data[0]).toBe(9);
-    expect(locate(4, sizes)).toEqual({ l: 0, i: 1, j: 1 });
-    expect(locate(12, sizes)).toEqual({ l: 1, i: 0, j: 3 });
+    expect(thetaEntryAt(4, sizes)).toEqual({ layer: 0, row: 1, column: 1 });
+    expect(thetaEntryName(thetaEntryAt(4, sizes))).toBe("Θ⁽¹⁾[2,1]");
+    expect(thetaEntryAt(12, sizes)).toEqual({ layer: 1, row: 0, column: 3 });
   });
 
   it("rejects a parameter vector of the wrong length, saying how many it needs", () => {

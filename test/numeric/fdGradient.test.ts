@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { centralFdm, directionalDerivative, fdGradient, fdPartial, forwardFdm, randomUnitDirection, richardson } from "../../src/numeric/index.ts";
-import { rng } from "../../src/network/random.ts";
+import { rng } from "../../src/numeric/random.ts";
 
 /** f(x) = Σ c_i·sin(a_i x_i) + exp(b·x_0·x_1)/… with its exact gradient, drawn from a seed. */
 function smooth(seed: number, n: number) {

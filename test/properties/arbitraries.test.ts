@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCase } from "../../src/caseio/parseCase.ts";
 import { costs } from "../../src/network/cost.ts";
 import { caseArbitrary, layerSizesArbitrary, numRuns, propertySeed, submissionCaseArbitrary } from "../../properties/index.ts";
-import { caseFileOf } from "../../src/submission/caseFileOf.ts";
+import { caseFileOf } from "../../src/judge/caseFileOf.ts";
 import { toRows } from "../../src/linalg/Matrix.ts";
 
 const seed = propertySeed(5);

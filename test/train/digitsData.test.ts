@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { rng } from "../../src/network/random.ts";
+import { rng } from "../../src/numeric/random.ts";
 import { classCount, pixelsPerImage, type Digits } from "../../src/train/Digits.ts";
 import { loadDigits } from "../../src/train/loadDigits.ts";
 import { parseDigitFile } from "../../src/train/parseDigitFile.ts";

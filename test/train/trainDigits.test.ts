@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { batchBackprop } from "../../src/backprop/batch.ts";
 import { loopBackprop, slideD } from "../../src/backprop/loop.ts";
 import type { CostAndGradient, Problem, Theta } from "../../src/network/Network.ts";
-import { rng } from "../../src/network/random.ts";
+import { rng } from "../../src/numeric/random.ts";
 import { thetaLocate } from "../../src/fdnet/index.ts";
 import { oneHot, subset } from "../../src/train/Digits.ts";
 import { loadDigits } from "../../src/train/loadDigits.ts";

@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSubmission, sandboxAbilities } from "../../src/submission/index.ts";
-import type { Implementation } from "../../src/submission/index.ts";
+import { loadSubmission, sandboxAbilities } from "../../src/sandbox/index.ts";
+import type { Implementation } from "../../src/sandbox/index.ts";
 
 import { submissionFixture } from "./submissionFixture.ts";
 

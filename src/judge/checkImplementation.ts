@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { submissionCaseArbitrary, type LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { LabelledCase } from "../network/labels.ts";
+import { submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import type { MistakeId } from "../mistakes/index.ts";
 import { caseFileOf, type CaseFile } from "./caseFileOf.ts";
 import { problemInfo, type CheckProblem } from "./checkProblem.ts";
 import { diagnose, diagnosticCases } from "./diagnose.ts";
-import type { Implementation } from "./Implementation.ts";
+import type { Implementation } from "../sandbox/Implementation.ts";
 import { judgeCase, selfInconsistentEntries, type CaseVerdict, type Finding } from "./judgeCase.ts";
 import { simplifyValues } from "./simplifyValues.ts";
 

@@ -1,10 +1,9 @@
-import { oneHotRows } from "../../properties/caseArbitrary.ts";
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { fromRows, matrix } from "../linalg/Matrix.ts";
 import { mistakeIds, mistakeInfo, mistakes, nnCostFunctionWith, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
-import { rng } from "../network/random.ts";
+import { rng } from "../numeric/random.ts";
 import { thetaShapes } from "../network/theta.ts";
-import type { Implementation } from "./Implementation.ts";
+import type { Implementation } from "../sandbox/Implementation.ts";
 import { agreement } from "./judgeCase.ts";
 import { requestOf } from "./requestOf.ts";
 

@@ -1,6 +1,5 @@
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { matrix, type Matrix } from "../linalg/Matrix.ts";
-import { oneHotRows } from "../../properties/caseArbitrary.ts";
 
 /**
  * The last shrinking step: every weight, input and label is tried at 0, one at a time, and

@@ -1,4 +1,4 @@
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { LabelledCase } from "../network/labels.ts";
 import { matrix, toRows } from "../linalg/Matrix.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { roll } from "../network/theta.ts";

@@ -1,5 +1,5 @@
 import { checkImplementation, defaultSeed, type CheckOptions, type CheckReport } from "./checkImplementation.ts";
-import { loadSubmission, type LoadOptions } from "./loadSubmission.ts";
+import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 
 /** Loads a submission into its sandbox, checks it, and always stops the child. */
 export async function checkSubmission(path: string, options: CheckOptions & LoadOptions = {}): Promise<CheckReport> {

@@ -1,8 +1,8 @@
 import { batchBackprop } from "../backprop/batch.ts";
 import type { Case } from "../network/Network.ts";
-import { caseFileOf, type CaseFile } from "../submission/caseFileOf.ts";
-import { oneHot, subset, type Digits } from "./Digits.ts";
-import type { TrainingRun } from "./trainDigits.ts";
+import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
+import { oneHot, subset, type Digits } from "../train/Digits.ts";
+import type { TrainingRun } from "../train/trainDigits.ts";
 
 /**
  * The trained Θ as a case file on the first `m` test digits, with J and ∂J/∂Θ there as the

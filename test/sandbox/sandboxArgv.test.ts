@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moduleSandbox, processSandbox, type SandboxAbilities } from "../../src/submission/index.ts";
+import { moduleSandbox, processSandbox, type SandboxAbilities } from "../../src/sandbox/index.ts";
 
 const full: SandboxAbilities = { netPrefix: ["unshare", "--net", "--"], bwrap: true, dropUser: true, prlimit: true };
 const bare: SandboxAbilities = { netPrefix: null, bwrap: false, dropUser: false, prlimit: false };

@@ -3,10 +3,7 @@ export { checkImplementation, defaultRuns, defaultSeed, type CheckOptions, type 
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem.ts";
 export { checkSubmission } from "./checkSubmission.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
-export type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
-export { inProcessImplementation } from "./inProcessImplementation.ts";
 export { agreement, judgeCase, selfConsistency, type CaseVerdict, type Finding } from "./judgeCase.ts";
-export { loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
-export type { LoadFailure, LoadProblem } from "./loadProblem.ts";
 export { requestOf } from "./requestOf.ts";
-export { moduleSandbox, processSandbox, sandboxAbilities, type SandboxAbilities } from "./sandbox.ts";
+export { submissionCaseArbitrary, type SubmissionCaseConstraints } from "./submissionCaseArbitrary.ts";
+export { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";

@@ -1,8 +1,8 @@
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { LabelledCase } from "../network/labels.ts";
 import { toRows } from "../linalg/Matrix.ts";
 import { unroll } from "../network/theta.ts";
 import type { Theta } from "../network/Network.ts";
-import type { CostRequest } from "./Implementation.ts";
+import type { CostRequest } from "../sandbox/Implementation.ts";
 
 /** The arguments of nnCostFunction for a case (CONTRACT §4), optionally at other weights. */
 export function requestOf(c: LabelledCase, theta: Theta | Float64Array = c.theta): CostRequest {

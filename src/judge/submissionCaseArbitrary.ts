@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import { matrix } from "../src/linalg/Matrix.ts";
-import type { Case } from "../src/network/Network.ts";
-import { thetaShapes } from "../src/network/theta.ts";
-import { oneHotRows } from "./caseArbitrary.ts";
+import { matrix } from "../linalg/Matrix.ts";
+import { thetaShapes } from "../network/theta.ts";
+import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
 
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
@@ -15,16 +14,13 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
   readonly shrinkValues?: boolean;
 }
 
-/** A Case that carries its labels: what CONTRACT §4 hands a submission (labels, not Y). */
-export type LabelledCase = Case & { readonly labels: readonly number[] };
-
 /**
  * Cases in the contract's submission setting: sigmoid everywhere, cross-entropy, one-hot
  * labels. Values are multiples of 0.1 so a shrunk counterexample reads like a textbook
  * exercise; λ is one of 0, 1, 10, 0.001 and shrinks to 0 first.
  *
  * Weights and inputs are drawn for the largest network and cut to size, each entry at a fixed
- * place (Θ⁽ˡ⁾[i][j], X[i][j]): when shrinking removes a layer, a unit or an example, the
+ * place (Θ⁽ˡ⁾, X): when shrinking removes a layer, a unit or an example, the
  * values that remain are the same, so a failure that depends on a value survives the cut.
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {

@@ -1,4 +1,4 @@
-import type { LoadProblem } from "./loadProblem.ts";
+import type { LoadProblem } from "../sandbox/loadProblem.ts";
 
 /** Everything `check` can find wrong, as one closed union. */
 export type CheckProblem =

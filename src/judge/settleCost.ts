@@ -1,6 +1,6 @@
 import type { ScalarFunction } from "../numeric/index.ts";
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
-import type { CallOutcome, Implementation } from "./Implementation.ts";
+import type { LabelledCase } from "../network/labels.ts";
+import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 
 /**

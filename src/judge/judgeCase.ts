@@ -1,14 +1,15 @@
-import type { LabelledCase } from "../../properties/submissionCaseArbitrary.ts";
+import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
-import { rng } from "../network/random.ts";
+import { rng } from "../numeric/random.ts";
 import { unroll } from "../network/theta.ts";
-import { thetaLocate, thetaName } from "../fdnet/thetaLocate.ts";
+import { thetaLocate } from "../fdnet/thetaLocate.ts";
+import { thetaName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { compareGradients, directionalCheck, toleranceOf, type LayerSummary } from "../check/index.ts";
 import { fdGradient } from "../numeric/index.ts";
 import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
-import type { CallOutcome, Implementation } from "./Implementation.ts";
+import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 
 /**
@@ -27,8 +28,8 @@ export interface Finding {
   /** "a": against gradcheck's cost and gradient; "b": against finite differences of its own cost */
   readonly check?: "a" | "b";
   readonly message: string;
-  /** Θ⁽ˡ⁺¹⁾[i][j] (l is the 0-based index of Θ in the unrolled vector) */
-  readonly where?: { readonly l: number; readonly i: number; readonly j: number };
+  /** the entry with the largest error (see src/network/thetaEntry.ts for the convention) */
+  readonly where?: ThetaEntry;
   readonly expected?: number;
   readonly actual?: number;
   /** the process ended before its first answer (see CallOutcome) */
@@ -82,10 +83,10 @@ function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array 
   });
   if (!comparison.passed && comparison.worst.length > 0) {
     const w = comparison.worst[0];
-    const where = { l: w.location!.layer, i: w.location!.row, j: w.location!.column };
+    const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
     findings.push({
       problem: "gradient-mismatch", check: "a", where, expected: w.expected, actual: w.actual,
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers)}); the largest at ${w.label}${where.j === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${agreement.atol} + ${agreement.rtol}·|expected|)`,
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${agreement.atol} + ${agreement.rtol}·|expected|)`,
     });
   }
   return findings;
