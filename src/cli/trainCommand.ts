@@ -106,11 +106,12 @@ function summary(run: TrainingRun, slide?: TrainingRun): string[] {
   lines.push("");
   if (slide) {
     const w = 28;
-    lines.push(`${"".padEnd(20)}${"D = (1/m)Δ + (λ/m)Θ".padEnd(w)}${"slide: D = (1/m)Δ + λΘ".padEnd(w)}`);
-    lines.push(`${"training accuracy".padEnd(20)}${percent(run.train.confusion.accuracy).padEnd(w)}${percent(slide.train.confusion.accuracy).padEnd(w)}`);
-    lines.push(`${"test accuracy".padEnd(20)}${percent(run.test.confusion.accuracy).padEnd(w)}${percent(slide.test.confusion.accuracy).padEnd(w)}`);
-    lines.push(`${"final J".padEnd(20)}${jText(run).padEnd(w)}${jText(slide).padEnd(w)}`);
-    lines.push(`${"gradient checks".padEnd(20)}${`${checksPassed} of ${run.checks.length} passed`.padEnd(w)}${`${slide.checks.filter((c) => c.passed).length} of ${slide.checks.length} passed`.padEnd(w)}`);
+    const row = (label: string, ours: string, slides: string) => lines.push(`${label.padEnd(20)}${ours.padEnd(w)}${slides}`);
+    row("", "D = (1/m)Δ + (λ/m)Θ", "slide: D = (1/m)Δ + λΘ");
+    row("training accuracy", percent(run.train.confusion.accuracy), percent(slide.train.confusion.accuracy));
+    row("test accuracy", percent(run.test.confusion.accuracy), percent(slide.test.confusion.accuracy));
+    row("final J", jText(run), jText(slide));
+    row("gradient checks", `${checksPassed} of ${run.checks.length} passed`, `${slide.checks.filter((c) => c.passed).length} of ${slide.checks.length} passed`);
   } else {
     lines.push(`training accuracy ${percent(run.train.confusion.accuracy)}, test accuracy ${percent(run.test.confusion.accuracy)}`);
   }
