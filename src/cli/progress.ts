@@ -23,14 +23,20 @@ export function progress(total: number, out: (line: string) => void, interactive
       stop() {},
     };
   }
-  const bars = new cliProgress.MultiBar(
-    { format: "  {bar} {value}/{total}  J {J}  {duration_formatted}", hideCursor: true, clearOnComplete: false, stream: process.stderr },
+  // A SingleBar redraws synchronously on update: training never yields to the event loop, so
+  // a timer-driven redraw (MultiBar's) would show nothing until the end.
+  const bar = new cliProgress.SingleBar(
+    { format: "  {bar} {value}/{total}  J {J}  {duration_formatted}", hideCursor: true, clearOnComplete: false, stream: process.stderr, synchronousUpdate: true },
     cliProgress.Presets.shades_classic,
   );
-  const bar = bars.create(total, 0, { J: "…" });
+  bar.start(total, 0, { J: "…" });
   return {
     step: (i, J) => bar.update(i + 1, { J: J.toFixed(4) }),
-    log: (line) => bars.log(line + "\n"),
-    stop: () => bars.stop(),
+    log(line) {
+      process.stderr.write("\r\x1b[2K"); // clear the bar's line, print above it, draw the bar again
+      out(line);
+      bar.render();
+    },
+    stop: () => bar.stop(),
   };
 }
