@@ -1,4 +1,4 @@
-import type { Matrix } from "../linalg/Matrix.ts";
+import { copy, type Matrix } from "../linalg/Matrix.ts";
 import type { CostAndGradient, Problem, Theta } from "./Network.ts";
 
 export interface Training {
@@ -30,7 +30,7 @@ export function gradientDescent(
   iterations: number,
   hooks: DescentHooks = {},
 ): Training {
-  let theta: Matrix[] = initialTheta.map((T) => ({ rows: T.rows, cols: T.cols, data: T.data.slice() }));
+  let theta: Matrix[] = initialTheta.map(copy);
   const costHistory: number[] = [];
   let step = 0;
   for (; step < iterations; step++) {
