@@ -1,18 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempFolder } from "../helpers/tempFolder.ts";
 import { UsageError } from "../../src/cli/args.ts";
 import { trainCommand } from "../../src/cli/trainCommand.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
 import { parseCaseText } from "../../src/caseio/parseCase.ts";
 import { confusionMatrix, renderConfusion } from "../../src/train/confusionMatrix.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "gradcheck-train-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe("gradcheck train", () => {
   it("trains on the full split, logs every check, and writes the report, figures and trained Θ", async () => {
+    const dir = tempFolder("train");
     const lines: string[] = [];
     const code = await trainCommand(["--hidden", "4", "--iterations", "3", "--slide-lambda", "--report", dir], (l) => lines.push(l), { interactive: false });
     const text = lines.join("\n");
@@ -48,14 +46,15 @@ describe("gradcheck train", () => {
   });
 
   it("rejects bad options before loading anything", async () => {
+    const dir = tempFolder("train");
     const out = () => {};
     await expect(trainCommand(["--rate", "0"], out)).rejects.toThrow(UsageError);
-    await expect(trainCommand(["--rate", "0"], out)).rejects.toThrow("--rate expects a number > 0, got 0");
+    await expect(trainCommand(["--rate", "0", "--report", join(dir, "out")], out)).rejects.toThrow("--rate expects a number > 0, got 0");
     await expect(trainCommand(["--hidden", "25,x"], out)).rejects.toThrow("--hidden expects layer sizes like 25 or 50,25, got 25,x");
     await expect(trainCommand(["--lambda", "-1"], out)).rejects.toThrow("--lambda expects a number ≥ 0, got -1");
     await expect(trainCommand(["--report"], out)).rejects.toThrow("--report needs a value");
     await expect(trainCommand(["--epochs", "3"], out)).rejects.toThrow("unknown option --epochs");
-    expect(existsSync(join(dir, "nothing"))).toBe(false);
+    expect(existsSync(join(dir, "out"))).toBe(false); // nothing written for a refused command line
   });
 });
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempFolder } from "../helpers/tempFolder.ts";
 import { rng } from "../../src/numeric/random.ts";
 import { classCount, pixelsPerImage, type Digits } from "../../src/train/Digits.ts";
 import { loadDigits } from "../../src/train/loadDigits.ts";
@@ -61,14 +61,9 @@ describe("the seeded split", () => {
 
 describe("a damaged data file is rejected clearly, without echoing its content", () => {
   const secret = "SECRET-CONTENT-0xDEADBEEF";
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
   /** A folder of ten good per-digit files (two images each), with `damaged` replacing one. */
   function folder(damaged?: { digit: number; text: string }): string {
-    const dir = mkdtempSync(join(tmpdir(), "digits-"));
-    dirs.push(dir);
+    const dir = tempFolder("digits");
     for (let d = 0; d < classCount; d++) {
       const text = damaged?.digit === d ? damaged.text : JSON.stringify({ data: new Array(2 * pixelsPerImage).fill(0.5) });
       writeFileSync(join(dir, `${d}.json`), text);
