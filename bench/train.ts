@@ -27,7 +27,9 @@ export async function trainBench(): Promise<BenchSection[]> {
   const split = splitDigits(loaded.value, trainCount, testCount, rng(splitSeed));
   const s = defaultTrainSettings;
 
+  const cpu0 = process.cpuUsage();
   const run = trainDigits(split, s);
+  const cpuMs = cpuMsSince(cpu0);
   const passed = run.checks.filter((c) => c.passed).length;
   const defaultRun: BenchSection = {
     title: `gradcheck train, default run: ${run.network.layerSizes.join("-")}, ${trainCount}/${testCount} split, λ = ${s.lambda}, α = ${s.rate}, ${s.iterations} iterations`,
@@ -36,7 +38,11 @@ export async function trainBench(): Promise<BenchSection[]> {
       ms: run.trainingMs,
       extra: `test accuracy ${pct(run.test.confusion.accuracy)}, training accuracy ${pct(run.train.confusion.accuracy)}; ${(run.trainingMs / run.steps).toFixed(0)} ms per iteration; checks ${passed} of ${run.checks.length} passed`,
     }],
-    notes: [`target: ≥ 92% test accuracy within 60 s of training on one thread — ${run.test.confusion.accuracy >= 0.92 ? "met" : "NOT met"} on accuracy, ${run.trainingMs <= 60_000 ? "met" : "NOT met"} on time (this machine; timings on a shared machine are noisy).`],
+    notes: [
+      `target: ≥ 92% test accuracy within 60 s of training on one thread — ${run.test.confusion.accuracy >= 0.92 ? "met" : "NOT met"} on accuracy; wall time ${(run.trainingMs / 1000).toFixed(1)} s ${run.trainingMs <= 60_000 ? "meets" : "misses"} it on this machine now.`,
+      // On a shared machine wall time counts the other jobs too; CPU time is what one idle thread would take (±cache effects).
+      `CPU time of the whole run, checks, scoring and garbage collection included: ${(cpuMs / 1000).toFixed(1)} s, ${(cpuMs / run.steps).toFixed(0)} ms per iteration at most — what one thread of an idle machine would need.`,
+    ],
   };
   return [defaultRun, await stepBench(split.train)];
 }
@@ -47,17 +53,21 @@ async function stepBench(train: { X: Problem["X"]; labels: Uint8Array }): Promis
   const problem: Problem = { ...network, lambda: s.lambda, X: train.X, Y: oneHot(train.labels) };
   const theta = randomInitialTheta(network.layerSizes, rng(s.seed));
   // One step as gradientDescent takes it: the gradient, then θ − α·D into a fresh Θ.
-  const step = await medianMs(() => {
+  const oneStep = () => {
     const { grad } = batchBackprop(problem, theta);
     return theta.map((T, l) => T.data.map((x, q) => x - s.rate * grad[l].data[q]));
-  }, stepsTimed, 1);
+  };
+  const step = await medianMs(oneStep, stepsTimed, 1);
+  const cpu0 = process.cpuUsage();
+  for (let r = 0; r < stepsTimed; r++) oneStep();
+  const stepCpu = cpuMsSince(cpu0) / stepsTimed;
   const ourJ = gradientDescent(problem, theta, batchBackprop, s.rate, stepsTimed).costHistory[stepsTimed];
-  const rows: BenchRow[] = [{ label: "gradcheck batch backprop + update (float64, one thread)", ms: step }];
+  const rows: BenchRow[] = [{ label: "gradcheck batch backprop + update (float64, one thread)", ms: step, extra: `CPU ${stepCpu.toFixed(0)} ms` }];
   const notes = [`m = ${problem.X.rows}, ${network.layerSizes.join("-")}; median of ${stepsTimed} steps from the same initial Θ.`];
 
   const torch = torchSteps(problem, theta);
   if (torch.ok) {
-    rows.push({ label: `PyTorch ${torch.version} autograd + update (float64, ${torch.threads} thread)`, ms: torch.ms, extra: `gradcheck takes ${(step / torch.ms).toFixed(2)}× its time` });
+    rows.push({ label: `PyTorch ${torch.version} autograd + update (float64, ${torch.threads} thread)`, ms: torch.ms, extra: `CPU ${torch.cpuMs.toFixed(0)} ms; gradcheck takes ${(step / torch.ms).toFixed(2)}× its wall time, ${(stepCpu / torch.cpuMs).toFixed(2)}× its CPU time` });
     notes.push(`J after ${stepsTimed} steps: gradcheck ${ourJ.toPrecision(12)}, PyTorch ${torch.J.toPrecision(12)} (same data, same initial Θ).`);
   } else {
     notes.push(`PyTorch not measured (${torch.reason}); tfjs's CPU backend instead.`);
@@ -67,7 +77,7 @@ async function stepBench(train: { X: Problem["X"]; labels: Uint8Array }): Promis
   return { title: "One gradient-descent step on the full training split", rows, notes };
 }
 
-type TorchResult = { ok: true; ms: number; J: number; version: string; threads: number } | { ok: false; reason: string };
+type TorchResult = { ok: true; ms: number; cpuMs: number; J: number; version: string; threads: number } | { ok: false; reason: string };
 
 function torchSteps(problem: Problem, theta: readonly { data: Float64Array }[]): TorchResult {
   const python = "/usr/bin/python3";
@@ -91,10 +101,15 @@ function torchSteps(problem: Problem, theta: readonly { data: Float64Array }[]):
     if (r.error) return { ok: false, reason: `${python}: ${r.error.message}` };
     if (r.status !== 0) return { ok: false, reason: /No module named 'torch'/.test(r.stderr) ? "python3-torch is not installed" : `exit ${r.status}: ${r.stderr.trim().split("\n").pop()}` };
     const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
-    return { ok: true, ms: out.ms, J: out.J, version: out.torch, threads: out.threads };
+    return { ok: true, ms: out.ms, cpuMs: out.cpuMs, J: out.J, version: out.torch, threads: out.threads };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
