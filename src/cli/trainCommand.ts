@@ -3,7 +3,7 @@ import { loadDigits } from "../train/loadDigits.ts";
 import { renderFailedVerification, renderVerification } from "../train/renderVerification.ts";
 import { slideLambdaGradient } from "../train/slideLambdaGradient.ts";
 import { splitDigits, type Split } from "../train/splitDigits.ts";
-import { defaultTrainSettings, trainDigits, type TrainingRun, type TrainSettings } from "../train/trainDigits.ts";
+import { defaultTrainSettings, digitNetwork, trainDigits, type TrainingRun, type TrainSettings } from "../train/trainDigits.ts";
 import { rng } from "../numeric/random.ts";
 import { integerOption, numberOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { progress } from "./progress.ts";
@@ -36,7 +36,7 @@ export async function trainCommand(words: readonly string[], out: (line: string)
     return 1;
   }
   const split = splitDigits(loaded.value, trainCount, testCount, rng(splitSeed));
-  const sizes = [split.train.X.cols, ...settings.hidden, 10].join("-");
+  const sizes = digitNetwork(settings.hidden).layerSizes.join("-");
   out(`gradcheck train — a ${sizes} sigmoid network on ${count(trainCount)} handwritten digits (MNIST, ${count(testCount)} more held out)`);
   out(`λ = ${settings.lambda}, α = ${settings.rate}, ${settings.iterations} iterations of batch gradient descent, seed ${settings.seed}; D = (1/m)Δ + (λ/m)Θ`);
 
