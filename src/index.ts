@@ -50,3 +50,5 @@ export {
   confusionMatrix, oneHot,
 } from "./train/index.ts";
 export type { Digits, Split, TrainSettings, TrainingRun, GradientVerification, ConfusionMatrix } from "./train/index.ts";
+
+export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";

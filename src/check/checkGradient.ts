@@ -42,6 +42,7 @@ function failed(during: "gradient" | "cost", e: unknown, options: CompareOptions
     failed: 0,
     notDifferentiable: 0,
     worst: [],
+    compared: [],
     layers: [],
     relativeDifference: NaN,
     findings: [{ kind: "threw", during, message: e instanceof Error ? e.message : String(e) }],

@@ -45,6 +45,8 @@ export interface GradientComparison {
   readonly notDifferentiable: number;
   /** the entries with the largest |a − n| / tolerance, worst first */
   readonly worst: readonly EntryReport[];
+  /** every compared entry, in the order compared (what the report's heatmap and scatter plot) */
+  readonly compared: readonly EntryReport[];
   readonly layers: readonly LayerSummary[];
   /** ‖a − n‖ / ‖a + n‖ over the compared finite entries, for reference (the classic single number) */
   readonly relativeDifference: number;
@@ -150,6 +152,7 @@ function summarise({ tolerance, keep, reports, findings }: Summarise): GradientC
     failed: reports.filter((r) => r.verdict === "fail").length,
     notDifferentiable: reports.length - judged.length,
     worst: [...judged].sort(byBadness).slice(0, keep),
+    compared: reports,
     layers: layerSummaries(reports),
     relativeDifference: relativeDifferenceOf(judged),
     findings,

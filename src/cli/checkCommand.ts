@@ -22,7 +22,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const reportDir = args.options.get("report");
   if (reportDir === true) throw new UsageError("--report needs a folder");
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs });
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, evidence: reportDir !== undefined });
   const replay = `gradcheck check ${path} --seed ${seed} --runs ${runs}`;
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
@@ -30,12 +30,18 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
     writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay));
+    // The HTML renderer and its plotting libraries load only when a report is asked for.
+    const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
+    writeFileSync(join(reportDir, "report.html"), await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }));
     if (report.counterexample) {
       counterexampleFile = join(reportDir, "counterexample.json");
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
     }
   }
   if (args.options.has("json")) out(JSON.stringify(json));
-  else for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+  else {
+    for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+    if (reportDir !== undefined) out(`report with plots: ${join(reportDir, "report.html")}`);
+  }
   return checkExitCode(report);
 }

@@ -1,3 +1,4 @@
+import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
@@ -5,7 +6,7 @@ import { problemInfo } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
-const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
+const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
 export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string): string[] {
@@ -29,6 +30,7 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
       out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
     }
+    out.push(`  entries are named ${thetaIndexConvention}`);
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
     out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent)}`);
     out.push("");

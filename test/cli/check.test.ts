@@ -34,6 +34,10 @@ describe("gradcheck check", () => {
     expect(JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"))).toMatchObject({ passed: true, mistakes: [], counterexample: null, exitCode: 0 });
     expect(readFileSync(join(dir, "check-report.md"), "utf8")).toMatch(/^# gradcheck check: passed/);
     expect(existsSync(join(dir, "counterexample.json"))).toBe(false);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain("gradcheck check: <span class=\"pass\">passed</span>");
+    expect(html).toContain("What agreement looks like");
+    expect(html).toContain('data-chart="check-a-heatmap-layer1"');
   });
 
   it("--json has the contract's fields; a consistent bug (bias regularised in J and ∇J) still fails (a) but passes (b)", async () => {
@@ -49,9 +53,14 @@ describe("gradcheck check", () => {
     const { code, lines } = await check(example("slide-lambda"), "--runs", "25", "--report", dir);
     expect(code).toBe(1);
     expect(lines.join("\n")).toMatch(/diagnosis: lambda-not-divided-by-m/);
+    expect(lines.at(-1)).toBe(`report with plots: ${join(dir, "report.html")}`);
     const md = readFileSync(join(dir, "check-report.md"), "utf8");
     expect(md).toMatch(/lambda-not-divided-by-m/);
     expect(md).toMatch(/## Minimal counterexample/);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+    for (const chart of ["check-a-heatmap-layer1", "check-b-heatmap-layer1", "check-a-scatter", "sweep-0"]) expect(html).toContain(`data-chart="${chart}"`);
+    expect(html).toMatch(/called the submission \d+ more times/);
     const json = JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"));
     expect(json.passed).toBe(false);
     const file = join(dir, "counterexample.json");
