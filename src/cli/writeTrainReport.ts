@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { costChartSpec, costChartSvg } from "../train/costChart.ts";
+import { costChartSpec, costChartSvg } from "../report/trainCostChart.ts";
 import type { Split } from "../train/splitDigits.ts";
 import type { TrainingRun } from "../train/trainDigits.ts";
 import { trainedCase } from "./trainedCase.ts";
 import { trainFigures } from "../train/trainFigures.ts";
-import { trainReportHtml } from "../train/trainReportHtml.ts";
+import { trainReportHtml } from "../report/trainReportHtml.ts";
 
 /** `train --report DIR`: the HTML page, its figures as JSON, and the trained Θ as a case file. Returns the paths written. */
 export async function writeTrainReport(dir: string, run: TrainingRun, split: Split, slide?: TrainingRun): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { costChartSpec, costChartSvg } from "../../src/train/costChart.ts";
-import { grayPngDataUri, weightsAsGray } from "../../src/train/grayPng.ts";
+import { costChartSpec, costChartSvg } from "../../src/report/trainCostChart.ts";
+import { grayPngDataUri, weightsAsGray } from "../../src/report/grayPng.ts";
 
 describe("the report's pictures", () => {
   it("a digit's PNG decodes back to its grey levels, ink dark", () => {

@@ -1,8 +1,8 @@
-import { imageSide } from "./Digits.ts";
+import { imageSide } from "../train/Digits.ts";
+import type { TrainFigures } from "../train/trainFigures.ts";
+import { escapeHtml as escape } from "./escapeHtml.ts";
 import { grayPngDataUri, weightsAsGray } from "./grayPng.ts";
-import type { TrainFigures } from "./trainFigures.ts";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { htmlPage } from "./htmlPage.ts";
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /**
@@ -24,15 +24,12 @@ export function trainReportHtml(f: TrainFigures, costSvg: string): string {
     counts.map((row, k) => `<tr><th>${k}</th>${row.map((n, j) => `<td class="${j === k ? "diag" : n > 0 ? "off" : ""}">${n}</td>`).join("")}</tr>`).join("\n") + "</table>";
   const wrong = f.misclassified.map((d) => `<figure>${img(d.pixels, `test digit ${d.index}: a ${d.label}, read as ${d.predicted}`)}<figcaption>${d.label} → ${d.predicted}</figcaption></figure>`).join("\n");
   const hidden = f.hiddenWeights.map((w, i) => `<figure>${img(weightsAsGray(w), `hidden unit ${i + 1}`)}<figcaption>${i + 1}</figcaption></figure>`).join("\n");
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>gradcheck train — ${sizes}</title>
-<style>
-body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-table { border-collapse: collapse; } td, th { padding: 2px 8px; text-align: right; border-bottom: 1px solid #eee; }
-.confusion td.diag { background: #d8ecd8; } .confusion td.off { background: #f6e0e0; }
-.grid { display: flex; flex-wrap: wrap; gap: 6px; } figure { margin: 0; text-align: center; font-size: 12px; }
-img { image-rendering: pixelated; border: 1px solid #ccc; }
-</style></head><body>
+  // The page's own few styles: the shared page allows inline styles and data: images, nothing else.
+  return htmlPage(`gradcheck train — ${sizes}`, `<style>
+.confusion td.diag { background: rgba(0, 114, 178, .18); } .confusion td.off { background: rgba(213, 94, 0, .15); }
+.grid { display: flex; flex-wrap: wrap; gap: 6px; } .grid figure { text-align: center; font-size: 12px; }
+.grid img { image-rendering: pixelated; border: 1px solid var(--rule); }
+</style>
 <h1>gradcheck train: a ${sizes} network on handwritten digits</h1>
 <p>λ = ${f.lambda}, α = ${f.rate}, ${f.steps} of ${f.iterations} iterations of batch gradient descent, seed ${f.seed}, ${f.trainingSeconds.toFixed(1)} s of training.
 Training accuracy <b>${percent(f.trainAccuracy)}</b>, test accuracy <b>${percent(f.testAccuracy)}</b>.</p>
@@ -51,6 +48,5 @@ ${confusion(f.confusion.test)}
 <h2>What the hidden units look for</h2>
 <p>Each hidden unit's 784 weights (Θ⁽¹⁾ row i without its bias) drawn as a 28×28 image: dark where a pixel's ink excites the unit, light where it inhibits it.</p>
 <div class="grid">${hidden}</div>
-</body></html>
-`;
+`);
 }
