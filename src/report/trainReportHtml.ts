@@ -27,6 +27,7 @@ export function trainReportHtml(f: TrainFigures, costSvg: string): string {
   // The page's own few styles: the shared page allows inline styles and data: images, nothing else.
   return htmlPage(`gradcheck train — ${sizes}`, `<style>
 .confusion td.diag { background: rgba(0, 114, 178, .18); } .confusion td.off { background: rgba(213, 94, 0, .15); }
+.confusion td, .confusion th { text-align: right; font-variant-numeric: tabular-nums; }
 .grid { display: flex; flex-wrap: wrap; gap: 6px; } .grid figure { text-align: center; font-size: 12px; }
 .grid img { image-rendering: pixelated; border: 1px solid var(--rule); }
 </style>
