@@ -39,6 +39,7 @@ export function renderFinding(f: Finding): string[] {
     case "wrong-length":
       return [`${head}: expected ${f.expected} entries, got ${f.actual}`, `  hint: ${info.hint}`];
     case "not-a-gradient":
+    case "not-scalar":
       return [`${head}: got ${f.received}`, `  hint: ${info.hint}`];
     case "threw":
       return [`${head} while computing the ${f.during}: ${f.message}`];

@@ -5,11 +5,12 @@ import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { shellWord } from "./shellWord.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
-export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string): string[] {
+export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission): string[] {
   const out: string[] = [];
   out.push(`gradcheck check — ${report.submission}`);
   for (const w of report.warnings) out.push(`  warning: ${w}`);
@@ -46,7 +47,9 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
       out.push("diagnosis: unrecognised — the error pattern matches no single catalogued mistake (maybe several at once).");
     }
     if (ce) {
-      out.push("", counterexampleFile ? `counterexample written to ${counterexampleFile}; replay it with: gradcheck eval ${counterexampleFile}` : "counterexample (case-file format; save it and replay with `gradcheck eval FILE.json`):");
+      out.push("", counterexampleFile
+        ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
+        : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`);
       if (!counterexampleFile) out.push(JSON.stringify(ce));
     }
   }
