@@ -34,8 +34,8 @@ export {
 export type {
   CaseFile, CheckOptions as SubmissionCheckOptions, CheckReport, CheckProblem, ProblemInfo, CaseVerdict, Finding as SubmissionFinding,
 } from "./judge/index.ts";
-export { inProcessImplementation, loadSubmission, moduleEntries, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox/index.ts";
-export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities } from "./sandbox/index.ts";
+export { inProcessImplementation, loadSubmission, moduleEntries, sandboxAbilities, sandboxGaps, stageSubmission, stagingLimits } from "./sandbox/index.ts";
+export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities, Staged, StagingLimits } from "./sandbox/index.ts";
 export { oneHotRows, type LabelledCase } from "./network/labels.ts";
 export {
   stencil, centralFdm, forwardFdm, backwardFdm, richardson, stepFor, powerOfTwoBelow, incrementsOf,

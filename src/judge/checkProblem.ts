@@ -8,6 +8,8 @@ export type CheckProblem =
   | "threw"
   | "timeout"
   | "crashed"
+  | "memory-limit"
+  | "too-slow"
   | "non-finite"
   | "cost-mismatch"
   | "gradient-mismatch"
@@ -37,11 +39,16 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
   "command-not-found": { kind: "load", title: "Command not found", explanation: "The program named in gradcheck.json does not exist where the sandbox looks for it.", hint: "Use an interpreter installed on the system (python3, node, …) or a path inside the submission folder." },
   "crashed-on-load": { kind: "load", title: "Crashed while loading", explanation: "The submission's process ended before it was ready to answer.", hint: "Look at its stderr, shown with the message." },
   "startup-timeout": { kind: "load", title: "Too slow to load", explanation: "The module did not finish loading in time.", hint: "Avoid work at import time." },
+  "too-large": { kind: "load", title: "Submission folder too large", explanation: "The folder holds more bytes (apparent sizes), files or folder levels than the private copy allows.", hint: "Submit only the source files; the message names the limit that was hit." },
+  "no-sandbox": { kind: "load", title: "No sandbox for untrusted code", explanation: "The sandbox (bubblewrap with a seccomp filter) cannot be set up on this machine, so the submission was not run.", hint: "apt-get install bubblewrap (Linux); to check your own code without the sandbox, pass --unsafe-no-sandbox." },
+  "sandbox-failed": { kind: "load", title: "The checker could not run the submission", explanation: "gradcheck's own machinery failed (staging copy, TypeScript compiler, starting the sandbox); nothing is known about the submission.", hint: "The message says what failed; try again, or report it." },
   "bad-return": { kind: "interface", title: "Wrong return value", explanation: "nnCostFunction must return { J: number, grad: array of numbers } (or a Promise of it).", hint: "Return an object with a numeric J and an array-like grad of params.length numbers." },
   "wrong-gradient-length": { kind: "interface", title: "Gradient of the wrong length", explanation: "grad must have one entry per parameter: params.length, the unrolled Θ⁽¹⁾, Θ⁽²⁾, … with their bias columns.", hint: "Unroll every D⁽ˡ⁾ row-major, bias column first, end to end." },
   "threw": { kind: "answer", title: "Threw an error", explanation: "nnCostFunction threw (or its process reported an error) on a valid input.", hint: "Replay the counterexample below; check K = 1, single units and m = 1." },
   "timeout": { kind: "answer", title: "Timed out", explanation: "No answer arrived within the per-call time limit.", hint: "Look for a loop whose bound depends on the input (m, K, layer sizes)." },
   "crashed": { kind: "answer", title: "Crashed during a call", explanation: "The process ended (exit, uncaught error, memory limit) while answering.", hint: "Do not call process.exit or sys.exit; look at the stderr shown." },
+  "memory-limit": { kind: "answer", title: "Memory limit", explanation: "The submission used more memory than allowed (heap, off-heap buffers, WebAssembly memory and files in /dev/shm count together) and was stopped.", hint: "A network of this size needs a few MB; look for arrays that grow on every call or are sized by something other than m, K and the layer sizes." },
+  "too-slow": { kind: "answer", title: "Too slow", explanation: "The check's deadline ran out before the requested number of networks were checked: no pass without evidence.", hint: "Make one call take well under the per-call limit, or raise --deadline." },
   "non-finite": { kind: "answer", title: "NaN or infinite result", explanation: "J or an entry of grad is NaN or ±∞ where the exact value is finite.", hint: "Compute log(h) and log(1 − h) stably: softplus(z) − y·z, or clamp away from 0 and 1." },
   "cost-mismatch": { kind: "answer", title: "Cost J differs from gradcheck's", explanation: "J disagrees with the cost of CONTRACT §1 computed by gradcheck's own backpropagation (check a).", hint: "Check the regulariser (λ/2m, bias column excluded) and the one-hot targets." },
   "gradient-mismatch": { kind: "answer", title: "Gradient differs from gradcheck's", explanation: "∂J/∂Θ disagrees with gradcheck's own backpropagation (check a).", hint: "The entry named below is the largest disagreement; the diagnosis says which known mistake fits." },
