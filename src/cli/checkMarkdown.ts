@@ -2,15 +2,16 @@ import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { neutraliseForMarkdown as md } from "../sandbox/untrustedText.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
 export function checkMarkdown(report: CheckReport, replay: string): string {
   const lines: string[] = [`# gradcheck check: ${report.passed ? "passed" : "failed"}`, ""];
-  lines.push(`- submission: ${report.submission}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
-  for (const w of report.warnings) lines.push(`- warning: ${w}`);
+  lines.push(`- submission: ${md(report.submission)}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
+  for (const w of report.warnings) lines.push(`- warning: ${md(w)}`);
   if (report.problem) {
     const info = problemInfo[report.problem];
-    lines.push("", `## ${info.title}`, "", info.explanation, "", "```", report.message ?? "", "```", "", `Hint: ${info.hint}`);
+    lines.push("", `## ${info.title}`, "", info.explanation, "", md(report.message ?? ""), "", `Hint: ${info.hint}`);
     return lines.join("\n") + "\n";
   }
   if (!report.passed) {
@@ -19,7 +20,7 @@ export function checkMarkdown(report: CheckReport, replay: string): string {
       `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.a)} |`,
       `| (b) gradient vs finite differences of its own cost | ${v(report.checks.b)} |`);
     lines.push("", "## Findings", "");
-    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${f.message}`);
+    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);
     lines.push("", "## Diagnosis", "");
     if (report.mistakes.length === 0) lines.push(report.findings.some((f) => wrongValue.has(f.problem)) ? "Unrecognised: the error pattern matches no single catalogued mistake." : "None: the failure is not a wrong value, so there is no error pattern to match.");
     for (const id of report.mistakes) {

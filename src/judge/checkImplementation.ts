@@ -14,14 +14,20 @@ export const defaultSeed = 20240601;
 /** The problems that are wrong values, and so can be matched against the catalogue. */
 export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);
 export const defaultRuns = 100;
+/** One deadline for a whole check: search, shrinking, simplification and diagnosis together. */
+export const defaultDeadlineMs = 180_000;
 
 export interface CheckOptions {
   readonly seed?: number;
   readonly runs?: number;
   /** The cases to try (default: submissionCaseArbitrary()). */
   readonly cases?: fc.Arbitrary<LabelledCase>;
-  /** Stop searching and shrinking after this long (default 120 s); the last failure found is kept. */
-  readonly timeLimitMs?: number;
+  /**
+   * The whole check ends by this many ms after it starts (default 180 s). A search stopped
+   * by it before `runs` networks is not a pass ("too slow"); shrinking, simplification and
+   * diagnosis stop at it and report the failure found so far.
+   */
+  readonly deadlineMs?: number;
 }
 
 /** Everything `check` found, as data: the CLI renders it and derives the exit code from it. */
@@ -29,6 +35,8 @@ export interface CheckReport {
   readonly passed: boolean;
   /** how far the check got: loading, the first fixed call, or the random search */
   readonly stage: "load" | "probe" | "search";
+  /** the deadline that applied, and whether it expired (the report may then be unshrunk) */
+  readonly deadline?: { readonly ms: number; readonly expired: boolean };
   readonly submission: string;
   readonly seed: number;
   /** cases tried before the first failure (or all of them) */
@@ -58,9 +66,13 @@ export interface CheckReport {
  */
 export async function checkImplementation(implementation: Implementation, options: CheckOptions = {}): Promise<CheckReport> {
   const seed = options.seed ?? defaultSeed;
+  const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
+  const ends = Date.now() + deadlineMs;
+  let hit = false;
+  const expired = () => (hit ||= Date.now() >= ends);
   const mutated = new Set<string>();
   const note = (v: CaseVerdict) => v.mutated.forEach((x) => mutated.add(x));
-  const base = { submission: implementation.description, seed, warnings: implementation.warnings };
+  const base = { submission: implementation.description, seed, warnings: implementation.warnings, deadline: { ms: deadlineMs, get expired() { return hit; } } };
 
   // A first call on a fixed case: an answer of the wrong shape is a wrong call (exit 2), not
   // something to shrink.
@@ -80,6 +92,17 @@ export async function checkImplementation(implementation: Implementation, option
       counterexample: caseFileOf(diagnosticCases[0], probe.reference), shrinks: 0, mistakes: [], mutated: [...mutated],
     };
   }
+  // The probe is judged like every other case: a wrong answer on it fails the check. The
+  // search still runs, so the failure is usually shown shrunk; the probe is the fallback.
+  const probeFailure = async (): Promise<CheckReport> => {
+    const answered = probe.submitted !== undefined;
+    const mistakes = probe.findings.some((f) => wrongValue.has(f.problem)) && !expired() ? await diagnose(implementation, diagnosticCases[0]) : [];
+    return {
+      ...base, passed: false, stage: "probe", runs: 1, findings: probe.findings,
+      checks: { a: answered ? !probe.findings.some((f) => f.check === "a") : null, b: answered ? !probe.findings.some((f) => f.check === "b") : null },
+      counterexample: caseFileOf(diagnosticCases[0], probe.reference, probe.submitted), shrinks: 0, mistakes, mutated: [...mutated],
+    };
+  };
 
   let firstFailure: CheckReport["firstFailure"];
   const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false }), async (c) => {
@@ -91,17 +114,24 @@ export async function checkImplementation(implementation: Implementation, option
   const details = await fc.check(property, {
     seed,
     numRuns: options.runs ?? defaultRuns,
-    interruptAfterTimeLimit: options.timeLimitMs ?? 120_000,
+    interruptAfterTimeLimit: Math.max(1, ends - Date.now()),
   });
   if (!details.failed || !details.counterexample) {
     const requested = options.runs ?? defaultRuns;
-    const warnings = details.interrupted ? [...base.warnings, `time limit reached: checked ${details.numRuns} of ${requested} networks`] : base.warnings;
-    return { ...base, warnings, passed: true, stage: "search", runs: details.numRuns, findings: [], checks: { a: true, b: true }, counterexample: null, shrinks: 0, mistakes: [], mutated: [...mutated] };
+    if (!probe.ok) return await probeFailure();
+    // No pass without evidence: fewer networks than asked for is not a pass.
+    if (details.interrupted || details.numRuns < requested) {
+      hit = true;
+      const message = `too slow: checked ${details.numRuns} of ${requested} networks in ${(deadlineMs / 1000).toFixed(0)} s (the deadline; --deadline to change it)`;
+      return { ...base, passed: false, stage: "search", runs: details.numRuns, problem: "too-slow", message, findings: [{ problem: "too-slow", message }], checks: { a: null, b: null }, counterexample: null, shrinks: 0, mistakes: [], mutated: [...mutated] };
+    }
+    return { ...base, passed: true, stage: "search", runs: details.numRuns, findings: [], checks: { a: true, b: true }, counterexample: null, shrinks: 0, mistakes: [], mutated: [...mutated] };
   }
 
   // fast-check has made the network small; now make its numbers plain (zero what can be).
   const [shrunk] = details.counterexample;
   const stillFails = async (c: LabelledCase) => {
+    if (expired()) return false; // keep what is shrunk so far
     const v = await judgeCase(c, implementation);
     note(v);
     return !v.ok;
@@ -114,12 +144,12 @@ export async function checkImplementation(implementation: Implementation, option
     : again;
   // On the small counterexample, say which entries (b) disagrees with.
   const b = verdict.findings.findIndex((f) => f.problem === "self-inconsistent");
-  if (b >= 0 && verdict.submitted) {
+  if (b >= 0 && verdict.submitted && !expired()) {
     const where = await selfInconsistentEntries(counterexample, verdict.submitted.grad, implementation);
     if (where) verdict = { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${where}` } : f)) };
   }
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
-  const mistakes = verdict.findings.some((f) => wrongValue.has(f.problem)) ? await diagnose(implementation, counterexample) : [];
+  const mistakes = verdict.findings.some((f) => wrongValue.has(f.problem)) && !expired() ? await diagnose(implementation, counterexample) : [];
   const answered = verdict.submitted !== undefined;
   return {
     ...base,
