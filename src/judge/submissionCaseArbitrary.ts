@@ -7,6 +7,11 @@ import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArb
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
   readonly maxExamples?: number;
   /**
+   * Now and then (one case in ten) m is drawn above maxExamples, up to this (default 64):
+   * an implementation that reads only the first few examples of X fails there.
+   */
+  readonly maxLargeExamples?: number;
+  /**
    * Shrink weights, inputs and labels towards 0 too (default true). The checker turns it off
    * and zeroes values itself once the network is small: shrinking every value of the
    * largest network costs one run each, ruinous when a failing run is a timeout.
@@ -25,6 +30,10 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
   const maxDepth = c.maxDepth ?? 5, maxWidth = c.maxWidth ?? 6, maxExamples = c.maxExamples ?? 6;
+  const maxLarge = Math.max(maxExamples, c.maxLargeExamples ?? 64);
+  const examples = maxLarge > maxExamples
+    ? fc.oneof({ withCrossShrink: true }, { arbitrary: fc.integer({ min: 1, max: maxExamples }), weight: 9 }, { arbitrary: fc.integer({ min: maxExamples + 1, max: maxLarge }), weight: 1 })
+    : fc.integer({ min: 1, max: maxExamples });
   const tenths = (max: number) => fc.integer({ min: -max, max }).map((k) => k / 10);
   const pool = (arb: fc.Arbitrary<number>, n: number) => {
     const values = fc.array(arb, { minLength: n, maxLength: n });
@@ -34,11 +43,11 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
   return fc
     .record({
       layerSizes: layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
-      m: fc.integer({ min: 1, max: maxExamples }),
+      m: examples,
       lambda: fc.constantFrom(0, 1, 10, 0.001),
       weights: fc.tuple(...Array.from({ length: maxDepth - 1 }, () => pool(tenths(15), maxWidth * stride))),
-      inputs: pool(tenths(20), maxExamples * maxWidth),
-      classes: pool(fc.nat({ max: maxWidth - 1 }), maxExamples),
+      inputs: pool(tenths(20), maxLarge * maxWidth),
+      classes: pool(fc.nat({ max: maxWidth - 1 }), maxLarge),
     })
     .map(({ layerSizes, m, lambda, weights, inputs, classes }): LabelledCase => {
       const s1 = layerSizes[0], K = layerSizes[layerSizes.length - 1];

@@ -240,7 +240,10 @@ class Session {
       }, cpuPollMs);
       this.waiting = (m) => {
         if (!("exited" in m) && m.id !== request.id) return; // a stale or unrelated line
-        finish("exited" in m ? this.dispose().then(() => this.outcome(m, request)) : this.outcome(m, request));
+        if (!("exited" in m)) return finish(this.outcome(m, request));
+        // Judge the exit before the cgroup that knows about an OOM kill is removed.
+        const outcome = this.outcome(m, request);
+        finish(this.dispose().then(() => outcome));
       };
       this.requests.write(JSON.stringify(request) + "\n");
     });
