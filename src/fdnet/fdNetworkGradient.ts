@@ -1,6 +1,6 @@
 import type { Matrix } from "../linalg/Matrix.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
-import { roll } from "../network/theta.ts";
+import { parameterCount, roll } from "../network/theta.ts";
 import { centralFdm, fdGradientFromIncrements, richardson, type FdGradient, type FdMethod } from "../numeric/index.ts";
 import { networkIncrements } from "./networkIncrements.ts";
 
@@ -32,7 +32,7 @@ function workPerIncrement(problem: Problem): number {
  * costs can exceed.
  */
 export function methodFor(problem: Problem, theta: Theta): FdMethod {
-  const P = theta.reduce((n, T) => n + T.data.length, 0);
+  const P = parameterCount(problem.layerSizes);
   return P * workPerIncrement(problem) * 12 <= 1e9 ? richardson() : richardson(centralFdm(3), { levels: 2, largestStep: 2 ** -14 });
 }
 

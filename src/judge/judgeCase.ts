@@ -2,7 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
-import { unroll } from "../network/theta.ts";
+import { parameterCount, unroll } from "../network/theta.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import { thetaName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { compareGradients, directionalCheck, toleranceOf, type LayerSummary } from "../check/index.ts";
@@ -48,7 +48,7 @@ export interface CaseVerdict {
 export async function judgeCase(c: LabelledCase, implementation: Implementation): Promise<CaseVerdict> {
   const reference = batchBackprop(c, c.theta);
   const outcome = await implementation.call(requestOf(c));
-  const n = reference.grad.reduce((s, D) => s + D.data.length, 0);
+  const n = parameterCount(c.layerSizes);
   const failed = callFinding(outcome, n);
   if (failed || outcome.kind !== "result") {
     return { ok: false, findings: [failed!], reference, mutated: outcome.mutated ?? [] };
