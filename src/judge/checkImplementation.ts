@@ -104,6 +104,10 @@ export async function checkImplementation(implementation: Implementation, option
     };
   };
 
+  // A probe that hangs, crashes or runs out of memory would do the same on every case:
+  // searching would only pay that cost again, so it is reported on the probe.
+  if (!probe.ok && probe.findings.some((f) => f.problem === "timeout" || f.problem === "crashed" || f.problem === "memory-limit")) return await probeFailure();
+
   let firstFailure: CheckReport["firstFailure"];
   const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false }), async (c) => {
     const v = await judgeCase(c, implementation);
