@@ -61,9 +61,10 @@ const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/
  * The fd step: bubblewrap does not close the descriptors it inherits, and a checker started
  * by a grading script may hold some (open result files, sockets). Before exec, this joins the
  * cgroups given before "--" and closes every descriptor above 4 (0–2 stdio, 3 the answer
- * channel, 4 the seccomp filter bubblewrap reads and closes).
+ * channel, 4 the seccomp filter bubblewrap reads and closes). No redirection around the loop:
+ * bash would park stderr on a high descriptor that the loop then closes.
  */
-const enterScript = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ]; then exec {fd}>&-; fi; done 2>/dev/null; exec "$@"';
+const enterScript = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
 
 /**
  * The argv that runs `command` in the sandbox, with the staged submission at /submission:

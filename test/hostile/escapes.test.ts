@@ -167,13 +167,14 @@ for (let fd = 5; fd < 64; fd++) {
 }
 `),
     });
-    const python = pythonSubmission("fd-process", answerLoop(`for fd in range(3, 64):
+    const python = pythonSubmission("fd-process", answerLoop(`import os
+for fd in range(3, 64):
     try:
         if b"DECOY-" in os.pread(fd, 200, 0):
             os.pwrite(fd, b"overwritten", 0)
             J = "read and wrote the grader's file on fd %d" % fd
     except OSError:
-        pass`).replace("import json", "import json\nimport os"));
+        pass`));
     for (const [dir, what] of [[module, "module"], [python, "process"]] as const) {
       const fd = openSync(grader, "r+");
       try {
