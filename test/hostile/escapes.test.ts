@@ -8,6 +8,8 @@ import { requireSystem } from "../support/requireSystem.ts";
 import { answerLoop, check, cleanWorkspace, leftoversOf, project, pythonSubmission, record, secret, secretFile, submission, workspace, type Run } from "./hostileRun.ts";
 
 const can = sandboxAbilities();
+/** Per test: several full checks each, on a loaded machine; a bound against hangs, not a speed goal. */
+const generous = 900_000;
 const sandboxed = requireSystem("the bubblewrap sandbox", can.bwrap, "apt-get install bubblewrap");
 
 /** What every hostile run must satisfy, whatever its verdict. */
@@ -30,9 +32,9 @@ export function nnCostFunction(...args) {
 }
 `;
 
-describe.runIf(sandboxed)("hostile submissions: escapes", () => {
-  afterAll(cleanWorkspace);
+afterAll(cleanWorkspace);
 
+describe.runIf(sandboxed)("hostile submissions: escapes", () => {
   it("1. a symlink to another student's folder, imported from a data: URL, is not there: load error, no pass", async () => {
     const peer = submission("peer-correct", { "nnCostFunction.mjs": "@correct.mjs" });
     const dir = submission("peer-link", {
@@ -47,7 +49,7 @@ export const { nnCostFunction } = await import("data:text/javascript," + encodeU
     contained(run);
     expect(run.code).toBe(2);
     expect(run.json!.problem).toBe("import-failed");
-  });
+  }, generous);
 
   it("2. a .ts entry importing gradcheck's own reference from outside its folder: load error", async () => {
     const dir = submission("ts-reference", {});
@@ -58,7 +60,7 @@ export const { nnCostFunction } = await import("data:text/javascript," + encodeU
     contained(run);
     expect(run.code).toBe(2);
     expect(run.json!.problem).toBe("import-failed");
-  });
+  }, generous);
 
   it("6. root -> / in the folder: no /etc/shadow, no decoy secret, no checker environment or memory", async () => {
     const dir = submission("root-link", {
@@ -80,7 +82,7 @@ await attempt(() => process.env.GRADCHECK_DECOY);
     contained(run);
     expect(run.code).toBe(0);
     expect(run.json!.warnings.join(" ")).toMatch(/root \(symbolic link\)/);
-  });
+  }, generous);
 
   it("7. a .ts entry importing a secret, the answer key beside the folder and /etc/passwd: load error, nothing printed", async () => {
     writeFileSync(join(workspace, "submissions", "answer-key.json"), JSON.stringify({ key: secret }));
@@ -96,7 +98,7 @@ export function nnCostFunction(): never { throw new Error(JSON.stringify([key, t
     contained(run);
     expect(run.code).toBe(2);
     expect(run.json!.problem).toBe("import-failed");
-  });
+  }, generous);
 
   it("8. killing or stopping the checker and a host process from inside: nothing happens to them", async () => {
     const victim = spawn("sleep", ["600"], { stdio: "ignore" });
@@ -118,7 +120,7 @@ for (const [pid, sig] of [[process.ppid, "SIGSTOP"], [process.ppid, "SIGKILL"], 
     } finally {
       victim.kill("SIGKILL");
     }
-  });
+  }, generous);
 
   it("9. a host Unix-domain socket is out of reach", async () => {
     const path = join(workspace, "test.sock");
@@ -147,7 +149,7 @@ await attempt(() => new Promise((resolve, reject) => {
     } finally {
       server.close();
     }
-  });
+  }, generous);
 
   it("10. descriptors the checker inherited are closed in the sandbox (module and process)", async () => {
     const grader = join(workspace, "grader-results.txt");
@@ -163,7 +165,7 @@ for (let fd = 5; fd < 64; fd++) {
     if (!b.toString("utf8", 0, n).includes("DECOY-")) return undefined;
     fs.writeSync(fd, "overwritten", 0);
     return "read and wrote the grader's file on fd " + fd;
-  });
+  }, generous);
 }
 `),
     });
@@ -187,7 +189,7 @@ for fd in range(3, 64):
       }
       expect(readFileSync(grader, "utf8")).toBe(`${secret}\n`);
     }
-  });
+  }, generous);
 
   const memoryCases: Array<[string, string]> = [
     ["11a. 1 GiB of off-heap Buffers", "module"],
@@ -208,7 +210,7 @@ for fd in range(3, 64):
     contained(run);
     expect(run.code).toBe(1);
     expect(run.json!.findings.map((f: { problem: string }) => f.problem)).toContain("memory-limit");
-  });
+  }, generous);
 
   it("12. gradcheck.json as a link to a secret or /etc/passwd: refused without quoting it", async () => {
     for (const target of [secretFile, "/etc/passwd"]) {
@@ -220,6 +222,6 @@ for fd in range(3, 64):
       expect(run.code).toBe(2);
       expect(run.json!.problem).toBe("bad-config");
     }
-  });
+  }, generous);
 });
 

@@ -41,12 +41,12 @@ export interface Run {
 }
 
 /** Runs `gradcheck check DIR --json ...` as a user would; `stdio` adds inherited descriptors. */
-export function check(dir: string, args: readonly string[] = [], options: { stdio?: StdioOptions; onStart?: (pid: number) => void; env?: Record<string, string> } = {}): Promise<Run> {
+export function check(dir: string, args: readonly string[] = [], options: { stdio?: StdioOptions; onStart?: (pid: number) => void; plain?: boolean } = {}): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, "check", dir, "--json", "--runs", "10", "--deadline", "90", ...args], {
+    const child = spawn(process.execPath, [cli, "check", dir, ...(options.plain ? [] : ["--json"]), "--runs", "10", "--deadline", "90", ...args], {
       cwd: project,
-      env: { ...process.env, GRADCHECK_DECOY: secret, ...options.env },
+      env: { ...process.env, GRADCHECK_DECOY: secret },
       stdio: options.stdio ?? ["ignore", "pipe", "pipe"],
     });
     options.onStart?.(child.pid!);
