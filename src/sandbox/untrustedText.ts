@@ -12,11 +12,14 @@ export function neutraliseForTerminal(text: string): string {
   });
 }
 
-/** Terminal-safe, then every Markdown/HTML metacharacter escaped, so no heading, link, table or tag can be made. */
+/**
+ * Terminal-safe, then tags and entities made inert (&lt; &gt; &amp;) and every Markdown
+ * metacharacter backslash-escaped, so no heading, list, link, table or tag can be made.
+ */
 export function neutraliseForMarkdown(text: string): string {
   return neutraliseForTerminal(text)
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~=]/g, (c) => `\\${c}`)
-    .replace(/&/g, "&amp;")
+    .replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"))
+    .replace(/[\\`*_{}[\]()#+\-.!|~=]/g, (c) => `\\${c}`)
     .replace(/\n/g, "  \n");
 }
 
