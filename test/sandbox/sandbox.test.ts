@@ -1,10 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSubmission, sandboxAbilities } from "../../src/sandbox/index.ts";
 import type { Implementation } from "../../src/sandbox/index.ts";
-
+import { tempFolder } from "../helpers/tempFolder.ts";
 import { submissionFixture } from "./submissionFixture.ts";
 import { requireSystem } from "../support/requireSystem.ts";
 
@@ -22,7 +21,7 @@ describe.runIf(sandboxed)("containment", () => {
   const can = sandboxAbilities();
 
   it("the escape attempts are real: outside the sandbox they succeed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gradcheck-escape-"));
+    const dir = tempFolder("escape");
     copyFileSync(join(submissionFixture("escape-module"), "nnCostFunction.mjs"), join(dir, "nnCostFunction.mjs"));
     const { nnCostFunction } = await import(join(dir, "nnCostFunction.mjs"));
     const { J } = await nnCostFunction();
@@ -110,13 +109,9 @@ describe.runIf(sandboxed)("containment", () => {
   });
 
   it("a TypeScript submission with a syntax error is reported with its file and line", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gradcheck-ts-syntax-"));
-    try {
-      writeFileSync(join(dir, "nnCostFunction.ts"), "export function nnCostFunction(params: Float64Array) {\n  return { J: 0 +* 1 };\n}\n");
-      const l = await loadSubmission(dir);
-      expect(l).toMatchObject({ ok: false, problem: "syntax-error", message: expect.stringMatching(/nnCostFunction\.ts:2:\d+/) });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempFolder("ts-syntax");
+    writeFileSync(join(dir, "nnCostFunction.ts"), "export function nnCostFunction(params: Float64Array) {\n  return { J: 0 +* 1 };\n}\n");
+    const l = await loadSubmission(dir);
+    expect(l).toMatchObject({ ok: false, problem: "syntax-error", message: expect.stringMatching(/nnCostFunction\.ts:2:\d+/) });
   });
 });
