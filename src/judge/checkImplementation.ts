@@ -76,9 +76,9 @@ function openSession(implementation: Implementation, seed: number, deadlineMs: n
 
 /**
  * A first call on a fixed case. A submission that never answers is a load failure, and an
- * answer of the wrong shape is a wrong call (exit 2): neither is something to shrink. A hang,
- * a crash or the memory limit would recur on every case, so it is reported here too. Any other
- * verdict is returned: the probe is judged like every other case (see probeFailure).
+ * answer of the wrong shape is a wrong call (exit 2): neither is something to shrink. The
+ * memory limit would be hit again on every case, at seconds each, so it is reported here too.
+ * Any other verdict is returned: the probe is judged like every other case (see probeFailure).
  */
 async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
   const first = await session.judge(diagnosticCases[0]);
@@ -95,7 +95,7 @@ async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
   return first;
 }
 
-const recurring: ReadonlySet<CheckProblem> = new Set(["timeout", "crashed", "memory-limit"]);
+const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
 async function probeFailure(session: Session, first: CaseVerdict): Promise<CheckReport> {
