@@ -82,6 +82,18 @@ describe.runIf(sandboxed)("containment", () => {
     }
   });
 
+  it.runIf(requireSystem("a writable cgroup", sandboxAbilities().cgroup !== null, "run as root with cgroup v1, or delegate the v2 cpu and memory controllers"))("CPU time is limited per call beside the wall clock", async () => {
+    const l = await loadSubmission(submissionFixture("timeout-some"), { callTimeoutMs: 600_000, cpuTimeoutMs: 300 });
+    if (!l.ok) throw new Error(l.message);
+    try {
+      const spin = await l.implementation.call({ ...tiny, X: [[1], [2], [3]], y: [0, 1, 0] });
+      expect(spin).toMatchObject({ kind: "timeout", message: expect.stringMatching(/used more than 300 ms of CPU time on one call/) });
+      expect((await l.implementation.call(tiny)).kind).toBe("result");
+    } finally {
+      await l.implementation.close();
+    }
+  });
+
   it("inputs are fresh copies each call, and mutation is reported", async () => {
     const impl = await loaded("mutates");
     try {
