@@ -25,7 +25,7 @@ export interface ChildSpec {
   launch(): Launch | LoadFailure;
   /**
    * "harness": gradcheck's own harness answers on fd 3, tagged with a per-child key.
-   * "stdio": the program itself speaks JSON lines on stdin/stdout.
+   * "stdio": the program itself speaks JSON lines on stdin/stdout (a process submission, docs/check.md).
    */
   readonly channel: "harness" | "stdio";
   readonly warnings: readonly string[];
