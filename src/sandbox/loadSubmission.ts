@@ -1,4 +1,4 @@
-import { existsSync, openSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, openSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
@@ -106,9 +106,23 @@ function launcher(stagedDir: string, command: readonly string[], settings: Setti
     if (!settings.sandboxed) return { argv: command, cwd: stagedDir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" } };
     const cgroup = createSubmissionCgroup(settings.limits.memoryMB * 1024 * 1024);
     const filterFd = openSync(noForkFilter, "r");
-    const argv = sandboxArgv(stagedDir, command, settings.limits, cgroup?.procsFiles ?? [], settings.can, withHarness ? harness : undefined);
+    const argv = sandboxArgv(stagedDir, command, settings.limits, cgroup?.procsFiles ?? [], settings.can, withHarness ? stagedHarness(stagedDir) : undefined);
     return { argv, cwd: stagedDir, env: { PATH: "/usr/local/bin:/usr/bin:/bin" }, filterFd, cgroup };
   };
+}
+
+/**
+ * The harness, copied beside the private copy of the submission: the unused uid that
+ * bubblewrap runs as must be able to read what it mounts, and gradcheck itself may be
+ * installed under a folder only its owner can enter.
+ */
+function stagedHarness(stagedDir: string): string {
+  const copy = join(dirname(stagedDir), "moduleHarness.mjs");
+  if (!existsSync(copy)) {
+    copyFileSync(harness, copy);
+    chmodSync(copy, 0o644);
+  }
+  return copy;
 }
 
 function childSpec(description: string, channel: ChildSpec["channel"], launch: () => Launch, settings: Settings, warnings: readonly string[]): ChildSpec {
