@@ -18,6 +18,7 @@ const usage = `usage:
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
                              [--case FILE] [--junit FILE] [--format text|github]
                              [--deadline S (default 180)] [--unsafe-no-sandbox]
+  gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
@@ -37,6 +38,8 @@ export async function main(words: readonly string[]): Promise<number> {
         return await (await import("./evalCommand.ts")).evalCommand(rest, out);
       case "check":
         return await (await import("./checkCommand.ts")).checkCommand(rest, out);
+      case "train":
+        return await (await import("./trainCommand.ts")).trainCommand(rest, out);
       case "tour": {
         const args = parseArgs(rest, ["report"], ["verbose"]);
         const report = args.options.get("report") ?? "reports/tour";
