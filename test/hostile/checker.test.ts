@@ -151,7 +151,7 @@ describe.runIf(sandboxed)("hostile submissions: the checker always answers", () 
     answered(run);
     expect(run.code).toBe(1);
     const timeout = run.json!.findings.find((f: { problem: string }) => f.problem === "timeout");
-    expect(timeout?.message).toMatch(/no answer within 1500 ms[\s\S]*about to hang on m = \d+/);
+    expect(timeout?.message).toMatch(/no answer within \d+ ms[\s\S]*about to hang on m = \d+/);
     expect(run.json!.counterexample.X.length).toBeGreaterThanOrEqual(6);
   }, generous);
 
@@ -183,8 +183,13 @@ export function nnCostFunction(...args) { ${sleepMs(300)} return correct(...args
         staging = leftoversOf(pid).find((p) => p.includes("gradcheck-staging-"));
       }
       expect(staging).toBeDefined();
-      for (let i = 0; i < 600 && processesMentioning(staging!).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-      expect(processesMentioning(staging!).length).toBeGreaterThan(0);
+      // The sandboxed child is running (seen once: it is restarted after each call's process dies).
+      let seen: number[] = [];
+      for (let i = 0; i < 600 && seen.length === 0; i++) {
+        seen = processesMentioning(staging!);
+        if (seen.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(seen.length).toBeGreaterThan(0);
       process.kill(pid, signal);
       const run = await running;
       record(`18 checker ${signal}ed mid-check`, run);
