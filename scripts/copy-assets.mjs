@@ -1,10 +1,10 @@
 // The build's second step: tsc emits only what it compiles, so the files src/ reads at run time
-// (the module harness that runs in a submission's child process, the built-in reference cases)
+// (the module harness that runs in a submission's child process, the seccomp filter, the built-in reference cases)
 // are copied beside the JavaScript that finds them relative to itself.
 import { cpSync, readdirSync } from "node:fs";
 import { extname, join } from "node:path";
 
-const assets = new Set([".mjs", ".cjs", ".js", ".json", ".wasm"]);
+const assets = new Set([".mjs", ".cjs", ".js", ".json", ".wasm", ".bpf"]);
 const from = new URL("../src/", import.meta.url).pathname;
 const to = new URL("../dist/src/", import.meta.url).pathname;
 

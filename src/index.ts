@@ -59,13 +59,15 @@ export { mistakes } from "./mistakes/mistakes.ts";
 export { mistakeIds, mistakeInfo, type MistakeId, type MistakeInfo } from "./mistakes/mistakeInfo.ts";
 export { checkNnCostFunction } from "./judge/checkNnCostFunction.ts";
 export { checkSubmission } from "./judge/checkSubmission.ts";
-export { defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./judge/checkImplementation.ts";
+export { defaultDeadlineMs, defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./judge/checkImplementation.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
 export type { CaseFinding, JudgeOptions, Precision } from "./judge/judgeCase.ts";
 export { clueTitles, type Clue, type ClueId } from "./judge/clues/Clue.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";
 export type { LoadOptions } from "./sandbox/loadSubmission.ts";
+export { sandboxAbilities, sandboxGaps, type SandboxAbilities } from "./sandbox/sandbox.ts";
+export { stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./sandbox/stageSubmission.ts";
 
 // Rendering a comparison as a self-contained HTML page with plots.
 export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";

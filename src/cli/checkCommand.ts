@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { checkSubmission } from "../judge/checkSubmission.ts";
-import { defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
+import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
 import { checkExitCode } from "./checkExitCode.ts";
@@ -14,17 +14,20 @@ const formats = ["text", "github"] as const;
 
 /**
  * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
- * [--junit FILE] [--format text|github] [--case FILE] [--precision float32] [--allow-unstable-cost]`
+ * [--junit FILE] [--format text|github] [--case FILE] [--precision float32] [--allow-unstable-cost]
+ * [--deadline S] [--unsafe-no-sandbox]`
  * (docs/check.md). The analysis is
  * checkSubmission's (or replayCase's, with --case); this only renders it and returns the exit code.
  */
 export async function checkCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision"], ["json", "allow-unstable-cost"]);
+  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision", "deadline"], ["json", "allow-unstable-cost", "unsafe-no-sandbox"]);
   if (args.positional.length !== 1) throw new UsageError(`check needs exactly one SUBMISSION (a folder), got ${args.positional.length}`);
   const [path] = args.positional as [string];
   const seed = integerOption(args, "seed", defaultSeed, 0);
   const runs = integerOption(args, "runs", defaultRuns, 1);
   const callTimeoutMs = integerOption(args, "timeout", 5000, 1);
+  const deadlineMs = integerOption(args, "deadline", defaultDeadlineMs / 1000, 1) * 1000;
+  const unsafeNoSandbox = args.options.has("unsafe-no-sandbox");
   const reportDir = valued(args.options.get("report"), "--report needs a folder");
   const junitFile = valued(args.options.get("junit"), "--junit needs a file name");
   const format = valued(args.options.get("format"), "--format needs text or github") ?? "text";
@@ -36,7 +39,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision}`);
   const allowUnstableCost = args.options.has("allow-unstable-cost");
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, precision, allowUnstableCost, evidence: reportDir !== undefined });
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox, precision, allowUnstableCost, evidence: reportDir !== undefined });
   const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}`;
   const replay = checkReplay(path, seed, runs) + flags;
   const json = checkJson(report, replay);

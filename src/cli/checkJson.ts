@@ -27,6 +27,7 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     findings: report.findings.map((f) => ({ ...f, ...(f.where ? { where: whereJson(f.where) } : {}), title: problemInfo[f.problem].title })),
     firstFailure: report.firstFailure ?? null,
     shrinks: report.shrinks,
+    deadline: report.deadline ? { ms: report.deadline.ms, expired: report.deadline.expired } : null,
     path: report.path ?? null,
     replay,
     mutatedInputs: report.mutated,

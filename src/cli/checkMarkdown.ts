@@ -6,15 +6,16 @@ import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";
 import { severalAtOnce } from "../judge/findClues.ts";
+import { neutraliseForMarkdown as md } from "../sandbox/untrustedText.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
 export function checkMarkdown(report: CheckReport, replay: string, submissionPath = report.submission): string {
   const lines: string[] = [`# gradcheck check: ${report.passed ? "passed" : "failed"}`, ""];
-  lines.push(`- submission: ${report.submission}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
-  for (const w of report.warnings) lines.push(`- warning: ${w}`);
+  lines.push(`- submission: ${md(report.submission)}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
+  for (const w of report.warnings) lines.push(`- warning: ${md(w)}`);
   if (report.problem) {
     const info = problemInfo[report.problem];
-    lines.push("", `## ${info.title}`, "", info.explanation, "", "```", report.message ?? "", "```", "", `Hint: ${info.hint}`);
+    lines.push("", `## ${info.title}`, "", info.explanation, "", md(report.message ?? ""), "", `Hint: ${info.hint}`);
     return lines.join("\n") + "\n";
   }
   if (!report.passed) {
@@ -23,7 +24,7 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
       `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.matchesReference)} |`,
       `| (b) gradient vs finite differences of its own cost | ${v(report.checks.selfConsistent)} |`);
     lines.push("", "## Findings", "");
-    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${f.message}`);
+    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);
     lines.push("", "## Diagnosis", "");
     if (report.mistakes.length === 0 && report.clues.length > 0) {
       lines.push(`No catalogued mistake fits. What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`, "");

@@ -1,11 +1,24 @@
 import { parseArgs, UsageError } from "./args.ts";
 import { terminalColour } from "./terminalColour.ts";
 
+let signalsHandled = false;
+/**
+ * SIGINT and SIGTERM become an ordinary exit (130, 143), so the sandbox's exit-time release
+ * runs: children killed, cgroups and staging folders removed.
+ */
+function exitOnSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  process.once("SIGINT", () => process.exit(130));
+  process.once("SIGTERM", () => process.exit(143));
+}
+
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] [--threads T] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
                              [--case FILE] [--junit FILE] [--format text|github]
                              [--precision float32] [--allow-unstable-cost]
+                             [--deadline S (default 180)] [--unsafe-no-sandbox]
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
@@ -19,6 +32,7 @@ export async function main(words: readonly string[]): Promise<number> {
   const [verb, ...rest] = words;
   const paint = terminalColour(process.stdout, process.env);
   const out = (line: string) => void process.stdout.write(paint(line) + "\n");
+  exitOnSignals();
   try {
     switch (verb) {
       case "eval":
@@ -51,6 +65,8 @@ export async function main(words: readonly string[]): Promise<number> {
       process.stderr.write(`gradcheck: ${e.message}\n${usage}\n`);
       return 2;
     }
-    throw e;
+    // The checker's own machinery failed: never an uncaught exception that looks like "wrong".
+    out(JSON.stringify({ passed: false, exitCode: 2, problem: "internal-error", message: `gradcheck failed: ${(e as Error)?.message ?? String(e)}` }));
+    return 2;
   }
 }

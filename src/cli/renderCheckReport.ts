@@ -7,6 +7,7 @@ import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";
 import { severalAtOnce } from "../judge/findClues.ts";
+import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 import { shellWord } from "./shellWord.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
@@ -14,11 +15,11 @@ const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the subm
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
 export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission): string[] {
   const out: string[] = [];
-  out.push(`gradcheck check — ${report.submission}`);
-  for (const w of report.warnings) out.push(`  warning: ${w}`);
+  out.push(`gradcheck check — ${shown(report.submission)}`);
+  for (const w of report.warnings) out.push(`  warning: ${shown(w)}`);
   if (report.problem) {
     const info = problemInfo[report.problem];
-    out.push("", `✗ ${info.title} (exit ${checkExitCode(report)})`, `  ${report.message ?? ""}`.replace(/\n/g, "\n  "), `  hint: ${info.hint}`);
+    out.push("", `✗ ${info.title} (exit ${checkExitCode(report)})`, `  ${shown(report.message ?? "")}`.replace(/\n/g, "\n  "), `  hint: ${info.hint}`);
     return out;
   }
   out.push(`  seed ${report.seed} · ${setting}`);
@@ -28,7 +29,8 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
     const ce = report.counterexample;
     const from = report.firstFailure ? ` from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m}` : "";
     if (report.stage === "probe") {
-      out.push("", `✗ the first call, on a fixed case (layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}), already has the wrong shape (exit ${checkExitCode(report)})`);
+      const shape = report.findings.some((f) => problemInfo[f.problem].kind === "interface");
+      out.push("", `✗ the first call, on a fixed case (layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}), already ${shape ? "has the wrong shape" : "fails"} (exit ${checkExitCode(report)})`);
     } else {
       out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
@@ -59,6 +61,7 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
     }
   }
   if (report.mutated.length > 0) out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);
+  if (report.deadline?.expired) out.push("", `note: the check's deadline (${report.deadline.ms / 1000} s, --deadline) ran out; what was found by then is reported`);
   out.push("", `replay: ${replay}${report.path ? `   (fast-check path ${report.path})` : ""}`);
   return out;
 }
@@ -69,5 +72,5 @@ function verdict(v: boolean | null): string {
 
 function renderFinding(f: CaseFinding): string[] {
   const info = problemInfo[f.problem];
-  return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${f.message}`.replace(/\n/g, "\n    ")];
+  return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${shown(f.message)}`.replace(/\n/g, "\n    ")];
 }

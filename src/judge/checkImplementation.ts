@@ -16,6 +16,8 @@ import { simplifyValues } from "./simplifyValues.ts";
 
 export const defaultSeed = 20240601;
 export const defaultRuns = 100;
+/** One deadline for a whole check: search, shrinking, simplification and diagnosis together. */
+export const defaultDeadlineMs = 180_000;
 
 /** The problems that are wrong values, and so can be matched against the catalogue. */
 export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);
@@ -25,8 +27,12 @@ export interface SubmissionCheckOptions extends JudgeOptions {
   readonly runs?: number;
   /** The cases to try (default: submissionCaseArbitrary()). */
   readonly cases?: fc.Arbitrary<LabelledCase>;
-  /** Stop searching and shrinking after this long (default 120 s); the last failure found is kept. */
-  readonly timeLimitMs?: number;
+  /**
+   * The whole check ends by this many ms after it starts (default 180 s). A search stopped
+   * by it before `runs` networks is not a pass ("too slow"); shrinking, simplification and
+   * diagnosis stop at it and report the failure found so far.
+   */
+  readonly deadlineMs?: number;
 }
 
 /** One implementation under judgement: every case goes through `judge`, which also records mutated inputs. */
@@ -39,6 +45,10 @@ interface Session {
   /** the verdict of every case that failed, to show it beside a passing second answer */
   readonly failures: WeakMap<LabelledCase, CaseVerdict>;
   judge(c: LabelledCase): Promise<CaseVerdict>;
+  /** true once the check's deadline has passed (and remembered in start.deadline) */
+  expired(): boolean;
+  /** ms left before the deadline */
+  remainingMs(): number;
 }
 
 /**
@@ -48,20 +58,23 @@ interface Session {
  */
 export async function checkImplementation(implementation: Implementation, options: SubmissionCheckOptions = {}): Promise<CheckReport> {
   const session = openSession(implementation, options.seed ?? defaultSeed, options);
-  const stopped = await probe(session);
-  if (stopped) return stopped;
+  const first = await probe(session);
+  if ("passed" in first) return first;
   const search = await searchForFailure(session, options);
-  if (!search.failed) return passedReport(session, search, options);
+  if (!search.failed) return first.ok ? passedReport(session, search, options) : probeFailure(session, first, options);
   return explainFailure(session, search, options);
 }
 
-function openSession(implementation: Implementation, seed: number, options: JudgeOptions): Session {
+function openSession(implementation: Implementation, seed: number, options: SubmissionCheckOptions): Session {
   const mutated = new Set<string>();
+  const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
+  const ends = Date.now() + deadlineMs;
+  const deadline = { ms: deadlineMs, expired: false };
   const unstable: CaseFinding[] = [];
   const failures = new WeakMap<LabelledCase, CaseVerdict>();
   return {
     implementation,
-    start: { submission: implementation.description, seed, warnings: implementation.warnings },
+    start: { submission: implementation.description, seed, warnings: implementation.warnings, deadline },
     mutated,
     unstable,
     failures,
@@ -72,6 +85,8 @@ function openSession(implementation: Implementation, seed: number, options: Judg
       else failures.set(c, v);
       return v;
     },
+    expired: () => (deadline.expired ||= Date.now() >= ends),
+    remainingMs: () => Math.max(1, ends - Date.now()),
   };
 }
 
@@ -79,17 +94,38 @@ function openSession(implementation: Implementation, seed: number, options: Judg
  * A first call on a fixed case. A submission that never answers it (it ends, or stays silent
  * past the time limit) is never-answered, and an answer of the wrong shape is a wrong call:
  * both exit 2 at once, since every later call would end the same way and shrinking would only
- * spend time limits.
+ * spend time limits. The memory limit would be hit again on every case, at seconds each, so it
+ * is reported here too. Any other verdict is returned: the probe is judged like every other
+ * case (see probeFailure).
  */
-async function probe(session: Session): Promise<CheckReport | undefined> {
+async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
   const first = await session.judge(diagnosticCases[0]);
   const silent = first.findings.find((f) => f.neverAnswered || f.problem === "timeout");
   if (silent) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: neverAnsweredMessage(session, silent) });
   const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
-  if (!wrongCall) return undefined;
+  if (wrongCall) {
+    return checkReport(session.start, {
+      passed: false, stage: "probe", runs: 1, findings: first.findings,
+      counterexample: caseFileOf(diagnosticCases[0], first.reference), mutated: [...session.mutated],
+    });
+  }
+  if (first.findings.some((f) => recurring.has(f.problem))) return probeFailure(session, first, {});
+  return first;
+}
+
+const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
+
+/** A failure on the probe, when the search found none smaller (or was not worth running). */
+async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
+  const mistakes = first.findings.some((f) => wrongValue.has(f.problem)) && !session.expired() ? await diagnose(session.implementation, diagnosticCases[0]) : [];
+  const answered = first.submitted !== undefined;
   return checkReport(session.start, {
     passed: false, stage: "probe", runs: 1, findings: first.findings,
-    counterexample: caseFileOf(diagnosticCases[0], first.reference), mutated: [...session.mutated],
+    checks: {
+      matchesReference: answered ? !first.findings.some((f) => f.check === "a") : null,
+      selfConsistent: answered && options.precision !== "float32" ? !first.findings.some((f) => f.check === "b") : null,
+    },
+    counterexample: caseFileOf(diagnosticCases[0], first.reference, first.submitted), mistakes, mutated: [...session.mutated],
   });
 }
 
@@ -115,7 +151,7 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
   const details = await fc.check(property, {
     seed: session.start.seed,
     numRuns: options.runs ?? defaultRuns,
-    interruptAfterTimeLimit: options.timeLimitMs ?? 120_000,
+    interruptAfterTimeLimit: session.remainingMs(),
   });
   return {
     failed: details.failed && details.counterexample !== null,
@@ -135,10 +171,15 @@ function neverAnsweredMessage(session: Session, f: CaseFinding): string {
   return `no answer to the first request (layerSizes [${diagnosticCases[0].layerSizes}], m = ${diagnosticCases[0].X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
 }
 
+/** No failure found: a pass only when every requested network was checked (no pass without evidence). */
 function passedReport(session: Session, search: Search, options: SubmissionCheckOptions): CheckReport {
   const requested = options.runs ?? defaultRuns;
+  if (search.interrupted || search.runs < requested) {
+    session.expired();
+    const message = `too slow: checked ${search.runs} of ${requested} networks in ${(session.start.deadline!.ms / 1000).toFixed(0)} s (the deadline; --deadline to change it)`;
+    return checkReport(session.start, { passed: false, stage: "search", runs: search.runs, problem: "too-slow", message, findings: [{ problem: "too-slow", message }], mutated: [...session.mutated] });
+  }
   const warnings = [...session.start.warnings];
-  if (search.interrupted) warnings.push(`time limit reached: checked ${search.runs} of ${requested} networks`);
   if (session.unstable.length > 0) warnings.push(`unstable-cost (allowed): on ${session.unstable.length} network${session.unstable.length > 1 ? "s" : ""} J was wrong only where outputs saturate, e.g. ${session.unstable[0].message}`);
   return checkReport(session.start, {
     passed: true, stage: "search", runs: search.runs,
@@ -156,14 +197,16 @@ function passedReport(session: Session, search: Search, options: SubmissionCheck
  */
 async function explainFailure(session: Session, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
   const shrunk = search.shrunk!;
-  const repeated = await askTwice(shrunk, diagnosticCases[0], session.implementation);
-  const { simplified: counterexample, steps } = options.cases || repeated ? { simplified: shrunk, steps: 0 } : await simplifyValues(shrunk, await keepsEvidence(session, shrunk));
+  // Past the deadline nothing more is tried: the case shrunk so far is kept.
+  const repeated = session.expired() ? undefined : await askTwice(shrunk, diagnosticCases[0], session.implementation);
+  const plain = options.cases || repeated || session.expired();
+  const { simplified: counterexample, steps } = plain ? { simplified: shrunk, steps: 0 } : await simplifyValues(shrunk, await keepsEvidence(session, shrunk));
   const judged = await locateSelfInconsistency(session, counterexample, await rejudge(session, counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
-  const mistakes = wrong ? await diagnose(session.implementation, counterexample) : [];
-  const clues = wrong && mistakes.length === 0 ? await findClues(session.implementation, counterexample, verdict) : [];
+  const mistakes = wrong && !session.expired() ? await diagnose(session.implementation, counterexample) : [];
+  const clues = wrong && mistakes.length === 0 && !session.expired() ? await findClues(session.implementation, counterexample, verdict) : [];
   const answered = verdict.submitted !== undefined && !repeated;
   return checkReport(session.start, {
     passed: false, stage: "search", runs: search.runs,
@@ -192,7 +235,7 @@ async function keepsEvidence(session: Session, c: LabelledCase): Promise<(c: Lab
   const before = failureSignature(await session.judge(c));
   const silent = silentLayers(c).size;
   return async (next) => {
-    if (silentLayers(next).size > silent) return false;
+    if (session.expired() || silentLayers(next).size > silent) return false;
     const v = await session.judge(next);
     return !v.ok && failureSignature(v) === before;
   };

@@ -9,6 +9,8 @@ export type CheckProblem =
   | "threw"
   | "timeout"
   | "crashed"
+  | "memory-limit"
+  | "too-slow"
   | "non-finite"
   | "unstable-cost"
   | "cost-mismatch"
@@ -40,11 +42,16 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
   "crashed-on-load": { kind: "load", title: "Crashed while loading", explanation: "The submission's process ended before it was ready to answer.", hint: "Look at its stderr, shown with the message." },
   "startup-timeout": { kind: "load", title: "Too slow to load", explanation: "The module did not finish loading in time.", hint: "Avoid work at import time." },
   "never-answered": { kind: "load", title: "Never answered", explanation: "The submission produced no answer to the first request, a small fixed case: no output at all, or none before the time limit. Nothing else was tried.", hint: "Write one JSON line per request and flush it (Python: print(..., flush=True)); run it by hand on one request line to see what it does." },
+  "too-large": { kind: "load", title: "Submission folder too large", explanation: "The folder holds more bytes (apparent sizes), files or folder levels than the private copy allows.", hint: "Submit only the source files; the message names the limit that was hit." },
+  "no-sandbox": { kind: "load", title: "No sandbox for untrusted code", explanation: "The sandbox (bubblewrap with a seccomp filter) cannot be set up on this machine, so the submission was not run.", hint: "apt-get install bubblewrap (Linux); to check your own code without the sandbox, pass --unsafe-no-sandbox." },
+  "sandbox-failed": { kind: "load", title: "The checker could not run the submission", explanation: "gradcheck's own machinery failed (staging copy, TypeScript compiler, starting the sandbox); nothing is known about the submission.", hint: "The message says what failed; try again, or report it." },
   "bad-return": { kind: "interface", title: "Wrong return value", explanation: "nnCostFunction must return { J: number, grad: array of numbers } (or a Promise of it).", hint: "Return an object with a numeric J and an array-like grad of params.length numbers." },
   "wrong-gradient-length": { kind: "interface", title: "Gradient of the wrong length", explanation: "grad must have one entry per parameter: params.length, the unrolled Θ⁽¹⁾, Θ⁽²⁾, … with their bias columns.", hint: "Unroll every D⁽ˡ⁾ row-major, bias column first, end to end." },
   "threw": { kind: "answer", title: "Threw an error", explanation: "nnCostFunction threw (or its process reported an error) on a valid input.", hint: "Replay the counterexample below; check K = 1, single units and m = 1." },
   "timeout": { kind: "answer", title: "Timed out", explanation: "No answer arrived within the per-call time limit.", hint: "Look for a loop whose bound depends on the input (m, K, layer sizes)." },
   "crashed": { kind: "answer", title: "Crashed during a call", explanation: "The process ended (exit, uncaught error, memory limit) while answering.", hint: "Do not call process.exit or sys.exit; look at the stderr shown." },
+  "memory-limit": { kind: "answer", title: "Memory limit", explanation: "The submission used more memory than allowed (heap, off-heap buffers, WebAssembly memory and files in /dev/shm count together) and was stopped.", hint: "A network of this size needs a few MB; look for arrays that grow on every call or are sized by something other than m, K and the layer sizes." },
+  "too-slow": { kind: "answer", title: "Too slow", explanation: "The check's deadline ran out before the requested number of networks were checked: no pass without evidence.", hint: "Make one call take well under the per-call limit, or raise --deadline." },
   "non-finite": { kind: "answer", title: "NaN or infinite result", explanation: "J or an entry of grad is NaN or ±∞ where the exact value is finite.", hint: "Compute log(h) and log(1 − h) stably: softplus(z) − y·z, or clamp away from 0 and 1." },
   "unstable-cost": { kind: "answer", title: "Cost unstable where outputs saturate", explanation: "The gradient is right, but J is infinite, NaN, or off by rounding error where an output h rounds to (or near) 0 or 1: log(1 − h) computed naively. The exact cost is finite on every network.", hint: "Compute −[y log h + (1 − y) log(1 − h)] as softplus(z) − y·z; --allow-unstable-cost accepts it as a warning." },
   "cost-mismatch": { kind: "answer", title: "Cost J differs from gradcheck's", explanation: "J disagrees with the regularised cross-entropy cost computed by gradcheck's own backpropagation (check a).", hint: "Check the regulariser (λ/2m, bias column excluded) and the one-hot targets." },

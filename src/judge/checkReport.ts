@@ -17,6 +17,8 @@ export interface CheckReport {
   readonly passed: boolean;
   /** how far the check got: loading, the first fixed call, or the random search */
   readonly stage: "load" | "probe" | "search";
+  /** the check's deadline, and whether it expired (what was found by then is reported, maybe unshrunk) */
+  readonly deadline?: { readonly ms: number; readonly expired: boolean };
   readonly submission: string;
   readonly seed: number;
   /** cases tried before the first failure (or all of them) */
@@ -41,7 +43,7 @@ export interface CheckReport {
 }
 
 /** What every report says whatever happened: which submission, which seed, what the sandbox could not enforce. */
-export type ReportStart = Pick<CheckReport, "submission" | "seed" | "warnings">;
+export type ReportStart = Pick<CheckReport, "submission" | "seed" | "warnings" | "deadline">;
 
 /** The fields that say what happened; the rest default to "nothing found, nothing reached". */
 export type ReportOutcome = Pick<CheckReport, "passed" | "stage" | "runs"> & Partial<Omit<CheckReport, "passed" | "stage" | "runs">>;

@@ -11,7 +11,7 @@ export interface CostRequest {
 export type CallOutcome =
   | { readonly kind: "result"; readonly J: number; readonly grad: Float64Array; readonly mutated: readonly string[] }
   | {
-      readonly kind: "threw" | "bad-return" | "timeout" | "crashed";
+      readonly kind: "threw" | "bad-return" | "timeout" | "crashed" | "memory-limit";
       readonly message: string;
       readonly mutated?: readonly string[];
       /** a process submission that ended before it ever answered: it never got going (exit 2) */

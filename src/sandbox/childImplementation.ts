@@ -1,15 +1,28 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { closeSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
+import { parseAnswerLine } from "./parseAnswerLine.ts";
+import { releaseOnExit } from "./releaseOnExit.ts";
+import type { SubmissionCgroup } from "./submissionCgroup.ts";
+
+/** One start of the child: its command line and what the sandbox made for it. */
+export interface Launch {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: Record<string, string>;
+  /** the seccomp filter, passed as the child's fd 4 (closed here once passed) */
+  readonly filterFd?: number;
+  readonly cgroup?: SubmissionCgroup;
+}
 
 /** How to start the child and which channel carries its answers. */
 export interface ChildSpec {
   readonly description: string;
-  readonly argv: readonly string[];
-  readonly cwd: string;
-  readonly env: Record<string, string>;
+  /** Sets up one start (a fresh cgroup, uid and filter each time). */
+  launch(): Launch | LoadFailure;
   /**
    * "harness": gradcheck's own harness answers on fd 3, tagged with a per-child key.
    * "stdio": the program itself speaks JSON lines on stdin/stdout (a process submission, docs/check.md).
@@ -17,18 +30,24 @@ export interface ChildSpec {
   readonly channel: "harness" | "stdio";
   readonly warnings: readonly string[];
   readonly callTimeoutMs: number;
+  /** CPU time per call (all threads together), measured through the cgroup */
+  readonly cpuTimeoutMs: number;
+  /** Allowed on top of the first call's limit for loading: the interpreter's start-up, imports */
   readonly startTimeoutMs: number;
+  readonly memoryMB: number;
 }
 
 type Message = Record<string, unknown>;
 
 const tailBytes = 4096;
-/** Grace for a process's first answer: an interpreter in a sandbox can take a few seconds to start on a loaded machine. */
-const interpreterStartMs = 3000;
+const cpuPollMs = 200;
+/** A line longer than this is not an answer: the child is killed rather than buffered without end. */
+const maxLineBytes = 64 * 1024 * 1024;
 
 /**
  * A submission behind a child process. A crash, a hang, process.exit or an early exit ends
- * only the child: the pending call becomes an outcome, and the next call starts a fresh child.
+ * only the child: the pending call becomes an outcome, the old process tree is killed and
+ * reaped, and the next call starts a fresh child.
  */
 export async function startChild(spec: ChildSpec): Promise<Implementation | LoadFailure> {
   const first = await Session.start(spec);
@@ -41,21 +60,20 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
     warnings: spec.warnings,
     async call(request: CostRequest): Promise<CallOutcome> {
       if (!session || !session.alive) {
+        await session?.dispose();
         const s = await Session.start(spec);
         if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
         session = s;
       }
-      // A process has no ready signal: its first call also pays for starting the interpreter.
-      const limit = spec.channel === "stdio" && !answered ? spec.callTimeoutMs + interpreterStartMs : spec.callTimeoutMs;
-      const outcome = await session.call({ id: nextId++, ...request }, limit);
+      const outcome = await session.call({ id: nextId++, ...request });
       if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
         return { ...outcome, message: outcome.message.replace("during the call", "before answering its first request"), neverAnswered: true };
       }
-      if (outcome.kind !== "crashed" && outcome.kind !== "timeout") answered = true;
+      if (outcome.kind !== "crashed" && outcome.kind !== "timeout" && outcome.kind !== "memory-limit") answered = true;
       return outcome;
     },
     async close() {
-      session?.kill();
+      await session?.dispose();
       session = undefined;
     },
   };
@@ -66,27 +84,53 @@ class Session {
   private waiting: ((m: Message | { exited: string }) => void) | undefined;
   private out = "";
   private err = "";
+  private calls = 0;
+  private readonly exited: Promise<void>;
+  private readonly release: () => void;
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly spec: ChildSpec,
+    private readonly launch: Launch,
     private readonly requests: Writable,
     private readonly key: string,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) resolve();
+      else child.once("close", () => resolve());
+      child.once("error", () => resolve());
+    });
+    this.release = releaseOnExit(() => {
+      this.kill();
+      launch.cgroup?.remove();
+    });
+  }
 
   static start(spec: ChildSpec): Promise<Session | LoadFailure> {
+    const launch = spec.launch();
+    if ("problem" in launch) return Promise.resolve(launch);
     const harness = spec.channel === "harness";
     const key = randomBytes(16).toString("hex");
-    const child = spawn(spec.argv[0], spec.argv.slice(1), {
-      cwd: spec.cwd,
-      env: harness ? { ...spec.env, GRADCHECK_HARNESS_KEY: key } : spec.env,
-      stdio: harness ? ["ignore", "pipe", "pipe", "pipe"] : ["pipe", "pipe", "pipe"],
-      detached: false,
-    });
+    const extra = launch.filterFd === undefined ? [] : [launch.filterFd];
+    let child: ChildProcess;
+    try {
+      child = spawn(launch.argv[0], launch.argv.slice(1), {
+        cwd: launch.cwd,
+        env: launch.env,
+        stdio: harness ? ["ignore", "pipe", "pipe", "pipe", ...extra] : ["pipe", "pipe", "pipe", "ignore", ...extra],
+      });
+    } catch (e) {
+      launch.cgroup?.remove();
+      return Promise.resolve({ ok: false, problem: "sandbox-failed", message: `could not start the sandbox: ${(e as Error).message}` });
+    } finally {
+      if (launch.filterFd !== undefined) closeSync(launch.filterFd);
+    }
     const answers = (harness ? child.stdio[3] : child.stdout) as Readable;
     const requests = (harness ? child.stdio[3] : child.stdin) as Writable;
-    const s = new Session(child, spec, requests, key);
+    const s = new Session(child, spec, launch, requests, key);
     requests.on("error", () => {});
+    // The harness reads its key as the first line, before the submission is imported.
+    if (harness) requests.write(key + "\n");
     child.stderr!.on("data", (d: Buffer) => (s.err = (s.err + d.toString()).slice(-tailBytes)));
     if (harness) child.stdout!.on("data", (d: Buffer) => (s.out = (s.out + d.toString()).slice(-tailBytes)));
     let pending = "";
@@ -98,25 +142,27 @@ class Session {
         pending = pending.slice(nl + 1);
         s.receive(line);
       }
-      if (pending.length > 64 * 1024 * 1024) s.kill();
+      if (pending.length > maxLineBytes) s.kill();
     });
-    child.on("error", (e) => s.exited(`could not start: ${e.message}`));
-    child.on("exit", (code, signal) => s.exited(signal ? `killed by ${signal}` : `exited with code ${code}`));
+    child.on("error", (e) => s.ended(`could not start: ${e.message}`));
+    child.on("close", (code, signal) => s.ended(signal ? `killed by ${signal}` : `exited with code ${code}`));
 
     if (!harness) return Promise.resolve(s);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        s.kill();
-        resolve({ ok: false, problem: "startup-timeout", message: `the module did not finish loading within ${spec.startTimeoutMs} ms` });
+        s.waiting = undefined;
+        void s.dispose().then(() => resolve({ ok: false, problem: "startup-timeout", message: `the module did not finish loading within ${spec.startTimeoutMs} ms${s.tail()}` }));
       }, spec.startTimeoutMs);
       s.waiting = (m) => {
         clearTimeout(timer);
         s.waiting = undefined;
         if ("exited" in m) {
-          resolve({ ok: false, problem: "crashed-on-load", message: `the process ${m.exited} while loading${s.tail()}` });
+          const memory = s.memoryExceeded();
+          void s.dispose().then(() => resolve(memory
+            ? { ok: false, problem: "crashed-on-load", message: `memory limit: the module needed more than ${spec.memoryMB} MB while loading` }
+            : { ok: false, problem: "crashed-on-load", message: `the process ${m.exited} while loading${s.tail()}` }));
         } else if (m.type === "load-error") {
-          s.kill();
-          resolve({ ok: false, problem: m.kind as LoadFailure["problem"], message: String(m.message) });
+          void s.dispose().then(() => resolve({ ok: false, problem: m.kind as LoadFailure["problem"], message: String(m.message) }));
         } else resolve(s);
       };
     });
@@ -130,72 +176,114 @@ class Session {
     return parts.length ? `\n${parts.join("\n")}` : "";
   }
 
+  /** The child was killed by the cgroup's memory limit, or V8 reached its heap limit. */
+  memoryExceeded(): boolean {
+    return this.launch.cgroup?.oomKilled() === true || /JavaScript heap out of memory|Reached heap limit|MemoryError/.test(this.err);
+  }
+
   private receive(line: string): void {
-    let m: Message;
-    try {
-      // Python's json.dumps writes NaN and Infinity bare; read them as the numbers they mean.
-      m = JSON.parse(quoteBareNonFinite(line));
-    } catch {
+    const m = parseAnswerLine(line) as Message | undefined;
+    if (typeof m !== "object" || m === null || Array.isArray(m)) {
       if (this.spec.channel === "stdio") this.out = (this.out + line + "\n").slice(-tailBytes);
       return;
     }
-    if (typeof m !== "object" || m === null) return;
     // Only the harness knows the key: anything else on the channel is forged and ignored.
     if (this.spec.channel === "harness" && m.key !== this.key) return;
     this.waiting?.(m);
   }
 
-  private exited(how: string): void {
+  ended(how: string): void {
     if (!this.alive) return;
     this.alive = false;
     this.waiting?.({ exited: how });
   }
 
+  /** SIGKILL the sandbox and everything in its cgroup (its pid namespace dies with it). */
   kill(): void {
     this.alive = false;
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    this.launch.cgroup?.killAll();
   }
 
-  call(request: CostRequest & { id: number }, timeoutMs: number): Promise<CallOutcome> {
+  /** Kill, wait until the tree is reaped, and remove its cgroup. */
+  async dispose(): Promise<void> {
+    this.kill();
+    await this.exited;
+    this.release();
+  }
+
+  call(request: CostRequest & { id: number }): Promise<CallOutcome> {
+    // A process gets its start-up allowance on top of its first call's limit: the interpreter
+    // loads (numpy, Octave) only when it is first asked.
+    const first = this.calls++ === 0 && this.spec.channel === "stdio";
+    const wallMs = this.spec.callTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
+    const cgroup = this.launch.cgroup;
+    const cpuAtStart = cgroup?.cpuMs();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const finish = (outcome: CallOutcome | Promise<CallOutcome>) => {
+        clearTimeout(timer);
+        clearInterval(cpuWatch);
         this.waiting = undefined;
-        this.kill();
-        resolve({ kind: "timeout", message: `no answer within ${timeoutMs} ms${this.tail()}` });
-      }, timeoutMs);
+        void Promise.resolve(outcome).then(resolve);
+      };
+      const stop = async (message: string): Promise<CallOutcome> => {
+        const memory = this.memoryExceeded();
+        await this.dispose();
+        return memory ? this.memoryOutcome() : { kind: "timeout", message: `${message}${this.tail()}` };
+      };
+      const timer = setTimeout(() => finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`)), wallMs);
+      const cpuWatch = setInterval(() => {
+        const now = cgroup?.cpuMs();
+        if (cpuAtStart === undefined || now === undefined) return;
+        const allowance = this.spec.cpuTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
+        if (now - cpuAtStart > allowance) finish(stop(`used more than ${allowance} ms of CPU time on one call`));
+      }, cpuPollMs);
       this.waiting = (m) => {
         if (!("exited" in m) && m.id !== request.id) return; // a stale or unrelated line
-        clearTimeout(timer);
-        this.waiting = undefined;
-        resolve(this.outcome(m, request));
+        if (!("exited" in m)) return finish(this.outcome(m, request));
+        // Judge the exit before the cgroup that knows about an OOM kill is removed.
+        const outcome = this.outcome(m, request);
+        finish(this.dispose().then(() => outcome));
       };
       this.requests.write(JSON.stringify(request) + "\n");
     });
   }
 
+  private memoryOutcome(): CallOutcome {
+    return { kind: "memory-limit", message: `memory limit: the submission used more than ${this.spec.memoryMB} MB (heap, buffers, WebAssembly memory and /dev/shm together) and was stopped` };
+  }
+
   private outcome(m: Message | { exited: string }, request: CostRequest): CallOutcome {
-    if ("exited" in m) return { kind: "crashed", message: `the process ${m.exited} during the call${this.tail()}` };
+    if ("exited" in m) {
+      if (this.memoryExceeded()) return this.memoryOutcome();
+      return { kind: "crashed", message: `the process ${m.exited} during the call${this.tail()}` };
+    }
     const mutated = Array.isArray(m.mutated) ? (m.mutated as string[]) : [];
     if (this.spec.channel === "harness" && m.type !== "result") {
+      if (m.type === "threw" && /Array buffer allocation failed|could not allocate memory|out of memory/i.test(String(m.message))) return this.memoryOutcome();
       return { kind: m.type === "threw" ? "threw" : "bad-return", message: String(m.message), mutated };
     }
     if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
     const J = toNumber(m.J);
-    if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : JSON.stringify(m.J)}, expected a number` };
+    if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : describe(m.J)}, expected a number` };
     // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
     if (request.params.length === 1 && !Array.isArray(m.grad) && toNumber(m.grad) !== undefined) m = { ...m, grad: [m.grad] };
-    if (!Array.isArray(m.grad)) return { kind: "bad-return", message: `grad is ${m.grad === undefined ? "missing" : JSON.stringify(m.grad).slice(0, 60)}, expected an array of ${request.params.length} numbers` };
+    if (!Array.isArray(m.grad)) return { kind: "bad-return", message: `grad is ${m.grad === undefined ? "missing" : describe(m.grad)}, expected an array of ${request.params.length} numbers` };
     const grad = new Float64Array(m.grad.length);
     for (let i = 0; i < grad.length; i++) {
       const g = toNumber(m.grad[i]);
       if (g === undefined) {
-        const what = Array.isArray(m.grad[i]) ? "an array: grad must be unrolled into one flat list of params.length numbers" : `${JSON.stringify(m.grad[i])}, expected a number`;
+        const what = Array.isArray(m.grad[i]) ? "an array: grad must be unrolled into one flat list of params.length numbers" : `${describe(m.grad[i])}, expected a number`;
         return { kind: "bad-return", message: `grad[${i}] is ${what}` };
       }
       grad[i] = g;
     }
     return { kind: "result", J, grad, mutated };
   }
+}
+
+function describe(v: unknown): string {
+  return (JSON.stringify(v) ?? String(v)).slice(0, 60);
 }
 
 /**
@@ -208,34 +296,4 @@ function toNumber(v: unknown): number | undefined {
   if (v === null) return NaN;
   if (v === "NaN" || v === "Infinity" || v === "-Infinity") return Number(v);
   return undefined;
-}
-
-/**
- * Quotes the bare tokens NaN, Infinity and -Infinity outside JSON strings, so that JSON.parse
- * accepts a line Python's json.dumps wrote; text inside strings is left alone.
- */
-export function quoteBareNonFinite(line: string): string {
-  let out = "", inString = false;
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k];
-    if (inString) {
-      out += ch;
-      if (ch === "\\") out += line[++k] ?? "";
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') {
-      inString = true;
-      out += ch;
-      continue;
-    }
-    const token = /^(-?Infinity|NaN)/.exec(line.slice(k, k + 9))?.[0];
-    if (token && !/[\w.]/.test(line[k - 1] ?? "") && !/\w/.test(line[k + token.length] ?? "")) {
-      out += `"${token}"`;
-      k += token.length - 1;
-      continue;
-    }
-    out += ch;
-  }
-  return out;
 }

@@ -1,5 +1,10 @@
 export type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
 export { inProcessImplementation } from "./inProcessImplementation.ts";
-export { loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
+export { defaultLoadLimits, loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
 export type { LoadFailure, LoadProblem } from "./loadProblem.ts";
-export { moduleSandbox, processSandbox, sandboxAbilities, type SandboxAbilities } from "./sandbox.ts";
+export { configLimits, readProcessConfig } from "./processConfig.ts";
+export { releaseAll, releaseOnExit } from "./releaseOnExit.ts";
+export { moduleCommand, sandboxAbilities, sandboxArgv, sandboxGaps, type Limits, type SandboxAbilities } from "./sandbox.ts";
+export { removeStaleStaging, stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
+export { cgroupVersion, type CgroupVersion } from "./submissionCgroup.ts";
+export { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "./untrustedText.ts";

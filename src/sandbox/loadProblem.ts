@@ -8,7 +8,10 @@ export type LoadProblem =
   | "import-failed"
   | "command-not-found"
   | "crashed-on-load"
-  | "startup-timeout";
+  | "startup-timeout"
+  | "too-large"
+  | "no-sandbox"
+  | "sandbox-failed";
 
 export interface LoadFailure {
   readonly ok: false;

@@ -1,80 +1,148 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { chmodSync, copyFileSync, existsSync, openSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startChild } from "./childImplementation.ts";
+import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
-import { commandSearchPath, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox.ts";
-import { stageReadable } from "./stageReadable.ts";
+import { readProcessConfig } from "./processConfig.ts";
+import { commandSearchPath, insideSubmission, moduleCommand, noForkFilter, sandboxAbilities, sandboxArgv, sandboxGaps, type SandboxAbilities } from "./sandbox.ts";
+import { stageSubmission, stagingLimits, type StagingLimits } from "./stageSubmission.ts";
+import { createSubmissionCgroup } from "./submissionCgroup.ts";
+import { transpiledName, transpileTypeScript } from "./transpileTypeScript.ts";
 
 export interface LoadOptions {
-  /** Per-call time limit (default 5000 ms). */
+  /** Per-call wall-clock limit (default 5000 ms). */
   readonly callTimeoutMs?: number;
-  /** Memory bound (default 512 MB). */
+  /** Per-call CPU-time limit, all threads together (default: the wall-clock limit). */
+  readonly cpuTimeoutMs?: number;
+  /** Memory of the whole child: heap, buffers, WebAssembly, /dev/shm (default 512 MB). */
   readonly memoryMB?: number;
+  /** Allowed for start-up: loading a module, or a process's first call on top of its limit (default 20 s). */
   readonly startTimeoutMs?: number;
+  /** Run without the OS sandbox where it cannot be set up (only for code you trust: your own). */
+  readonly unsafeNoSandbox?: boolean;
+  readonly stagingLimits?: StagingLimits;
 }
+
+export const defaultLoadLimits = { callTimeoutMs: 5000, memoryMB: 512, startTimeoutMs: 20_000, typeScriptTimeoutMs: 30_000 } as const;
 
 export type Loaded = { readonly ok: true; readonly implementation: Implementation } | LoadFailure;
 
 export const moduleEntries = ["nnCostFunction.js", "nnCostFunction.mjs", "nnCostFunction.cjs", "nnCostFunction.ts"];
 const harness = fileURLToPath(new URL("./moduleHarness.mjs", import.meta.url));
 
-/**
- * Finds a submission's entry (docs/check.md: gradcheck.json for a process, else
- * nnCostFunction.{js,mjs,cjs,ts}) and starts it in its sandbox. A path to the entry file
- * itself is accepted too. Failures are data: which problem, and a message saying what to do.
- */
-export async function loadSubmission(path: string, options: LoadOptions = {}): Promise<Loaded> {
-  const limits = { memoryMB: options.memoryMB ?? 512 };
-  const timing = { callTimeoutMs: options.callTimeoutMs ?? 5000, startTimeoutMs: options.startTimeoutMs ?? 20_000 };
-  const full = resolve(path);
-  if (!existsSync(full)) return { ok: false, problem: "not-found", message: `${path}: no such file or folder` };
-  const isDir = statSync(full).isDirectory();
-  const dir = isDir ? full : dirname(full);
-  const config = join(dir, "gradcheck.json");
-  if ((isDir && existsSync(config)) || (!isDir && basename(full) === "gradcheck.json")) return loadProcess(dir, config, limits, timing);
-  const entry = isDir ? moduleEntries.map((f) => join(dir, f)).find((f) => existsSync(f)) : full;
-  if (!entry) {
-    return { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission) or one of ${moduleEntries.join(", ")}` };
-  }
-  return loadModule(dir, entry, limits, timing);
+interface Settings {
+  readonly limits: { readonly memoryMB: number };
+  readonly callTimeoutMs: number;
+  readonly cpuTimeoutMs: number;
+  readonly startTimeoutMs: number;
+  readonly can: SandboxAbilities;
+  readonly sandboxed: boolean;
 }
 
-async function loadModule(dir: string, entry: string, limits: { memoryMB: number }, timing: { callTimeoutMs: number; startTimeoutMs: number }): Promise<Loaded> {
-  let runEntry = entry;
-  let scratch: string | undefined;
-  const readable = [dir + "/"];
-  if (entry.endsWith(".ts")) {
-    // TypeScript is compiled here, by the trusted parent: the sandboxed child may not start
-    // the compiler's own process. Local imports are bundled with it.
-    scratch = mkdtempSync(join(tmpdir(), "gradcheck-ts-"));
-    runEntry = join(scratch, "nnCostFunction.mjs");
-    try {
-      const esbuild = await import("esbuild");
-      await esbuild.build({ entryPoints: [entry], outfile: runEntry, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "silent", absWorkingDir: dir });
-    } catch (e) {
-      rmSync(scratch, { recursive: true, force: true });
-      const errors = (e as { errors?: Array<{ text: string; location?: { line: number; column: number; file: string } }> }).errors ?? [];
-      const first = errors[0];
-      const where = first?.location ? `${basename(first.location.file)}:${first.location.line}:${first.location.column}: ` : "";
-      return { ok: false, problem: "syntax-error", message: `${basename(entry)} does not compile: ${where}${first?.text ?? (e as Error).message}` };
+/**
+ * Finds a submission's entry (gradcheck.json for a process, else nnCostFunction.{js,mjs,cjs,ts};
+ * a path to the entry file itself is accepted too), makes its private copy and starts it in
+ * the sandbox. Where the sandbox cannot be set up, untrusted code is refused unless
+ * unsafeNoSandbox. Failures are data: which problem, and a message saying what to do.
+ */
+export async function loadSubmission(path: string, options: LoadOptions = {}): Promise<Loaded> {
+  const full = resolve(path);
+  if (!existsSync(full)) return { ok: false, problem: "not-found", message: `${path}: no such file or folder` };
+  const st = statSync(full);
+  if (!st.isDirectory() && !st.isFile()) return { ok: false, problem: "no-entry", message: `${path}: not a folder or a regular file` };
+  const dir = st.isDirectory() ? full : dirname(full);
+  const named = st.isDirectory() ? undefined : basename(full);
+
+  const can = sandboxAbilities();
+  if (!can.bwrap && !options.unsafeNoSandbox) {
+    return { ok: false, problem: "no-sandbox", message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.` };
+  }
+  const callTimeoutMs = options.callTimeoutMs ?? defaultLoadLimits.callTimeoutMs;
+  const settings: Settings = {
+    limits: { memoryMB: options.memoryMB ?? defaultLoadLimits.memoryMB },
+    callTimeoutMs,
+    cpuTimeoutMs: options.cpuTimeoutMs ?? callTimeoutMs,
+    startTimeoutMs: options.startTimeoutMs ?? defaultLoadLimits.startTimeoutMs,
+    can,
+    sandboxed: can.bwrap,
+  };
+
+  const staged = stageSubmission(dir, options.stagingLimits ?? stagingLimits);
+  if (!staged.ok) return { ok: false, problem: staged.limit ? "too-large" : "sandbox-failed", message: staged.message };
+  const skippedNote = staged.skipped.length
+    ? [`not copied into the sandbox (only regular files and folders are): ${staged.skipped.slice(0, 5).map((s) => `${s.path} (${s.kind})`).join(", ")}${staged.skipped.length > 5 ? `, and ${staged.skipped.length - 5} more` : ""}`]
+    : [];
+  const warnings = [...(settings.sandboxed ? sandboxGaps(can) : [`NOT SANDBOXED (--unsafe-no-sandbox): the submission runs with the checker's rights; ${sandboxGaps(can).join("; ")}`]), ...skippedNote];
+  const notRegular = (name: string) => staged.skipped.find((s) => s.path === name);
+
+  let loaded: Loaded;
+  try {
+    const configSkipped = notRegular("gradcheck.json");
+    if (configSkipped && (named === undefined || named === "gradcheck.json")) {
+      loaded = { ok: false, problem: "bad-config", message: `gradcheck.json is a ${configSkipped.kind}; it must be a regular file inside the submission folder` };
+    } else if ((named === undefined && existsSync(join(staged.dir, "gradcheck.json"))) || named === "gradcheck.json") {
+      loaded = await loadProcess(staged.dir, settings, warnings);
+    } else {
+      const entry = named ?? moduleEntries.find((f) => existsSync(join(staged.dir, f)));
+      const entrySkipped = entry ? notRegular(entry) : moduleEntries.map(notRegular).find(Boolean);
+      if (entrySkipped) loaded = { ok: false, problem: "no-entry", message: `${entrySkipped.path} is a ${entrySkipped.kind}; the entry must be a regular file inside the submission folder` };
+      else if (!entry || !existsSync(join(staged.dir, entry))) loaded = { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission) or one of ${moduleEntries.join(", ")}` };
+      else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
-    readable.push(scratch + "/");
+  } catch (e) {
+    loaded = { ok: false, problem: "sandbox-failed", message: `the checker failed while loading the submission: ${(e as Error).message}` };
   }
-  const { argv, warnings } = moduleSandbox(harness, runEntry, readable, limits);
-  const started = await startChild({
-    description: `module ${basename(entry)}`,
-    argv, cwd: dir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, channel: "harness", warnings, ...timing,
-  });
-  if ("problem" in started) {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-    return { ...started, message: `${basename(entry)}: ${describeLoad(started.problem, started.message)}` };
+  if (!loaded.ok) {
+    staged.release();
+    return loaded;
   }
-  if (!scratch) return { ok: true, implementation: started };
-  const folder = scratch;
-  return { ok: true, implementation: { ...started, call: started.call, close: async () => { await started.close(); rmSync(folder, { recursive: true, force: true }); } } };
+  const started = loaded.implementation;
+  return { ok: true, implementation: { ...started, close: async () => { await started.close(); staged.release(); } } };
+}
+
+function launcher(stagedDir: string, command: readonly string[], settings: Settings, withHarness: boolean): () => Launch {
+  return (): Launch => {
+    if (!settings.sandboxed) return { argv: command, cwd: stagedDir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" } };
+    const cgroup = createSubmissionCgroup(settings.limits.memoryMB * 1024 * 1024);
+    const filterFd = openSync(noForkFilter, "r");
+    const argv = sandboxArgv(stagedDir, command, settings.limits, cgroup?.procsFiles ?? [], settings.can, withHarness ? stagedHarness(stagedDir) : undefined);
+    return { argv, cwd: stagedDir, env: { PATH: "/usr/local/bin:/usr/bin:/bin" }, filterFd, cgroup };
+  };
+}
+
+/**
+ * The harness, copied beside the private copy of the submission: the unused uid that
+ * bubblewrap runs as must be able to read what it mounts, and gradcheck itself may be
+ * installed under a folder only its owner can enter.
+ */
+function stagedHarness(stagedDir: string): string {
+  const copy = join(dirname(stagedDir), "moduleHarness.mjs");
+  if (!existsSync(copy)) {
+    copyFileSync(harness, copy);
+    chmodSync(copy, 0o644);
+  }
+  return copy;
+}
+
+function childSpec(description: string, channel: ChildSpec["channel"], launch: () => Launch, settings: Settings, warnings: readonly string[]): ChildSpec {
+  const { callTimeoutMs, cpuTimeoutMs, startTimeoutMs } = settings;
+  return { description, channel, launch, warnings, callTimeoutMs, cpuTimeoutMs, startTimeoutMs, memoryMB: settings.limits.memoryMB };
+}
+
+async function loadModule(stagedDir: string, entry: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
+  let runEntry = entry;
+  if (entry.endsWith(".ts")) {
+    const compiled = await transpileTypeScript(stagedDir, defaultLoadLimits.typeScriptTimeoutMs);
+    if (!compiled.ok) return { ok: false, problem: compiled.problem, message: compiled.problem === "syntax-error" ? `syntax error while loading:\n${compiled.message}` : compiled.message };
+    runEntry = transpiledName(entry);
+  }
+  const command = settings.sandboxed
+    ? moduleCommand(`${insideSubmission}/${runEntry}`, settings.limits)
+    : moduleCommand(join(stagedDir, runEntry), settings.limits, { submission: stagedDir, harness });
+  const started = await startChild(childSpec(`module ${entry}`, "harness", launcher(stagedDir, command, settings, true), settings, warnings));
+  if ("problem" in started) return { ok: false, problem: started.problem, message: describeLoad(started.problem, started.message) };
+  return { ok: true, implementation: started };
 }
 
 function describeLoad(problem: LoadFailure["problem"], message: string): string {
@@ -85,34 +153,21 @@ function describeLoad(problem: LoadFailure["problem"], message: string): string 
   }
 }
 
-async function loadProcess(dir: string, config: string, limits: { memoryMB: number }, timing: { callTimeoutMs: number; startTimeoutMs: number }): Promise<Loaded> {
-  let command: unknown;
-  try {
-    command = (JSON.parse(readFileSync(config, "utf8")) as { command?: unknown }).command;
-  } catch (e) {
-    return { ok: false, problem: "bad-config", message: `gradcheck.json: not valid JSON: ${(e as Error).message}` };
-  }
-  if (!Array.isArray(command) || command.length === 0 || !command.every((w) => typeof w === "string")) {
-    return { ok: false, problem: "bad-config", message: `gradcheck.json: expected {"command": ["program", "arg", ...]}, got command = ${JSON.stringify(command)}` };
-  }
-  const program = command[0] as string;
-  const found = program.includes("/")
-    ? existsSync(isAbsolute(program) ? program : join(dir, program))
-    : commandSearchPath().some((p) => existsSync(join(p, program)));
+async function loadProcess(stagedDir: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
+  const config = readProcessConfig(stagedDir);
+  if (!config.ok) return config;
+  const command = config.command;
+  const program = command[0];
+  const inFolder = program.startsWith("/") ? undefined : program.includes("/") ? join(stagedDir, program) : undefined;
+  const found = program.startsWith("/")
+    ? (!settings.sandboxed || /^\/(usr|bin|sbin)\//.test(program)) && existsSync(program) && statSync(program).isFile()
+    : inFolder
+      ? existsSync(inFolder)
+      : commandSearchPath(settings.can).some((p) => existsSync(join(p, program)));
   if (!found) {
-    return { ok: false, problem: "command-not-found", message: `gradcheck.json: command '${program}' not found (looked ${program.includes("/") ? `in ${dir}` : `on the sandbox's PATH: ${commandSearchPath().join(":")}`})` };
+    return { ok: false, problem: "command-not-found", message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${commandSearchPath(settings.can).join(":")}`})` };
   }
-  const can = sandboxAbilities();
-  const staged = can.bwrap && can.dropUser ? stageReadable(dir) : undefined;
-  const cleanUp = () => staged && rmSync(staged, { recursive: true, force: true });
-  const { argv, cwd, warnings } = processSandbox(staged ?? dir, command as string[], limits, can);
-  const started = await startChild({
-    description: `process ${(command as string[]).join(" ")}`,
-    argv, cwd, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" }, channel: "stdio", warnings, ...timing,
-  });
-  if ("problem" in started) {
-    cleanUp();
-    return started;
-  }
-  return { ok: true, implementation: { ...started, call: started.call, close: async () => { await started.close(); cleanUp(); } } };
+  const started = await startChild(childSpec(`process ${command.join(" ").slice(0, 200)}`, "stdio", launcher(stagedDir, command, settings, false), settings, warnings));
+  if ("problem" in started) return started;
+  return { ok: true, implementation: started };
 }

@@ -4,7 +4,7 @@
 // Everything the harness relies on is captured before the submission's code runs, so a
 // submission that monkeypatches globals (JSON, Array, Number, fs) changes only its own
 // answers. Answers go out on fd 3 tagged with a key the submission never sees: stdout is
-// just noise to the parent, and the key is removed from the environment before the import.
+// just noise to the parent, and the key is the channel's first line, read before the import.
 import { readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -15,9 +15,37 @@ const isArray = Array.isArray;
 const isFinite = Number.isFinite;
 const ObjectIs = Object.is;
 const bufferFrom = Buffer.from.bind(Buffer);
-const key = process.env.GRADCHECK_HARNESS_KEY ?? "";
-delete process.env.GRADCHECK_HARNESS_KEY;
 const CHANNEL = 3;
+
+// Requests arrive on fd 3 as JSON lines; read synchronously so no stream object the
+// submission could patch sits between the channel and the harness.
+const buffer = Buffer.alloc(1 << 16);
+let pending = "";
+/** The next line from the channel, or undefined when the parent closed it. */
+async function nextLine() {
+  for (;;) {
+    const nl = pending.indexOf("\n");
+    if (nl >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      return line;
+    }
+    let n;
+    try {
+      n = readSync(CHANNEL, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if (e.code === "EAGAIN") {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
+      throw e;
+    }
+    if (n === 0) return undefined;
+    pending += buffer.toString("utf8", 0, n);
+  }
+}
+
+const key = (await nextLine()) ?? "";
 
 function send(message) {
   message.key = key;
@@ -111,31 +139,10 @@ async function answer(request) {
   return { type: "result", J: encodeNumber(J), grad: values, mutated };
 }
 
-// Requests arrive on fd 3 as JSON lines; read synchronously so no stream object the
-// submission could patch sits between the channel and the harness.
-const buffer = Buffer.alloc(1 << 16);
-let pending = "";
-for (;;) {
-  let n;
-  try {
-    n = readSync(CHANNEL, buffer, 0, buffer.length, null);
-  } catch (e) {
-    if (e.code === "EAGAIN") {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      continue;
-    }
-    throw e;
-  }
-  if (n === 0) break;
-  pending += buffer.toString("utf8", 0, n);
-  let nl;
-  while ((nl = pending.indexOf("\n")) >= 0) {
-    const line = pending.slice(0, nl);
-    pending = pending.slice(nl + 1);
-    const request = parse(line);
-    const reply = await answer(request);
-    reply.id = request.id;
-    send(reply);
-  }
+for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
+  const request = parse(line);
+  const reply = await answer(request);
+  reply.id = request.id;
+  send(reply);
 }
 process.exit(0);

@@ -1,112 +1,130 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readlinkSync } from "node:fs";
+import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { randomInt } from "node:crypto";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cgroupVersion, type CgroupVersion } from "./submissionCgroup.ts";
 
 /**
  * What this machine lets gradcheck enforce on untrusted code, probed once by running the
  * tools: a kernel or container may forbid namespaces even where the binaries exist.
  */
 export interface SandboxAbilities {
-  /** argv prefix that puts the child in a fresh network namespace (no interfaces but lo), or null */
-  readonly netPrefix: readonly string[] | null;
-  /** bubblewrap can build a private filesystem view with all namespaces unshared */
+  /** bubblewrap can build a private filesystem view with every namespace unshared and load the seccomp filter */
   readonly bwrap: boolean;
-  /** we are root and setpriv exists: a process submission can run as an unused uid */
+  /** we are root and setpriv exists: the child runs as an unused uid */
   readonly dropUser: boolean;
-  readonly prlimit: boolean;
+  /** which cgroup hierarchy bounds memory and measures CPU time, or null */
+  readonly cgroup: CgroupVersion | null;
 }
+
+/** The seccomp filter (see noForkFilter.py): threads allowed, new processes refused. */
+export const noForkFilter = fileURLToPath(new URL("./noForkFilter.bpf", import.meta.url));
 
 let probed: SandboxAbilities | undefined;
 
-function works(argv: readonly string[]): boolean {
-  const r = spawnSync(argv[0], argv.slice(1), { stdio: "ignore", timeout: 5000 });
+function works(argv: readonly string[], withFilter = false): boolean {
+  const r = spawnSync(argv[0], argv.slice(1), { stdio: withFilter ? ["ignore", "ignore", "ignore", "ignore", "pipe"] : "ignore", timeout: 10_000 });
   return r.status === 0;
 }
 
 export function sandboxAbilities(): SandboxAbilities {
   if (probed) return probed;
-  const netPrefix =
-    works(["unshare", "--net", "true"]) ? ["unshare", "--net", "--"]
-    : works(["unshare", "--user", "--map-root-user", "--net", "true"]) ? ["unshare", "--user", "--map-root-user", "--net", "--"]
-    : null;
-  const bwrap = works(["bwrap", "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"]);
+  const bwrap = works(["bash", "-c", `exec 4<"$0" && exec bwrap --ro-bind / / --unshare-all --die-with-parent --seccomp 4 true`, noForkFilter]);
   const dropUser = process.getuid?.() === 0 && works(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"]);
-  probed = { netPrefix, bwrap, dropUser, prlimit: works(["prlimit", "--nofile=64", "true"]) };
+  probed = { bwrap, dropUser, cgroup: cgroupVersion() };
   return probed;
 }
 
+/** What is missing for a full sandbox, in words a user can act on; empty when nothing is. */
+export function sandboxGaps(can: SandboxAbilities = sandboxAbilities()): string[] {
+  const gaps: string[] = [];
+  if (!can.bwrap) gaps.push("bubblewrap cannot build the sandbox here (apt-get install bubblewrap; it needs user namespaces, or root)");
+  if (can.bwrap && !can.dropUser) gaps.push("not running as root, so the submission keeps the checker's uid inside its namespaces");
+  if (!can.cgroup) gaps.push("no writable cgroup (v1 memory controller, or v2 with memory delegated): memory is bounded only by Node's heap limit and the /dev/shm size, and CPU time is not measured");
+  return gaps;
+}
+
 export interface Limits {
-  /** V8 heap limit of a module submission, and address-space limit of a process submission */
+  /** memory of the whole child (cgroup), and the size of its /dev/shm */
   readonly memoryMB: number;
 }
 
+/** Where the submission and gradcheck's harness appear inside the sandbox. */
+export const insideSubmission = "/submission";
+export const insideHarness = "/gradcheck/moduleHarness.mjs";
+
+/** System folders the sandbox shows read-only (interpreters and libraries), never home folders, /tmp or project trees. */
+const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/alternatives", "/etc/ld.so.cache", "/etc/localtime"];
+
 /**
- * The argv that runs a module submission's harness: Node's permission model (read only the
- * harness and the submission folder; no writes, no child processes, no workers, no addons),
- * a V8 heap limit, and a network namespace with nothing in it when the machine allows one.
+ * The fd step: bubblewrap does not close the descriptors it inherits, and a checker started
+ * by a grading script may hold some (open result files, sockets). Before exec, this joins the
+ * cgroups given before "--" and closes every descriptor above 4 (0–2 stdio, 3 the answer
+ * channel, 4 the seccomp filter bubblewrap reads and closes). No redirection around the loop:
+ * bash would park stderr on a high descriptor that the loop then closes.
  */
-export function moduleSandbox(harness: string, entry: string, readable: readonly string[], limits: Limits, can: SandboxAbilities = sandboxAbilities()): { argv: string[]; warnings: string[] } {
-  const warnings: string[] = [];
-  if (!can.netPrefix) warnings.push("network not isolated: cannot create a network namespace here (unshare --net failed); the submission could open connections");
-  const argv = [
-    ...(can.netPrefix ?? []),
-    process.execPath,
+const enterScript = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
+
+/**
+ * The argv that runs `command` in the sandbox, with the staged submission at /submission:
+ * an unused uid (setpriv), every namespace unshared (user, pid, network, IPC, UTS, cgroup,
+ * mount), a read-only root holding only the system folders, the runtime and the submission,
+ * a /dev/shm tmpfs of at most the memory limit, the seccomp filter on fd 4, and death with
+ * the checker. The caller passes the filter's fd as the child's fd 4 and the cgroup's procs
+ * files as `cgroupProcs`.
+ */
+export function sandboxArgv(stagedDir: string, command: readonly string[], limits: Limits, cgroupProcs: readonly string[], can: SandboxAbilities, harness?: string): string[] {
+  const uid = String(randomInt(200_000, 1_000_000));
+  const user = can.dropUser ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--no-new-privs"] : [];
+  const binds: string[] = [];
+  for (const p of [...systemPaths, ...runtimePaths()]) {
+    if (!existsSync(p) || binds.includes(p)) continue;
+    if (lstatSync(p).isSymbolicLink()) binds.push("--symlink", readlinkSync(p), p);
+    else binds.push("--ro-bind", p, p);
+  }
+  return [
+    "bash", "--norc", "--noprofile", "-c", enterScript, "gradcheck-sandbox", ...cgroupProcs, "--",
+    ...user,
+    "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+    "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
+    "--setenv", "HOME", insideSubmission,
+    "--setenv", "OPENBLAS_NUM_THREADS", "1",
+    "--setenv", "OMP_NUM_THREADS", "1",
+    "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+    ...binds,
+    "--ro-bind", stagedDir, insideSubmission,
+    ...(harness ? ["--ro-bind", harness, insideHarness] : []),
+    "--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
+    "--size", String(limits.memoryMB * 1024 * 1024), "--perms", "1777", "--tmpfs", "/dev/shm",
+    "--remount-ro", "/",
+    "--seccomp", "4",
+    "--chdir", insideSubmission,
+    "--", ...command,
+  ];
+}
+
+/** The folder holding the running Node, when it is not under a system folder already (nvm, a tarball). */
+function runtimePaths(): string[] {
+  const node = realpathSync(process.execPath);
+  return systemPaths.some((p) => node.startsWith(p + "/")) ? [] : [dirname(dirname(node))];
+}
+
+/** The argv of Node running the module harness inside the sandbox (Node's permission model stays on as a second fence). */
+export function moduleCommand(entryInside: string, limits: Limits, inside: { submission: string; harness: string } = { submission: insideSubmission, harness: insideHarness }): string[] {
+  return [
+    realpathSync(process.execPath),
     "--no-warnings",
     "--experimental-permission",
-    ...[harness, ...readable].map((p) => `--allow-fs-read=${p}`),
+    `--allow-fs-read=${inside.harness}`,
+    `--allow-fs-read=${inside.submission}/`,
     `--max-old-space-size=${limits.memoryMB}`,
-    harness,
-    entry,
+    inside.harness,
+    entryInside,
   ];
-  return { argv, warnings };
 }
 
-/** System folders a process submission may read (its interpreter and libraries), never home folders, /tmp or project trees. */
-const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/alternatives", "/etc/ld.so.cache"];
-
-/**
- * The argv that runs a process submission. With bubblewrap: every namespace unshared (no
- * network, own pids), a read-only view of the system folders plus the submission folder
- * mounted at /submission, nothing writable; as root, also an unused uid with at most 3
- * processes (bubblewrap's two and the program: so no child processes), and an address-space
- * limit. Without bubblewrap: a network namespace and the limits only, with a warning.
- */
-export function processSandbox(dir: string, command: readonly string[], limits: Limits, can: SandboxAbilities = sandboxAbilities()): { argv: string[]; cwd: string; warnings: string[] } {
-  const warnings: string[] = [];
-  const bytes = String(limits.memoryMB * 1024 * 1024);
-  const limit = can.prlimit ? ["prlimit", `--as=${bytes}`, "--nofile=64", ...(can.dropUser ? ["--nproc=3"] : []), "--"] : [];
-  if (!can.prlimit) warnings.push("memory not bounded: prlimit is not available");
-  if (can.bwrap) {
-    const uid = String(randomInt(200_000, 1_000_000));
-    const user = can.dropUser ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups"] : [];
-    if (!can.dropUser) warnings.push("child processes not prevented: not running as root, so the submission cannot be given a uid of its own to cap");
-    const binds: string[] = [];
-    for (const p of systemPaths) {
-      if (!existsSync(p)) continue;
-      if (lstatSync(p).isSymbolicLink()) binds.push("--symlink", readlinkSync(p), p);
-      else binds.push("--ro-bind", p, p);
-    }
-    const argv = [
-      ...user, ...limit,
-      "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-      "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
-      "--setenv", "HOME", "/submission",
-      "--setenv", "OPENBLAS_NUM_THREADS", "1",
-      "--setenv", "OMP_NUM_THREADS", "1",
-      "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
-      ...binds,
-      "--ro-bind", dir, "/submission", "--chdir", "/submission",
-      "--proc", "/proc", "--dev", "/dev",
-      "--", ...command,
-    ];
-    return { argv, cwd: dir, warnings };
-  }
-  warnings.push("filesystem not isolated: bubblewrap (bwrap) is not available, so the process submission can read and write outside its folder and start child processes (apt-get install bubblewrap)");
-  if (!can.netPrefix) warnings.push("network not isolated: cannot create a network namespace here");
-  return { argv: [...limit, ...(can.netPrefix ?? []), ...command], cwd: dir, warnings };
-}
-
-/** Where the sandbox's PATH looks for a bare command name (bubblewrap) or the host PATH. */
+/** Where the sandbox's PATH looks for a bare command name. */
 export function commandSearchPath(can: SandboxAbilities = sandboxAbilities()): string[] {
   return can.bwrap ? ["/usr/local/bin", "/usr/bin", "/bin"] : (process.env.PATH ?? "").split(":").filter(Boolean);
 }

@@ -129,10 +129,10 @@ describe("gradcheck check", () => {
   const cases: Array<[string, string, number, RegExp]> = [
     ["path not found", "does-not-exist", 2, /Submission not found[\s\S]*no such file or folder/],
     ["no entry file", "no-entry", 2, /No entry file/],
-    ["unreadable gradcheck.json", "bad-config", 2, /expected \{"command"/],
+    ["unreadable gradcheck.json", "bad-config", 2, /"command" must be a non-empty array of strings, got a string/],
     ["no exported nnCostFunction", "no-export", 2, /No exported nnCostFunction[\s\S]*exports: costFunction, default/],
     ["syntax error", "syntax-error", 2, /Syntax error[\s\S]*SyntaxError/],
-    ["process command that does not exist", "missing-command", 2, /command 'no-such-interpreter-xyz' not found/],
+    ["process command that does not exist", "missing-command", 2, /gradcheck\.json: command\[0\] not found \(looked on the sandbox's PATH/],
     ["process that never starts (Python syntax error)", "python-syntax-error", 2, /Never answered[\s\S]*before answering its first request[\s\S]*SyntaxError/],
     ["non-number J", "non-number-j", 2, /J is a string \(0\.5\), expected a number/],
     ["gradient of the wrong length", "wrong-length", 2, /grad has 30 entries, expected 31/],

@@ -30,3 +30,16 @@ export function itWith(requirement: SystemRequirement): TestAPI {
   const skipped = ((name: string, ...rest: unknown[]) => (it.skip as (n: string, ...r: unknown[]) => void)(`${name} [skipped: ${requirement.reason}]`, ...rest)) as unknown as TestAPI;
   return skipped;
 }
+
+/**
+ * The same rule for a whole `describe.runIf(...)` block (or an `it.runIf`): true when the
+ * facility is there; otherwise the reason goes to stderr and the tests are skipped — except
+ * under CI=true, where the missing facility is an error.
+ */
+export function requireSystem(what: string, available: boolean, howToGetIt: string): boolean {
+  if (available) return true;
+  const reason = `needs ${what} (${howToGetIt})`;
+  if (process.env.CI === "true") throw new Error(`${reason}; CI=true requires it`);
+  process.stderr.write(`skipping: ${reason}\n`);
+  return false;
+}

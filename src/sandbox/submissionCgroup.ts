@@ -1,0 +1,186 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * A control group per sandboxed child: a memory limit that covers everything the child can
+ * make the kernel hold for it (heap, off-heap Buffers, WebAssembly memory, tmpfs pages in its
+ * /dev/shm), a CPU-time counter, and a list of every process in it so the whole tree can be
+ * killed. RLIMIT_AS is no substitute: Node dies at 512 MiB of address space and WebAssembly
+ * reserves several GiB it never touches.
+ *
+ * cgroup v1 (a hierarchy per controller: memory/, cpuacct/) and v2 (one unified hierarchy
+ * whose root lists its controllers) are both supported; the v2 root must delegate the memory
+ * and cpu controllers to its children (cgroup.subtree_control).
+ */
+export interface SubmissionCgroup {
+  /** files to write the child's pid into, before it execs the sandbox */
+  readonly procsFiles: readonly string[];
+  /** the kernel killed a process of this group for exceeding the memory limit */
+  oomKilled(): boolean;
+  /** CPU time used by the group so far, in milliseconds (undefined when not measurable) */
+  cpuMs(): number | undefined;
+  /** SIGKILL every process still in the group */
+  killAll(): void;
+  /** remove the group (once empty); never throws */
+  remove(): void;
+}
+
+export type CgroupVersion = "v1" | "v2";
+
+const root = "/sys/fs/cgroup";
+const prefix = "gradcheck-";
+let counter = 0;
+let probed: CgroupVersion | null | undefined;
+
+function v1Dirs(): { memory: string; cpu: string | undefined } {
+  const cpu = [join(root, "cpuacct"), join(root, "cpu,cpuacct")].find((d) => existsSync(join(d, "cpuacct.usage")));
+  return { memory: join(root, "memory"), cpu };
+}
+
+/** Which cgroup version gradcheck can create limited groups in here, or null (not root, read-only, no controllers). */
+export function cgroupVersion(): CgroupVersion | null {
+  if (probed !== undefined) return probed;
+  probed = null;
+  const trial = create(1 << 30, "probe");
+  if (trial) {
+    trial.remove();
+    probed = trial.version;
+  }
+  return probed;
+}
+
+/** A fresh group limited to memoryBytes (no swap either), or undefined when none can be made. */
+export function createSubmissionCgroup(memoryBytes: number): SubmissionCgroup | undefined {
+  if (cgroupVersion() === null) return undefined;
+  return create(memoryBytes, String(counter++));
+}
+
+function create(memoryBytes: number, tag: string): (SubmissionCgroup & { version: CgroupVersion }) | undefined {
+  const name = `${prefix}${process.pid}-${tag}`;
+  const memory = v1Dirs().memory;
+  if (existsSync(join(memory, "memory.limit_in_bytes"))) {
+    const made: string[] = [];
+    try {
+      const mem = join(memory, name);
+      mkdirSync(mem);
+      made.push(mem);
+      writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));
+      tryWrite(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
+      const cpuRoot = v1Dirs().cpu;
+      let cpu: string | undefined;
+      if (cpuRoot) {
+        try {
+          mkdirSync(join(cpuRoot, name));
+          cpu = join(cpuRoot, name);
+          made.push(cpu);
+        } catch {
+          cpu = undefined;
+        }
+      }
+      const dirs = made.slice();
+      return {
+        version: "v1",
+        procsFiles: dirs.map((d) => join(d, "cgroup.procs")),
+        oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(mem, "memory.oom_control")))?.[1] ?? 0) > 0,
+        cpuMs: () => (cpu ? Number(readOr(join(cpu, "cpuacct.usage"), "NaN")) / 1e6 : undefined),
+        killAll: () => killPids(join(mem, "cgroup.procs")),
+        remove: () => dirs.reverse().forEach(removeDir),
+      };
+    } catch {
+      made.reverse().forEach(removeDir);
+      return undefined;
+    }
+  }
+  if (existsSync(join(root, "cgroup.controllers"))) {
+    const dir = join(root, name);
+    try {
+      const delegated = readOr(join(root, "cgroup.subtree_control"));
+      if (!/\bmemory\b/.test(delegated)) return undefined;
+      mkdirSync(dir);
+      writeFileSync(join(dir, "memory.max"), String(memoryBytes));
+      tryWrite(join(dir, "memory.swap.max"), "0");
+      return {
+        version: "v2",
+        procsFiles: [join(dir, "cgroup.procs")],
+        oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
+        cpuMs: () => {
+          const us = /\busage_usec (\d+)/.exec(readOr(join(dir, "cpu.stat")))?.[1];
+          return us === undefined ? undefined : Number(us) / 1000;
+        },
+        killAll: () => (tryWrite(join(dir, "cgroup.kill"), "1") ? undefined : killPids(join(dir, "cgroup.procs"))),
+        remove: () => removeDir(dir),
+      };
+    } catch {
+      removeDir(dir);
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Removes groups left by gradcheck processes that no longer run (a SIGKILLed checker cannot
+ * clean up after itself). A group whose owner is alive is never touched: checks run in parallel.
+ */
+export function removeStaleCgroups(isAlive: (pid: number) => boolean): void {
+  const { memory, cpu } = v1Dirs();
+  for (const parent of [memory, cpu, root]) {
+    if (!parent) continue;
+    let names: string[];
+    try {
+      names = readdirSync(parent).filter((n) => n.startsWith(prefix));
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const pid = Number(/^gradcheck-(\d+)-/.exec(n)?.[1]);
+      if (pid && !isAlive(pid)) {
+        killPids(join(parent, n, "cgroup.procs"));
+        removeDir(join(parent, n));
+      }
+    }
+  }
+}
+
+function killPids(procs: string): void {
+  for (const line of readOr(procs).split("\n")) {
+    const pid = Number(line);
+    if (pid > 0) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+function removeDir(dir: string): void {
+  // A killed process leaves the group only once it is reaped: try for a moment.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      rmdirSync(dir);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
+function readOr(file: string, fallback = ""): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return fallback;
+  }
+}
+
+function tryWrite(file: string, text: string): boolean {
+  try {
+    writeFileSync(file, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
