@@ -2,16 +2,16 @@ import { gemm } from "../linalg/gemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "../network/activation.ts";
-import { costs } from "../network/cost.ts";
 import { dataTerm } from "../network/costFunction.ts";
 import { forward } from "../network/forward.ts";
-import { activationOfLayer, type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
+import { outputLayerOf } from "../network/outputLayer.ts";
+import { type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
 
 /**
  * The lecture's formulas for all m examples at once (one example per row):
  *
- *     δ⁽ᴸ⁾ = A⁽ᴸ⁾ − Y                        (cross-entropy; squared error adds .* g'(Z⁽ᴸ⁾))
+ *     δ⁽ᴸ⁾ = A⁽ᴸ⁾ − Y                        (cross-entropy, sigmoid or softmax; squared error adds .* g'(Z⁽ᴸ⁾))
  *     Δ⁽ˡ⁾ = [Σ_i δ⁽ˡ⁺¹⁾ | δ⁽ˡ⁺¹⁾ᵀ A⁽ˡ⁾]      (bias column, then weights)
  *     δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(Z⁽ˡ⁾)         (W⁽ˡ⁾ = Θ⁽ˡ⁾ without its bias column)
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)[0 | W⁽ˡ⁾]
@@ -52,11 +52,10 @@ export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
 }
 
 function outputDelta(problem: Problem, zL: Matrix, aL: Matrix): Matrix {
-  const cost = costs[problem.cost];
-  const gPrime = activations[problem.outputActivation].gPrime;
+  const delta = outputLayerOf(problem).delta;
   const out = zeros(zL.rows, zL.cols);
   const zd = zL.data, ad = aL.data, y = problem.Y.data, o = out.data;
-  for (let q = 0; q < o.length; q++) o[q] = cost.delta(zd[q], ad[q], y[q], gPrime(zd[q], ad[q]));
+  for (let q = 0; q < o.length; q++) o[q] = delta(zd[q], ad[q], y[q]);
   return out;
 }
 
@@ -65,7 +64,8 @@ function hiddenDelta(problem: Problem, l: number, deltaNext: Matrix, T: Matrix, 
   const m = deltaNext.rows, sIn = T.cols - 1;
   const out = zeros(m, sIn);
   gemm(m, sIn, T.rows, view(deltaNext), columnsFrom(T, 1), view(out), false);
-  const gPrime = activations[activationOfLayer(problem, l - 1)].gPrime;
+  // Layer l is hidden (l ≥ 1 and below the output), so its activation is element-wise.
+  const gPrime = activations[problem.hiddenActivation].gPrime;
   const o = out.data, zd = Z.data, ad = A.data;
   for (let q = 0; q < o.length; q++) o[q] *= gPrime(zd[q], ad[q]);
   return out;

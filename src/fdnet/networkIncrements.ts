@@ -6,6 +6,7 @@ import { activationOfLayer, type Problem, type Theta } from "../network/Network.
 import { regularizationTerm } from "../network/regularization.ts";
 import type { Increments } from "../numeric/index.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
+import { softmaxCrossEntropy } from "../network/softmax.ts";
 import { sigmoidCrossEntropyKernel } from "./sigmoidCrossEntropyKernel.ts";
 
 /**
@@ -32,17 +33,25 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
   const K = layerSizes[L - 1];
   const { z, a } = forward(problem, theta, problem.X);
   const cost = costs[problem.cost];
-  const gOut = activations[problem.outputActivation].g;
+  // softmax's loss belongs to a whole example (row), not to a unit; its a⁽ᴸ⁾ is never needed
+  // for the cross-entropy, so the output units keep z there.
+  const softmax = problem.outputActivation === "softmax";
+  const gOut = problem.outputActivation === "softmax" ? (v: number) => v : activations[problem.outputActivation].g;
   const gHidden = activations[problem.hiddenActivation].g;
   const hiddenRelu = problem.hiddenActivation === "relu";
   const Y = problem.Y.data;
 
-  const lossBase = new Float64Array(m * K);
+  const lossBase = new Float64Array(softmax ? m : m * K);
   let absLoss = 0;
-  for (let q = 0; q < m * K; q++) {
-    lossBase[q] = cost.loss(z[L - 1].data[q], a[L - 1].data[q], Y[q]);
+  for (let q = 0; q < lossBase.length; q++) {
+    lossBase[q] = softmax ? softmaxCrossEntropy(z[L - 1].data, q * K, Y, q * K, K) : cost.loss(z[L - 1].data[q], a[L - 1].data[q], Y[q]);
     absLoss += Math.abs(lossBase[q]);
   }
+  /** The example's loss change when its output row is curZ (softmax only). */
+  const rowChange = (e: number): [number, number] => {
+    const after = softmaxCrossEntropy(curZ, 0, Y, e * K, K), before = lossBase[e];
+    return [after - before, Math.abs(after) + Math.abs(before)];
+  };
   const J = dataTerm(problem, { z, a }) + regularizationTerm(theta, lambda, m);
 
   const start: number[] = [];
@@ -75,6 +84,14 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
       const z0 = Zi[e * sOut + i];
       for (let o = 0; o < offsets.length; o++) {
         const zNew = z0 + offsets[o] * aj;
+        if (outputLayer && softmax) {
+          curZ.set(Zi.subarray(e * K, (e + 1) * K));
+          curZ[i] = zNew;
+          const [d, mag] = rowChange(e);
+          sums[o] += d;
+          mags[o] += mag;
+          continue;
+        }
         if (outputLayer) {
           const after = cost.loss(zNew, gOut(zNew), Y[e * K + i]), before = lossBase[e * K + i];
           sums[o] += after - before;
@@ -106,6 +123,12 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
           }
           [cur, next] = [next, cur];
           r++;
+        }
+        if (softmax) {
+          const [d, mag] = rowChange(e);
+          sums[o] += d;
+          mags[o] += mag;
+          continue;
         }
         let d = 0, mag = 0;
         for (let k = 0; k < K; k++) {

@@ -1,12 +1,14 @@
 import { costs } from "./cost.ts";
 import { forward, type Activations } from "./forward.ts";
 import type { Problem, Theta } from "./Network.ts";
+import { outputLayerOf } from "./outputLayer.ts";
 import { regularizationTerm } from "./regularization.ts";
 
 /** (1/m) Σ_i Σ_k loss over the output layer of a finished forward pass. */
 export function dataTerm(problem: Problem, pass: Activations): number {
   const L = pass.a.length;
   const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
+  if (problem.outputActivation === "softmax") return rowwiseDataTerm(problem, pass);
   const loss = costs[problem.cost].loss;
   // Kahan–Babuška summation: m·K terms of mixed size, and FD differences of J are only as
   // good as J itself.
@@ -18,6 +20,21 @@ export function dataTerm(problem: Problem, pass: Activations): number {
     s = t;
   }
   return (s + c) / problem.X.rows;
+}
+
+/** The data term when the loss belongs to whole examples (softmax), compensated over the m rows. */
+function rowwiseDataTerm(problem: Problem, pass: Activations): number {
+  const L = pass.a.length, K = problem.layerSizes[L - 1], m = problem.X.rows;
+  const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
+  const output = outputLayerOf(problem);
+  let s = 0, c = 0;
+  for (let i = 0; i < m; i++) {
+    const v = output.loss(Z, i * K, A, i * K, Y, i * K, K);
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return (s + c) / m;
 }
 
 /** J(Θ) of CONTRACT §1: the cost alone, as finite differences need it. */
