@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { matrix } from "../linalg/Matrix.ts";
 import { thetaShapes } from "../network/theta.ts";
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
+import { outputOf, type Assignment } from "./Assignment.ts";
 import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
 
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
@@ -12,6 +13,19 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
    * largest network costs one run each, ruinous when a failing run is a timeout.
    */
   readonly shrinkValues?: boolean;
+  /**
+   * The family and shapes a course's assignment asks for (hidden layers, K, λ). Without it:
+   * sigmoid everywhere, cross-entropy, any depth up to maxDepth, the four λ of the default.
+   */
+  readonly assignment?: Assignment;
+}
+
+/** [s_1, hidden…, K] within the assignment's ranges; shrinks towards fewer and narrower hidden layers and the smallest K. */
+function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<number[]> {
+  const width = fc.integer({ min: 1, max: maxWidth });
+  return fc
+    .tuple(width, fc.array(width, { minLength: a.hiddenLayers.min, maxLength: a.hiddenLayers.max }), fc.integer({ min: a.classes.min, max: Math.min(a.classes.max, Math.max(maxWidth, a.classes.min)) }))
+    .map(([s1, hidden, K]) => [s1, ...hidden, K]);
 }
 
 /**
@@ -24,7 +38,10 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
  * values that remain are the same, so a failure that depends on a value survives the cut.
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
-  const maxDepth = c.maxDepth ?? 5, maxWidth = c.maxWidth ?? 6, maxExamples = c.maxExamples ?? 6;
+  const a = c.assignment;
+  const maxWidth = c.maxWidth ?? Math.max(6, a?.classes.min ?? 0), maxExamples = c.maxExamples ?? 6;
+  const maxDepth = a ? a.hiddenLayers.max + 2 : c.maxDepth ?? 5;
+  const { outputActivation, cost } = outputOf(a?.output ?? "sigmoid-cross-entropy");
   const tenths = (max: number) => fc.integer({ min: -max, max }).map((k) => k / 10);
   const pool = (arb: fc.Arbitrary<number>, n: number) => {
     const values = fc.array(arb, { minLength: n, maxLength: n });
@@ -33,9 +50,9 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
   const stride = maxWidth + 1;
   return fc
     .record({
-      layerSizes: layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
+      layerSizes: a ? assignmentLayerSizes(a, maxWidth) : layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
       m: fc.integer({ min: 1, max: maxExamples }),
-      lambda: fc.constantFrom(0, 1, 10, 0.001),
+      lambda: fc.constantFrom(...(a?.lambdas ?? [0, 1, 10, 0.001])),
       weights: fc.tuple(...Array.from({ length: maxDepth - 1 }, () => pool(tenths(15), maxWidth * stride))),
       inputs: pool(tenths(20), maxExamples * maxWidth),
       classes: pool(fc.nat({ max: maxWidth - 1 }), maxExamples),
@@ -47,9 +64,9 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
       return {
         name: `counterexample-[${layerSizes}]-m${m}`,
         layerSizes,
-        hiddenActivation: "sigmoid",
-        outputActivation: "sigmoid",
-        cost: "cross-entropy",
+        hiddenActivation: a?.hiddenActivation ?? "sigmoid",
+        outputActivation,
+        cost,
         lambda,
         X: matrix(m, s1, X),
         Y: matrix(m, K, oneHotRows(labels, K)),

@@ -32,3 +32,21 @@ export function softmaxCrossEntropy(z: ArrayLike<number>, zAt: number, y: ArrayL
   for (let k = 0; k < K; k++) yz += y[yAt + k] * z[zAt + k];
   return logSumExp(z, zAt, K) - yz;
 }
+
+/**
+ * softmaxCrossEntropy(z') − softmaxCrossEntropy(z) for one row, from a = softmax(z) and the
+ * new row z': log1p(Σ_k a_k·expm1(z'_k − z_k)) − Σ_k y_k (z'_k − z_k). Exact algebra, but it
+ * never subtracts two logsumexps, so a tiny change keeps its relative accuracy (finite
+ * differences live on such changes).
+ */
+export function softmaxCrossEntropyChange(
+  z: ArrayLike<number>, a: ArrayLike<number>, at: number, zNew: ArrayLike<number>, zNewAt: number, y: ArrayLike<number>, yAt: number, K: number,
+): number {
+  let s = 0, yDz = 0;
+  for (let k = 0; k < K; k++) {
+    const dz = zNew[zNewAt + k] - z[at + k];
+    s += a[at + k] * Math.expm1(dz);
+    yDz += y[yAt + k] * dz;
+  }
+  return Math.log1p(s) - yDz;
+}
