@@ -76,6 +76,10 @@ async function probe(session: Session): Promise<CheckReport | undefined> {
   const first = await session.judge(session.diagnostic[0]);
   const ended = first.findings.find((f) => f.neverAnswered);
   if (ended) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "crashed-on-load", message: ended.message });
+  // Past the time limit on the first, smallest fixed case: nothing was ever answered, so there
+  // is nothing to shrink.
+  const silent = first.findings.find((f) => f.problem === "timeout");
+  if (silent) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: `no answer to the first request: ${silent.message}` });
   const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
   if (!wrongCall) return undefined;
   return checkReport(session.start, {

@@ -3,6 +3,7 @@ import type { LoadProblem } from "../sandbox/loadProblem.ts";
 /** Everything `check` can find wrong, as one closed union. */
 export type CheckProblem =
   | LoadProblem
+  | "never-answered"
   | "bad-return"
   | "wrong-gradient-length"
   | "threw"
@@ -37,6 +38,7 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
   "command-not-found": { kind: "load", title: "Command not found", explanation: "The program named in gradcheck.json does not exist where the sandbox looks for it.", hint: "Use an interpreter installed on the system (python3, node, …) or a path inside the submission folder." },
   "crashed-on-load": { kind: "load", title: "Crashed while loading", explanation: "The submission's process ended before it was ready to answer.", hint: "Look at its stderr, shown with the message." },
   "startup-timeout": { kind: "load", title: "Too slow to load", explanation: "The module did not finish loading in time.", hint: "Avoid work at import time." },
+  "never-answered": { kind: "load", title: "Never answered", explanation: "The submission started but gave no answer to its first request, a small fixed case: it ended or waited past the time limit before answering. A program that reads stdin with a line reader that waits for more input than one line (or for the end of input) never sees the request.", hint: "Answer each request line as soon as it arrives, and flush stdout after each answer." },
   "bad-return": { kind: "interface", title: "Wrong return value", explanation: "nnCostFunction must return { J: number, grad: array of numbers } (or a Promise of it).", hint: "Return an object with a numeric J and an array-like grad of params.length numbers." },
   "wrong-gradient-length": { kind: "interface", title: "Gradient of the wrong length", explanation: "grad must have one entry per parameter: params.length, the unrolled Θ⁽¹⁾, Θ⁽²⁾, … with their bias columns.", hint: "Unroll every D⁽ˡ⁾ row-major, bias column first, end to end." },
   "threw": { kind: "answer", title: "Threw an error", explanation: "nnCostFunction threw (or its process reported an error) on a valid input.", hint: "Replay the counterexample below; check K = 1, single units and m = 1." },

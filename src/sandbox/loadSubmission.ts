@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChild } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
-import { commandSearchPath, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox.ts";
+import { commandSearchPath, moduleSandbox, processSandbox, sandboxAbilities, type Limits } from "./sandbox.ts";
 import { stageReadable } from "./stageReadable.ts";
 
 export interface LoadOptions {
@@ -35,9 +35,10 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const dir = isDir ? full : dirname(full);
   const config = join(dir, "gradcheck.json");
   if ((isDir && existsSync(config)) || (!isDir && basename(full) === "gradcheck.json")) return loadProcess(dir, config, limits, timing);
+  if (isDir && existsSync(join(dir, octaveEntry))) return loadOctave(dir, limits, timing);
   const entry = isDir ? moduleEntries.map((f) => join(dir, f)).find((f) => existsSync(f)) : full;
   if (!entry) {
-    return { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission) or one of ${moduleEntries.join(", ")}` };
+    return { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}` };
   }
   return loadModule(dir, entry, limits, timing);
 }
@@ -95,7 +96,44 @@ async function loadProcess(dir: string, config: string, limits: { memoryMB: numb
   if (!Array.isArray(command) || command.length === 0 || !command.every((w) => typeof w === "string")) {
     return { ok: false, problem: "bad-config", message: `gradcheck.json: expected {"command": ["program", "arg", ...]}, got command = ${JSON.stringify(command)}` };
   }
-  const program = command[0] as string;
+  return startProcess(dir, command as string[], limits, timing);
+}
+
+/**
+ * An Octave nnCostFunction.m with the classic exercise's signature: the student's .m files and
+ * gradcheck's adapter are copied into a fresh folder, and octave-cli runs the adapter there as
+ * a process submission. The adapter converts labels (0-based → 1..K) and Θ (row-major →
+ * [Theta1(:); Theta2(:)]) and calls the student's function unchanged.
+ */
+async function loadOctave(dir: string, limits: Limits, timing: { callTimeoutMs: number; startTimeoutMs: number }): Promise<Loaded> {
+  const folder = mkdtempSync(join(tmpdir(), "gradcheck-octave-"));
+  try {
+    for (const f of readdirSync(dir)) if (f.endsWith(".m") && f !== octaveAdapter && statSync(join(dir, f)).isFile()) copyFileSync(join(dir, f), join(folder, f));
+    copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), join(folder, octaveAdapter));
+    chmodSync(folder, 0o755);
+  } catch (e) {
+    rmSync(folder, { recursive: true, force: true });
+    return { ok: false, problem: "bad-config", message: `${octaveEntry}: could not stage the Octave files: ${(e as Error).message}` };
+  }
+  // Octave needs more address space than a script interpreter (its libraries alone map ~1 GB).
+  const loaded = await startProcess(folder, [...octaveCommand, octaveAdapter], { memoryMB: Math.max(limits.memoryMB, 4096), threads: octaveThreads }, { ...timing, startTimeoutMs: Math.max(timing.startTimeoutMs, 60_000) });
+  if (!loaded.ok) {
+    rmSync(folder, { recursive: true, force: true });
+    return loaded;
+  }
+  const started = loaded.implementation;
+  return { ok: true, implementation: { ...started, description: `Octave ${octaveEntry}`, call: started.call, close: async () => { await started.close(); rmSync(folder, { recursive: true, force: true }); } } };
+}
+
+/** The Octave entry file, its adapter, and how the adapter is run (Debian's octave package provides octave-cli). */
+export const octaveEntry = "nnCostFunction.m";
+const octaveAdapter = "gradcheck_adapter.m";
+/** octave-cli's own threads, found by running it: fewer and it aborts at start-up. */
+const octaveThreads = 4;
+export const octaveCommand = ["octave-cli", "--norc", "--no-history", "--quiet", "--no-window-system"];
+
+async function startProcess(dir: string, command: string[], limits: Limits, timing: { callTimeoutMs: number; startTimeoutMs: number }): Promise<Loaded> {
+  const program = command[0];
   const found = program.includes("/")
     ? existsSync(isAbsolute(program) ? program : join(dir, program))
     : commandSearchPath().some((p) => existsSync(join(p, program)));

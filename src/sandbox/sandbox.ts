@@ -38,6 +38,11 @@ export function sandboxAbilities(): SandboxAbilities {
 export interface Limits {
   /** V8 heap limit of a module submission, and address-space limit of a process submission */
   readonly memoryMB: number;
+  /**
+   * Threads the program itself runs (default 1). The task cap counts threads too, so a
+   * program that starts worker threads (Octave runs two or three) needs them counted in.
+   */
+  readonly threads?: number;
 }
 
 /**
@@ -74,7 +79,7 @@ const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/
 export function processSandbox(dir: string, command: readonly string[], limits: Limits, can: SandboxAbilities = sandboxAbilities()): { argv: string[]; cwd: string; warnings: string[] } {
   const warnings: string[] = [];
   const bytes = String(limits.memoryMB * 1024 * 1024);
-  const limit = can.prlimit ? ["prlimit", `--as=${bytes}`, "--nofile=64", ...(can.dropUser ? ["--nproc=3"] : []), "--"] : [];
+  const limit = can.prlimit ? ["prlimit", `--as=${bytes}`, "--nofile=64", ...(can.dropUser ? [`--nproc=${2 + (limits.threads ?? 1)}`] : []), "--"] : [];
   if (!can.prlimit) warnings.push("memory not bounded: prlimit is not available");
   if (can.bwrap) {
     const uid = String(randomInt(200_000, 1_000_000));
