@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import { parseAssignment } from "../../src/judge/Assignment.ts";
+import { checkSubmission } from "../../src/judge/checkSubmission.ts";
+import { requireSystem } from "../support/requireSystem.ts";
+
+const fixtures = new URL("../fixtures/ex4/", import.meta.url).pathname;
+const ex4 = parseAssignment({ profile: "ex4" });
+if (!ex4.ok) throw new Error(ex4.error);
+const runs = 25;
+
+const octave = requireSystem("octave-cli", spawnSync("octave-cli", ["--version"], { stdio: "ignore" }).status === 0, "apt-get install octave");
+const numpy = requireSystem("python3 with numpy", spawnSync("/usr/bin/python3", ["-c", "import numpy"], { stdio: "ignore" }).status === 0, "apt-get install python3-numpy");
+
+/** ex4-style implementations written independently of gradcheck, correct and with one planted slip each. */
+const verdicts: Array<{ name: string; needs: boolean; passed: boolean; mistakes: string[] }> = [
+  { name: "octave-vectorised", needs: octave, passed: true, mistakes: [] },
+  { name: "octave-loop", needs: octave, passed: true, mistakes: [] },
+  { name: "octave-regularized-bias", needs: octave, passed: false, mistakes: ["regularized-bias"] },
+  { name: "octave-lambda-not-divided", needs: octave, passed: false, mistakes: ["lambda-not-divided-by-m"] },
+  { name: "numpy-correct", needs: numpy, passed: true, mistakes: [] },
+  { name: "numpy-missing-derivative", needs: numpy, passed: false, mistakes: ["missing-activation-derivative"] },
+];
+
+describe("check --profile ex4 on course code, unchanged", () => {
+  for (const v of verdicts) {
+    it.skipIf(!v.needs)(`${v.name}: ${v.passed ? "passes" : `fails, diagnosed as ${v.mistakes.join(", ")}`}`, async () => {
+      const report = await checkSubmission(fixtures + v.name, { runs, assignment: ex4.assignment, callTimeoutMs: 20_000 });
+      expect({ passed: report.passed, mistakes: report.mistakes, problem: report.problem }).toEqual({ passed: v.passed, mistakes: v.mistakes, problem: undefined });
+      if (!v.passed) expect(report.counterexample?.layerSizes.length).toBe(3);
+    }, 300_000);
+  }
+
+  it.skipIf(!octave)("an Octave function that never answers the first request is never-answered (exit 2), not shrunk", async () => {
+    const code = await main(["check", fixtures + "octave-never-answers", "--profile", "ex4", "--timeout", "3000", "--json"]);
+    expect(code).toBe(2);
+  }, 120_000);
+
+  it.skipIf(!numpy)("without the profile, the same correct one-hidden-layer code fails: the profile is what makes its verdict right", async () => {
+    const report = await checkSubmission(fixtures + "numpy-correct", { runs });
+    expect(report.passed).toBe(false);
+    expect(report.counterexample?.layerSizes.length).not.toBe(3);
+  }, 300_000);
+});
