@@ -1,6 +1,6 @@
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { fromRows, matrix } from "../linalg/Matrix.ts";
-import { mistakeIds, mistakeInfo, mistakes, nnCostFunctionWith, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
+import { mistakeInfo, mistakesFor, nnCostFunctionWith, type Family, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
 import { rng } from "../numeric/random.ts";
 import { thetaShapes } from "../network/theta.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
@@ -52,6 +52,9 @@ export function diagnosticCasesFor(a: Assignment | undefined): readonly Labelled
  * different parts of the algorithm are tried together. An empty list means unrecognised.
  */
 export async function diagnose(implementation: Implementation, counterexample: LabelledCase | undefined, diagnostic: readonly LabelledCase[] = diagnosticCases): Promise<MistakeId[]> {
+  const family: Family = { hiddenActivation: diagnostic[0].hiddenActivation, outputActivation: diagnostic[0].outputActivation, cost: diagnostic[0].cost };
+  const known = mistakesFor(family);
+  const ids = [...known.keys()];
   const cases = counterexample ? [counterexample, ...diagnostic] : [...diagnostic];
   const answers: Array<{ J: number; grad: Float64Array }> = [];
   for (const c of cases) {
@@ -69,13 +72,13 @@ export async function diagnose(implementation: Implementation, counterexample: L
     return true;
   };
   const single: MistakeId[] = [];
-  for (const id of mistakeIds) if (await reproduces(mistakes[id])) single.push(id);
+  for (const [id, fn] of known) if (await reproduces(fn)) single.push(id);
   if (single.length > 0) return single;
-  for (let i = 0; i < mistakeIds.length; i++) {
-    for (let j = i + 1; j < mistakeIds.length; j++) {
-      const a = mistakeInfo[mistakeIds[i]].slips, b = mistakeInfo[mistakeIds[j]].slips;
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = mistakeInfo[ids[i]].slips, b = mistakeInfo[ids[j]].slips;
       if (Object.keys(a).some((key) => key in b)) continue;
-      if (await reproduces(nnCostFunctionWith({ ...a, ...b }))) return [mistakeIds[i], mistakeIds[j]];
+      if (await reproduces(nnCostFunctionWith({ ...a, ...b }, family))) return [ids[i], ids[j]];
     }
   }
   return [];

@@ -1,8 +1,12 @@
+import { lectureFamily, type Family } from "./Family.ts";
 import { mistakeIds, mistakeInfo, type MistakeId } from "./mistakeInfo.ts";
 import type { NnCostFunction } from "./NnCostFunction.ts";
 import { nnCostFunctionWith } from "./nnCostFunctionWith.ts";
 
-/** Each catalogued mistake as a runnable nnCostFunction (CONTRACT §4 signature). */
-export const mistakes: Readonly<Record<MistakeId, NnCostFunction>> = Object.fromEntries(
-  mistakeIds.map((id) => [id, nnCostFunctionWith(mistakeInfo[id].slips)]),
-) as Record<MistakeId, NnCostFunction>;
+/** The catalogued mistakes that exist in a family, each as a runnable nnCostFunction of that family. */
+export function mistakesFor(family: Family): ReadonlyMap<MistakeId, NnCostFunction> {
+  return new Map(mistakeIds.filter((id) => mistakeInfo[id].appliesTo?.(family) ?? true).map((id) => [id, nnCostFunctionWith(mistakeInfo[id].slips, family)]));
+}
+
+/** Each mistake of the lecture's family (sigmoid everywhere, cross-entropy) as a runnable nnCostFunction. */
+export const mistakes: Readonly<Partial<Record<MistakeId, NnCostFunction>>> = Object.fromEntries(mistakesFor(lectureFamily));
