@@ -5,6 +5,7 @@ import { caseFileOf } from "./caseFileOf.ts";
 import { problemInfo, type CheckProblem } from "./checkProblem.ts";
 import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
+import { encodedImplementation } from "./encodedImplementation.ts";
 import { diagnose, diagnosticCasesFor } from "./diagnose.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { judgeCase, selfInconsistentEntries, type CaseVerdict } from "./judgeCase.ts";
@@ -44,7 +45,8 @@ interface Session {
  * catalogue of known mistakes.
  */
 export async function checkImplementation(implementation: Implementation, options: SubmissionCheckOptions = {}): Promise<CheckReport> {
-  const session = openSession(implementation, options.seed ?? defaultSeed, options.assignment);
+  const encoded = options.assignment ? encodedImplementation(implementation, options.assignment) : implementation;
+  const session = openSession(encoded, options.seed ?? defaultSeed, options.assignment);
   const stopped = await probe(session);
   if (stopped) return stopped;
   const search = await searchForFailure(session, options);
