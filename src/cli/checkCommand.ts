@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { checkSubmission } from "../judge/checkSubmission.ts";
 import { defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
-import { assignmentFieldNames, parseAssignment, type Assignment } from "../judge/Assignment.ts";
+import { assignmentFieldNames, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { checkJson } from "./checkJson.ts";
 import { checkMarkdown } from "./checkMarkdown.ts";
@@ -57,6 +57,6 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     }
   }
   if (args.options.has("json")) out(JSON.stringify(json));
-  else for (const line of renderCheckReport(report, replay, counterexampleFile)) out(line);
+  else for (const line of renderCheckReport(report, replay, counterexampleFile, stated && describeAssignment(stated.assignment))) out(line);
   return checkExitCode(report);
 }

@@ -1,3 +1,4 @@
+import { replaySnippet } from "./replaySnippet.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
@@ -8,7 +9,7 @@ import { checkExitCode } from "./checkExitCode.ts";
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
-export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string): string[] {
+export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, assignment?: string): string[] {
   const out: string[] = [];
   out.push(`gradcheck check — ${report.submission}`);
   for (const w of report.warnings) out.push(`  warning: ${w}`);
@@ -17,7 +18,7 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
     out.push("", `✗ ${info.title} (exit ${checkExitCode(report)})`, `  ${report.message ?? ""}`.replace(/\n/g, "\n  "), `  hint: ${info.hint}`);
     return out;
   }
-  out.push(`  seed ${report.seed} · ${setting}`);
+  out.push(`  seed ${report.seed} · ${assignment ?? setting}`);
   if (report.passed) {
     out.push("", `✓ passed on ${report.runs} random networks: J and ∂J/∂Θ agree with gradcheck's (a) and with finite differences of its own J (b).`);
   } else {
@@ -46,6 +47,8 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
     if (ce) {
       out.push("", counterexampleFile ? `counterexample written to ${counterexampleFile}; replay it with: gradcheck eval ${counterexampleFile}` : "counterexample (case-file format; save it and replay with `gradcheck eval FILE.json`):");
       if (!counterexampleFile) out.push(JSON.stringify(ce));
+      const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
+      if (language && ce.layerSizes.length === 3) out.push("", `replay it in ${language === "octave" ? "Octave" : "numpy"}:`, ...replaySnippet(ce, language).map((l) => "  " + l));
     }
   }
   if (report.mutated.length > 0) out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);

@@ -145,3 +145,14 @@ function readBoolean(field: string, v: unknown): boolean {
   if (v === false || v === "false") return false;
   throw new AssignmentError(field, `expected true or false, got ${JSON.stringify(v)}`);
 }
+
+/** One line for reports: the family, the shapes and the interface a check was run with. */
+export function describeAssignment(a: Assignment): string {
+  const range = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
+  const { outputActivation, cost } = outputOf(a.output);
+  return [
+    `${a.hiddenActivation} hidden layers (${range(a.hiddenLayers)}), ${outputActivation} output, ${cost}`,
+    `K ${range(a.classes)}, λ ∈ {${a.lambdas.join(", ")}}`,
+    `labels ${a.labels}, Θ ${a.layout}${a.allowUnstableCost ? ", naive log allowed" : ""}`,
+  ].join("; ");
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
+import { replaySnippet } from "../../src/cli/replaySnippet.ts";
 import { requireSystem } from "../support/requireSystem.ts";
 
 const fixtures = new URL("../fixtures/ex4/", import.meta.url).pathname;
@@ -31,6 +32,16 @@ describe("check --profile ex4 on course code, unchanged", () => {
       if (!v.passed) expect(report.counterexample?.layerSizes.length).toBe(3);
     }, 300_000);
   }
+
+  it.skipIf(!octave)("the counterexample's Octave replay snippet runs the student's function and reproduces its J", async () => {
+    const report = await checkSubmission(fixtures + "octave-regularized-bias", { runs, assignment: ex4.assignment, callTimeoutMs: 20_000 });
+    const ce = report.counterexample!;
+    const snippet = replaySnippet(ce, "octave").join("\n") + "\nprintf('%.17g\\n', J);";
+    const run = spawnSync("octave-cli", ["--norc", "--no-history", "--quiet", "--no-window-system", "--eval", snippet], { cwd: fixtures + "octave-regularized-bias", encoding: "utf8", timeout: 60_000 });
+    const printed = Number(run.stdout.trim().split("\n").pop());
+    expect(Math.abs(printed - ce.submitted!.J)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ce.submitted!.J)));
+    expect(Math.abs(printed - ce.expected!.J)).toBeGreaterThan(1e-6);
+  }, 300_000);
 
   it.skipIf(!octave)("an Octave function that never answers the first request is never-answered (exit 2), not shrunk", async () => {
     const code = await main(["check", fixtures + "octave-never-answers", "--profile", "ex4", "--timeout", "3000", "--json"]);
