@@ -6,6 +6,8 @@ import { tour } from "./tour.ts";
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
+        [--profile ex4] [--hidden-activation sigmoid|tanh|relu] [--output FAMILY] [--labels 0-based|1-based|one-hot]
+        [--layout unrolled|unrolled-column-major] [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…] [--allow-unstable-cost]
   gradcheck tour`;
 
 /** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
