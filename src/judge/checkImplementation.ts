@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
@@ -78,16 +79,24 @@ async function probe(session: Session): Promise<CheckReport | undefined> {
   const first = await session.judge(session.diagnostic[0]);
   const ended = first.findings.find((f) => f.neverAnswered);
   if (ended) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "crashed-on-load", message: ended.message });
-  // Past the time limit on the first, smallest fixed case: nothing was ever answered, so there
-  // is nothing to shrink.
+  // Past the time limit on the first fixed case: if a single example gets no answer either,
+  // nothing was ever answered and there is nothing to shrink.
   const silent = first.findings.find((f) => f.problem === "timeout");
-  if (silent) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: `no answer to the first request: ${silent.message}` });
+  if (silent && (await session.judge(firstExampleOnly(session.diagnostic[0]))).findings.some((f) => f.problem === "timeout")) {
+    return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: `no answer to the first request: ${silent.message}` });
+  }
   const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
   if (!wrongCall) return undefined;
   return checkReport(session.start, {
     passed: false, stage: "probe", runs: 1, findings: first.findings,
     counterexample: caseFileOf(session.diagnostic[0], first.reference), mutated: [...session.mutated],
   });
+}
+
+/** The case cut to its first example: the smallest request a submission can be sent. */
+function firstExampleOnly(c: LabelledCase): LabelledCase {
+  const s1 = c.X.cols, K = c.Y.cols;
+  return { ...c, name: `${c.name}-m1`, X: matrix(1, s1, c.X.data.slice(0, s1)), Y: matrix(1, K, c.Y.data.slice(0, K)), labels: c.labels.slice(0, 1) };
 }
 
 interface Search {
