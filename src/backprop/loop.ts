@@ -5,7 +5,7 @@ import { type CostAndGradient, type Problem, type Theta } from "../network/Netwo
 import { regularizationTerm } from "../network/regularization.ts";
 
 /**
- * The lecture's algorithm exactly, one training example at a time (SEED §4):
+ * The lecture's algorithm exactly, one training example at a time:
  *
  *     Δ⁽ˡ⁾ = 0
  *     for i = 1..m: forward-propagate x⁽ⁱ⁾; δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y⁽ⁱ⁾ (cross-entropy, sigmoid or softmax);

@@ -7,7 +7,7 @@ import type { CostRequest } from "../sandbox/Implementation.ts";
 /** A request as gradcheck builds it, before any assignment's encoding: 0-based labels. */
 export type CanonicalRequest = Omit<CostRequest, "y"> & { readonly y: readonly number[] };
 
-/** The arguments of nnCostFunction for a case (CONTRACT §4), optionally at other weights. */
+/** The arguments of nnCostFunction for a case (docs/check.md), optionally at other weights. */
 export function requestOf(c: LabelledCase, theta: Theta | Float64Array = c.theta): CanonicalRequest {
   return {
     params: Array.from(theta instanceof Float64Array ? theta : unroll(theta)),

@@ -17,7 +17,7 @@ export interface OutputLayer {
   delta(z: number, a: number, y: number): number;
 }
 
-export function outputLayerOf(network: Network): OutputLayer {
+export function outputLayerOf(network: Pick<Network, "outputActivation" | "cost">): OutputLayer {
   const cost = costs[network.cost];
   if (network.outputActivation === "softmax") {
     if (network.cost !== "cross-entropy") throw new RangeError(`softmax output needs the cross-entropy cost, got ${network.cost}`);

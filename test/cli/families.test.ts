@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/checkCommand.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../support/requireSystem.ts";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const doc = readFileSync(new URL("../../docs/check.md", import.meta.url), "utf8");
-const octave = requireSystem("octave-cli", spawnSync("octave-cli", ["--version"], { stdio: "ignore" }).status === 0, "apt-get install octave");
+const octave = systemFile("octave", "/usr/bin/octave-cli");
 
 /** The one-example-per-family command lines, exactly as README.md and docs/check.md print them. */
 const commands = [...readme.matchAll(/^npx gradcheck check (examples\/(?:families\/[\w-]+|ex4-octave)[^#\n]*?)\s*(?:#.*)?$/gm)].map((m) => m[1].trim().split(/\s+/));
@@ -18,7 +17,7 @@ describe("one example per family, as the docs show them", () => {
   });
   for (const words of commands) {
     const needsOctave = words[0].includes("octave");
-    it.skipIf(needsOctave && !octave)(`gradcheck check ${words.join(" ")} passes (exit 0)`, async () => {
+    (needsOctave ? itWith(octave) : it)(`gradcheck check ${words.join(" ")} passes (exit 0)`, async () => {
       const lines: string[] = [];
       const code = await checkCommand([...words, "--runs", "30", "--timeout", "20000"], (l) => lines.push(l));
       expect(code, lines.join("\n")).toBe(0);
