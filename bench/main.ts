@@ -10,6 +10,7 @@ import { productsBench } from "./products.ts";
 import { smallCheckBench } from "./smallCheck.ts";
 import { startupBench } from "./startup.ts";
 import { tapeBench } from "./tape.ts";
+import { trainBench } from "./train.ts";
 import type { BenchSection } from "./section.ts";
 
 import { relaxedSimdAccepted } from "../src/linalg/simdGemm.ts";
@@ -46,6 +47,7 @@ await collect("each product", productsBench);
 await collect("the small-network check", smallCheckBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);
+await collect("gradcheck train", trainBench);
 
 const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));
 mkdirSync(dir, { recursive: true });

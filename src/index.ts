@@ -68,3 +68,9 @@ export type { LoadOptions } from "./sandbox/loadSubmission.ts";
 
 // Rendering a comparison as a self-contained HTML page with plots.
 export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";
+
+// Training the lecture's network on real handwritten digits, its gradient verified as it trains.
+export { loadDigits, type LoadedDigits } from "./train/loadDigits.ts";
+export { splitDigits, type Split } from "./train/splitDigits.ts";
+export { trainDigits, defaultTrainSettings, type TrainSettings, type TrainingRun } from "./train/trainDigits.ts";
+export { verifyGradient, type GradientVerification } from "./train/verifyGradient.ts";

@@ -7,6 +7,7 @@ const usage = `usage:
                              [--case FILE] [--junit FILE] [--format text|github]
         [--profile ex4] [--hidden-activation sigmoid|tanh|relu] [--output FAMILY] [--labels 0-based|1-based|one-hot]
         [--layout unrolled|unrolled-column-major] [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…] [--allow-unstable-cost]
+  gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
@@ -25,6 +26,8 @@ export async function main(words: readonly string[]): Promise<number> {
         return await (await import("./evalCommand.ts")).evalCommand(rest, out);
       case "check":
         return await (await import("./checkCommand.ts")).checkCommand(rest, out);
+      case "train":
+        return await (await import("./trainCommand.ts")).trainCommand(rest, out);
       case "tour": {
         const args = parseArgs(rest, ["report"], ["verbose"]);
         const report = args.options.get("report") ?? "reports/tour";
