@@ -39,7 +39,7 @@ export function caseArbitrary(c: CaseConstraints = {}): fc.Arbitrary<Case> {
       ? valuesArbitrary("ordinary", m * K).map((v) => ({ Y: v, labels: undefined }))
       : oneHot
         ? fc.array(fc.integer({ min: 0, max: K === 1 ? 1 : K - 1 }), { minLength: m, maxLength: m }).map((labels) => ({ Y: oneHotRows(labels, K), labels }))
-        : fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m * K, maxLength: m * K }).map((v) => ({ Y: v, labels: undefined }));
+        : fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m * K, maxLength: m * K }).map((v) => ({ Y: network.outputActivation === "softmax" ? probabilityRows(v, K) : v, labels: undefined }));
     return fc.record({
       theta: fc.tuple(...shapes.map(([r, cols]) => valuesArbitrary(weights, r * cols))),
       X: valuesArbitrary(data, m * s1),
@@ -56,3 +56,14 @@ export function caseArbitrary(c: CaseConstraints = {}): fc.Arbitrary<Case> {
   });
 }
 
+
+/** Soft targets for softmax: each row scaled to sum to 1 (a row of zeros becomes uniform). */
+function probabilityRows(v: number[], K: number): number[] {
+  const out = v.slice();
+  for (let i = 0; i < out.length; i += K) {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += out[i + k];
+    for (let k = 0; k < K; k++) out[i + k] = s > 0 ? out[i + k] / s : 1 / K;
+  }
+  return out;
+}

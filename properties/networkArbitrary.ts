@@ -13,6 +13,9 @@ export function networkArbitrary(c: LayerSizesConstraints = {}): fc.Arbitrary<Ne
     .record({ layerSizes: layerSizesArbitrary(c), hiddenActivation: activationArbitrary(), cost: costArbitrary(), pick: fc.nat() })
     .map(({ layerSizes, hiddenActivation, cost, pick }) => {
       const outputs = costs[cost].outputs;
-      return { layerSizes, hiddenActivation, outputActivation: outputs[pick % outputs.length], cost };
+      const outputActivation = outputs[pick % outputs.length];
+      // softmax needs K ≥ 2 classes: one output unit would always say 1.
+      const sizes = outputActivation === "softmax" ? [...layerSizes.slice(0, -1), Math.max(2, layerSizes[layerSizes.length - 1])] : layerSizes;
+      return { layerSizes: sizes, hiddenActivation, outputActivation, cost };
     });
 }

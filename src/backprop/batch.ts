@@ -3,17 +3,17 @@ import { worthSimd } from "../linalg/simdGemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "../network/activation.ts";
-import { costs } from "../network/cost.ts";
 import { lossSum } from "../network/costFunction.ts";
 import { forward } from "../network/forward.ts";
-import { activationOfLayer, type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
+import { outputLayerOf } from "../network/outputLayer.ts";
+import { type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
 import { chunkRanges, rowsOf } from "./chunks.ts";
 
 /**
  * The lecture's formulas for all m examples at once (one example per row):
  *
- *     δ⁽ᴸ⁾ = A⁽ᴸ⁾ − Y                        (cross-entropy; squared error adds .* g'(Z⁽ᴸ⁾))
+ *     δ⁽ᴸ⁾ = A⁽ᴸ⁾ − Y                        (cross-entropy, sigmoid or softmax; squared error adds .* g'(Z⁽ᴸ⁾))
  *     Δ⁽ˡ⁾ = [Σ_i δ⁽ˡ⁺¹⁾ | δ⁽ˡ⁺¹⁾ᵀ A⁽ˡ⁾]      (bias column, then weights)
  *     δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(Z⁽ˡ⁾)         (W⁽ˡ⁾ = Θ⁽ˡ⁾ without its bias column)
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)[0 | W⁽ˡ⁾]
@@ -59,9 +59,9 @@ export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix
         for (let k = 0; k < sOut; k++) dd[k * cols] += dl[r + k];
       }
       Delta[l] = D;
-      if (l > 0) delta = hiddenDelta(problem, l, delta, T, z[l], a[l]);
+      if (l > 0) delta = hiddenDelta(problem, delta, T, z[l], a[l]);
     }
-    return { lossSum: lossSum({ cost: problem.cost, Y }, { z, a }), Delta };
+    return { lossSum: lossSum({ cost: problem.cost, outputActivation: problem.outputActivation, Y }, { z, a }), Delta };
   });
 }
 
@@ -96,20 +96,20 @@ export function finishGradient(problem: Problem, theta: Theta, sum: ChunkDeltas)
 }
 
 function outputDelta(problem: Problem, zL: Matrix, aL: Matrix, Y: Matrix): Matrix {
-  const cost = costs[problem.cost];
-  const gPrime = activations[problem.outputActivation].gPrime;
+  const delta = outputLayerOf(problem).delta;
   const out = zeros(zL.rows, zL.cols);
   const zd = zL.data, ad = aL.data, y = Y.data, o = out.data;
-  for (let q = 0; q < o.length; q++) o[q] = cost.delta(zd[q], ad[q], y[q], gPrime(zd[q], ad[q]));
+  for (let q = 0; q < o.length; q++) o[q] = delta(zd[q], ad[q], y[q]);
   return out;
 }
 
 /** δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(z⁽ˡ⁾); the bias column of Θ is skipped, not copied away. */
-function hiddenDelta(problem: Problem, l: number, deltaNext: Matrix, T: Matrix, Z: Matrix, A: Matrix): Matrix {
+function hiddenDelta(problem: Problem, deltaNext: Matrix, T: Matrix, Z: Matrix, A: Matrix): Matrix {
   const m = deltaNext.rows, sIn = T.cols - 1;
   const out = zeros(m, sIn);
   gemm(m, sIn, T.rows, view(deltaNext), columnsFrom(T, 1), view(out), false);
-  const gPrime = activations[activationOfLayer(problem, l - 1)].gPrime;
+  // Layer l is hidden (l ≥ 1 and below the output), so its activation is element-wise.
+  const gPrime = activations[problem.hiddenActivation].gPrime;
   const o = out.data, zd = Z.data, ad = A.data;
   for (let q = 0; q < o.length; q++) o[q] *= gPrime(zd[q], ad[q]);
   return out;

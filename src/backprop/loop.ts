@@ -1,14 +1,14 @@
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { activations } from "../network/activation.ts";
-import { costs } from "../network/cost.ts";
-import { activationOfLayer, type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
+import { outputLayerOf } from "../network/outputLayer.ts";
+import { type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
 
 /**
  * The lecture's algorithm exactly, one training example at a time:
  *
  *     Δ⁽ˡ⁾ = 0
- *     for i = 1..m: forward-propagate x⁽ⁱ⁾; δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y⁽ⁱ⁾;
+ *     for i = 1..m: forward-propagate x⁽ⁱ⁾; δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y⁽ⁱ⁾ (cross-entropy, sigmoid or softmax);
  *                   δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ .* g'(z⁽ˡ⁾); Δ⁽ˡ⁾ += δ⁽ˡ⁺¹⁾(a⁽ˡ⁾)ᵀ
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)Θ⁽ˡ⁾ off the bias column
  *
@@ -18,7 +18,8 @@ export function loopBackprop(problem: Problem, theta: Theta, DRule: DRule = lect
   const { layerSizes, lambda } = problem;
   const L = layerSizes.length;
   const m = problem.X.rows;
-  const cost = costs[problem.cost];
+  const output = outputLayerOf(problem);
+  const gHidden = activations[problem.hiddenActivation];
   const Delta: Matrix[] = theta.map((T) => zeros(T.rows, T.cols));
   // a[l] = [1, a⁽ˡ⁺¹⁾…] and z[l] = z⁽ˡ⁺¹⁾, allocated once and reused for every example.
   const a = layerSizes.map((s) => new Float64Array(s + 1));
@@ -30,24 +31,22 @@ export function loopBackprop(problem: Problem, theta: Theta, DRule: DRule = lect
     a[0][0] = 1;
     a[0].set(problem.X.data.subarray(i * layerSizes[0], (i + 1) * layerSizes[0]), 1);
     for (let l = 0; l + 1 < L; l++) {
-      const T = theta[l], g = activations[activationOfLayer(problem, l)].g;
+      const T = theta[l];
       a[l + 1][0] = 1;
       for (let r = 0; r < T.rows; r++) {
         let s = 0;
         for (let c = 0; c < T.cols; c++) s += T.data[r * T.cols + c] * a[l][c];
         z[l + 1][r] = s;
-        a[l + 1][r + 1] = g(s);
+        if (l + 2 < L) a[l + 1][r + 1] = gHidden.g(s);
       }
     }
 
+    // The output layer maps all K units at once (softmax needs the whole row); a[L−1][0] is its bias slot.
     const K = layerSizes[L - 1];
+    output.activate(z[L - 1], 0, a[L - 1], 1, K);
     const y = problem.Y.data.subarray(i * K, (i + 1) * K);
-    const gPrimeOut = activations[problem.outputActivation].gPrime;
-    for (let k = 0; k < K; k++) {
-      const zk = z[L - 1][k], ak = a[L - 1][k + 1];
-      sumLoss += cost.loss(zk, ak, y[k]);
-      delta[L - 1][k] = cost.delta(zk, ak, y[k], gPrimeOut(zk, ak));
-    }
+    sumLoss += output.loss(z[L - 1], 0, a[L - 1], 1, y, 0, K);
+    for (let k = 0; k < K; k++) delta[L - 1][k] = output.delta(z[L - 1][k], a[L - 1][k + 1], y[k]);
 
     for (let l = L - 2; l >= 0; l--) {
       const T = theta[l];
@@ -58,7 +57,7 @@ export function loopBackprop(problem: Problem, theta: Theta, DRule: DRule = lect
       }
       if (l === 0) break; // no δ⁽¹⁾: layer 1 is the input
       // δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ .* g'(z⁽ˡ⁾), dropping the bias row (c = 0) of (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾
-      const gPrime = activations[activationOfLayer(problem, l - 1)].gPrime;
+      const gPrime = gHidden.gPrime;
       for (let c = 1; c < T.cols; c++) {
         let s = 0;
         for (let r = 0; r < T.rows; r++) s += T.data[r * T.cols + c] * delta[l + 1][r];

@@ -1,5 +1,5 @@
 import { fromRows, type Matrix } from "../linalg/Matrix.ts";
-import { activationNames, type ActivationName } from "../network/activation.ts";
+import { activationNames, outputActivationNames, type ActivationName, type OutputActivationName } from "../network/activation.ts";
 import { costNames, costs, type CostName } from "../network/cost.ts";
 import type { Case, CostAndGradient } from "../network/Network.ts";
 import { thetaShapes } from "../network/theta.ts";
@@ -45,7 +45,7 @@ function readCase(json: unknown): Case {
 
   const layerSizes = readLayerSizes(o.layerSizes);
   const hiddenActivation = readEnum<ActivationName>(o.hiddenActivation, "hiddenActivation", activationNames);
-  const outputActivation = readEnum<ActivationName>(o.outputActivation, "outputActivation", activationNames);
+  const outputActivation = readEnum<OutputActivationName>(o.outputActivation, "outputActivation", outputActivationNames);
   const cost = readEnum<CostName>(o.cost, "cost", costNames);
   if (!costs[cost].outputs.includes(outputActivation)) {
     fail("outputActivation", `${cost} needs output ${costs[cost].outputs.join(" or ")}, got ${outputActivation}`);
@@ -54,6 +54,7 @@ function readCase(json: unknown): Case {
   if (lambda < 0) fail("lambda", `must be ≥ 0, got ${lambda}`);
 
   const s1 = layerSizes[0], K = layerSizes[layerSizes.length - 1];
+  if (outputActivation === "softmax" && K < 2) fail("layerSizes", `a softmax output needs K = s_L ≥ 2 classes, got ${K}`);
   const X = readMatrix(o.X, "X", undefined, s1, "s_1");
   if (X.rows === 0) fail("X", "needs at least one example (m ≥ 1)");
   const Y = readMatrix(o.Y, "Y", X.rows, K, "s_L");
@@ -62,12 +63,23 @@ function readCase(json: unknown): Case {
       if (y < 0 || y > 1) fail(`Y[${Math.floor(q / K)}][${q % K}]`, `cross-entropy targets must lie in [0, 1], got ${y}`);
     });
   }
+  if (outputActivation === "softmax") checkProbabilityRows(Y);
   const labels = o.labels === undefined ? undefined : readLabels(o.labels, Y, K);
 
   const shapes = thetaShapes(layerSizes);
   const theta = readTheta(o.theta, "theta", shapes);
   const expected = o.expected === undefined ? undefined : readExpected(o.expected, shapes);
   return { name, layerSizes, hiddenActivation, outputActivation, cost, lambda, X, Y, theta, labels, expected };
+}
+
+/** Each row of Y a probability vector: the logsumexp form of the softmax cost assumes Σ_k y_ik = 1. */
+function checkProbabilityRows(Y: Matrix): void {
+  for (let i = 0; i < Y.rows; i++) {
+    let s = 0;
+    for (let k = 0; k < Y.cols; k++) s += Y.data[i * Y.cols + k];
+    // A few ulps per entry: soft targets written in decimal rarely sum to exactly 1.
+    if (Math.abs(s - 1) > 1e-12 * Y.cols) fail(`Y[${i}]`, `softmax targets must sum to 1 in each row (one-hot or soft), got ${s}`);
+  }
 }
 
 function readLayerSizes(v: unknown): number[] {

@@ -3,7 +3,8 @@ import { dirname, join } from "node:path";
 import { checkSubmission } from "../judge/checkSubmission.ts";
 import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
-import { integerOption, parseArgs, UsageError } from "./args.ts";
+import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
+import { assignmentFieldNames, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { checkJson } from "./checkJson.ts";
 import { checkMarkdown } from "./checkMarkdown.ts";
@@ -13,14 +14,38 @@ import { checkReplay } from "./shellWord.ts";
 const formats = ["text", "github"] as const;
 
 /**
+ * The assignment's fields as flags: --hidden-activation for hiddenActivation, and so on.
+ * allowUnstableCost is left to --allow-unstable-cost, a judging flag on its own: given alone
+ * it does not make an assignment (the cases stay the documented ones).
+ */
+const assignmentFields = assignmentFieldNames.filter((f) => f !== "allowUnstableCost");
+const assignmentFlags = assignmentFields.map((f) => f.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase()));
+
+/** The Assignment the flags state, or undefined when none is given (check as documented by default). */
+function assignmentFromFlags(args: Args): { assignment: Assignment; words: string[] } | undefined {
+  const fields: Record<string, string | boolean> = {};
+  const words: string[] = [];
+  assignmentFlags.forEach((flag, k) => {
+    const v = args.options.get(flag);
+    if (v === undefined) return;
+    fields[assignmentFields[k]] = v;
+    words.push(v === true ? `--${flag}` : `--${flag} ${v}`);
+  });
+  if (words.length === 0) return undefined;
+  const parsed = parseAssignment(fields);
+  if (!parsed.ok) throw new UsageError(parsed.error.replace(/^assignment (\w+)/, (_m, f: string) => `--${assignmentFlags[assignmentFields.indexOf(f as never)] ?? f}`));
+  return { assignment: parsed.assignment, words };
+}
+
+/**
  * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
  * [--junit FILE] [--format text|github] [--case FILE] [--precision float32] [--allow-unstable-cost]
- * [--deadline S] [--unsafe-no-sandbox]`
- * (docs/check.md). The analysis is
- * checkSubmission's (or replayCase's, with --case); this only renders it and returns the exit code.
+ * [--deadline S] [--unsafe-no-sandbox] [assignment flags: --profile ex4, --output FAMILY, …]`
+ * (docs/check.md). The analysis is checkSubmission's (or replayCase's, with --case); this
+ * only renders it and returns the exit code.
  */
 export async function checkCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision", "deadline"], ["json", "allow-unstable-cost", "unsafe-no-sandbox"]);
+  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision", "deadline", ...assignmentFlags], ["json", "allow-unstable-cost", "unsafe-no-sandbox"]);
   if (args.positional.length !== 1) throw new UsageError(`check needs exactly one SUBMISSION (a folder), got ${args.positional.length}`);
   const [path] = args.positional as [string];
   const seed = integerOption(args, "seed", defaultSeed, 0);
@@ -38,9 +63,10 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const precision = valued(args.options.get("precision"), "--precision needs float64 or float32") ?? "float64";
   if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision}`);
   const allowUnstableCost = args.options.has("allow-unstable-cost");
+  const stated = assignmentFromFlags(args);
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox, precision, allowUnstableCost, evidence: reportDir !== undefined });
-  const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}`;
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox, precision, allowUnstableCost, evidence: reportDir !== undefined, ...(stated ? { assignment: stated.assignment } : {}) });
+  const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}${stated ? " " + stated.words.join(" ") : ""}`;
   const replay = checkReplay(path, seed, runs) + flags;
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
@@ -56,7 +82,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
     }
   }
-  const text = renderCheckReport(report, replay, counterexampleFile, path);
+  const text = renderCheckReport(report, replay, counterexampleFile, path, stated && describeAssignment(stated.assignment));
   if (junitFile !== undefined) {
     mkdirSync(dirname(junitFile), { recursive: true });
     // The XML library (and its lodash) loads only when JUnit output is asked for.

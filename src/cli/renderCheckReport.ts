@@ -1,3 +1,4 @@
+import { replaySnippet } from "./replaySnippet.ts";
 import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { wrongValue } from "../judge/checkImplementation.ts";
@@ -13,7 +14,7 @@ import { shellWord } from "./shellWord.ts";
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
-export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission): string[] {
+export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission, assignment?: string): string[] {
   const out: string[] = [];
   out.push(`gradcheck check — ${shown(report.submission)}`);
   for (const w of report.warnings) out.push(`  warning: ${shown(w)}`);
@@ -22,7 +23,7 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
     out.push("", `✗ ${info.title} (exit ${checkExitCode(report)})`, `  ${shown(report.message ?? "")}`.replace(/\n/g, "\n  "), `  hint: ${info.hint}`);
     return out;
   }
-  out.push(`  seed ${report.seed} · ${setting}`);
+  out.push(`  seed ${report.seed} · ${assignment ?? setting}`);
   if (report.passed) {
     out.push("", `✓ passed on ${report.runs} random networks: J and ∂J/∂Θ agree with gradcheck's (a) and with finite differences of its own J (b).`);
   } else {
@@ -58,6 +59,8 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
         ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
         : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`);
       if (!counterexampleFile) out.push(JSON.stringify(ce));
+      const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
+      if (language && ce.layerSizes.length === 3) out.push("", `replay it in ${language === "octave" ? "Octave" : "numpy"}:`, ...replaySnippet(ce, language).map((l) => "  " + l));
     }
   }
   if (report.mutated.length > 0) out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);

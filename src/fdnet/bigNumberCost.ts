@@ -67,6 +67,12 @@ export function bigNumberCost(problem: Problem, theta: Theta | readonly BigNumbe
     return half.times(d).times(d);
   };
 
+  // logsumexp(z) − Σ y·z, shifted by max z as in float64 (here it only keeps exp's argument small).
+  const softmaxLoss = (z: BigNumber[], y: BigNumber[]): BigNumber => {
+    const max = z.reduce((p, v) => (v.gt(p) ? v : p));
+    const lse = max.plus(z.reduce((s, v) => s.plus(v.minus(max).exp()), zero).ln());
+    return z.reduce((s, v, k) => s.minus(y[k].times(v)), lse);
+  };
   let sum = zero;
   for (let e = 0; e < m; e++) {
     let a: BigNumber[] = Array.from(problem.X.data.subarray(e * layerSizes[0], (e + 1) * layerSizes[0]), big);
@@ -81,9 +87,11 @@ export function bigNumberCost(problem: Problem, theta: Theta | readonly BigNumbe
         zNext.push(s);
       }
       z = zNext;
-      a = zNext.map((v) => g(act, v));
+      a = act === "softmax" ? zNext : zNext.map((v) => g(act, v));
     }
-    for (let k = 0; k < K; k++) sum = sum.plus(loss(problem.cost, z[k], a[k], big(problem.Y.data[e * K + k])));
+    const y = Array.from(problem.Y.data.subarray(e * K, (e + 1) * K), big);
+    if (problem.outputActivation === "softmax") sum = sum.plus(softmaxLoss(z, y));
+    else for (let k = 0; k < K; k++) sum = sum.plus(loss(problem.cost, z[k], a[k], y[k]));
   }
   let reg = zero;
   if (lambda !== 0) {

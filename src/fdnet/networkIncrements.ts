@@ -9,6 +9,7 @@ import { parameterCount } from "../network/theta.ts";
 import { thetaEntryAt } from "../network/thetaEntry.ts";
 import type { Increments } from "../numeric/index.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
+import { softmaxCrossEntropy, softmaxCrossEntropyChange } from "../network/softmax.ts";
 import { sigmoidCrossEntropyKernel } from "./sigmoidCrossEntropyKernel.ts";
 
 /**
@@ -90,8 +91,10 @@ interface Baseline {
   readonly gOut: (z: number) => number;
   readonly gHidden: (z: number) => number;
   readonly hiddenRelu: boolean;
+  /** the loss belongs to a whole example (softmax), not to each output unit */
+  readonly softmax: boolean;
   readonly K: number;
-  /** loss(z, a, y) per example and output unit, row-major m × K */
+  /** loss(z, a, y) per example and output unit, row-major m × K; per example for softmax */
   readonly lossBase: Float64Array;
   readonly absLoss: number;
   /** z and a of one layer of one perturbed example, sized for the widest layer */
@@ -109,16 +112,20 @@ function baseline(problem: Problem, theta: Theta): Baseline {
   const { z, a } = forward(problem, theta, problem.X);
   const cost = costs[problem.cost];
   const Y = problem.Y.data, Z = z[L - 1].data, A = a[L - 1].data;
-  const lossBase = new Float64Array(Y.length);
+  const softmax = problem.outputActivation === "softmax";
+  const K = layerSizes[L - 1];
+  const lossBase = new Float64Array(softmax ? problem.X.rows : Y.length);
   let absLoss = 0;
-  for (let q = 0; q < Y.length; q++) {
-    lossBase[q] = cost.loss(Z[q], A[q], Y[q]);
+  for (let q = 0; q < lossBase.length; q++) {
+    lossBase[q] = softmax ? softmaxCrossEntropy(Z, q * K, Y, q * K, K) : cost.loss(Z[q], A[q], Y[q]);
     absLoss += Math.abs(lossBase[q]);
   }
   const width = Math.max(...layerSizes);
   return {
-    problem, theta, z, a, cost, lossBase, absLoss, K: layerSizes[L - 1],
-    gOut: activations[problem.outputActivation].g,
+    problem, theta, z, a, cost, lossBase, absLoss, K,
+    // softmax's a⁽ᴸ⁾ is never needed for its cross-entropy: the output units keep z there.
+    gOut: problem.outputActivation === "softmax" ? (v: number) => v : activations[problem.outputActivation].g,
+    softmax,
     gHidden: activations[problem.hiddenActivation].g,
     hiddenRelu: problem.hiddenActivation === "relu",
     curZ: new Float64Array(width), cur: new Float64Array(width), next: new Float64Array(width),
@@ -139,6 +146,18 @@ function addUnitLossChange(base: Baseline, e: number, k: number, zNew: number, a
   base.changeSize += Math.abs(after) + Math.abs(before);
 }
 
+/** Adds example e's loss change, its output row being base.curZ (softmax), to base.change. */
+function addRowLossChange(base: Baseline, e: number): void {
+  const K = base.K, L = base.z.length;
+  const Z = base.z[L - 1].data, A = base.a[L - 1].data, Y = base.problem.Y.data;
+  base.change += softmaxCrossEntropyChange(Z, A, e * K, base.curZ, 0, Y, e * K, K);
+  // Each z'_k carries the round-off of the products that made it, a few ulps of |z|; the
+  // change weighs them by a_k + y_k ≤ 2.
+  let size = 0;
+  for (let k = 0; k < K; k++) size += (A[e * K + k] + Y[e * K + k]) * (Math.abs(Z[e * K + k]) + Math.abs(base.curZ[k]));
+  base.changeSize += size;
+}
+
 /** Every layer, every example with a_j ≠ 0, every offset: the path for any activation and cost. */
 function genericIncrements(base: Baseline, l: number, i: number, j: number, offsets: Float64Array, sums: Float64Array, mags: Float64Array, kinks: Uint8Array): void {
   const { layerSizes } = base.problem;
@@ -154,14 +173,19 @@ function genericIncrements(base: Baseline, l: number, i: number, j: number, offs
       const zNew = z0 + offsets[o] * aj;
       base.change = 0;
       base.changeSize = 0;
-      if (outputLayer) {
+      if (outputLayer && base.softmax) {
+        base.curZ.set(Zi.subarray(e * sOut, (e + 1) * sOut));
+        base.curZ[i] = zNew;
+        addRowLossChange(base, e);
+      } else if (outputLayer) {
         addUnitLossChange(base, e, i, zNew, base.gOut(zNew));
       } else {
         if (crossesKink(base, z0, zNew)) kinks[o] = 1;
         const da = base.gHidden(zNew) - Ai[e * sOut + i];
         if (da === 0) continue;
         if (propagate(base, e, l, i, da)) kinks[o] = 1;
-        for (let k = 0; k < base.K; k++) addUnitLossChange(base, e, k, base.curZ[k], base.cur[k]);
+        if (base.softmax) addRowLossChange(base, e);
+        else for (let k = 0; k < base.K; k++) addUnitLossChange(base, e, k, base.curZ[k], base.cur[k]);
       }
       sums[o] += base.change;
       mags[o] += base.changeSize;

@@ -1,10 +1,13 @@
 import fc from "fast-check";
+import { matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
 import { problemInfo, type CheckProblem } from "./checkProblem.ts";
 import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
-import { diagnose, diagnosticCases } from "./diagnose.ts";
+import type { Assignment } from "./Assignment.ts";
+import { encodedImplementation } from "./encodedImplementation.ts";
+import { diagnose, diagnosticCasesFor } from "./diagnose.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { judgeCase, type CaseFinding, type CaseVerdict, type JudgeOptions } from "./judgeCase.ts";
 import { selfInconsistentEntries } from "./selfInconsistentEntries.ts";
@@ -33,6 +36,8 @@ export interface SubmissionCheckOptions extends JudgeOptions {
    * diagnosis stop at it and report the failure found so far.
    */
   readonly deadlineMs?: number;
+  /** The course's assignment: the family and shapes of the cases, the diagnostic cases too (default: the documented setting). */
+  readonly assignment?: Assignment;
 }
 
 /** One implementation under judgement: every case goes through `judge`, which also records mutated inputs. */
@@ -44,6 +49,9 @@ interface Session {
   readonly unstable: CaseFinding[];
   /** the verdict of every case that failed, to show it beside a passing second answer */
   readonly failures: WeakMap<LabelledCase, CaseVerdict>;
+  readonly assignment: Assignment | undefined;
+  /** the fixed cases within the assignment's shapes; the first is the probe */
+  readonly diagnostic: readonly LabelledCase[];
   judge(c: LabelledCase): Promise<CaseVerdict>;
   /** true once the check's deadline has passed (and remembered in start.deadline) */
   expired(): boolean;
@@ -57,7 +65,10 @@ interface Session {
  * catalogue of known mistakes.
  */
 export async function checkImplementation(implementation: Implementation, options: SubmissionCheckOptions = {}): Promise<CheckReport> {
-  const session = openSession(implementation, options.seed ?? defaultSeed, options);
+  const encoded = options.assignment ? encodedImplementation(implementation, options.assignment) : implementation;
+  // an assignment that allows a naive log (the ex4 profile) allows it like --allow-unstable-cost
+  const allowUnstableCost = options.allowUnstableCost === true || options.assignment?.allowUnstableCost === true;
+  const session = openSession(encoded, options.seed ?? defaultSeed, { ...options, allowUnstableCost });
   const first = await probe(session);
   if ("passed" in first) return first;
   const search = await searchForFailure(session, options);
@@ -74,6 +85,8 @@ function openSession(implementation: Implementation, seed: number, options: Subm
   const failures = new WeakMap<LabelledCase, CaseVerdict>();
   return {
     implementation,
+    assignment: options.assignment,
+    diagnostic: diagnosticCasesFor(options.assignment),
     start: { submission: implementation.description, seed, warnings: implementation.warnings, deadline },
     mutated,
     unstable,
@@ -99,14 +112,20 @@ function openSession(implementation: Implementation, seed: number, options: Subm
  * case (see probeFailure).
  */
 async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
-  const first = await session.judge(diagnosticCases[0]);
-  const silent = first.findings.find((f) => f.neverAnswered || f.problem === "timeout");
-  if (silent) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: neverAnsweredMessage(session, silent) });
+  const first = await session.judge(session.diagnostic[0]);
+  const ended = first.findings.find((f) => f.neverAnswered);
+  if (ended) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: neverAnsweredMessage(session, ended) });
+  // Past the time limit on the first fixed case: only if a single example gets no answer either
+  // was nothing ever answered; a slow answer on the larger case is judged like any failure.
+  const silent = first.findings.find((f) => f.problem === "timeout");
+  if (silent && (await session.judge(firstExampleOnly(session.diagnostic[0]))).findings.some((f) => f.problem === "timeout" || f.neverAnswered)) {
+    return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: neverAnsweredMessage(session, silent) });
+  }
   const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
   if (wrongCall) {
     return checkReport(session.start, {
       passed: false, stage: "probe", runs: 1, findings: first.findings,
-      counterexample: caseFileOf(diagnosticCases[0], first.reference), mutated: [...session.mutated],
+      counterexample: caseFileOf(session.diagnostic[0], first.reference), mutated: [...session.mutated],
     });
   }
   if (first.findings.some((f) => recurring.has(f.problem))) return probeFailure(session, first, {});
@@ -117,7 +136,7 @@ const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
 async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
-  const mistakes = first.findings.some((f) => wrongValue.has(f.problem)) && !session.expired() ? await diagnose(session.implementation, diagnosticCases[0]) : [];
+  const mistakes = first.findings.some((f) => wrongValue.has(f.problem)) && !session.expired() ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic) : [];
   const answered = first.submitted !== undefined;
   return checkReport(session.start, {
     passed: false, stage: "probe", runs: 1, findings: first.findings,
@@ -125,8 +144,14 @@ async function probeFailure(session: Session, first: CaseVerdict, options: Submi
       matchesReference: answered ? !first.findings.some((f) => f.check === "a") : null,
       selfConsistent: answered && options.precision !== "float32" ? !first.findings.some((f) => f.check === "b") : null,
     },
-    counterexample: caseFileOf(diagnosticCases[0], first.reference, first.submitted), mistakes, mutated: [...session.mutated],
+    counterexample: caseFileOf(session.diagnostic[0], first.reference, first.submitted), mistakes, mutated: [...session.mutated],
   });
+}
+
+/** The case cut to its first example: the smallest request a submission can be sent. */
+function firstExampleOnly(c: LabelledCase): LabelledCase {
+  const s1 = c.X.cols, K = c.Y.cols;
+  return { ...c, name: `${c.name}-m1`, X: matrix(1, s1, c.X.data.slice(0, s1)), Y: matrix(1, K, c.Y.data.slice(0, K)), labels: c.labels.slice(0, 1) };
 }
 
 interface Search {
@@ -143,7 +168,7 @@ interface Search {
 /** The random search: fast-check draws cases from the seed and shrinks the first failure to a small network. */
 async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
   let firstFailure: Search["firstFailure"];
-  const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false }), async (c) => {
+  const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }), async (c) => {
     const v = await session.judge(c);
     if (!v.ok && !firstFailure) firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
     return v.ok;
@@ -165,10 +190,10 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
 }
 
 function neverAnsweredMessage(session: Session, f: CaseFinding): string {
-  const process = session.implementation.description.startsWith("process");
+  const process = /^(process|Octave)\b/.test(session.implementation.description);
   // a crash shows its stderr; a process still running that said nothing may be buffering
   const nothing = process && f.problem === "timeout" && !/stdout:/.test(f.message);
-  return `no answer to the first request (layerSizes [${diagnosticCases[0].layerSizes}], m = ${diagnosticCases[0].X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
+  return `no answer to the first request (layerSizes [${session.diagnostic[0].layerSizes}], m = ${session.diagnostic[0].X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
 }
 
 /** No failure found: a pass only when every requested network was checked (no pass without evidence). */
@@ -198,15 +223,15 @@ function passedReport(session: Session, search: Search, options: SubmissionCheck
 async function explainFailure(session: Session, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
   const shrunk = search.shrunk!;
   // Past the deadline nothing more is tried: the case shrunk so far is kept.
-  const repeated = session.expired() ? undefined : await askTwice(shrunk, diagnosticCases[0], session.implementation);
+  const repeated = session.expired() ? undefined : await askTwice(shrunk, session.diagnostic[0], session.implementation);
   const plain = options.cases || repeated || session.expired();
   const { simplified: counterexample, steps } = plain ? { simplified: shrunk, steps: 0 } : await simplifyValues(shrunk, await keepsEvidence(session, shrunk));
   const judged = await locateSelfInconsistency(session, counterexample, await rejudge(session, counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
-  const mistakes = wrong && !session.expired() ? await diagnose(session.implementation, counterexample) : [];
-  const clues = wrong && mistakes.length === 0 && !session.expired() ? await findClues(session.implementation, counterexample, verdict) : [];
+  const mistakes = wrong && !session.expired() ? await diagnose(session.implementation, counterexample, session.diagnostic) : [];
+  const clues = wrong && mistakes.length === 0 && !session.expired() ? await findClues(session.implementation, counterexample, verdict, session.diagnostic) : [];
   const answered = verdict.submitted !== undefined && !repeated;
   return checkReport(session.start, {
     passed: false, stage: "search", runs: search.runs,

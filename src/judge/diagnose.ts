@@ -1,19 +1,20 @@
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { fromRows, matrix } from "../linalg/Matrix.ts";
-import { mistakeIds, mistakeInfo, mistakes, nnCostFunctionWith, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
+import { mistakeInfo, mistakesFor, nnCostFunctionWith, type Family, type MistakeId, type NnCostFunction } from "../mistakes/index.ts";
 import { rng } from "../numeric/random.ts";
 import { thetaShapes } from "../network/theta.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
+import { defaultAssignment, outputOf, type Assignment } from "./Assignment.ts";
 import { agreement } from "./judgeCase.ts";
 import { requestOf } from "./requestOf.ts";
 
-function battery(layerSizes: number[], labels: number[], lambda: number, seed: number): LabelledCase {
+function battery(layerSizes: number[], labels: number[], lambda: number, seed: number, a: Assignment = defaultAssignment): LabelledCase {
   const random = rng(seed);
   const K = layerSizes[layerSizes.length - 1], m = labels.length;
   const X = labels.map(() => Array.from({ length: layerSizes[0] }, () => Math.round((4 * random() - 2) * 10) / 10));
   return {
-    name: `diagnostic-[${layerSizes}]`, layerSizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda,
-    X: fromRows(X), Y: matrix(m, K, oneHotRows(labels, K)), labels,
+    name: `diagnostic-[${layerSizes}]`, layerSizes, hiddenActivation: a.hiddenActivation, ...outputOf(a.output), lambda,
+    X: fromRows(X), Y: matrix(m, K, oneHotRows(labels.map((c) => c % (K === 1 ? 2 : K)), K)), labels: labels.map((c) => c % (K === 1 ? 2 : K)),
     theta: thetaShapes(layerSizes).map(([r, c]) => matrix(r, c, Array.from({ length: r * c }, () => Math.round((2 * random() - 1) * 10) / 10))),
   };
 }
@@ -29,13 +30,32 @@ export const diagnosticCases: readonly LabelledCase[] = [
 ];
 
 /**
+ * The diagnostic cases within an assignment's shapes: as close to the default three as its
+ * ranges of hidden layers, K and λ allow (λ > 0 where it has one, so the 1/m slips show).
+ */
+export function diagnosticCasesFor(a: Assignment | undefined): readonly LabelledCase[] {
+  if (!a) return diagnosticCases;
+  const clamp = (v: number, r: { min: number; max: number }) => Math.min(r.max, Math.max(r.min, v));
+  const lambdaNear = (v: number) => (a.lambdas.includes(v) ? v : Math.max(...a.lambdas));
+  const sizes = (s1: number, hidden: number, width: number, K: number) => [s1, ...Array<number>(clamp(hidden, a.hiddenLayers)).fill(width), clamp(K, a.classes)];
+  return [
+    battery(sizes(3, 1, 4, 3), [0, 1, 2, 1, 0], lambdaNear(1), 11, a),
+    battery(sizes(2, 2, 3, 2), [1, 0, 1, 1], lambdaNear(0.7), 12, a),
+    battery(sizes(3, 1, 2, 1), [1, 0, 1], lambdaNear(2), 13, a),
+  ];
+}
+
+/**
  * Which catalogued mistakes reproduce the submission's answers: each mistake runs on the
  * counterexample and the diagnostic cases, and matches when its J and grad agree with the
  * submission's everywhere. When no single mistake fits, pairs of mistakes that touch
  * different parts of the algorithm are tried together. An empty list means unrecognised.
  */
-export async function diagnose(implementation: Implementation, counterexample: LabelledCase | undefined): Promise<MistakeId[]> {
-  const cases = counterexample ? [counterexample, ...diagnosticCases] : [...diagnosticCases];
+export async function diagnose(implementation: Implementation, counterexample: LabelledCase | undefined, diagnostic: readonly LabelledCase[] = diagnosticCases): Promise<MistakeId[]> {
+  const family: Family = { hiddenActivation: diagnostic[0].hiddenActivation, outputActivation: diagnostic[0].outputActivation, cost: diagnostic[0].cost };
+  const known = mistakesFor(family);
+  const ids = [...known.keys()];
+  const cases = counterexample ? [counterexample, ...diagnostic] : [...diagnostic];
   const answers: Array<{ J: number; grad: Float64Array }> = [];
   for (const c of cases) {
     const o = await implementation.call(requestOf(c));
@@ -52,13 +72,13 @@ export async function diagnose(implementation: Implementation, counterexample: L
     return true;
   };
   const single: MistakeId[] = [];
-  for (const id of mistakeIds) if (await reproduces(mistakes[id])) single.push(id);
+  for (const [id, fn] of known) if (await reproduces(fn)) single.push(id);
   if (single.length > 0) return single;
-  for (let i = 0; i < mistakeIds.length; i++) {
-    for (let j = i + 1; j < mistakeIds.length; j++) {
-      const a = mistakeInfo[mistakeIds[i]].slips, b = mistakeInfo[mistakeIds[j]].slips;
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = mistakeInfo[ids[i]].slips, b = mistakeInfo[ids[j]].slips;
       if (Object.keys(a).some((key) => key in b)) continue;
-      if (await reproduces(nnCostFunctionWith({ ...a, ...b }))) return [mistakeIds[i], mistakeIds[j]];
+      if (await reproduces(nnCostFunctionWith({ ...a, ...b }, family))) return [ids[i], ids[j]];
     }
   }
   return [];

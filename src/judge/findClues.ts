@@ -22,8 +22,8 @@ const readers: ReadonlyArray<(e: Evidence) => Clue | undefined | Promise<Clue | 
  * the submission's answers on the diagnostic cases, read for each named pattern. Data; an
  * empty list means no known pattern.
  */
-export async function findClues(implementation: Implementation, counterexample: LabelledCase, verdict: CaseVerdict): Promise<Clue[]> {
-  const evidence = await gatherEvidence(implementation, counterexample, verdict, diagnosticCases);
+export async function findClues(implementation: Implementation, counterexample: LabelledCase, verdict: CaseVerdict, diagnostic: readonly LabelledCase[] = diagnosticCases): Promise<Clue[]> {
+  const evidence = await gatherEvidence(implementation, counterexample, verdict, diagnostic);
   if (!evidence) return [];
   const clues: Clue[] = [];
   for (const read of readers) {

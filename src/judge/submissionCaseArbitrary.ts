@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { matrix } from "../linalg/Matrix.ts";
 import { thetaShapes } from "../network/theta.ts";
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
+import { outputOf, type Assignment } from "./Assignment.ts";
 import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
 
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
@@ -15,6 +16,19 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
    * largest network costs one run each, ruinous when a failing run is a timeout.
    */
   readonly shrinkValues?: boolean;
+  /**
+   * The family and shapes a course's assignment asks for (hidden layers, K, λ). Without it:
+   * sigmoid everywhere, cross-entropy, any depth up to maxDepth, the four λ of the default.
+   */
+  readonly assignment?: Assignment;
+}
+
+/** [s_1, hidden…, K] within the assignment's ranges; shrinks towards fewer and narrower hidden layers and the smallest K. */
+function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<number[]> {
+  const width = fc.integer({ min: 1, max: maxWidth });
+  return fc
+    .tuple(width, fc.array(width, { minLength: a.hiddenLayers.min, maxLength: a.hiddenLayers.max }), fc.integer({ min: a.classes.min, max: Math.min(a.classes.max, Math.max(maxWidth, a.classes.min)) }))
+    .map(([s1, hidden, K]) => [s1, ...hidden, K]);
 }
 
 /**
@@ -27,8 +41,8 @@ export type WeightRegime = "ordinary" | "saturated" | "tiny";
 export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1, saturated: 30, tiny: 0.01 };
 
 /**
- * Cases in the submission setting: sigmoid everywhere, cross-entropy, one-hot
- * labels. Values are multiples of 0.1 (times the regime's scale) so a shrunk counterexample
+ * Cases in the submission setting: by default sigmoid everywhere, cross-entropy, one-hot
+ * labels (an assignment states another family and its shapes). Values are multiples of 0.1 (times the regime's scale) so a shrunk counterexample
  * reads like a textbook exercise; λ is one of 0, 1, 10, 0.001 and shrinks to 0 first. Half the
  * networks are ordinary, a third saturated, a sixth tiny; shrinking moves towards ordinary, so a
  * counterexample stays saturated only when the failure needs it.
@@ -38,7 +52,10 @@ export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1
  * values that remain are the same, so a failure that depends on a value survives the cut.
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
-  const maxDepth = c.maxDepth ?? 5, maxWidth = c.maxWidth ?? 12, maxExamples = c.maxExamples ?? 64;
+  const a = c.assignment;
+  const maxWidth = c.maxWidth ?? Math.max(12, a?.classes.min ?? 0), maxExamples = c.maxExamples ?? 64;
+  const maxDepth = a ? a.hiddenLayers.max + 2 : c.maxDepth ?? 5;
+  const { outputActivation, cost } = outputOf(a?.output ?? "sigmoid-cross-entropy");
   const regimes = c.regimes ?? ["ordinary", "saturated", "tiny"];
   const regimeWeight: Record<WeightRegime, number> = { ordinary: 3, saturated: 2, tiny: 1 };
   const tenths = (max: number) => fc.integer({ min: -max, max }).map((k) => k / 10);
@@ -49,10 +66,10 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
   const stride = maxWidth + 1;
   return fc
     .record({
-      layerSizes: layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
+      layerSizes: a ? assignmentLayerSizes(a, maxWidth) : layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
       m: fc.oneof({ arbitrary: fc.integer({ min: 1, max: Math.min(8, maxExamples) }), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: maxExamples }), weight: 1 }),
       regime: fc.oneof(...regimes.map((r) => ({ arbitrary: fc.constant(r), weight: regimeWeight[r] }))),
-      lambda: fc.constantFrom(0, 1, 10, 0.001),
+      lambda: fc.constantFrom(...(a?.lambdas ?? [0, 1, 10, 0.001])),
       weights: fc.tuple(...Array.from({ length: maxDepth - 1 }, () => pool(tenths(15), maxWidth * stride))),
       inputs: pool(tenths(20), maxExamples * maxWidth),
       classes: pool(fc.nat({ max: maxWidth - 1 }), maxExamples),
@@ -65,9 +82,9 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
       return {
         name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
         layerSizes,
-        hiddenActivation: "sigmoid",
-        outputActivation: "sigmoid",
-        cost: "cross-entropy",
+        hiddenActivation: a?.hiddenActivation ?? "sigmoid",
+        outputActivation,
+        cost,
         lambda,
         X: matrix(m, s1, X),
         Y: matrix(m, K, oneHotRows(labels, K)),

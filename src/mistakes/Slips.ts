@@ -11,10 +11,16 @@ export interface Slips {
   readonly regularizeWith?: "theta" | "Delta";
   /** (1/m)Δ is right; Δ alone is the slip. */
   readonly divideDeltaByM?: boolean;
-  /** g'(z) of a hidden layer: a(1 − a) is right. */
+  /** g'(z) of a hidden layer from a = g(z) (a(1 − a) for the sigmoid); "sigmoid(a)" applies the derivative's formula to a instead of z. */
   readonly hiddenDerivative?: "a(1-a)" | "none" | "sigmoid(a)";
-  /** δ⁽ᴸ⁾: a − y is right for cross-entropy; (a − y)·a(1 − a) belongs to the squared error. */
-  readonly outputDelta?: "a-y" | "squared-error";
+  /**
+   * δ⁽ᴸ⁾ with the wrong cost's form: "squared-error" multiplies a − y by a(1 − a) under the
+   * cross-entropy (with softmax, the diagonal of the softmax Jacobian); "cross-entropy" drops
+   * g'(z) from the squared error's (a − y)·g'(z).
+   */
+  readonly outputDelta?: "squared-error" | "cross-entropy";
+  /** softmax computed as e^z / Σe^z and its loss as log Σe^z − y·z, without shifting z by its maximum. */
+  readonly naiveSoftmax?: boolean;
   /** How labels become targets: one-hot is right. */
   readonly targets?: "one-hot" | "label-value" | "shifted-by-one";
   /** Which row of (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ is dropped: the first (the bias) is right. */

@@ -1,3 +1,4 @@
+import type { Family } from "./Family.ts";
 import type { Slips } from "./Slips.ts";
 
 /** Every mistake gradcheck can name. Ids are stable: reports, JSON and the docs use them verbatim. */
@@ -13,7 +14,10 @@ export type MistakeId =
   | "regularized-with-Delta"
   | "dropped-wrong-delta-row"
   | "labels-shifted-by-one"
-  | "weights-reinitialized";
+  | "weights-reinitialized"
+  | "softmax-without-max-shift"
+  | "softmax-derivative-in-output-delta"
+  | "cross-entropy-output-delta";
 
 export interface MistakeInfo {
   readonly title: string;
@@ -21,7 +25,11 @@ export interface MistakeInfo {
   readonly hint: string;
   /** The planted slip that reproduces the mistake in nnCostFunctionWith. */
   readonly slips: Slips;
+  /** The families where the mistake exists and shows (absent: every family). */
+  readonly appliesTo?: (family: Family) => boolean;
 }
+
+const crossEntropySigmoid = (f: Family) => f.cost === "cross-entropy" && f.outputActivation === "sigmoid";
 
 /** The one table the checker, the CLI, the reports and the docs read. */
 export const mistakeInfo: Readonly<Record<MistakeId, MistakeInfo>> = {
@@ -48,6 +56,8 @@ export const mistakeInfo: Readonly<Record<MistakeId, MistakeInfo>> = {
     explanation: "The sigmoid's derivative was applied to the activation: σ(a)(1 − σ(a)). With a = σ(z) already computed, g'(z) is simply a(1 − a).",
     hint: "Use a .* (1 − a), not sigmoidGradient(a).",
     slips: { hiddenDerivative: "sigmoid(a)" },
+    // relu'(relu(z)) = relu'(z): the slip changes nothing there.
+    appliesTo: (f) => f.hiddenActivation === "sigmoid" || f.hiddenActivation === "tanh",
   },
   "gradient-not-divided-by-m": {
     title: "Gradient not divided by m",
@@ -66,6 +76,7 @@ export const mistakeInfo: Readonly<Record<MistakeId, MistakeInfo>> = {
     explanation: "δ⁽ᴸ⁾ = (a − y) .* g'(z⁽ᴸ⁾) is the output error of the squared-error cost. For cross-entropy with a sigmoid output, g'(z) cancels and δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y.",
     hint: "Use δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y, without the a(1 − a) factor.",
     slips: { outputDelta: "squared-error" },
+    appliesTo: crossEntropySigmoid,
   },
   "labels-not-one-hot": {
     title: "Labels used as targets without one-hot encoding",
@@ -96,6 +107,27 @@ export const mistakeInfo: Readonly<Record<MistakeId, MistakeInfo>> = {
     explanation: "The cost function draws its own initial weights instead of using params, so J and ∂J/∂Θ do not depend on the weights they are asked about.",
     hint: "Unroll params into Θ⁽¹⁾, Θ⁽²⁾, …; initialise weights once, outside the cost function.",
     slips: { reinitializeWeights: true },
+  },
+  "softmax-without-max-shift": {
+    title: "softmax without the max-shift",
+    explanation: "softmax(z) = e^z / Σ e^z and log Σ e^z were computed as written: e^z overflows to ∞ once some z > 709, and J and ∂J/∂Θ become NaN or ∞ although their exact values are finite.",
+    hint: "Subtract max_k z_k from every z_k first: softmax and logsumexp are unchanged by the shift, and no exponent is then positive.",
+    slips: { naiveSoftmax: true },
+    appliesTo: (f) => f.outputActivation === "softmax",
+  },
+  "softmax-derivative-in-output-delta": {
+    title: "An extra softmax′ factor in δ⁽ᴸ⁾",
+    explanation: "δ⁽ᴸ⁾ = (a − y) .* a .* (1 − a) was used with softmax and the categorical cross-entropy. The softmax's Jacobian cancels against the derivative of the log: δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y, with no further factor.",
+    hint: "Use δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y.",
+    slips: { outputDelta: "squared-error" },
+    appliesTo: (f) => f.outputActivation === "softmax",
+  },
+  "cross-entropy-output-delta": {
+    title: "Cross-entropy output δ with the squared error",
+    explanation: "δ⁽ᴸ⁾ = a − y is the output error of the cross-entropy. The squared error ½(a − y)² with a sigmoid output needs δ⁽ᴸ⁾ = (a − y) .* g'(z⁽ᴸ⁾) = (a − y) .* a .* (1 − a).",
+    hint: "Multiply a⁽ᴸ⁾ − y element-wise by a⁽ᴸ⁾ .* (1 − a⁽ᴸ⁾).",
+    slips: { outputDelta: "cross-entropy" },
+    appliesTo: (f) => f.cost === "squared-error" && f.outputActivation === "sigmoid",
   },
 };
 

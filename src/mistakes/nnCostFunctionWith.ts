@@ -1,5 +1,7 @@
-import { sigmoid } from "../network/activation.ts";
+import { activations } from "../network/activation.ts";
 import { softplus } from "../network/cost.ts";
+import { logSumExp, softmaxInto } from "../network/softmax.ts";
+import { lectureFamily, type Family } from "./Family.ts";
 import { randomInitialTheta } from "../network/init.ts";
 import { rng } from "../numeric/random.ts";
 import { thetaOffsets, thetaShapes, unroll } from "../network/theta.ts";
@@ -14,15 +16,15 @@ import type { Slips } from "./Slips.ts";
  * Each step below is one slide of the algorithm and reads only the slips that belong to it:
  * targets (y → y⁽ⁱ⁾), forward, output δ⁽ᴸ⁾ and loss, backward (Δ += δaᵀ, δ⁽ˡ⁾), then D.
  */
-export function nnCostFunctionWith(slips: Slips): NnCostFunction {
+export function nnCostFunctionWith(slips: Slips, family: Family = lectureFamily): NnCostFunction {
   return (params, layerSizes, X, y, lambda) => {
-    const net = studentNetwork(layerSizes, params, slips);
+    const net = studentNetwork(layerSizes, params, slips, family);
     const K = layerSizes[layerSizes.length - 1], m = X.length;
     const Delta = new Float64Array(net.p.length);
     let sumLoss = 0;
     for (let i = 0; i < m; i++) {
-      const { z, a } = forwardExample(net, X[i]);
-      const out = outputLayer(z[z.length - 1], a[a.length - 1], targetsOf(y[i], K, slips.targets ?? "one-hot"), slips);
+      const { z, a } = forwardExample(net, X[i], slips);
+      const out = outputLayer(net, z[z.length - 1], a[a.length - 1], targetsOf(y[i], K, slips.targets ?? "one-hot"), slips);
       sumLoss += out.loss;
       backwardExample(net, a, out.delta, Delta, slips);
     }
@@ -32,19 +34,22 @@ export function nnCostFunctionWith(slips: Slips): NnCostFunction {
 
 /** Θ as the student holds it: the unrolled parameters with each Θ⁽ˡ⁾'s shape and offset. */
 interface StudentNetwork {
+  readonly family: Family;
   readonly shapes: ReadonlyArray<[number, number]>;
   readonly offsets: readonly number[];
   readonly p: ArrayLike<number>;
 }
 
-function studentNetwork(layerSizes: number[], params: Float64Array, slips: Slips): StudentNetwork {
+function studentNetwork(layerSizes: number[], params: Float64Array, slips: Slips, family: Family): StudentNetwork {
   // The re-initialising slip: a fixed seed keeps it reproducible (a real one differs per call).
   const p = slips.reinitializeWeights ? unroll(randomInitialTheta(layerSizes, rng(7))) : params;
-  return { shapes: thetaShapes(layerSizes), offsets: thetaOffsets(layerSizes), p };
+  return { family, shapes: thetaShapes(layerSizes), offsets: thetaOffsets(layerSizes), p };
 }
 
 /** a[l] carries the bias unit at index 0; z[l] is z⁽ˡ⁺¹⁾ without one (z[0] is empty). */
-function forwardExample(net: StudentNetwork, x: readonly number[]): { z: Float64Array[]; a: Float64Array[] } {
+function forwardExample(net: StudentNetwork, x: readonly number[], slips: Slips): { z: Float64Array[]; a: Float64Array[] } {
+  const last = net.shapes.length - 1, output = net.family.outputActivation;
+  const g = activations[net.family.hiddenActivation].g, gOut = output === "softmax" ? g : activations[output].g;
   const a: Float64Array[] = [Float64Array.from([1, ...x])];
   const z: Float64Array[] = [new Float64Array(0)];
   net.shapes.forEach(([rows, cols], l) => {
@@ -55,25 +60,44 @@ function forwardExample(net: StudentNetwork, x: readonly number[]): { z: Float64
       let s = 0;
       for (let c = 0; c < cols; c++) s += net.p[o + r * cols + c] * a[l][c];
       zl[r] = s;
-      al[r + 1] = sigmoid(s);
+      al[r + 1] = l === last ? gOut(s) : g(s);
     }
+    if (l === last && output === "softmax") (slips.naiveSoftmax ? naiveSoftmaxInto : softmaxInto)(zl, 0, al, 1, rows);
     z.push(zl);
     a.push(al);
   });
   return { z, a };
 }
 
-/** The example's loss and δ⁽ᴸ⁾ = ∂loss/∂z⁽ᴸ⁾ (a − y for cross-entropy). */
-function outputLayer(zL: Float64Array, aL: Float64Array, target: Float64Array, slips: Slips): { loss: number; delta: Float64Array } {
-  const K = zL.length;
+/** The example's loss and δ⁽ᴸ⁾ = ∂loss/∂z⁽ᴸ⁾ (a − y for cross-entropy, sigmoid or softmax). */
+function outputLayer(net: StudentNetwork, zL: Float64Array, aL: Float64Array, target: Float64Array, slips: Slips): { loss: number; delta: Float64Array } {
+  const K = zL.length, { outputActivation, cost } = net.family;
   const delta = new Float64Array(K);
-  let loss = 0;
+  let loss = outputActivation === "softmax" ? (slips.naiveSoftmax ? naiveLogSumExp(zL) : logSumExp(zL)) : 0;
+  const gPrime = outputActivation === "softmax" ? null : activations[outputActivation].gPrime;
   for (let k = 0; k < K; k++) {
-    const zk = zL[k], ak = aL[k + 1];
-    loss += softplus(zk) - target[k] * zk;
-    delta[k] = slips.outputDelta === "squared-error" ? (ak - target[k]) * ak * (1 - ak) : ak - target[k];
+    const zk = zL[k], ak = aL[k + 1], yk = target[k];
+    if (cost === "squared-error") loss += 0.5 * (ak - yk) * (ak - yk);
+    else loss += outputActivation === "softmax" ? -yk * zk : softplus(zk) - yk * zk;
+    const crossEntropy = cost === "cross-entropy" ? slips.outputDelta !== "squared-error" : slips.outputDelta === "cross-entropy";
+    // With softmax, a(1 − a) is the diagonal of its Jacobian: the "extra softmax′ factor" slip.
+    const g = gPrime ? gPrime(zk, ak) : ak * (1 - ak);
+    delta[k] = crossEntropy ? ak - yk : (ak - yk) * g;
   }
   return { loss, delta };
+}
+
+/** The slip: e^z / Σ e^z as written on paper; e^z overflows to ∞ once z > 709. */
+function naiveSoftmaxInto(z: Float64Array, zAt: number, a: Float64Array, aAt: number, K: number): void {
+  let s = 0;
+  for (let k = 0; k < K; k++) s += Math.exp(z[zAt + k]);
+  for (let k = 0; k < K; k++) a[aAt + k] = Math.exp(z[zAt + k]) / s;
+}
+
+function naiveLogSumExp(z: Float64Array): number {
+  let s = 0;
+  for (const v of z) s += Math.exp(v);
+  return Math.log(s);
 }
 
 /** Δ⁽ˡ⁾ += δ⁽ˡ⁺¹⁾(a⁽ˡ⁾)ᵀ from the output down, and δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ .* g'(z⁽ˡ⁾) in between. */
@@ -101,15 +125,20 @@ function hiddenDelta(net: StudentNetwork, l: number, delta: Float64Array, al: Fl
   }
   const kept = slips.droppedDeltaRow === "last" ? back.subarray(0, cols - 1) : back.subarray(1);
   const next = new Float64Array(cols - 1);
-  for (let u = 0; u < cols - 1; u++) next[u] = kept[u] * hiddenGPrime(al[u + 1], slips);
+  for (let u = 0; u < cols - 1; u++) next[u] = kept[u] * hiddenGPrime(net, al[u + 1], slips);
   return next;
 }
 
-/** g'(z) from a = g(z): a(1 − a) for the sigmoid, or the slip's version of it. */
-function hiddenGPrime(a: number, slips: Slips): number {
+/**
+ * g'(z) from a = g(z) (a(1 − a) for the sigmoid, 1 − a² for tanh, [a > 0] for relu), or the
+ * slip's version: none, or the derivative's formula applied to a (σ(a)(1 − σ(a)), 1 − tanh²(a)).
+ */
+function hiddenGPrime(net: StudentNetwork, a: number, slips: Slips): number {
   if (slips.hiddenDerivative === "none") return 1;
-  if (slips.hiddenDerivative === "sigmoid(a)") return sigmoid(a) * (1 - sigmoid(a));
-  return a * (1 - a);
+  const { g, gPrime } = activations[net.family.hiddenActivation];
+  if (slips.hiddenDerivative === "sigmoid(a)") return gPrime(a, g(a));
+  // a = g(z) has the sign of z for relu and tanh, so gPrime may read it in z's place.
+  return gPrime(a, a);
 }
 
 /** J = (1/m)Σloss + (λ/2m)ΣΘ² and D = (1/m)Δ + (λ/m)Θ, both off the bias column. */

@@ -1,5 +1,5 @@
 import type { Matrix } from "../linalg/Matrix.ts";
-import type { ActivationName } from "./activation.ts";
+import type { ActivationName, OutputActivationName } from "./activation.ts";
 import type { CostName } from "./cost.ts";
 
 /** The shape of a network and the cost it is trained on (README: the case file). */
@@ -7,7 +7,7 @@ export interface Network {
   /** [s_1, …, s_L], L ≥ 2 */
   readonly layerSizes: readonly number[];
   readonly hiddenActivation: ActivationName;
-  readonly outputActivation: ActivationName;
+  readonly outputActivation: OutputActivationName;
   readonly cost: CostName;
 }
 
@@ -37,7 +37,7 @@ export interface Case extends Problem {
   readonly expected?: CostAndGradient;
 }
 
-export function activationOfLayer(network: Network, l: number): ActivationName {
+export function activationOfLayer(network: Network, l: number): OutputActivationName {
   // l counts weight layers from 0: the last one feeds the output units.
   return l === network.layerSizes.length - 2 ? network.outputActivation : network.hiddenActivation;
 }

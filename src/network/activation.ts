@@ -26,3 +26,10 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
 };
 
 export const activationNames = Object.keys(activations) as ActivationName[];
+
+/**
+ * What the output layer may use: any element-wise activation, or softmax (src/network/softmax.ts),
+ * which maps a whole row of z⁽ᴸ⁾ at once and so is an output activation only.
+ */
+export type OutputActivationName = ActivationName | "softmax";
+export const outputActivationNames: readonly OutputActivationName[] = [...activationNames, "softmax"];

@@ -2,6 +2,7 @@ import { gemm } from "../linalg/gemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "./activation.ts";
+import { outputLayerOf } from "./outputLayer.ts";
 import { activationOfLayer, type Network, type Theta } from "./Network.ts";
 
 /**
@@ -28,14 +29,24 @@ export function forward(network: Network, theta: Theta, X: Matrix): Activations 
     const Z = zeros(m, sOut);
     gemm(m, sOut, sIn, view(a[l]), transposed(columnsFrom(T, 1)), view(Z), false);
     const A = zeros(m, sOut);
-    const g = activations[activationOfLayer(network, l)].g;
+    const act = activationOfLayer(network, l);
     const zd = Z.data, ad = A.data, t = T.data, cols = T.cols;
-    for (let i = 0; i < m; i++) {
-      const r = i * sOut;
-      for (let k = 0; k < sOut; k++) {
-        const v = zd[r + k] + t[k * cols];
-        zd[r + k] = v;
-        ad[r + k] = g(v);
+    if (act === "softmax") {
+      const output = outputLayerOf(network);
+      for (let i = 0; i < m; i++) {
+        const r = i * sOut;
+        for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
+        output.activate(zd, r, ad, r, sOut);
+      }
+    } else {
+      const g = activations[act].g;
+      for (let i = 0; i < m; i++) {
+        const r = i * sOut;
+        for (let k = 0; k < sOut; k++) {
+          const v = zd[r + k] + t[k * cols];
+          zd[r + k] = v;
+          ad[r + k] = g(v);
+        }
       }
     }
     z.push(Z);

@@ -3,7 +3,8 @@ export interface CostRequest {
   readonly params: readonly number[];
   readonly layerSizes: readonly number[];
   readonly X: readonly (readonly number[])[];
-  readonly y: readonly number[];
+  /** 0-based labels as documented; 1-based, or one-hot rows, when the assignment says so */
+  readonly y: readonly number[] | readonly (readonly number[])[];
   readonly lambda: number;
 }
 

@@ -83,11 +83,13 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
       loaded = { ok: false, problem: "bad-config", message: `gradcheck.json is a ${configSkipped.kind}; it must be a regular file inside the submission folder` };
     } else if ((named === undefined && existsSync(join(staged.dir, "gradcheck.json"))) || named === "gradcheck.json") {
       loaded = await loadProcess(staged.dir, settings, warnings);
+    } else if ((named === undefined || named === octaveEntry) && existsSync(join(staged.dir, octaveEntry)) && !notRegular(octaveEntry)) {
+      loaded = await loadOctave(staged.dir, settings, warnings);
     } else {
       const entry = named ?? moduleEntries.find((f) => existsSync(join(staged.dir, f)));
       const entrySkipped = entry ? notRegular(entry) : moduleEntries.map(notRegular).find(Boolean);
       if (entrySkipped) loaded = { ok: false, problem: "no-entry", message: `${entrySkipped.path} is a ${entrySkipped.kind}; the entry must be a regular file inside the submission folder` };
-      else if (!entry || !existsSync(join(staged.dir, entry))) loaded = { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission) or one of ${moduleEntries.join(", ")}` };
+      else if (!entry || !existsSync(join(staged.dir, entry))) loaded = { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}` };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
   } catch (e) {
@@ -142,6 +144,33 @@ async function loadModule(stagedDir: string, entry: string, settings: Settings, 
     : moduleCommand(join(stagedDir, runEntry), settings.limits, { submission: stagedDir, harness });
   const started = await startChild(childSpec(`module ${entry}`, "harness", launcher(stagedDir, command, settings, true), settings, warnings));
   if ("problem" in started) return { ok: false, problem: started.problem, message: describeLoad(started.problem, started.message) };
+  return { ok: true, implementation: started };
+}
+
+/** The Octave entry file, its adapter, and how the adapter is run (Debian's octave package provides octave-cli). */
+export const octaveEntry = "nnCostFunction.m";
+const octaveAdapter = "gradcheck_adapter.m";
+export const octaveCommand = ["octave-cli", "--norc", "--no-history", "--quiet", "--no-window-system"];
+
+/**
+ * An Octave nnCostFunction.m with the classic exercise's signature: gradcheck's adapter is
+ * copied into the private copy of the submission, and octave-cli runs it there as a process
+ * submission, in the same sandbox (its worker threads are allowed by the seccomp filter, its
+ * processes are not). The adapter converts labels (0-based → 1..K) and Θ (row-major →
+ * [Theta1(:); Theta2(:)]) and calls the student's function unchanged.
+ */
+async function loadOctave(stagedDir: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
+  const adapter = join(stagedDir, octaveAdapter);
+  copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), adapter);
+  chmodSync(adapter, 0o644);
+  if (!commandSearchPath(settings.can).some((p) => existsSync(join(p, octaveCommand[0])))) {
+    return { ok: false, problem: "command-not-found", message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${commandSearchPath(settings.can).join(":")}); install Octave (apt-get install octave)` };
+  }
+  // Octave reads its own start-up files and libraries for seconds before its first answer.
+  const octave: Settings = { ...settings, startTimeoutMs: Math.max(settings.startTimeoutMs, 60_000) };
+  const command = [...octaveCommand, octaveAdapter];
+  const started = await startChild(childSpec(`Octave ${octaveEntry}`, "stdio", launcher(stagedDir, command, octave, false), octave, warnings));
+  if ("problem" in started) return started;
   return { ok: true, implementation: started };
 }
 

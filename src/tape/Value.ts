@@ -49,6 +49,8 @@ export class Value {
   square(): Value { return apply("square", [this]); }
   pow(p: number): Value { return apply("pow", [this], [p]); }
   sum(): Value { return apply("sum", [this]); }
+  /** log Σ_k e^{x_ik} of each row, as an m × 1 column, stably; softmax is x.sub(x.logSumExpRows()).exp(). */
+  logSumExpRows(): Value { return apply("logSumExpRows", [this]); }
   mean(): Value { return apply("mean", [this]); }
   /** this · b */
   matmul(b: Operand): Value { return apply("matmul", [this, lift(b)]); }

@@ -3,6 +3,7 @@ import { compensatedSum } from "../linalg/compensatedSum.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { sigmoid } from "../network/activation.ts";
 import { softplus } from "../network/cost.ts";
+import { logSumExp } from "../network/softmax.ts";
 import { binary, unary } from "./elementwise.ts";
 import type { Rule } from "./Rule.ts";
 
@@ -40,6 +41,17 @@ export const rules = {
     shape: () => [1, 1],
     forward: ([x], out) => { out.data[0] = compensatedSum(x.data); },
     vjp(g, _x, _out, [dx]) { if (dx) addEverywhere(dx, g[0]); },
+  },
+  // ── a row-wise reduction: one value per row ──────────────────────────────────────────
+  // y_i = log Σ_k e^{x_ik} (max-shifted, never overflows);  x̄_ik += ȳ_i · softmax(x_i)_k = ȳ_i·e^{x_ik − y_i}
+  logSumExpRows: {
+    shape: ([x]) => [x.rows, 1],
+    forward([x], out) { for (let i = 0; i < x.rows; i++) out.data[i] = logSumExp(x.data, i * x.cols, x.cols); },
+    vjp(g, [x], out, [dx]) {
+      if (!dx) return;
+      const n = x.cols;
+      for (let i = 0; i < x.rows; i++) for (let k = 0; k < n; k++) dx[i * n + k] += g[i] * Math.exp(x.data[i * n + k] - out.data[i]);
+    },
   },
   mean: {
     shape: () => [1, 1],

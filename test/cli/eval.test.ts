@@ -54,7 +54,7 @@ describe("gradcheck eval", () => {
     ["huge", '{"name":"huge","lambda":1e999}', /layerSizes: expected an array/],
     ["unknown-activation", (c) => (c.hiddenActivation = "softmax"), /hiddenActivation: expected one of sigmoid, tanh, relu, identity, got "softmax"/],
     ["unknown-cost", (c) => (c.cost = "hinge"), /cost: expected one of cross-entropy, squared-error, got "hinge"/],
-    ["ce-identity", (c) => (c.outputActivation = "identity"), /outputActivation: cross-entropy needs output sigmoid, got identity/],
+    ["ce-identity", (c) => (c.outputActivation = "identity"), /outputActivation: cross-entropy needs output sigmoid or softmax, got identity/],
     ["targets", (c) => (c.Y[0][1] = 1.5), /Y\[0\]\[1\]: cross-entropy targets must lie in \[0, 1\], got 1.5/],
     ["labels", (c) => (c.labels[3] = 0), /labels\[3\]: label 0 does not match Y\[3\]/],
     ["one-layer", (c) => (c.layerSizes = [3]), /layerSizes: needs at least two layers/],

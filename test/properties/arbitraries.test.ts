@@ -39,7 +39,7 @@ describe("arbitraries", () => {
       { seed, numRuns: 300 },
     );
     expect(seen.lambdaZero && seen.lambdaTiny && seen.lambdaLarge && seen.m1).toBeGreaterThan(0);
-    expect([...seen.costs].sort()).toEqual(["cross-entropy/sigmoid", "squared-error/identity", "squared-error/sigmoid"]);
+    expect([...seen.costs].sort()).toEqual(["cross-entropy/sigmoid", "cross-entropy/softmax", "squared-error/identity", "squared-error/sigmoid"]);
     expect(seen.hidden.size).toBe(4);
   });
 

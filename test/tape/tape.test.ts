@@ -83,9 +83,9 @@ describe("grad and the network", () => {
     tapeBackprop(c, c.theta);
     [c.X, c.Y, ...c.theta].forEach((M, i) => expect(M.data).toEqual(before[i]));
   });
-  it("the network cost refuses cross-entropy without a sigmoid output", () => {
+  it("the network cost refuses cross-entropy without a sigmoid or softmax output", () => {
     const c = referenceCases()[0];
-    expect(() => networkCost({ ...c, outputActivation: "identity" }, [])).toThrow(/cross-entropy needs a sigmoid output layer/);
+    expect(() => networkCost({ ...c, outputActivation: "identity" }, [])).toThrow(/cross-entropy needs a sigmoid or softmax output layer, got identity/);
   });
   it("memory: the tape counts the bytes of what it recorded and the peak during backward", () => {
     const t = new Tape();

@@ -70,6 +70,16 @@ export class DualMatrix {
   pow(p: number): DualMatrix { return this.map((x) => x.pow(p)); }
   sum(): DualMatrix { return new DualMatrix(1, 1, [this.e.reduce((s, x) => s.add(x), Dual.of(0))]); }
   mean(): DualMatrix { return this.sum().div(this.e.length); }
+  /** log Σ e^x per row, the textbook way (no max-shift): the test inputs are small. */
+  logSumExpRows(): DualMatrix {
+    const e: Dual[] = [];
+    for (let i = 0; i < this.rows; i++) {
+      let s = Dual.of(0);
+      for (let j = 0; j < this.cols; j++) s = s.add(this.at(i, j).exp());
+      e.push(s.log());
+    }
+    return new DualMatrix(this.rows, 1, e);
+  }
 
   transpose(): DualMatrix {
     const e: Dual[] = [];

@@ -59,7 +59,9 @@ export function dualNetworkCost(problem: Problem, theta: readonly DualMatrix[]):
         for (let c = 1; c < T.cols; c++) s = s.add(T.at(r, c).mul(a[c - 1]));
         z.push(s);
       }
-      a = z.map((zr) => g(activationOfLayer(problem, l), zr));
+      const act = activationOfLayer(problem, l);
+      if (act === "softmax") throw new Error("the forward-mode network cost is element-wise only");
+      a = z.map((zr) => g(act, zr));
     });
     for (let k = 0; k < K; k++) {
       const y = Dual.of(Y.data[i * K + k]), h = a[k], one = Dual.of(1);

@@ -44,6 +44,8 @@ export const opCases: readonly OpCase[] = [
   { name: "columns", shapes: (r, k, n) => [[r, k + n]], op: ([A], _r, k, n) => A.columns(n - 1, n - 1 + k) },
   { name: "sum", shapes: (r, k) => [[r, k]], op: ([A]) => A.sum() },
   { name: "mean", shapes: (r, k) => [[r, k]], op: ([A]) => A.mean() },
+  { name: "logSumExpRows", shapes: (r, k) => [[r, k]], op: ([A]) => A.logSumExpRows() },
+  { name: "softmax from primitives: A − logSumExpRows(A), then exp", shapes: (r, k) => [[r, k]], op: ([A]) => A.sub(A.logSumExpRows()).exp() },
   // A value used more than once must receive every contribution.
   { name: "reuse: A·A + Aᵀ·A + A.*exp(A)", shapes: (_r, k) => [[k, k]], op: ([A]) => A.matmul(A).add(A.matmulAtB(A)).add(A.mul(A.exp())) },
   ...broadcasting,
@@ -106,6 +108,7 @@ class ShapeOnly implements Ops<ShapeOnly> {
   square() { return this; }
   pow() { return this; }
   sum() { return new ShapeOnly(1, 1); }
+  logSumExpRows() { return new ShapeOnly(this.rows, 1); }
   mean() { return new ShapeOnly(1, 1); }
   matmul(b: ShapeOnly) { return new ShapeOnly(this.rows, b.cols); }
   matmulABt(b: ShapeOnly) { return new ShapeOnly(this.rows, b.rows); }

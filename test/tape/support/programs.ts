@@ -18,6 +18,7 @@ export interface Ops<T> {
   pow(p: number): T;
   sum(): T;
   mean(): T;
+  logSumExpRows(): T;
   matmul(b: T): T;
   matmulABt(b: T): T;
   matmulAtB(b: T): T;

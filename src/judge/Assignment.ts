@@ -1,0 +1,158 @@
+import type { ActivationName, OutputActivationName } from "../network/activation.ts";
+import type { CostName } from "../network/cost.ts";
+
+/**
+ * What a course asks its students to implement, stated once: the network family, the shapes
+ * of network it must handle, and how parameters and labels travel to the student's function.
+ * `check`'s flags and a rubric's `assignment` field both parse into this (parseAssignment).
+ */
+export interface Assignment {
+  /** the activation of every hidden layer */
+  readonly hiddenActivation: HiddenActivation;
+  /** the output layer and its cost */
+  readonly output: OutputFamily;
+  /** how the labels y reach the function: 0-based classes, 1-based classes (Octave's y == k), or the m × K one-hot matrix */
+  readonly labels: LabelEncoding;
+  /** how Θ reaches the function: unrolled row-major with the bias column first, or Octave's [Theta1(:); Theta2(:)] */
+  readonly layout: ParameterLayout;
+  /** hidden layers the function must handle (L − 2), inclusive */
+  readonly hiddenLayers: Range;
+  /** output units K = s_L, inclusive */
+  readonly classes: Range;
+  /** the values of λ the cases use */
+  readonly lambdas: readonly number[];
+  /** a cost computed with a naive log (log(1 − h) taken directly) is a warning, not a failure */
+  readonly allowUnstableCost: boolean;
+}
+
+export type HiddenActivation = Extract<ActivationName, "sigmoid" | "tanh" | "relu">;
+export type OutputFamily = "sigmoid-cross-entropy" | "softmax-cross-entropy" | "sigmoid-squared-error" | "identity-squared-error";
+export type LabelEncoding = "0-based" | "1-based" | "one-hot";
+export type ParameterLayout = "unrolled" | "unrolled-column-major";
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+export const hiddenActivations: readonly HiddenActivation[] = ["sigmoid", "tanh", "relu"];
+export const outputFamilies: readonly OutputFamily[] = ["sigmoid-cross-entropy", "softmax-cross-entropy", "sigmoid-squared-error", "identity-squared-error"];
+export const labelEncodings: readonly LabelEncoding[] = ["0-based", "1-based", "one-hot"];
+export const parameterLayouts: readonly ParameterLayout[] = ["unrolled", "unrolled-column-major"];
+
+/** The output activation and cost of a case file for an output family. */
+export function outputOf(family: OutputFamily): { outputActivation: OutputActivationName; cost: CostName } {
+  const [outputActivation, ...rest] = family.split("-");
+  return { outputActivation: outputActivation as OutputActivationName, cost: rest.join("-") as CostName };
+}
+
+/** `check` with no assignment options: sigmoid everywhere, cross-entropy, 0-based labels, row-major Θ, 0–3 hidden layers, K 1–6. */
+export const defaultAssignment: Assignment = {
+  hiddenActivation: "sigmoid",
+  output: "sigmoid-cross-entropy",
+  labels: "0-based",
+  layout: "unrolled",
+  hiddenLayers: { min: 0, max: 3 },
+  classes: { min: 1, max: 6 },
+  lambdas: [0, 1, 10, 0.001],
+  allowUnstableCost: false,
+};
+
+/**
+ * Built-in profiles. `ex4`: the classic course exercise — one hidden layer, K ≥ 2, sigmoid and
+ * the cross-entropy, and its own code takes log(1 − h) directly, so an unstable cost is only a
+ * warning. (An Octave nnCostFunction.m is sent 1-based labels and column-major Θ by gradcheck's
+ * adapter; a JSON-lines program keeps the documented 0-based, row-major protocol.)
+ */
+export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> = {
+  ex4: { hiddenActivation: "sigmoid", output: "sigmoid-cross-entropy", hiddenLayers: { min: 1, max: 1 }, classes: { min: 2, max: 6 }, allowUnstableCost: true },
+};
+
+export type AssignmentFields = Readonly<Record<string, unknown>>;
+export type ParsedAssignment = { readonly ok: true; readonly assignment: Assignment } | { readonly ok: false; readonly error: string };
+
+/** The field names, as a rubric writes them; `check` takes the same as --kebab-case flags. */
+export const assignmentFieldNames = ["profile", "hiddenActivation", "output", "labels", "layout", "hiddenLayers", "classes", "lambda", "allowUnstableCost"] as const;
+
+/**
+ * An Assignment from named fields (a rubric's `assignment` object, or `check`'s flags as
+ * strings): `profile` first, then each field overrides it. Ranges are "N", "A..B" or "A.."
+ * (or a number); lambda is a list "0,1,10" (or an array). Errors name the field and the value.
+ */
+export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
+  try {
+    for (const key of Object.keys(fields)) {
+      if (!(assignmentFieldNames as readonly string[]).includes(key)) throw new AssignmentError(key, `unknown field; expected one of ${assignmentFieldNames.join(", ")}`);
+    }
+    let a: Assignment = defaultAssignment;
+    if (fields.profile !== undefined) {
+      const profile = assignmentProfiles[String(fields.profile)];
+      if (!profile) throw new AssignmentError("profile", `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`);
+      a = { ...a, ...profile };
+    }
+    const pick = <T extends string>(key: string, allowed: readonly T[], current: T): T => {
+      const v = fields[key];
+      if (v === undefined) return current;
+      if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) throw new AssignmentError(key, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+      return v as T;
+    };
+    a = {
+      ...a,
+      hiddenActivation: pick("hiddenActivation", hiddenActivations, a.hiddenActivation),
+      output: pick("output", outputFamilies, a.output),
+      labels: pick("labels", labelEncodings, a.labels),
+      layout: pick("layout", parameterLayouts, a.layout),
+      hiddenLayers: fields.hiddenLayers === undefined ? a.hiddenLayers : readRange("hiddenLayers", fields.hiddenLayers, 0, 4),
+      classes: fields.classes === undefined ? a.classes : readRange("classes", fields.classes, 1, 12),
+      lambdas: fields.lambda === undefined ? a.lambdas : readLambdas(fields.lambda),
+      allowUnstableCost: fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
+    };
+    if (a.output === "softmax-cross-entropy" && a.classes.max < 2) throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
+    // softmax has no K = 1 form: one output unit would always say 1.
+    if (a.output === "softmax-cross-entropy") a = { ...a, classes: { min: Math.max(2, a.classes.min), max: a.classes.max } };
+    return { ok: true, assignment: a };
+  } catch (e) {
+    if (e instanceof AssignmentError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+class AssignmentError extends Error {
+  constructor(field: string, problem: string) {
+    super(`assignment ${field}: ${problem}`);
+  }
+}
+
+function readRange(field: string, v: unknown, floor: number, ceiling: number): Range {
+  const text = typeof v === "number" ? String(v) : v;
+  const match = typeof text === "string" ? /^\s*(\d+)\s*(?:(\.\.)\s*(\d+)?)?\s*$/.exec(text) : null;
+  if (!match) throw new AssignmentError(field, `expected N, A..B or A.., got ${JSON.stringify(v)}`);
+  const min = Number(match[1]);
+  const max = match[2] ? (match[3] === undefined ? ceiling : Number(match[3])) : min;
+  if (min < floor || max > ceiling || min > max) throw new AssignmentError(field, `expected a range within ${floor}..${ceiling}, got ${min}..${max}`);
+  return { min, max };
+}
+
+function readLambdas(v: unknown): number[] {
+  const items = Array.isArray(v) ? v : typeof v === "number" ? [v] : typeof v === "string" ? v.split(",").map((s) => (s.trim() === "" ? NaN : Number(s))) : null;
+  if (!items || items.length === 0 || !items.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) {
+    throw new AssignmentError("lambda", `expected a list of numbers ≥ 0 such as "0,1,10", got ${JSON.stringify(v)}`);
+  }
+  return items as number[];
+}
+
+function readBoolean(field: string, v: unknown): boolean {
+  if (v === true || v === "true") return true;
+  if (v === false || v === "false") return false;
+  throw new AssignmentError(field, `expected true or false, got ${JSON.stringify(v)}`);
+}
+
+/** One line for reports: the family, the shapes and the interface a check was run with. */
+export function describeAssignment(a: Assignment): string {
+  const range = (r: Range) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
+  const { outputActivation, cost } = outputOf(a.output);
+  return [
+    `${a.hiddenActivation} hidden layers (${range(a.hiddenLayers)}), ${outputActivation} output, ${cost}`,
+    `K ${range(a.classes)}, λ ∈ {${a.lambdas.join(", ")}}`,
+    `labels ${a.labels}, Θ ${a.layout}${a.allowUnstableCost ? ", naive log allowed" : ""}`,
+  ].join("; ");
+}
