@@ -166,8 +166,10 @@ async function loadOctave(stagedDir: string, settings: Settings, warnings: reado
   if (!commandSearchPath(settings.can).some((p) => existsSync(join(p, octaveCommand[0])))) {
     return { ok: false, problem: "command-not-found", message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${commandSearchPath(settings.can).join(":")}); install Octave (apt-get install octave)` };
   }
-  // Octave reads its own start-up files and libraries for seconds before its first answer.
-  const octave: Settings = { ...settings, startTimeoutMs: Math.max(settings.startTimeoutMs, 60_000) };
+  // Octave reads its own start-up files and libraries before its first answer: well under a
+  // second on an idle machine, many on a loaded one. The allowance is granted again when a
+  // timed-out process restarts (the never-answered check asks twice), so it is not made huge.
+  const octave: Settings = { ...settings, startTimeoutMs: Math.max(settings.startTimeoutMs, 30_000) };
   const command = [...octaveCommand, octaveAdapter];
   const started = await startChild(childSpec(`Octave ${octaveEntry}`, "stdio", launcher(stagedDir, command, octave, false), octave, warnings));
   if ("problem" in started) return started;

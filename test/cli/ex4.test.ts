@@ -46,7 +46,7 @@ describe("check --profile ex4 on course code, unchanged", () => {
   itWith(octave)("an Octave function that never answers the first request is never-answered (exit 2), not shrunk", async () => {
     const code = await main(["check", fixtures + "octave-never-answers", "--profile", "ex4", "--timeout", "3000", "--json"]);
     expect(code).toBe(2);
-  }, 120_000);
+  }, 300_000);
 
   itWith(numpy)("without the profile, the same correct one-hidden-layer code fails: the profile is what makes its verdict right", async () => {
     const report = await checkSubmission(fixtures + "numpy-correct", { runs });
