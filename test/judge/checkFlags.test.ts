@@ -24,6 +24,14 @@ describe("gradcheck check --allow-unstable-cost and --precision", () => {
     expect(code).toBe(0);
   });
 
+  it("--profile ex4 allows a naive log as --allow-unstable-cost does: exit 0 with the warning, the profile in the replay line", async () => {
+    const { code, text } = await check(example("naive-log"), "--runs", "40", "--profile", "ex4");
+    expect(text).toMatch(/warning: unstable-cost \(allowed\): on \d+ networks? J was wrong only where outputs saturate/);
+    expect(text).toMatch(/replay: .* --profile ex4$/m);
+    expect(text).not.toMatch(/replay: .* --allow-unstable-cost/);
+    expect(code).toBe(0);
+  });
+
   it("--precision takes float64 or float32 and nothing else", async () => {
     await expect(check(example("naive-log"), "--precision", "float16")).rejects.toThrow(/--precision expects float64 or float32, got float16/);
   });
