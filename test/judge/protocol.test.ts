@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
@@ -57,6 +59,21 @@ describe("never-answered", () => {
     expect(report).toMatchObject({ passed: false, stage: "load", problem: "never-answered", runs: 0 });
     expect(report.message).toMatch(/no answer to the first request[\s\S]*is stdout flushed/);
   });
+
+  it("a program silent on the first case but answering its first example alone is not never-answered: the timeout is judged like any failure", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-slow-on-batches-"));
+    try {
+      copyFileSync(new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url), join(dir, "correct.mjs"));
+      writeFileSync(join(dir, "nnCostFunction.mjs"), `import { nnCostFunction as correct } from "./correct.mjs";
+export function nnCostFunction(params, layerSizes, X, ...rest) { if (X.length > 1) for (;;); return correct(params, layerSizes, X, ...rest); }\n`);
+      const report = await checkSubmission(dir, { callTimeoutMs: 3000, runs: 3, deadlineMs: 60_000 });
+      expect(report.passed).toBe(false);
+      expect(report.problem).not.toBe("never-answered");
+      expect(report.findings.map((f) => f.problem)).toContain("timeout");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe("a Python cost that clips the log to [1e-4, 1 − 1e-4]", () => {
