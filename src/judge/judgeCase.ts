@@ -59,7 +59,7 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation)
   return { ok: findings.length === 0, findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }
 
-function callFinding(outcome: CallOutcome, n: number): Finding | undefined {
+export function callFinding(outcome: CallOutcome, n: number): Finding | undefined {
   if (outcome.kind !== "result") return { problem: outcome.kind, message: outcome.message, ...(outcome.neverAnswered ? { neverAnswered: true } : {}) };
   if (outcome.grad.length !== n) return { problem: "wrong-gradient-length", message: `grad has ${outcome.grad.length} entries, expected ${n} (params.length)` };
   if (!Number.isFinite(outcome.J)) return { problem: "non-finite", message: `J is ${outcome.J}` };
@@ -69,7 +69,8 @@ function callFinding(outcome: CallOutcome, n: number): Finding | undefined {
 }
 
 
-function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient): Finding[] {
+/** Check (a): J and the gradient against gradcheck's own, as findings (none when they agree). */
+export function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient): Finding[] {
   const findings: Finding[] = [];
   if (Math.abs(got.J - reference.J) > toleranceOf({ ...agreement, safety: 0 }, reference.J, 0)) {
     findings.push({ problem: "cost-mismatch", check: "a", message: `J = ${got.J}, expected ${reference.J} (off by ${(got.J - reference.J).toExponential(3)})`, expected: reference.J, actual: got.J });
@@ -106,7 +107,7 @@ function pattern(layers: readonly LayerSummary[]): string {
 }
 
 /** (b) src/check's directional check, run on the submission's own J along one random unit direction. */
-async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation): Promise<Finding | undefined> {
+export async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation): Promise<Finding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
     directionalCheck(J, theta, got.grad, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...selfConsistency } }));
