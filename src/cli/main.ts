@@ -1,11 +1,14 @@
 import { UsageError } from "./args.ts";
 import { checkCommand } from "./checkCommand.ts";
 import { evalCommand } from "./evalCommand.ts";
+import { gradeCommand } from "./gradeCommand.ts";
 import { tour } from "./tour.ts";
 
 const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
+  gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
+                  [--junit FILE] [--format github] [--only ID...]
   gradcheck tour`;
 
 /** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
@@ -18,6 +21,8 @@ export async function main(words: readonly string[]): Promise<number> {
         return await evalCommand(rest, out);
       case "check":
         return await checkCommand(rest, out);
+      case "grade":
+        return await gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "tour":
         return await tour(out);
       case undefined:
