@@ -30,24 +30,29 @@ export async function gradeSubmission(id: string, dir: string, rubric: Rubric, o
   if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {
-    const outcomes: TestOutcome[] = [];
-    for (const test of rubric.tests) {
-      const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);
-      if (outcomes.length === 0 && outcome.neverAnswered) return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
-      outcomes.push(outcome);
-    }
-    const items: ItemResult[] = rubric.tests.map((t, k) => ({ id: t.id, passed: outcomes[k].passed, points: outcomes[k].passed ? t.points : 0, maxPoints: t.points, message: outcomes[k].message }));
-    const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem)) ? await diagnoseOnce(implementation, options) : undefined;
-    const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
-    return scored(id, "graded", rubric, items, {
-      mistakes: diagnosis?.mistakes ?? [],
-      counterexample: diagnosis?.counterexample ?? firstFailure,
-      replay: diagnosis?.replay,
-      warnings: implementation.warnings,
-    });
+    return await gradeImplementation(id, implementation, rubric, options);
   } finally {
     await implementation.close();
   }
+}
+
+/** The rubric's tests on an implementation that is already running; the caller closes it. */
+export async function gradeImplementation(id: string, implementation: Implementation, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
+  const outcomes: TestOutcome[] = [];
+  for (const test of rubric.tests) {
+    const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);
+    if (outcomes.length === 0 && outcome.neverAnswered) return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
+    outcomes.push(outcome);
+  }
+  const items: ItemResult[] = rubric.tests.map((t, k) => ({ id: t.id, passed: outcomes[k].passed, points: outcomes[k].passed ? t.points : 0, maxPoints: t.points, message: outcomes[k].message }));
+  const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem)) ? await diagnoseOnce(implementation, options) : undefined;
+  const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
+  return scored(id, "graded", rubric, items, {
+    mistakes: diagnosis?.mistakes ?? [],
+    counterexample: diagnosis?.counterexample ?? firstFailure,
+    replay: diagnosis?.replay,
+    warnings: implementation.warnings,
+  });
 }
 
 async function diagnoseOnce(implementation: Implementation, options: GradeOptions) {
