@@ -3,6 +3,7 @@ import type { Matrix } from "../linalg/Matrix.ts";
 import { gradientMethods } from "../methods.ts";
 import { referenceCases } from "./builtinCases.ts";
 import { checkTour } from "./checkTour.ts";
+import { gradeTour } from "./gradeTour.ts";
 import { compareGradients, defaultTolerance, renderComparison, toleranceFormula } from "../check/index.ts";
 import { checkNetworkGradient, fdNetworkGradient, methodFor, thetaLocate } from "../fdnet/index.ts";
 import { forward } from "../network/forward.ts";
@@ -63,7 +64,10 @@ export async function tour(out: (line: string) => void): Promise<number> {
 
   out("5. Someone else's implementation: `gradcheck check` runs each example in examples/ in a sandboxed child process,");
   out("   compares it with gradcheck on random networks, shrinks a failure to the smallest network and names the mistake.");
-  return await checkTour(out);
+  const checked = await checkTour(out);
+  out("6. A whole class: `gradcheck grade` scores each student with a rubric (partial credit), sandboxed and in parallel.");
+  const graded = await gradeTour(out);
+  return checked || graded;
 }
 
 function fmt(x: number): string {
