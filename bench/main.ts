@@ -5,6 +5,7 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
 import { fdBench } from "./fd.ts";
+import { gradeBench } from "./grade.ts";
 import { tapeBench } from "./tape.ts";
 import type { BenchSection } from "./section.ts";
 
@@ -31,6 +32,7 @@ process.stdout.write(header + "\n");
 await collect("backprop vs tfjs", backpropBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);
+await collect("grade", gradeBench);
 
 const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));
 mkdirSync(dir, { recursive: true });

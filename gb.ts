@@ -1,0 +1,2 @@
+import { gradeBench } from "./bench/grade.ts";
+console.log(JSON.stringify(await gradeBench(), null, 1));
