@@ -2,6 +2,7 @@ import { UsageError } from "./args.ts";
 import { checkCommand } from "./checkCommand.ts";
 import { evalCommand } from "./evalCommand.ts";
 import { gradeCommand } from "./gradeCommand.ts";
+import { autogradeCommand, gradescopeCommand } from "./gradescopeCommand.ts";
 import { tour } from "./tour.ts";
 
 const usage = `usage:
@@ -9,6 +10,7 @@ const usage = `usage:
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
                   [--junit FILE] [--format github] [--only ID...]
+  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
   gradcheck tour`;
 
 /** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
@@ -23,6 +25,10 @@ export async function main(words: readonly string[]): Promise<number> {
         return await checkCommand(rest, out);
       case "grade":
         return await gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+      case "gradescope":
+        return await gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+      case "autograde":
+        return await autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
       case "tour":
         return await tour(out);
       case undefined:

@@ -103,7 +103,7 @@ async function loadProcess(dir: string, config: string, limits: { memoryMB: numb
     return { ok: false, problem: "command-not-found", message: `gradcheck.json: command '${program}' not found (looked ${program.includes("/") ? `in ${dir}` : `on the sandbox's PATH: ${commandSearchPath().join(":")}`})` };
   }
   const can = sandboxAbilities();
-  const staged = can.bwrap && can.dropUser ? stageReadable(dir) : undefined;
+  const staged = can.dropUser ? stageReadable(dir) : undefined;
   const cleanUp = () => staged && rmSync(staged, { recursive: true, force: true });
   const { argv, cwd, warnings } = processSandbox(staged ?? dir, command as string[], limits, can);
   const started = await startChild({

@@ -101,8 +101,17 @@ export function processSandbox(dir: string, command: readonly string[], limits: 
     ];
     return { argv, cwd: dir, warnings };
   }
-  warnings.push("filesystem not isolated: bubblewrap (bwrap) is not available, so the process submission can read and write outside its folder and start child processes (apt-get install bubblewrap)");
-  if (!can.netPrefix) warnings.push("network not isolated: cannot create a network namespace here");
+  const network = can.netPrefix ? [] : ["network not isolated: cannot create a network namespace here"];
+  if (can.dropUser) {
+    // No namespaces (Docker often forbids them), but root can still hand the program a uid of
+    // its own: it reads only what any user may read, writes nowhere private, and with one
+    // process allowed to that uid it starts no children.
+    warnings.push("filesystem not isolated: bubblewrap cannot run here, so the process submission runs as a separate unprivileged uid; it can read world-readable files of the machine and write where any user may (e.g. /tmp)", ...network);
+    const uid = String(randomInt(200_000, 1_000_000));
+    // The network namespace is made while still root, then the uid is dropped.
+    return { argv: [...(can.netPrefix ?? []), "setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", ...limit.map((a) => (a === "--nproc=3" ? "--nproc=1" : a)), ...command], cwd: dir, warnings };
+  }
+  warnings.push("filesystem not isolated: bubblewrap (bwrap) is not available, so the process submission can read and write outside its folder and start child processes (apt-get install bubblewrap)", ...network);
   return { argv: [...limit, ...(can.netPrefix ?? []), ...command], cwd: dir, warnings };
 }
 

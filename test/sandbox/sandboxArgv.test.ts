@@ -32,4 +32,12 @@ describe("the sandbox's command lines (what is enforced where)", () => {
     expect(warnings.join("\n")).toMatch(/filesystem not isolated[\s\S]*apt-get install bubblewrap[\s\S]*network not isolated/);
     expect(warnings.join("\n")).toMatch(/memory not bounded/);
   });
+
+  it("a process without bubblewrap, as root (Docker without user namespaces): its own uid, made after the network namespace", () => {
+    const { argv, warnings } = processSandbox("/s", ["python3", "nn.py"], limits, { ...full, bwrap: false });
+    expect(argv.slice(0, 4)).toEqual(["unshare", "--net", "--", "setpriv"]);
+    expect(argv).toEqual(expect.arrayContaining(["--nproc=1", `--as=${256 * 1024 * 1024}`]));
+    expect(argv.slice(-2)).toEqual(["python3", "nn.py"]);
+    expect(warnings.join("\n")).toMatch(/runs as a separate unprivileged uid/);
+  });
 });

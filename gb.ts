@@ -1,2 +1,0 @@
-import { gradeBench } from "./bench/grade.ts";
-console.log(JSON.stringify(await gradeBench(), null, 1));
