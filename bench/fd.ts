@@ -7,7 +7,7 @@ import { batchBackprop } from "../src/backprop/batch.ts";
 import { roll, unroll } from "../src/network/theta.ts";
 import { directionalCheck } from "../src/check/index.ts";
 import { centralFdm, fdGradientFromIncrements } from "../src/numeric/index.ts";
-import { fdNetworkGradient, methodFor } from "../src/fdnet/fdNetworkGradient.ts";
+import { fdNetworkGradient, fdMethodFor } from "../src/fdnet/fdNetworkGradient.ts";
 import { naiveIncrements } from "../src/fdnet/naiveIncrements.ts";
 import type { BenchSection } from "./section.ts";
 
@@ -57,7 +57,7 @@ export async function fdBench(): Promise<BenchSection> {
 
   // What `--method fd` picks at this size: two steps and one extrapolation, 4 increments per entry.
   t0 = performance.now();
-  const extrapolated = fdNetworkGradient(problem, theta, { method: methodFor(problem, theta) });
+  const extrapolated = fdNetworkGradient(problem, theta, { method: fdMethodFor(problem) });
   const extrapolatedMs = performance.now() - t0;
   const worstBound = extrapolated.fd.errorBound.reduce((w, e) => Math.max(w, e), 0);
 

@@ -3,7 +3,7 @@ import { thetaEntryName } from "../src/network/thetaEntry.ts";
 
 /**
  * Where two lists of matrices differ by more than rtol·(|a| + |b| + floor) entry-wise, the
- * first such entry, named Θ⁽ˡ⁾[i][j]; undefined when they agree. `floor` stands for the scale
+ * first such entry, named Θ⁽ˡ⁾[i,j]; undefined when they agree. `floor` stands for the scale
  * of the terms summed into an entry, which round-off is relative to.
  */
 export function firstDifference(a: readonly Matrix[], b: readonly Matrix[], rtol: number, floor = 1): string | undefined {
@@ -20,4 +20,14 @@ export function firstDifference(a: readonly Matrix[], b: readonly Matrix[], rtol
 
 export function closeNumbers(a: number, b: number, rtol: number, floor = 1): boolean {
   return Math.abs(a - b) <= rtol * (Math.abs(a) + Math.abs(b) + floor);
+}
+
+/**
+ * max(1, the largest |entry|) over a list of matrices: the scale that round-off in a gradient
+ * is relative to, used as the floor of firstDifference.
+ */
+export function gradientScale(matrices: readonly Matrix[]): number {
+  let scale = 1;
+  for (const M of matrices) for (const x of M.data) scale = Math.max(scale, Math.abs(x));
+  return scale;
 }

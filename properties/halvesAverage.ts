@@ -1,7 +1,7 @@
 import { matrix, type Matrix } from "../src/linalg/Matrix.ts";
 import type { GradientMethod } from "../src/methods.ts";
 import type { Case } from "../src/network/Network.ts";
-import { closeNumbers, firstDifference } from "./closeness.ts";
+import { closeNumbers, firstDifference, gradientScale } from "./closeness.ts";
 import type { PropertyVerdict } from "./PropertyVerdict.ts";
 
 function rowsOf(c: Case, from: number, to: number, lambda: number): Case {
@@ -25,7 +25,7 @@ export function halvesAverage(method: GradientMethod, rtol = 1e-12): (c: Case, k
     const J = w1 * first.J + w2 * second.J;
     if (!closeNumbers(all.J, J, rtol * 8, Math.abs(first.J) + Math.abs(second.J))) return { ok: false, message: `J = ${all.J}, weighted halves give ${J} (split after example ${k} of ${m})` };
     const mean = first.grad.map((D, l) => matrix(D.rows, D.cols, D.data.map((x, q) => w1 * x + w2 * second.grad[l].data[q])));
-    const floor = Math.max(1, ...first.grad.concat(second.grad).map((D) => D.data.reduce((s, x) => Math.max(s, Math.abs(x)), 0)));
+    const floor = gradientScale([...first.grad, ...second.grad]);
     const d = firstDifference(all.grad, mean, rtol * 8, floor);
     return d ? { ok: false, message: `∂J/∂Θ differs from the weighted halves (split after example ${k} of ${m}) at ${d}` } : { ok: true };
   };

@@ -14,4 +14,4 @@ export { affineInLambda } from "./affineInLambda.ts";
 export { permutationInvariant, permuteExamples } from "./permutationInvariant.ts";
 export { halvesAverage } from "./halvesAverage.ts";
 export { numRuns, propertySeed } from "./numRuns.ts";
-export { closeNumbers, firstDifference } from "./closeness.ts";
+export { closeNumbers, firstDifference, gradientScale } from "./closeness.ts";

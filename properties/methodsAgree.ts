@@ -1,6 +1,6 @@
 import { gradientMethods } from "../src/methods.ts";
 import type { Case } from "../src/network/Network.ts";
-import { closeNumbers, firstDifference } from "./closeness.ts";
+import { closeNumbers, firstDifference, gradientScale } from "./closeness.ts";
 import type { PropertyVerdict } from "./PropertyVerdict.ts";
 
 /**
@@ -13,7 +13,7 @@ export function methodsAgree(c: Case, rtol = 1e-12): PropertyVerdict {
     ["loop", gradientMethods.loop(c, c.theta)],
     ["tape", gradientMethods.tape(c, c.theta)],
   ];
-  const floor = Math.max(1, ...batch.grad.map((D) => D.data.reduce((s, x) => Math.max(s, Math.abs(x)), 0)));
+  const floor = gradientScale(batch.grad);
   for (const [name, r] of others) {
     if (!closeNumbers(r.J, batch.J, rtol)) return { ok: false, message: `J: ${name} ${r.J} vs batch ${batch.J}` };
     const d = firstDifference(r.grad, batch.grad, rtol, floor);

@@ -1,7 +1,7 @@
 import { matrix, type Matrix } from "../src/linalg/Matrix.ts";
 import type { GradientMethod } from "../src/methods.ts";
 import type { Case } from "../src/network/Network.ts";
-import { closeNumbers, firstDifference } from "./closeness.ts";
+import { closeNumbers, firstDifference, gradientScale } from "./closeness.ts";
 import type { PropertyVerdict } from "./PropertyVerdict.ts";
 
 /** The rows of X and Y (and labels) reordered by `order`, a permutation of 0..m−1. */
@@ -14,7 +14,7 @@ export function permuteExamples(c: Case, order: readonly number[]): Case {
 export function permutationInvariant(method: GradientMethod, rtol = 1e-12): (c: Case, order: readonly number[]) => PropertyVerdict {
   return (c, order) => {
     const a = method(c, c.theta), b = method(permuteExamples(c, order), c.theta);
-    const floor = Math.max(1, ...a.grad.map((D) => D.data.reduce((s, x) => Math.max(s, Math.abs(x)), 0)));
+    const floor = gradientScale(a.grad);
     if (!closeNumbers(a.J, b.J, rtol)) return { ok: false, message: `J ${a.J} became ${b.J} after permuting the examples by [${order}]` };
     const d = firstDifference(a.grad, b.grad, rtol * 8, floor);
     return d ? { ok: false, message: `∂J/∂Θ changed after permuting the examples by [${order}]: ${d}` } : { ok: true };

@@ -32,7 +32,7 @@ export {
   agreement, judgeCase, selfConsistency, requestOf,
 } from "./judge/index.ts";
 export type {
-  CaseFile, CheckOptions as SubmissionCheckOptions, CheckReport, CheckProblem, ProblemInfo, CaseVerdict, Finding as SubmissionFinding,
+  CaseFile, SubmissionCheckOptions, CheckReport, CheckResults, CheckProblem, ProblemInfo, CaseVerdict, CaseFinding,
 } from "./judge/index.ts";
 export { inProcessImplementation, loadSubmission, moduleEntries, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox/index.ts";
 export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities } from "./sandbox/index.ts";
@@ -40,7 +40,7 @@ export { oneHotRows, type LabelledCase } from "./network/labels.ts";
 export {
   stencil, centralFdm, forwardFdm, backwardFdm, richardson, stepFor, powerOfTwoBelow, incrementsOf,
   defaultRelativeAccuracy, estimateEntry, fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod,
-  evaluationsPerEntry, directionalDerivative, randomUnitDirection,
+  directionalDerivative, randomUnitDirection,
 } from "./numeric/index.ts";
 export type {
   FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,

@@ -1,7 +1,7 @@
 import { batchBackprop } from "./backprop/batch.ts";
 import { loopBackprop } from "./backprop/loop.ts";
 import { bigNumberMethod } from "./fdnet/bigNumberGradient.ts";
-import { fdMethod } from "./fdnet/fdNetworkGradient.ts";
+import { fdCostAndGradient } from "./fdnet/fdNetworkGradient.ts";
 import { tapeBackprop } from "./tape/tapeBackprop.ts";
 import type { CostAndGradient, Problem, Theta } from "./network/Network.ts";
 
@@ -16,7 +16,7 @@ export const gradientMethods: Readonly<Record<MethodName, GradientMethod>> = {
   backprop: batchBackprop,
   loop: loopBackprop,
   tape: tapeBackprop,
-  fd: fdMethod,
+  fd: fdCostAndGradient,
   // The oracle: finite differences of J evaluated in 40-digit BigNumber arithmetic, so they
   // carry no float64 round-off. Slow (about 25 ms per parameter on small cases): for certifying.
   "fd-bignumber": bigNumberMethod,

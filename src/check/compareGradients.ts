@@ -59,98 +59,136 @@ export interface GradientComparison {
 export function compareGradients(analytic: unknown, numerical: NumericalGradient, options: CompareOptions = {}): GradientComparison {
   const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
   const keep = options.worst ?? 10;
-  const locate = options.locate;
-  const findings: Finding[] = [];
-  const n = numerical.estimate.length;
-
   const a = asNumbers(analytic);
-  if (a === null) {
-    findings.push({ kind: "not-a-gradient", received: describe(analytic) });
-    return finish(tolerance, 0, [], [], new Map(), 0, findings);
-  }
-  if (a.length !== n) findings.push({ kind: "wrong-length", expected: n, actual: a.length });
+  if (a === null) return summarise({ tolerance, keep, reports: [], findings: [{ kind: "not-a-gradient", received: describe(analytic) }] });
+  const compared = compareEntries(a, numerical, tolerance, options.locate);
+  const findings = findingsOf(compared, keep, { expected: numerical.estimate.length, actual: a.length });
+  return summarise({ tolerance, keep, reports: compared.reports, findings });
+}
 
+type NonFinite = { index: number; label: string; value: number };
+
+/** The entries that could be compared, and those that could not because a side is not finite. */
+interface ComparedEntries {
+  readonly reports: EntryReport[];
+  readonly nonFiniteA: NonFinite[];
+  readonly nonFiniteN: NonFinite[];
+}
+
+/** Step 1: each entry the numerical side computed (all, or just `indices`), in that order. */
+function compareEntries(a: ArrayLike<unknown>, numerical: NumericalGradient, tolerance: Tolerance, locate: Locate | undefined): ComparedEntries {
   const order = numerical.indices ?? null;
-  const count = order ? order.length : n;
-  const reports: EntryReport[] = [];
-  const nonFiniteA: { index: number; label: string; value: number }[] = [];
-  const nonFiniteN: { index: number; label: string; value: number }[] = [];
-  const parts = new Map<string, { layer: number; bias: boolean; s: MutablePart }>();
-  let diff2 = 0, sum2 = 0;
-
+  const count = order ? order.length : numerical.estimate.length;
+  const compared: ComparedEntries = { reports: [], nonFiniteA: [], nonFiniteN: [] };
   for (let q = 0; q < count; q++) {
     const i = order ? order[q] : q;
     if (i >= a.length) continue;
     const location = locate ? safeLocate(locate, i) : undefined;
     const label = labelOf(i, location);
     const ai = Number(a[i]), ni = numerical.estimate[i], ei = numerical.errorBound[i];
-    if (!Number.isFinite(ai)) {
-      nonFiniteA.push({ index: i, label, value: ai });
-      continue;
-    }
-    if (!Number.isFinite(ni) || Number.isNaN(ei)) {
-      nonFiniteN.push({ index: i, label, value: ni });
-      continue;
-    }
-    const absError = Math.abs(ai - ni);
-    const big = Math.max(Math.abs(ai), Math.abs(ni));
-    const relError = big === 0 ? 0 : absError / big;
-    const tol = toleranceOf(tolerance, ni, ei);
-    const kink = numerical.kink ? numerical.kink[i] === 1 : false;
-    const verdict: Verdict = kink ? "not-differentiable" : absError <= tol ? "pass" : "fail";
-    const report: EntryReport = { index: i, ...(location ? { location } : {}), label, expected: ni, actual: ai, absError, relError, errorBound: ei, tolerance: tol, verdict };
-    reports.push(report);
-    if (!kink) {
-      diff2 += (ai - ni) ** 2;
-      sum2 += (ai + ni) ** 2;
-    }
-    const layer = location?.layer ?? 0, bias = location ? location.column === 0 : false;
-    const key = `${layer}:${bias}`;
-    let part = parts.get(key);
-    if (!part) parts.set(key, (part = { layer, bias, s: { count: 0, failed: 0, notDifferentiable: 0, maxAbsError: 0, maxRelError: 0 } }));
-    part.s.count++;
-    if (verdict === "fail") part.s.failed++;
-    if (verdict === "not-differentiable") part.s.notDifferentiable++;
+    if (!Number.isFinite(ai)) compared.nonFiniteA.push({ index: i, label, value: ai });
+    else if (!Number.isFinite(ni) || Number.isNaN(ei)) compared.nonFiniteN.push({ index: i, label, value: ni });
     else {
-      part.s.maxAbsError = Math.max(part.s.maxAbsError, absError);
-      part.s.maxRelError = Math.max(part.s.maxRelError, relError);
+      const kink = numerical.kink ? numerical.kink[i] === 1 : false;
+      compared.reports.push(compareEntry({ index: i, location, label, actual: ai, expected: ni, errorBound: ei, kink }, tolerance));
     }
   }
+  return compared;
+}
 
+interface EntryPair {
+  readonly index: number;
+  readonly location: EntryLocation | undefined;
+  readonly label: string;
+  readonly actual: number;
+  readonly expected: number;
+  readonly errorBound: number;
+  readonly kink: boolean;
+}
+
+/** One finite entry against its tolerance; a kink is reported, never judged. */
+function compareEntry(e: EntryPair, tolerance: Tolerance): EntryReport {
+  const absError = Math.abs(e.actual - e.expected);
+  const big = Math.max(Math.abs(e.actual), Math.abs(e.expected));
+  const relError = big === 0 ? 0 : absError / big;
+  const tol = toleranceOf(tolerance, e.expected, e.errorBound);
+  const verdict: Verdict = e.kink ? "not-differentiable" : absError <= tol ? "pass" : "fail";
+  const { index, location, label, expected, actual, errorBound } = e;
+  return { index, ...(location ? { location } : {}), label, expected, actual, absError, relError, errorBound, tolerance: tol, verdict };
+}
+
+/** Step 2: the findings — wrong entries first, as the headline, then the length, then the rest. */
+function findingsOf(compared: ComparedEntries, keep: number, length: { expected: number; actual: number }): Finding[] {
+  const findings: Finding[] = [];
+  const { reports, nonFiniteA, nonFiniteN } = compared;
+  const failures = reports.filter((r) => r.verdict === "fail").sort(byBadness);
+  if (failures.length) findings.push({ kind: "wrong-entries", count: failures.length, worst: failures.slice(0, keep) });
+  if (length.actual !== length.expected) findings.push({ kind: "wrong-length", ...length });
   if (nonFiniteA.length) findings.push({ kind: "non-finite-gradient", count: nonFiniteA.length, entries: nonFiniteA.slice(0, keep) });
   if (nonFiniteN.length) findings.push({ kind: "non-finite-numerical", count: nonFiniteN.length, entries: nonFiniteN.slice(0, keep) });
-  const failures = reports.filter((r) => r.verdict === "fail").sort(byBadness);
-  if (failures.length) findings.unshift({ kind: "wrong-entries", count: failures.length, worst: failures.slice(0, keep) });
   const kinks = reports.filter((r) => r.verdict === "not-differentiable");
   if (kinks.length) findings.push({ kind: "not-differentiable", count: kinks.length, entries: kinks.slice(0, keep) });
+  return findings;
+}
 
-  const relativeDifference = sum2 === 0 ? (diff2 === 0 ? 0 : Infinity) : Math.sqrt(diff2) / Math.sqrt(sum2);
-  const worst = reports.filter((r) => r.verdict !== "not-differentiable").sort(byBadness).slice(0, keep);
-  return finish(tolerance, reports.length, worst, reports, parts, relativeDifference, findings);
+interface Summarise {
+  readonly tolerance: Tolerance;
+  /** how many of the worst entries to keep */
+  readonly keep: number;
+  readonly reports: readonly EntryReport[];
+  readonly findings: Finding[];
+}
+
+/** Step 3: the verdict, the counts, the worst entries and the per-layer summaries. */
+function summarise({ tolerance, keep, reports, findings }: Summarise): GradientComparison {
+  const judged = reports.filter((r) => r.verdict !== "not-differentiable");
+  return {
+    passed: !findings.some((f) => findingInfo[f.kind].fails),
+    tolerance,
+    formula: toleranceFormula(tolerance),
+    entries: reports.length,
+    failed: reports.filter((r) => r.verdict === "fail").length,
+    notDifferentiable: reports.length - judged.length,
+    worst: [...judged].sort(byBadness).slice(0, keep),
+    layers: layerSummaries(reports),
+    relativeDifference: relativeDifferenceOf(judged),
+    findings,
+  };
+}
+
+/** ‖a − n‖ / ‖a + n‖, summed in entry order. */
+function relativeDifferenceOf(judged: readonly EntryReport[]): number {
+  let diff2 = 0, sum2 = 0;
+  for (const r of judged) {
+    diff2 += (r.actual - r.expected) ** 2;
+    sum2 += (r.actual + r.expected) ** 2;
+  }
+  return sum2 === 0 ? (diff2 === 0 ? 0 : Infinity) : Math.sqrt(diff2) / Math.sqrt(sum2);
 }
 
 type MutablePart = { -readonly [K in keyof PartSummary]: PartSummary[K] };
 
-function finish(
-  tolerance: Tolerance,
-  entries: number,
-  worst: EntryReport[],
-  reports: EntryReport[],
-  parts: Map<string, { layer: number; bias: boolean; s: MutablePart }>,
-  relativeDifference: number,
-  findings: Finding[],
-): GradientComparison {
-  const layerIds = [...new Set([...parts.values()].map((p) => p.layer))].sort((x, y) => x - y);
-  const empty = (): PartSummary => ({ count: 0, failed: 0, notDifferentiable: 0, maxAbsError: 0, maxRelError: 0 });
-  const layers: LayerSummary[] = layerIds.map((layer) => ({
-    layer,
-    weights: parts.get(`${layer}:false`)?.s ?? empty(),
-    bias: parts.get(`${layer}:true`)?.s ?? null,
-  }));
-  const failed = reports.filter((r) => r.verdict === "fail").length;
-  const notDifferentiable = reports.filter((r) => r.verdict === "not-differentiable").length;
-  const passed = !findings.some((f) => findingInfo[f.kind].fails);
-  return { passed, tolerance, formula: toleranceFormula(tolerance), entries, failed, notDifferentiable, worst, layers, relativeDifference, findings };
+const emptyPart = (): MutablePart => ({ count: 0, failed: 0, notDifferentiable: 0, maxAbsError: 0, maxRelError: 0 });
+
+/** Per layer, weights and bias column apart (without a location, everything is layer 0 weights). */
+function layerSummaries(reports: readonly EntryReport[]): LayerSummary[] {
+  const parts = new Map<string, MutablePart>();
+  const layerIds = new Set<number>();
+  for (const r of reports) {
+    const layer = r.location?.layer ?? 0, bias = r.location ? r.location.column === 0 : false;
+    const key = `${layer}:${bias}`;
+    layerIds.add(layer);
+    const part = parts.get(key) ?? emptyPart();
+    parts.set(key, part);
+    part.count++;
+    if (r.verdict === "fail") part.failed++;
+    if (r.verdict === "not-differentiable") part.notDifferentiable++;
+    else {
+      part.maxAbsError = Math.max(part.maxAbsError, r.absError);
+      part.maxRelError = Math.max(part.maxRelError, r.relError);
+    }
+  }
+  return [...layerIds].sort((x, y) => x - y).map((layer) => ({ layer, weights: parts.get(`${layer}:false`) ?? emptyPart(), bias: parts.get(`${layer}:true`) ?? null }));
 }
 
 /** Worst first: how many tolerances away from agreement. */

@@ -1,5 +1,5 @@
 import { problemInfo } from "../judge/checkProblem.ts";
-import type { CheckReport } from "../judge/checkImplementation.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 
 /**
  * CONTRACT §5: 0 when cost and gradient are right on every generated case, 1 when one is

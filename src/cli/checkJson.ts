@@ -1,4 +1,5 @@
-import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { wrongValue } from "../judge/checkImplementation.ts";
+import type { CheckReport, CheckResults } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { thetaEntryName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { checkExitCode } from "./checkExitCode.ts";
@@ -20,7 +21,7 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     stage: report.stage,
     submission: report.submission,
     ...(report.problem ? { problem: report.problem, title: problemInfo[report.problem].title, message: report.message } : {}),
-    checks: report.checks,
+    checks: checksJson(report.checks),
     findings: report.findings.map((f) => ({ ...f, ...(f.where ? { where: whereJson(f.where) } : {}), title: problemInfo[f.problem].title })),
     firstFailure: report.firstFailure ?? null,
     shrinks: report.shrinks,
@@ -37,4 +38,12 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
  */
 function whereJson(e: ThetaEntry) {
   return { layer: e.layer, row: e.row, column: e.column, name: thetaEntryName(e), l: e.layer, i: e.row, j: e.column };
+}
+
+/**
+ * The two checks by name; for one release the older keys a (matchesReference) and b
+ * (selfConsistent) repeat them.
+ */
+function checksJson(c: CheckResults) {
+  return { matchesReference: c.matchesReference, selfConsistent: c.selfConsistent, a: c.matchesReference, b: c.selfConsistent };
 }

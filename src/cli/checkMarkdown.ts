@@ -1,5 +1,6 @@
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { wrongValue } from "../judge/checkImplementation.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
@@ -16,8 +17,8 @@ export function checkMarkdown(report: CheckReport, replay: string): string {
   if (!report.passed) {
     const v = (x: boolean | null) => (x === null ? "not reached" : x ? "passed" : "**failed**");
     lines.push("", "## Checks", "", "| check | result |", "|---|---|",
-      `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.a)} |`,
-      `| (b) gradient vs finite differences of its own cost | ${v(report.checks.b)} |`);
+      `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.matchesReference)} |`,
+      `| (b) gradient vs finite differences of its own cost | ${v(report.checks.selfConsistent)} |`);
     lines.push("", "## Findings", "");
     for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${f.message}`);
     lines.push("", "## Diagnosis", "");

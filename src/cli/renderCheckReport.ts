@@ -1,7 +1,8 @@
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { wrongValue, type CheckReport } from "../judge/checkImplementation.ts";
+import { wrongValue } from "../judge/checkImplementation.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
-import type { Finding } from "../judge/judgeCase.ts";
+import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (CONTRACT §4)";
@@ -28,8 +29,8 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
       out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
     }
-    out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.a)}`);
-    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.b)}`);
+    out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
+    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent)}`);
     out.push("");
     for (const f of report.findings) out.push(...renderFinding(f));
     out.push("");
@@ -56,7 +57,7 @@ function verdict(v: boolean | null): string {
   return v === null ? "not reached" : v ? "passed" : "FAILED";
 }
 
-function renderFinding(f: Finding): string[] {
+function renderFinding(f: CaseFinding): string[] {
   const info = problemInfo[f.problem];
   return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${f.message}`.replace(/\n/g, "\n    ")];
 }

@@ -1,11 +1,11 @@
 import { loopBackprop, slideD } from "../backprop/loop.ts";
-import type { Matrix } from "../linalg/Matrix.ts";
+import { copy, type Matrix } from "../linalg/Matrix.ts";
 import { gradientMethods } from "../methods.ts";
 import { referenceCases } from "./builtinCases.ts";
 import { checkTour } from "./checkTour.ts";
 import { gradeTour } from "./gradeTour.ts";
 import { compareGradients, defaultTolerance, renderComparison, toleranceFormula } from "../check/index.ts";
-import { checkNetworkGradient, fdNetworkGradient, methodFor, thetaLocate } from "../fdnet/index.ts";
+import { checkNetworkGradient, fdNetworkGradient, fdMethodFor, thetaLocate } from "../fdnet/index.ts";
 import { forward } from "../network/forward.ts";
 import { unroll } from "../network/theta.ts";
 
@@ -44,7 +44,7 @@ export async function tour(out: (line: string) => void): Promise<number> {
     const worstBound = fd.fd.errorBound.reduce((w, e) => Math.max(w, e), 0);
     out(`   ${c.name.padEnd(20)} ${String(fd.fd.estimate.length).padStart(4)}  ${bp.padEnd(29)} ${tape.padEnd(29)} ${fmt(worstBound).padStart(20)}`);
   }
-  out(`   ${allAgree ? "All three methods agree on every entry of every case" : "Some methods DISAGREE: see above"}; FD is ${methodFor(cases[0], cases[0].theta).name} from cached activations.\n`);
+  out(`   ${allAgree ? "All three methods agree on every entry of every case" : "Some methods DISAGREE: see above"}; FD is ${fdMethodFor(cases[0]).name} from cached activations.\n`);
 
   const c = cases.find((k) => k.name === "ex4-debug-lambda3")!;
   out(`3. The slide's D = (1/m)Δ + λΘ against finite differences on ${c.name} (m = ${c.X.rows}, λ = ${c.lambda}):`);
@@ -56,7 +56,7 @@ export async function tour(out: (line: string) => void): Promise<number> {
 
   const r = cases.find((k) => k.name === "small-013")!;
   out(`4. A kink: ${r.name} has relu hidden units; move unit 0's bias so that example 0 sits exactly at z = 0 there.`);
-  const theta = r.theta.map((T) => ({ ...T, data: T.data.slice() }));
+  const theta = r.theta.map(copy);
   theta[0].data[0] -= forward(r, theta, r.X).z[1].data[0];
   const kinked = checkNetworkGradient(r, theta, gradientMethods.backprop(r, theta).grad);
   for (const line of renderComparison(kinked).slice(0, 3)) out(`   ${line}`);

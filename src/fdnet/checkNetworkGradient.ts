@@ -1,6 +1,6 @@
 import type { Matrix } from "../linalg/Matrix.ts";
 import type { Problem, Theta } from "../network/Network.ts";
-import { unroll } from "../network/theta.ts";
+import { parameterCount, unroll } from "../network/theta.ts";
 import { compareGradients, type CompareOptions, type GradientComparison } from "../check/index.ts";
 import type { FdMethod } from "../numeric/index.ts";
 import { bigNumberGradient } from "./bigNumberGradient.ts";
@@ -19,7 +19,7 @@ export interface NetworkCheckOptions extends Omit<CompareOptions, "locate"> {
  */
 export function checkNetworkGradient(problem: Problem, theta: Theta, analytic: unknown, options: NetworkCheckOptions = {}): GradientComparison {
   const numerical = options.oracle === "bignumber"
-    ? { estimate: unroll(bigNumberGradient(problem, theta).grad), errorBound: new Float64Array(theta.reduce((n, T) => n + T.data.length, 0)) }
+    ? { estimate: unroll(bigNumberGradient(problem, theta).grad), errorBound: new Float64Array(parameterCount(problem.layerSizes)) }
     : fdNetworkGradient(problem, theta, options.method ? { method: options.method } : {}).fd;
   const a = isMatrixList(analytic) ? unroll(analytic) : analytic;
   return compareGradients(a, numerical, { ...options, locate: thetaLocate(problem.layerSizes) });

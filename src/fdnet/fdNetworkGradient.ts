@@ -1,6 +1,6 @@
 import type { Matrix } from "../linalg/Matrix.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
-import { roll } from "../network/theta.ts";
+import { parameterCount, roll } from "../network/theta.ts";
 import { centralFdm, fdGradientFromIncrements, richardson, type FdGradient, type FdMethod } from "../numeric/index.ts";
 import { networkIncrements } from "./networkIncrements.ts";
 
@@ -10,7 +10,7 @@ export interface NetworkFd extends CostAndGradient {
 }
 
 export interface NetworkFdOptions {
-  /** default: `methodFor(problem)` */
+  /** default: `fdMethodFor(problem)` */
   readonly method?: FdMethod;
   readonly indices?: readonly number[];
 }
@@ -31,21 +31,21 @@ function workPerIncrement(problem: Problem): number {
  * plain central differences only have an a-priori one, which strongly curved (saturated)
  * costs can exceed.
  */
-export function methodFor(problem: Problem, theta: Theta): FdMethod {
-  const P = theta.reduce((n, T) => n + T.data.length, 0);
+export function fdMethodFor(problem: Problem): FdMethod {
+  const P = parameterCount(problem.layerSizes);
   return P * workPerIncrement(problem) * 12 <= 1e9 ? richardson() : richardson(centralFdm(3), { levels: 2, largestStep: 2 ** -14 });
 }
 
 /** ∂J/∂Θ of a network by finite differences over all (or `indices`) entries, from cached activations. */
 export function fdNetworkGradient(problem: Problem, theta: Theta, options: NetworkFdOptions = {}): NetworkFd {
   const inc = networkIncrements(problem, theta);
-  const fd = fdGradientFromIncrements(inc, { method: options.method ?? methodFor(problem, theta), ...(options.indices ? { indices: options.indices } : {}) });
+  const fd = fdGradientFromIncrements(inc, { method: options.method ?? fdMethodFor(problem), ...(options.indices ? { indices: options.indices } : {}) });
   const grad: Matrix[] = roll(fd.estimate, problem.layerSizes);
   return { J: inc.J, grad, fd };
 }
 
 /** `gradcheck eval --method fd`. */
-export function fdMethod(problem: Problem, theta: Theta): CostAndGradient {
+export function fdCostAndGradient(problem: Problem, theta: Theta): CostAndGradient {
   const { J, grad } = fdNetworkGradient(problem, theta);
   return { J, grad };
 }

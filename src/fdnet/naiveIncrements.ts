@@ -1,3 +1,4 @@
+import { copy } from "../linalg/Matrix.ts";
 import { costFunction } from "../network/costFunction.ts";
 import type { Problem, Theta } from "../network/Network.ts";
 import { defaultRelativeAccuracy, type Increments } from "../numeric/index.ts";
@@ -7,7 +8,7 @@ import { defaultRelativeAccuracy, type Increments } from "../numeric/index.ts";
  * a private copy of Θ, each entry put back from its saved value in `finally`.
  */
 export function naiveIncrements(problem: Problem, theta: Theta): Increments {
-  const work = theta.map((T) => ({ rows: T.rows, cols: T.cols, data: T.data.slice() }));
+  const work = theta.map(copy);
   const start: number[] = [];
   let n = 0;
   for (const T of work) {

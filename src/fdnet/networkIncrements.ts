@@ -1,9 +1,11 @@
+import type { Matrix } from "../linalg/Matrix.ts";
 import { activations } from "../network/activation.ts";
-import { costs } from "../network/cost.ts";
+import { costs, type Cost } from "../network/cost.ts";
 import { dataTerm } from "../network/costFunction.ts";
 import { forward } from "../network/forward.ts";
-import { activationOfLayer, type Problem, type Theta } from "../network/Network.ts";
+import type { Problem, Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
+import { locate, parameterCount } from "../network/theta.ts";
 import type { Increments } from "../numeric/index.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
 import { sigmoidCrossEntropyKernel } from "./sigmoidCrossEntropyKernel.ts";
@@ -27,128 +29,183 @@ export interface NetworkIncrements extends Increments {
 
 export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrements {
   const { layerSizes, lambda } = problem;
-  const L = layerSizes.length;
   const m = problem.X.rows;
-  const K = layerSizes[L - 1];
-  const { z, a } = forward(problem, theta, problem.X);
-  const cost = costs[problem.cost];
-  const gOut = activations[problem.outputActivation].g;
-  const gHidden = activations[problem.hiddenActivation].g;
-  const hiddenRelu = problem.hiddenActivation === "relu";
-  const Y = problem.Y.data;
-
-  const lossBase = new Float64Array(m * K);
-  let absLoss = 0;
-  for (let q = 0; q < m * K; q++) {
-    lossBase[q] = cost.loss(z[L - 1].data[q], a[L - 1].data[q], Y[q]);
-    absLoss += Math.abs(lossBase[q]);
-  }
-  const J = dataTerm(problem, { z, a }) + regularizationTerm(theta, lambda, m);
-
-  const start: number[] = [];
-  let n = 0;
-  for (const T of theta) {
-    start.push(n);
-    n += T.data.length;
-  }
-  const layerOf = (p: number) => {
-    let l = theta.length - 1;
-    while (start[l] > p) l--;
-    return l;
-  };
-  const fast = L >= 3 && problem.hiddenActivation === "sigmoid" && problem.outputActivation === "sigmoid" && problem.cost === "cross-entropy"
-    ? sigmoidCrossEntropyKernel(problem, theta, z, a)
-    : null;
-
-  // Work vectors for the generic path, sized for the widest layer.
-  const width = Math.max(...layerSizes);
-  let cur = new Float64Array(width), next = new Float64Array(width);
-  const curZ = new Float64Array(width);
-
-  function generic(l: number, i: number, j: number, offsets: Float64Array, sums: Float64Array, mags: Float64Array, kinks: Uint8Array): void {
-    const sIn = layerSizes[l], sOut = layerSizes[l + 1];
-    const Ain = a[l].data, Zi = z[l + 1].data, Ai = a[l + 1].data;
-    const outputLayer = l + 1 === L - 1;
-    for (let e = 0; e < m; e++) {
-      const aj = j === 0 ? 1 : Ain[e * sIn + j - 1];
-      if (aj === 0) continue;
-      const z0 = Zi[e * sOut + i];
-      for (let o = 0; o < offsets.length; o++) {
-        const zNew = z0 + offsets[o] * aj;
-        if (outputLayer) {
-          const after = cost.loss(zNew, gOut(zNew), Y[e * K + i]), before = lossBase[e * K + i];
-          sums[o] += after - before;
-          mags[o] += Math.abs(after) + Math.abs(before);
-          continue;
-        }
-        if (hiddenRelu && (z0 > 0) !== (zNew > 0)) kinks[o] = 1;
-        const da = gHidden(zNew) - Ai[e * sOut + i];
-        if (da === 0) continue;
-        // Rank-1 update of layer l+2, then full products above it.
-        let r = l + 2;
-        const T1 = theta[l + 1], s2 = layerSizes[r], Zr = z[r].data;
-        const lastR = r === L - 1;
-        for (let k = 0; k < s2; k++) {
-          const zz = Zr[e * s2 + k] + T1.data[k * T1.cols + i + 1] * da;
-          curZ[k] = zz;
-          if (!lastR && hiddenRelu && (Zr[e * s2 + k] > 0) !== (zz > 0)) kinks[o] = 1;
-          cur[k] = lastR ? gOut(zz) : gHidden(zz);
-        }
-        while (r < L - 1) {
-          const T = theta[r], sNext = layerSizes[r + 1], cols = T.cols, Zn = z[r + 1].data;
-          const lastN = r + 1 === L - 1;
-          for (let k = 0; k < sNext; k++) {
-            let s = T.data[k * cols];
-            for (let c = 1; c < cols; c++) s += T.data[k * cols + c] * cur[c - 1];
-            curZ[k] = s;
-            if (!lastN && hiddenRelu && (Zn[e * sNext + k] > 0) !== (s > 0)) kinks[o] = 1;
-            next[k] = lastN ? gOut(s) : gHidden(s);
-          }
-          [cur, next] = [next, cur];
-          r++;
-        }
-        let d = 0, mag = 0;
-        for (let k = 0; k < K; k++) {
-          const after = cost.loss(curZ[k], cur[k], Y[e * K + k]), before = lossBase[e * K + k];
-          d += after - before;
-          mag += Math.abs(after) + Math.abs(before);
-        }
-        sums[o] += d;
-        mags[o] += mag;
-      }
-    }
-  }
-
+  const base = baseline(problem, theta);
+  const J = dataTerm(problem, base) + regularizationTerm(theta, lambda, m);
+  const lastHidden = layerSizes.length - 3;
+  const kernel = usesSigmoidCrossEntropyKernel(problem) ? sigmoidCrossEntropyKernel(problem, theta, base.z, base.a) : null;
   return {
-    n,
+    n: parameterCount(layerSizes),
     f0: J,
     J,
     // The data term's per-example differences carry round-off of order ε·Σ|loss|/m; the
     // regulariser's change is computed in closed form to a few ulps of itself, so J's size
     // through λ (which can dwarf the data term) does not enter.
-    accuracy: defaultRelativeAccuracy * Math.max(absLoss / m, Number.MIN_VALUE),
+    accuracy: defaultRelativeAccuracy * Math.max(base.absLoss / m, Number.MIN_VALUE),
     coordinate(p) {
-      const l = layerOf(p);
-      return theta[l].data[p - start[l]];
+      const { l, i, j } = locate(p, layerSizes);
+      return theta[l].data[i * theta[l].cols + j];
     },
     increments(p, offsets, out, kinks) {
-      const l = layerOf(p);
-      const q = p - start[l], cols = theta[l].cols;
-      const i = Math.floor(q / cols), j = q % cols;
+      const { l, i, j } = locate(p, layerSizes);
       const sums = new Float64Array(offsets.length), mags = new Float64Array(offsets.length);
-      if (fast && l === L - 3) fast(i, j, offsets, sums, mags);
-      else generic(l, i, j, offsets, sums, mags, kinks);
-      const w = theta[l].data[q];
-      // Round-off of this entry's increments: a few ulps of every loss value (or, in the
-      // fast kernel, every term) that entered the sum, plus a few of the regulariser's change.
-      let roundoff = 0;
-      for (let o = 0; o < offsets.length; o++) {
-        const t = offsets[o];
-        const reg = j === 0 || lambda === 0 ? 0 : (lambda / (2 * m)) * t * (2 * w + t);
-        out[o] = sums[o] / m + reg;
-        roundoff = Math.max(roundoff, defaultRelativeAccuracy * (mags[o] / m + Math.abs(reg)));
-      }
-      return roundoff;
+      if (kernel && l === lastHidden) kernel(i, j, offsets, sums, mags);
+      else genericIncrements(base, l, i, j, offsets, sums, mags, kinks);
+      return finishIncrements(problem, theta[l].data[i * theta[l].cols + j], j === 0, offsets, sums, mags, out);
     },
   };
+}
+
+/** The common case has a dedicated kernel for the weights feeding the last hidden layer. */
+function usesSigmoidCrossEntropyKernel(problem: Problem): boolean {
+  return problem.layerSizes.length >= 3 && problem.hiddenActivation === "sigmoid" && problem.outputActivation === "sigmoid" && problem.cost === "cross-entropy";
+}
+
+/**
+ * out[o] = (Σ_examples loss change)/m + the regulariser's exact change; returns the round-off
+ * bound: a few ulps of every loss value (or, in the fast kernel, every term) that entered the
+ * sum, plus a few of the regulariser's change. The bias column (j = 0) is not regularised.
+ */
+function finishIncrements(problem: Problem, w: number, bias: boolean, offsets: Float64Array, sums: Float64Array, mags: Float64Array, out: Float64Array): number {
+  const { lambda } = problem;
+  const m = problem.X.rows;
+  let roundoff = 0;
+  for (let o = 0; o < offsets.length; o++) {
+    const t = offsets[o];
+    const reg = bias || lambda === 0 ? 0 : (lambda / (2 * m)) * t * (2 * w + t);
+    out[o] = sums[o] / m + reg;
+    roundoff = Math.max(roundoff, defaultRelativeAccuracy * (mags[o] / m + Math.abs(reg)));
+  }
+  return roundoff;
+}
+
+/** The cached forward pass, each output unit's loss in it, and work vectors for one example. */
+interface Baseline {
+  readonly problem: Problem;
+  readonly theta: Theta;
+  readonly z: Matrix[];
+  readonly a: Matrix[];
+  readonly cost: Cost;
+  readonly gOut: (z: number) => number;
+  readonly gHidden: (z: number) => number;
+  readonly hiddenRelu: boolean;
+  readonly K: number;
+  /** loss(z, a, y) per example and output unit, row-major m × K */
+  readonly lossBase: Float64Array;
+  readonly absLoss: number;
+  /** z and a of one layer of one perturbed example, sized for the widest layer */
+  readonly curZ: Float64Array;
+  cur: Float64Array;
+  next: Float64Array;
+  /** the loss change of one perturbed example and the size of the terms summed for it */
+  change: number;
+  changeSize: number;
+}
+
+function baseline(problem: Problem, theta: Theta): Baseline {
+  const { layerSizes } = problem;
+  const L = layerSizes.length;
+  const { z, a } = forward(problem, theta, problem.X);
+  const cost = costs[problem.cost];
+  const Y = problem.Y.data, Z = z[L - 1].data, A = a[L - 1].data;
+  const lossBase = new Float64Array(Y.length);
+  let absLoss = 0;
+  for (let q = 0; q < Y.length; q++) {
+    lossBase[q] = cost.loss(Z[q], A[q], Y[q]);
+    absLoss += Math.abs(lossBase[q]);
+  }
+  const width = Math.max(...layerSizes);
+  return {
+    problem, theta, z, a, cost, lossBase, absLoss, K: layerSizes[L - 1],
+    gOut: activations[problem.outputActivation].g,
+    gHidden: activations[problem.hiddenActivation].g,
+    hiddenRelu: problem.hiddenActivation === "relu",
+    curZ: new Float64Array(width), cur: new Float64Array(width), next: new Float64Array(width),
+    change: 0, changeSize: 0,
+  };
+}
+
+/** A hidden relu unit whose z moved across 0: the loss is not smooth along this step. */
+function crossesKink(base: Baseline, zBefore: number, zAfter: number): boolean {
+  return base.hiddenRelu && (zBefore > 0) !== (zAfter > 0);
+}
+
+/** Adds output unit k's loss change in example e (and the size of both losses) to base.change. */
+function addUnitLossChange(base: Baseline, e: number, k: number, zNew: number, aNew: number): void {
+  const K = base.K;
+  const after = base.cost.loss(zNew, aNew, base.problem.Y.data[e * K + k]), before = base.lossBase[e * K + k];
+  base.change += after - before;
+  base.changeSize += Math.abs(after) + Math.abs(before);
+}
+
+/** Every layer, every example with a_j ≠ 0, every offset: the path for any activation and cost. */
+function genericIncrements(base: Baseline, l: number, i: number, j: number, offsets: Float64Array, sums: Float64Array, mags: Float64Array, kinks: Uint8Array): void {
+  const { layerSizes } = base.problem;
+  const m = base.problem.X.rows;
+  const sIn = layerSizes[l], sOut = layerSizes[l + 1];
+  const Ain = base.a[l].data, Zi = base.z[l + 1].data, Ai = base.a[l + 1].data;
+  const outputLayer = l + 1 === layerSizes.length - 1;
+  for (let e = 0; e < m; e++) {
+    const aj = j === 0 ? 1 : Ain[e * sIn + j - 1];
+    if (aj === 0) continue;
+    const z0 = Zi[e * sOut + i];
+    for (let o = 0; o < offsets.length; o++) {
+      const zNew = z0 + offsets[o] * aj;
+      base.change = 0;
+      base.changeSize = 0;
+      if (outputLayer) {
+        addUnitLossChange(base, e, i, zNew, base.gOut(zNew));
+      } else {
+        if (crossesKink(base, z0, zNew)) kinks[o] = 1;
+        const da = base.gHidden(zNew) - Ai[e * sOut + i];
+        if (da === 0) continue;
+        if (propagate(base, e, l, i, da)) kinks[o] = 1;
+        for (let k = 0; k < base.K; k++) addUnitLossChange(base, e, k, base.curZ[k], base.cur[k]);
+      }
+      sums[o] += base.change;
+      mags[o] += base.changeSize;
+    }
+  }
+}
+
+/**
+ * Example e's output layer after a_i⁽ˡ⁺¹⁾ changed by da: a rank-1 update of layer l+2, then
+ * full products above it. Leaves z and a of the outputs in base.curZ and base.cur; returns
+ * whether a relu unit crossed its kink on the way.
+ */
+function propagate(base: Baseline, e: number, l: number, i: number, da: number): boolean {
+  const { layerSizes } = base.problem;
+  const L = layerSizes.length;
+  let r = l + 2;
+  let kink = false;
+  const T1 = base.theta[l + 1], s2 = layerSizes[r], Zr = base.z[r].data;
+  const g = r === L - 1 ? base.gOut : base.gHidden;
+  for (let k = 0; k < s2; k++) {
+    const zz = Zr[e * s2 + k] + T1.data[k * T1.cols + i + 1] * da;
+    base.curZ[k] = zz;
+    if (r !== L - 1 && crossesKink(base, Zr[e * s2 + k], zz)) kink = true;
+    base.cur[k] = g(zz);
+  }
+  for (; r < L - 1; r++) if (fullLayer(base, e, r)) kink = true;
+  return kink;
+}
+
+/** z⁽ʳ⁺¹⁾ = Θ⁽ʳ⁾·[1; a] and its activation for one example, from base.cur into base.cur (swapped). */
+function fullLayer(base: Baseline, e: number, r: number): boolean {
+  const { layerSizes } = base.problem;
+  const T = base.theta[r], sNext = layerSizes[r + 1], cols = T.cols, Zn = base.z[r + 1].data;
+  const hidden = r + 1 !== layerSizes.length - 1;
+  const g = hidden ? base.gHidden : base.gOut;
+  const { cur, next, curZ } = base;
+  let kink = false;
+  for (let k = 0; k < sNext; k++) {
+    let s = T.data[k * cols];
+    for (let c = 1; c < cols; c++) s += T.data[k * cols + c] * cur[c - 1];
+    curZ[k] = s;
+    if (hidden && crossesKink(base, Zn[e * sNext + k], s)) kink = true;
+    next[k] = g(s);
+  }
+  base.cur = next;
+  base.next = cur;
+  return kink;
 }

@@ -4,7 +4,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
 import type { CheckProblem } from "../judge/checkProblem.ts";
-import { againstOwnCost, againstReference, callFinding, type Finding } from "../judge/judgeCase.ts";
+import { againstOwnCost, againstReference, callFinding, type CaseFinding } from "../judge/judgeCase.ts";
 import { requestOf } from "../judge/requestOf.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import type { RubricTest } from "./Rubric.ts";
@@ -21,7 +21,7 @@ export interface TestOutcome {
 }
 
 type Answer = { J: number; grad: Float64Array };
-type Step = { finding: Finding; c: LabelledCase; reference: CostAndGradient; submitted?: Answer } | undefined;
+type Step = { finding: CaseFinding; c: LabelledCase; reference: CostAndGradient; submitted?: Answer } | undefined;
 
 /**
  * Runs a test's networks through the submission and judges only what the test's kind names,

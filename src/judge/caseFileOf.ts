@@ -1,7 +1,7 @@
 import type { LabelledCase } from "../network/labels.ts";
 import { matrix, toRows } from "../linalg/Matrix.ts";
 import type { CostAndGradient } from "../network/Network.ts";
-import { roll } from "../network/theta.ts";
+import { parameterCount, roll } from "../network/theta.ts";
 
 /** A case in the case-file format (CONTRACT §2), replayable with `gradcheck eval`. */
 export interface CaseFile {
@@ -34,7 +34,7 @@ export function caseFileOf(c: LabelledCase, expected?: CostAndGradient, submitte
     labels: c.labels.slice(),
   };
   if (expected) file.expected = { J: expected.J, grad: expected.grad.map(toRows) };
-  if (submitted && expected && submitted.grad.length === expected.grad.reduce((n, D) => n + D.data.length, 0)) {
+  if (submitted && expected && submitted.grad.length === parameterCount(c.layerSizes)) {
     file.submitted = { J: submitted.J, grad: roll(submitted.grad, c.layerSizes).map((D) => toRows(matrix(D.rows, D.cols, D.data))) };
   }
   return file;

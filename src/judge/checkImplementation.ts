@@ -1,21 +1,21 @@
 import fc from "fast-check";
 import type { LabelledCase } from "../network/labels.ts";
 import { submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
-import type { MistakeId } from "../mistakes/index.ts";
-import { caseFileOf, type CaseFile } from "./caseFileOf.ts";
+import { caseFileOf } from "./caseFileOf.ts";
 import { problemInfo, type CheckProblem } from "./checkProblem.ts";
+import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
 import { diagnose, diagnosticCases } from "./diagnose.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
-import { judgeCase, selfInconsistentEntries, type CaseVerdict, type Finding } from "./judgeCase.ts";
+import { judgeCase, selfInconsistentEntries, type CaseVerdict } from "./judgeCase.ts";
 import { simplifyValues } from "./simplifyValues.ts";
 
 export const defaultSeed = 20240601;
+export const defaultRuns = 100;
 
 /** The problems that are wrong values, and so can be matched against the catalogue. */
 export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);
-export const defaultRuns = 100;
 
-export interface CheckOptions {
+export interface SubmissionCheckOptions {
   readonly seed?: number;
   readonly runs?: number;
   /** The cases to try (default: submissionCaseArbitrary()). */
@@ -24,118 +24,140 @@ export interface CheckOptions {
   readonly timeLimitMs?: number;
 }
 
-/** Everything `check` found, as data: the CLI renders it and derives the exit code from it. */
-export interface CheckReport {
-  readonly passed: boolean;
-  /** how far the check got: loading, the first fixed call, or the random search */
-  readonly stage: "load" | "probe" | "search";
-  readonly submission: string;
-  readonly seed: number;
-  /** cases tried before the first failure (or all of them) */
-  readonly runs: number;
-  /** set when the submission could not be loaded: nothing ran */
-  readonly problem?: CheckProblem;
-  readonly message?: string;
-  /** findings on the shrunk counterexample */
-  readonly findings: readonly Finding[];
-  /** (a) agreement with gradcheck's cost and gradient, (b) self-consistency with its own cost; null when not reached */
-  readonly checks: { readonly a: boolean | null; readonly b: boolean | null };
-  readonly counterexample: CaseFile | null;
-  /** sizes of the first failing case, before shrinking */
-  readonly firstFailure?: { readonly layerSizes: readonly number[]; readonly m: number };
-  readonly shrinks: number;
-  /** fast-check's replay path for (seed, path) */
-  readonly path?: string;
-  readonly mistakes: readonly MistakeId[];
-  readonly warnings: readonly string[];
-  readonly mutated: readonly string[];
+/** One implementation under judgement: every case goes through `judge`, which also records mutated inputs. */
+interface Session {
+  readonly implementation: Implementation;
+  readonly start: ReportStart;
+  readonly mutated: Set<string>;
+  judge(c: LabelledCase): Promise<CaseVerdict>;
 }
 
 /**
- * Property-based check of one implementation (CONTRACT §5): random cases from a fixed seed,
- * each judged by (a) and (b); the first failure is shrunk to a minimal counterexample and
- * matched against the catalogue of known mistakes.
+ * Property-based check of one implementation: random cases from a fixed seed, each judged by
+ * (a) and (b); the first failure is shrunk to a minimal counterexample and matched against the
+ * catalogue of known mistakes.
  */
-export async function checkImplementation(implementation: Implementation, options: CheckOptions = {}): Promise<CheckReport> {
-  const seed = options.seed ?? defaultSeed;
+export async function checkImplementation(implementation: Implementation, options: SubmissionCheckOptions = {}): Promise<CheckReport> {
+  const session = openSession(implementation, options.seed ?? defaultSeed);
+  const stopped = await probe(session);
+  if (stopped) return stopped;
+  const search = await searchForFailure(session, options);
+  if (!search.failed) return passedReport(session, search, options.runs ?? defaultRuns);
+  return explainFailure(session, search, options);
+}
+
+function openSession(implementation: Implementation, seed: number): Session {
   const mutated = new Set<string>();
-  const note = (v: CaseVerdict) => v.mutated.forEach((x) => mutated.add(x));
-  const base = { submission: implementation.description, seed, warnings: implementation.warnings };
+  return {
+    implementation,
+    start: { submission: implementation.description, seed, warnings: implementation.warnings },
+    mutated,
+    async judge(c) {
+      const v = await judgeCase(c, implementation);
+      v.mutated.forEach((x) => mutated.add(x));
+      return v;
+    },
+  };
+}
 
-  // A first call on a fixed case: an answer of the wrong shape is a wrong call (exit 2), not
-  // something to shrink.
-  const probe = await judgeCase(diagnosticCases[0], implementation);
-  note(probe);
-  const ended = probe.findings.find((f) => f.neverAnswered);
-  if (ended) {
-    return {
-      ...base, passed: false, stage: "load", runs: 0, problem: "crashed-on-load", message: ended.message,
-      findings: [], checks: { a: null, b: null }, counterexample: null, shrinks: 0, mistakes: [], mutated: [],
-    };
-  }
-  const wrongCall = probe.findings.find((f) => problemInfo[f.problem].kind === "interface");
-  if (wrongCall) {
-    return {
-      ...base, passed: false, stage: "probe", runs: 1, findings: probe.findings, checks: { a: null, b: null },
-      counterexample: caseFileOf(diagnosticCases[0], probe.reference), shrinks: 0, mistakes: [], mutated: [...mutated],
-    };
-  }
+/**
+ * A first call on a fixed case. A submission that never answers is a load failure, and an
+ * answer of the wrong shape is a wrong call (exit 2): neither is something to shrink.
+ */
+async function probe(session: Session): Promise<CheckReport | undefined> {
+  const first = await session.judge(diagnosticCases[0]);
+  const ended = first.findings.find((f) => f.neverAnswered);
+  if (ended) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "crashed-on-load", message: ended.message });
+  const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
+  if (!wrongCall) return undefined;
+  return checkReport(session.start, {
+    passed: false, stage: "probe", runs: 1, findings: first.findings,
+    counterexample: caseFileOf(diagnosticCases[0], first.reference), mutated: [...session.mutated],
+  });
+}
 
-  let firstFailure: CheckReport["firstFailure"];
+interface Search {
+  readonly failed: boolean;
+  /** fast-check's shrunk counterexample, when the search failed */
+  readonly shrunk?: LabelledCase;
+  readonly runs: number;
+  readonly shrinks: number;
+  readonly path?: string;
+  readonly interrupted: boolean;
+  readonly firstFailure?: CheckReport["firstFailure"];
+}
+
+/** The random search: fast-check draws cases from the seed and shrinks the first failure to a small network. */
+async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
+  let firstFailure: Search["firstFailure"];
   const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false }), async (c) => {
-    const v = await judgeCase(c, implementation);
-    note(v);
+    const v = await session.judge(c);
     if (!v.ok && !firstFailure) firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
     return v.ok;
   });
   const details = await fc.check(property, {
-    seed,
+    seed: session.start.seed,
     numRuns: options.runs ?? defaultRuns,
     interruptAfterTimeLimit: options.timeLimitMs ?? 120_000,
   });
-  if (!details.failed || !details.counterexample) {
-    const requested = options.runs ?? defaultRuns;
-    const warnings = details.interrupted ? [...base.warnings, `time limit reached: checked ${details.numRuns} of ${requested} networks`] : base.warnings;
-    return { ...base, warnings, passed: true, stage: "search", runs: details.numRuns, findings: [], checks: { a: true, b: true }, counterexample: null, shrinks: 0, mistakes: [], mutated: [...mutated] };
-  }
-
-  // fast-check has made the network small; now make its numbers plain (zero what can be).
-  const [shrunk] = details.counterexample;
-  const stillFails = async (c: LabelledCase) => {
-    const v = await judgeCase(c, implementation);
-    note(v);
-    return !v.ok;
-  };
-  const { simplified: counterexample, steps } = options.cases ? { simplified: shrunk, steps: 0 } : await simplifyValues(shrunk, stillFails);
-  const again = await judgeCase(counterexample, implementation);
-  note(again);
-  let verdict: CaseVerdict = again.ok
-    ? { ...again, ok: false, findings: [{ problem: "not-reproducible", message: "this case failed during the search and passed when run again" }] }
-    : again;
-  // On the small counterexample, say which entries (b) disagrees with.
-  const b = verdict.findings.findIndex((f) => f.problem === "self-inconsistent");
-  if (b >= 0 && verdict.submitted) {
-    const where = await selfInconsistentEntries(counterexample, verdict.submitted.grad, implementation);
-    if (where) verdict = { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${where}` } : f)) };
-  }
-  // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
-  const mistakes = verdict.findings.some((f) => wrongValue.has(f.problem)) ? await diagnose(implementation, counterexample) : [];
-  const answered = verdict.submitted !== undefined;
   return {
-    ...base,
-    passed: false,
-    stage: "search",
+    failed: details.failed && details.counterexample !== null,
+    shrunk: details.counterexample?.[0],
     runs: details.numRuns,
+    shrinks: details.numShrinks,
+    path: details.counterexamplePath ?? undefined,
+    interrupted: details.interrupted,
+    firstFailure,
+  };
+}
+
+function passedReport(session: Session, search: Search, requested: number): CheckReport {
+  const { warnings } = session.start;
+  return checkReport(session.start, {
+    passed: true, stage: "search", runs: search.runs,
+    checks: { matchesReference: true, selfConsistent: true },
+    warnings: search.interrupted ? [...warnings, `time limit reached: checked ${search.runs} of ${requested} networks`] : warnings,
+    mutated: [...session.mutated],
+  });
+}
+
+/** The failure, made small and plain, judged once more, located and matched against the catalogue. */
+async function explainFailure(session: Session, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
+  // fast-check has made the network small; now make its numbers plain (zero what can be).
+  const stillFails = async (c: LabelledCase) => !(await session.judge(c)).ok;
+  const { simplified: counterexample, steps } = options.cases ? { simplified: search.shrunk!, steps: 0 } : await simplifyValues(search.shrunk!, stillFails);
+  const verdict = await locateSelfInconsistency(session, counterexample, await rejudge(session, counterexample));
+  // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
+  const mistakes = verdict.findings.some((f) => wrongValue.has(f.problem)) ? await diagnose(session.implementation, counterexample) : [];
+  const answered = verdict.submitted !== undefined;
+  return checkReport(session.start, {
+    passed: false, stage: "search", runs: search.runs,
     findings: verdict.findings,
     checks: {
-      a: answered ? !verdict.findings.some((f) => f.check === "a") : null,
-      b: answered ? !verdict.findings.some((f) => f.check === "b") : null,
+      matchesReference: answered ? !verdict.findings.some((f) => f.check === "a") : null,
+      selfConsistent: answered ? !verdict.findings.some((f) => f.check === "b") : null,
     },
     counterexample: caseFileOf(counterexample, verdict.reference, verdict.submitted),
-    firstFailure,
-    shrinks: details.numShrinks + steps,
-    path: details.counterexamplePath ?? undefined,
+    firstFailure: search.firstFailure,
+    shrinks: search.shrinks + steps,
+    path: search.path,
     mistakes,
-    mutated: [...mutated],
-  };
+    mutated: [...session.mutated],
+  });
+}
+
+/** The counterexample judged once more; a case that failed before and passes now is itself a finding. */
+async function rejudge(session: Session, counterexample: LabelledCase): Promise<CaseVerdict> {
+  const again = await session.judge(counterexample);
+  if (!again.ok) return again;
+  return { ...again, ok: false, findings: [{ problem: "not-reproducible", message: "this case failed during the search and passed when run again" }] };
+}
+
+/** On the small counterexample, say which entries (b) disagrees with. */
+async function locateSelfInconsistency(session: Session, counterexample: LabelledCase, verdict: CaseVerdict): Promise<CaseVerdict> {
+  const b = verdict.findings.findIndex((f) => f.problem === "self-inconsistent");
+  if (b < 0 || !verdict.submitted) return verdict;
+  const where = await selfInconsistentEntries(counterexample, verdict.submitted.grad, session.implementation);
+  if (!where) return verdict;
+  return { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${where}` } : f)) };
 }

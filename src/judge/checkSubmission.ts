@@ -1,14 +1,13 @@
-import { checkImplementation, defaultSeed, type CheckOptions, type CheckReport } from "./checkImplementation.ts";
+import { checkImplementation, defaultSeed, type SubmissionCheckOptions } from "./checkImplementation.ts";
+import { checkReport, type CheckReport } from "./checkReport.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 
 /** Loads a submission into its sandbox, checks it, and always stops the child. */
-export async function checkSubmission(path: string, options: CheckOptions & LoadOptions = {}): Promise<CheckReport> {
+export async function checkSubmission(path: string, options: SubmissionCheckOptions & LoadOptions = {}): Promise<CheckReport> {
   const loaded = await loadSubmission(path, options);
   if (!loaded.ok) {
-    return {
-      passed: false, stage: "load", submission: path, seed: options.seed ?? defaultSeed, runs: 0, problem: loaded.problem, message: loaded.message,
-      findings: [], checks: { a: null, b: null }, counterexample: null, shrinks: 0, mistakes: [], warnings: [], mutated: [],
-    };
+    const start = { submission: path, seed: options.seed ?? defaultSeed, warnings: [] };
+    return checkReport(start, { passed: false, stage: "load", runs: 0, problem: loaded.problem, message: loaded.message });
   }
   try {
     return await checkImplementation(loaded.implementation, options);

@@ -1,9 +1,10 @@
 export { caseFileOf, type CaseFile } from "./caseFileOf.ts";
-export { checkImplementation, defaultRuns, defaultSeed, type CheckOptions, type CheckReport } from "./checkImplementation.ts";
+export { checkImplementation, defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./checkImplementation.ts";
+export { checkReport, type CheckReport, type CheckResults, type ReportOutcome, type ReportStart } from "./checkReport.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem.ts";
 export { checkSubmission } from "./checkSubmission.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
-export { agreement, judgeCase, selfConsistency, type CaseVerdict, type Finding } from "./judgeCase.ts";
+export { agreement, judgeCase, selfConsistency, type CaseVerdict, type CaseFinding } from "./judgeCase.ts";
 export { requestOf } from "./requestOf.ts";
 export { submissionCaseArbitrary, type SubmissionCaseConstraints } from "./submissionCaseArbitrary.ts";
 export { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";

@@ -2,7 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
-import { unroll } from "../network/theta.ts";
+import { parameterCount, unroll } from "../network/theta.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import { thetaName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { compareGradients, directionalCheck, toleranceOf, type LayerSummary } from "../check/index.ts";
@@ -23,7 +23,7 @@ import { requestOf } from "./requestOf.ts";
 export const agreement = { rtol: 1e-7, atol: 1e-9 } as const;
 export const selfConsistency = { rtol: 1e-6, atol: 1e-9 } as const;
 
-export interface Finding {
+export interface CaseFinding {
   readonly problem: CheckProblem;
   /** "a": against gradcheck's cost and gradient; "b": against finite differences of its own cost */
   readonly check?: "a" | "b";
@@ -38,7 +38,7 @@ export interface Finding {
 
 export interface CaseVerdict {
   readonly ok: boolean;
-  readonly findings: Finding[];
+  readonly findings: CaseFinding[];
   readonly reference: CostAndGradient;
   readonly submitted?: { readonly J: number; readonly grad: Float64Array };
   readonly mutated: readonly string[];
@@ -48,18 +48,18 @@ export interface CaseVerdict {
 export async function judgeCase(c: LabelledCase, implementation: Implementation): Promise<CaseVerdict> {
   const reference = batchBackprop(c, c.theta);
   const outcome = await implementation.call(requestOf(c));
-  const n = reference.grad.reduce((s, D) => s + D.data.length, 0);
+  const n = parameterCount(c.layerSizes);
   const failed = callFinding(outcome, n);
   if (failed || outcome.kind !== "result") {
     return { ok: false, findings: [failed!], reference, mutated: outcome.mutated ?? [] };
   }
-  const findings: Finding[] = [...againstReference(c, outcome, reference)];
+  const findings: CaseFinding[] = [...againstReference(c, outcome, reference)];
   const b = await againstOwnCost(c, outcome, implementation);
   if (b) findings.push(b);
   return { ok: findings.length === 0, findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }
 
-export function callFinding(outcome: CallOutcome, n: number): Finding | undefined {
+export function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {
   if (outcome.kind !== "result") return { problem: outcome.kind, message: outcome.message, ...(outcome.neverAnswered ? { neverAnswered: true } : {}) };
   if (outcome.grad.length !== n) return { problem: "wrong-gradient-length", message: `grad has ${outcome.grad.length} entries, expected ${n} (params.length)` };
   if (!Number.isFinite(outcome.J)) return { problem: "non-finite", message: `J is ${outcome.J}` };
@@ -69,9 +69,8 @@ export function callFinding(outcome: CallOutcome, n: number): Finding | undefine
 }
 
 
-/** Check (a): J and the gradient against gradcheck's own, as findings (none when they agree). */
-export function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient): Finding[] {
-  const findings: Finding[] = [];
+export function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient): CaseFinding[] {
+  const findings: CaseFinding[] = [];
   if (Math.abs(got.J - reference.J) > toleranceOf({ ...agreement, safety: 0 }, reference.J, 0)) {
     findings.push({ problem: "cost-mismatch", check: "a", message: `J = ${got.J}, expected ${reference.J} (off by ${(got.J - reference.J).toExponential(3)})`, expected: reference.J, actual: got.J });
   }
@@ -107,7 +106,7 @@ function pattern(layers: readonly LayerSummary[]): string {
 }
 
 /** (b) src/check's directional check, run on the submission's own J along one random unit direction. */
-export async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation): Promise<Finding | undefined> {
+export async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
     directionalCheck(J, theta, got.grad, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...selfConsistency } }));

@@ -39,10 +39,6 @@ export function copy(A: Matrix): Matrix {
   return { rows: A.rows, cols: A.cols, data: A.data.slice() };
 }
 
-export function sameShape(A: Matrix, B: Matrix): boolean {
-  return A.rows === B.rows && A.cols === B.cols;
-}
-
 export function shapeOf(A: Matrix): string {
   return `${A.rows}×${A.cols}`;
 }

@@ -37,11 +37,6 @@ export interface Case extends Problem {
   readonly expected?: CostAndGradient;
 }
 
-/** The number of examples. */
-export function examplesOf(problem: Problem): number {
-  return problem.X.rows;
-}
-
 export function activationOfLayer(network: Network, l: number): ActivationName {
   // l counts weight layers from 0: the last one feeds the output units.
   return l === network.layerSizes.length - 2 ? network.outputActivation : network.hiddenActivation;

@@ -1,3 +1,4 @@
+import { CompensatedSum } from "../linalg/compensatedSum.ts";
 import { costs } from "./cost.ts";
 import { forward, type Activations } from "./forward.ts";
 import type { Problem, Theta } from "./Network.ts";
@@ -8,19 +9,12 @@ export function dataTerm(problem: Problem, pass: Activations): number {
   const L = pass.a.length;
   const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
   const loss = costs[problem.cost].loss;
-  // Kahan–Babuška summation: m·K terms of mixed size, and FD differences of J are only as
-  // good as J itself.
-  let s = 0, c = 0;
-  for (let q = 0; q < Y.length; q++) {
-    const v = loss(Z[q], A[q], Y[q]);
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
-  }
-  return (s + c) / problem.X.rows;
+  const sum = new CompensatedSum();
+  for (let q = 0; q < Y.length; q++) sum.add(loss(Z[q], A[q], Y[q]));
+  return sum.value / problem.X.rows;
 }
 
-/** J(Θ) of CONTRACT §1: the cost alone, as finite differences need it. */
+/** J(Θ): the cost alone, as finite differences need it. */
 export function costFunction(problem: Problem, theta: Theta): number {
   return dataTerm(problem, forward(problem, theta, problem.X)) + regularizationTerm(theta, problem.lambda, problem.X.rows);
 }

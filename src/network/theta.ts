@@ -8,6 +8,17 @@ export function thetaShapes(layerSizes: readonly number[]): Array<[number, numbe
   return shapes;
 }
 
+/** Where each Θ⁽ˡ⁾ starts in the unrolled parameters. */
+export function thetaOffsets(layerSizes: readonly number[]): number[] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const [r, c] of thetaShapes(layerSizes)) {
+    offsets.push(at);
+    at += r * c;
+  }
+  return offsets;
+}
+
 export function parameterCount(layerSizes: readonly number[]): number {
   return thetaShapes(layerSizes).reduce((n, [r, c]) => n + r * c, 0);
 }

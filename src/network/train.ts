@@ -1,4 +1,4 @@
-import type { Matrix } from "../linalg/Matrix.ts";
+import { copy, type Matrix } from "../linalg/Matrix.ts";
 import type { CostAndGradient, Problem, Theta } from "./Network.ts";
 
 export interface Training {
@@ -19,7 +19,7 @@ export function gradientDescent(
   alpha: number,
   iterations: number,
 ): Training {
-  let theta: Matrix[] = initialTheta.map((T) => ({ rows: T.rows, cols: T.cols, data: T.data.slice() }));
+  let theta: Matrix[] = initialTheta.map(copy);
   const costHistory: number[] = [];
   for (let step = 0; step < iterations; step++) {
     const { J, grad } = costAndGradient(problem, theta);

@@ -76,22 +76,70 @@ function richardsonEstimate(r: RichardsonMethod, inc: Increments, i: number): Es
   return second.cleanLevels >= 2 && second.result.errorBound < e.errorBound ? second.result : e;
 }
 
+/**
+ * A level's second difference s(h) must exceed its round-off by this factor before its
+ * shape is trusted: 64 is 2⁶, six bits of margin over the bound 2·accuracy/h, enough that
+ * cancellation in f(x+h) + f(x−h) − 2f(x) never passes for curvature.
+ */
+const SECOND_DIFFERENCE_NOISE_FACTOR = 64;
+/**
+ * For smooth f, s(h) ≈ f''·h halves with h; at the smallest level a kink keeps s(h) from
+ * shrinking. Above 3/4 of the next larger level's s (halfway between "halved" and "unchanged",
+ * rounded up for the h² term) the smallest level is taken to straddle a kink.
+ */
+const KINK_SHRINK_RATIO = 0.75;
+/**
+ * Between two larger levels, s(h_k) should equal (h_k/h_{k+1})·s(h_{k+1}) up to the next term
+ * of the expansion; a mismatch above 10 % of s is more than that term can explain at the step
+ * ratios used (2 to 4), so the level saw a kink.
+ */
+const KINK_ANOMALY_TOLERANCE = 0.1;
+
+/** f(x ± g·h_k) − f(x) at every level, and which ones the function reported as kinked. */
+interface Levels {
+  readonly steps: Float64Array;
+  /** grid points per level */
+  readonly G: number;
+  readonly out: Float64Array;
+  /** D[k]: the stencil's derivative at steps[k]; rho[k]: its round-off bound */
+  readonly D: Float64Array;
+  readonly rho: Float64Array;
+  /** levels before this one saw a kink reported by the function itself */
+  readonly firstReportedClean: number;
+  readonly accuracy: number;
+}
+
 /** One Richardson tableau over the given steps (largest first). */
 function tableau(base: StencilMethod, inc: Increments, i: number, steps: Float64Array, ratio: number): { result: Estimate; cleanLevels: number } {
-  const levels = steps.length;
-  const xi = inc.coordinate(i);
   const { grid, coefs } = nonZeroGrid(base);
-  const G = grid.length;
-  const offsets = new Float64Array(levels * G);
-  for (let k = 0; k < levels; k++) for (let g = 0; g < G; g++) offsets[k * G + g] = grid[g] * steps[k];
-  const out = new Float64Array(levels * G), kinks = new Uint8Array(levels * G);
-  const accuracy = inc.increments(i, offsets, out, kinks) ?? inc.accuracy;
+  const levels = evaluateLevels(grid, coefs, inc, i, steps);
+  const p = grid.indexOf(1), m = grid.indexOf(-1);
+  const firstClean = base.symmetric && p >= 0 && m >= 0 ? firstCleanBySecondDifference(levels, p, m) : levels.firstReportedClean;
+  const n = steps.length, cleanLevels = n - firstClean;
+  const hLast = steps[n - 1];
+  if (cleanLevels === 0) {
+    const halfJump = p >= 0 && m >= 0 ? Math.abs(levels.out[(n - 1) * levels.G + p] + levels.out[(n - 1) * levels.G + m]) / (2 * hLast) : Infinity;
+    return { result: { estimate: levels.D[n - 1], errorBound: Math.max(halfJump, levels.rho[n - 1]), step: hLast, kink: true }, cleanLevels };
+  }
+  if (cleanLevels === 1) {
+    const M = Math.max(Math.abs(inc.f0), inc.accuracy / Number.EPSILON) / Math.max(1, Math.abs(inc.coordinate(i))) ** (base.order + 1);
+    const errorBound = levels.rho[n - 1] + Math.abs(base.truncationConstant) * hLast ** base.order * M;
+    return { result: { estimate: levels.D[n - 1], errorBound, step: hLast, kink: false }, cleanLevels };
+  }
+  return { result: { ...neville(base, levels.D.slice(firstClean), levels.rho.slice(firstClean), ratio), step: hLast, kink: false }, cleanLevels };
+}
 
+function evaluateLevels(grid: number[], coefs: number[], inc: Increments, i: number, steps: Float64Array): Levels {
+  const n = steps.length, G = grid.length;
+  const offsets = new Float64Array(n * G);
+  for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) offsets[k * G + g] = grid[g] * steps[k];
+  const out = new Float64Array(n * G), kinks = new Uint8Array(n * G);
+  const accuracy = inc.increments(i, offsets, out, kinks) ?? inc.accuracy;
   let sumAbs = 0;
   for (const c of coefs) sumAbs += Math.abs(c);
-  const D = new Float64Array(levels), rho = new Float64Array(levels);
-  let firstClean = 0;
-  for (let k = 0; k < levels; k++) {
+  const D = new Float64Array(n), rho = new Float64Array(n);
+  let firstReportedClean = 0;
+  for (let k = 0; k < n; k++) {
     let d = 0, kinked = false;
     for (let g = 0; g < G; g++) {
       d += coefs[g] * out[k * G + g];
@@ -99,40 +147,35 @@ function tableau(base: StencilMethod, inc: Increments, i: number, steps: Float64
     }
     D[k] = d / steps[k];
     rho[k] = sumAbs * accuracy / steps[k];
-    if (kinked) firstClean = k + 1;
+    if (kinked) firstReportedClean = k + 1;
   }
-  // A plain function cannot say where its kinks are; one shows in the second difference
-  // s(h) = (f(x+h) + f(x−h) − 2f(x)) / h, which for smooth f is ≈ f''·h and so halves with h.
-  // A level whose s is not about twice the next one's (beyond round-off) saw a kink.
-  const p = grid.indexOf(1), m = grid.indexOf(-1);
-  if (base.symmetric && p >= 0 && m >= 0) {
-    const s = (k: number) => (out[k * G + p] + out[k * G + m]) / steps[k];
-    const noise = (k: number) => 64 * 2 * accuracy / steps[k];
-    const smallest = levels - 1;
-    if (smallest >= 1 && Math.abs(s(smallest)) > Math.max(0.75 * Math.abs(s(smallest - 1)), noise(smallest))) firstClean = levels;
-    for (let k = levels - 2; k >= firstClean; k--) {
-      const anomaly = Math.abs(s(k) - (steps[k] / steps[k + 1]) * s(k + 1));
-      if (anomaly > 0.1 * Math.abs(s(k)) + noise(k)) {
-        firstClean = k + 1;
-        break;
-      }
-    }
-  }
-  const cleanLevels = levels - firstClean;
-  const hLast = steps[levels - 1];
-  if (cleanLevels === 0) {
-    const halfJump = p >= 0 && m >= 0 ? Math.abs(out[(levels - 1) * G + p] + out[(levels - 1) * G + m]) / (2 * hLast) : Infinity;
-    return { result: { estimate: D[levels - 1], errorBound: Math.max(halfJump, rho[levels - 1]), step: hLast, kink: true }, cleanLevels };
-  }
-  if (cleanLevels === 1) {
-    const M = Math.max(Math.abs(inc.f0), inc.accuracy / Number.EPSILON) / Math.max(1, Math.abs(xi)) ** (base.order + 1);
-    const errorBound = rho[levels - 1] + Math.abs(base.truncationConstant) * hLast ** base.order * M;
-    return { result: { estimate: D[levels - 1], errorBound, step: hLast, kink: false }, cleanLevels };
-  }
+  return { steps, G, out, D, rho, firstReportedClean, accuracy };
+}
 
-  // Neville tableau over the clean levels; column j removes the h^(q + (j−1)·stride) term.
+/**
+ * A plain function cannot say where its kinks are; one shows in the second difference
+ * s(h) = (f(x+h) + f(x−h) − 2f(x)) / h, which for smooth f is ≈ f''·h and so halves with h.
+ * A level whose s is not about twice the next one's (beyond round-off) saw a kink.
+ */
+function firstCleanBySecondDifference(levels: Levels, p: number, m: number): number {
+  const { steps, G, out, accuracy } = levels;
+  const n = steps.length;
+  const s = (k: number) => (out[k * G + p] + out[k * G + m]) / steps[k];
+  const noise = (k: number) => SECOND_DIFFERENCE_NOISE_FACTOR * 2 * accuracy / steps[k];
+  let firstClean = levels.firstReportedClean;
+  const smallest = n - 1;
+  if (smallest >= 1 && Math.abs(s(smallest)) > Math.max(KINK_SHRINK_RATIO * Math.abs(s(smallest - 1)), noise(smallest))) firstClean = n;
+  for (let k = n - 2; k >= firstClean; k--) {
+    const anomaly = Math.abs(s(k) - (steps[k] / steps[k + 1]) * s(k + 1));
+    if (anomaly > KINK_ANOMALY_TOLERANCE * Math.abs(s(k)) + noise(k)) return k + 1;
+  }
+  return firstClean;
+}
+
+/** Neville tableau over the clean levels; column j removes the h^(q + (j−1)·stride) term. */
+function neville(base: StencilMethod, D: Float64Array, rho: Float64Array, ratio: number): { estimate: number; errorBound: number } {
   const stride = base.symmetric ? 2 : 1;
-  let prevT = D.slice(firstClean), prevRho = rho.slice(firstClean);
+  let prevT = D, prevRho = rho;
   let best = Infinity, bestValue = prevT[prevT.length - 1], bestRho = prevRho[prevRho.length - 1];
   for (let j = 1; j < prevT.length; j++) {
     const factor = ratio ** (base.order + (j - 1) * stride);
@@ -150,5 +193,5 @@ function tableau(base: StencilMethod, inc: Increments, i: number, steps: Float64
     prevT = T;
     prevRho = R;
   }
-  return { result: { estimate: bestValue, errorBound: Math.max(best, bestRho), step: hLast, kink: false }, cleanLevels };
+  return { estimate: bestValue, errorBound: Math.max(best, bestRho) };
 }

@@ -54,10 +54,3 @@ export function fdGradientFromIncrements(inc: Increments, options: FdOptions = {
 export function fdPartial(f: ScalarFunction, x: ArrayLike<number>, i: number, options: FdOptions = {}): Estimate {
   return estimateEntry(options.method ?? defaultFdMethod, incrementsOf(f, x, options.fAccuracy), i);
 }
-
-/** Evaluations per entry when no kink or wild behaviour calls for the second, smaller-step tableau. */
-export function evaluationsPerEntry(method: FdMethod): number {
-  const s = method.kind === "stencil" ? method : method.base;
-  const points = s.grid.filter((g) => g !== 0).length;
-  return method.kind === "stencil" ? points : points * method.levels;
-}

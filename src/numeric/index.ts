@@ -6,6 +6,6 @@ export { richardson, type RichardsonOptions } from "./richardson.ts";
 export { stepFor, powerOfTwoBelow } from "./stepFor.ts";
 export { incrementsOf, defaultRelativeAccuracy, type Increments, type ScalarFunction } from "./Increments.ts";
 export { estimateEntry } from "./estimateEntry.ts";
-export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, evaluationsPerEntry, type FdOptions } from "./fdGradient.ts";
+export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, type FdOptions } from "./fdGradient.ts";
 export { directionalDerivative, randomUnitDirection, type DirectionalOptions } from "./directional.ts";
 export { rng, gaussian, type Rng } from "./random.ts";

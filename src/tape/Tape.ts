@@ -69,40 +69,43 @@ export class Tape {
 
   /** ∂y/∂v for every variable v; y must be a 1×1 value of this tape. */
   backward(y: Value): Gradients {
-    if (y.rows !== 1 || y.cols !== 1) {
-      throw new TapeError(`backward: the output must be a 1×1 scalar, got a ${y.shape} value (reduce it with sum() or mean())`);
-    }
-    if (y.tape !== null && y.tape !== this) throw new TapeError("backward: the output is recorded on another tape");
+    this.assertScalarOutputOfThisTape(y);
     const grads: (Float64Array | null)[] = new Array(this.entries.length).fill(null);
-    if (y.needsGrad) grads[y.index] = Float64Array.of(1);
-    let live = 8;
+    const seed = Float64Array.of(1); // ∂y/∂y
+    if (y.needsGrad) grads[y.index] = seed;
+    // Bytes of gradients allocated and not yet passed on: with the recorded results, what
+    // backward holds at once.
+    let liveBytes = seed.byteLength;
     for (let i = y.index; i >= 0; i--) {
       const e = this.entries[i], g = grads[i];
       if (g === null || e.op === "variable") continue;
       const dx = e.inputs.map((v) => {
         if (!v.needsGrad) return null;
-        let d = grads[v.index];
-        if (d === null) {
-          d = grads[v.index] = new Float64Array(v.value.data.length);
-          live += d.byteLength;
+        if (grads[v.index] === null) {
+          grads[v.index] = new Float64Array(v.value.data.length);
+          liveBytes += grads[v.index]!.byteLength;
         }
-        return d;
+        return grads[v.index];
       });
-      this.peak = Math.max(this.peak, this.bytes + live);
+      this.peak = Math.max(this.peak, this.bytes + liveBytes);
       const x = e.inputs.map((v) => v.value);
       this.rules[e.op].vjp(g, x, e.out, dx, e.attr);
-      dx.forEach((d, k) => {
-        const q = d ? firstNonFinite(d) : -1;
-        if (q >= 0) {
-          throw new TapeError(
-            `${e.op} sent ${d![q]} back to its input ${k}, at (${Math.floor(q / x[k].cols)}, ${q % x[k].cols}) ` +
-              `of that input's ${x[k].rows}×${x[k].cols} gradient; recorded at ${recordedAt(e.site)}`,
-          );
-        }
-      });
+      assertFiniteVjp(e, x, dx);
       grads[i] = null; // passed on: an intermediate's gradient is not kept
-      live -= g.byteLength;
+      liveBytes -= g.byteLength;
     }
+    return this.gradientsFrom(grads);
+  }
+
+  private assertScalarOutputOfThisTape(y: Value): void {
+    if (y.rows !== 1 || y.cols !== 1) {
+      throw new TapeError(`backward: the output must be a 1×1 scalar, got a ${y.shape} value (reduce it with sum() or mean())`);
+    }
+    if (y.tape !== null && y.tape !== this) throw new TapeError("backward: the output is recorded on another tape");
+  }
+
+  /** The variables' gradients after backward; asking for anything else is an error. */
+  private gradientsFrom(grads: readonly (Float64Array | null)[]): Gradients {
     const entries = this.entries, tape = this;
     return {
       of(v: Value): Matrix {
@@ -120,4 +123,17 @@ export class Tape {
     if (e.op !== "variable") this.bytes += e.out.data.byteLength; // a variable is the caller's, not copied
     return new Value(e.out, this, this.entries.length - 1);
   }
+}
+
+/** A NaN or ∞ sent back by a rule is reported where it arose: the op, the entry, the source line. */
+function assertFiniteVjp(e: Entry, x: readonly Matrix[], dx: readonly (Float64Array | null)[]): void {
+  dx.forEach((d, k) => {
+    const q = d ? firstNonFinite(d) : -1;
+    if (q >= 0) {
+      throw new TapeError(
+        `${e.op} sent ${d![q]} back to its input ${k}, at (${Math.floor(q / x[k].cols)}, ${q % x[k].cols}) ` +
+          `of that input's ${x[k].rows}×${x[k].cols} gradient; recorded at ${recordedAt(e.site)}`,
+      );
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import { gemm, type View } from "../linalg/gemm.ts";
+import { compensatedSum } from "../linalg/compensatedSum.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { sigmoid } from "../network/activation.ts";
 import { softplus } from "../network/cost.ts";
@@ -142,18 +143,4 @@ function rowMajor(data: Float64Array, cols: number): View {
 
 function addEverywhere(dx: Float64Array, s: number): void {
   for (let q = 0; q < dx.length; q++) dx[q] += s;
-}
-
-/**
- * Σ with Neumaier's compensation: a cost sums m·K terms of mixed size, and finite differences
- * of J are only as good as J itself.
- */
-export function compensatedSum(x: Float64Array): number {
-  let s = 0, c = 0;
-  for (let q = 0; q < x.length; q++) {
-    const v = x[q], t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
-  }
-  return s + c;
 }

@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { referenceDir } from "../../src/cli/builtinCases.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gradcheck-eval-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const good = JSON.parse(readFileSync(join(referenceDir, "ex4-debug-lambda3.json"), "utf8"));
 
 /** Writes a variant of a good case (or raw text) and returns its path. */

@@ -1,4 +1,6 @@
+import { readdirSync } from "node:fs";
 import { expect } from "vitest";
+import { referenceDir } from "../../src/cli/builtinCases.ts";
 import { thetaEntryName } from "../../src/network/thetaEntry.ts";
 import type { CostAndGradient } from "../../src/network/Network.ts";
 
@@ -19,4 +21,12 @@ export function expectMatchesReference(actual: CostAndGradient, expected: CostAn
 /** The describe/it title of a reference case: enough to see what kind of network failed. */
 export function caseTitle(c: { name: string; layerSizes: readonly number[]; hiddenActivation: string; outputActivation: string; cost: string; lambda: number; X: { rows: number } }): string {
   return `${c.name} [${c.layerSizes}] ${c.hiddenActivation}/${c.outputActivation} ${c.cost} λ=${c.lambda} m=${c.X.rows}`;
+}
+
+/** Every reference file was read (none skipped, none without its expected values): the count comes from the folder, not a constant. */
+export function expectAllReferenceCases(cases: readonly { name: string; expected?: unknown }[]): void {
+  const files = readdirSync(referenceDir).filter((f) => f.endsWith(".json"));
+  expect(files.length).toBeGreaterThan(0);
+  expect(cases.map((c) => c.name).sort()).toEqual(files.map((f) => f.replace(/\.json$/, "")).sort());
+  expect(cases.filter((c) => c.expected === undefined).map((c) => c.name)).toEqual([]);
 }

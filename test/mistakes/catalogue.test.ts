@@ -55,10 +55,10 @@ describe("the catalogue of known mistakes", () => {
     expect(report.passed).toBe(false);
     const ce = report.counterexample!;
     const params = ce.theta.reduce((n, T) => n + T.length * T[0].length, 0);
-    console.log(`${id.padEnd(38)} shrunk to layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}, ${params} parameters (first failure [${report.firstFailure?.layerSizes}], m = ${report.firstFailure?.m}; ${report.shrinks} shrinks)`);
-    expect(ce.layerSizes.length).toBeLessThanOrEqual(3);
-    expect(Math.max(...ce.layerSizes)).toBeLessThanOrEqual(2);
-    expect(ce.X.length).toBeLessThanOrEqual(2);
+    const shrunk = `shrunk to layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}, ${params} parameters (first failure [${report.firstFailure?.layerSizes}], m = ${report.firstFailure?.m}; ${report.shrinks} shrinks)`;
+    expect(ce.layerSizes.length, shrunk).toBeLessThanOrEqual(3);
+    expect(Math.max(...ce.layerSizes), shrunk).toBeLessThanOrEqual(2);
+    expect(ce.X.length, shrunk).toBeLessThanOrEqual(2);
     expect(report.mistakes).toEqual([id]);
   });
 

@@ -1,10 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSubmission, sandboxAbilities } from "../../src/sandbox/index.ts";
 import type { Implementation } from "../../src/sandbox/index.ts";
-
+import { tempFolder } from "../helpers/tempFolder.ts";
 import { submissionFixture } from "./submissionFixture.ts";
 
 const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
@@ -19,7 +18,7 @@ describe("containment (CONTRACT §4)", () => {
   const can = sandboxAbilities();
 
   it("the escape attempts are real: outside the sandbox they succeed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gradcheck-escape-"));
+    const dir = tempFolder("escape");
     copyFileSync(join(submissionFixture("escape-module"), "nnCostFunction.mjs"), join(dir, "nnCostFunction.mjs"));
     const { nnCostFunction } = await import(join(dir, "nnCostFunction.mjs"));
     const { J } = await nnCostFunction();
@@ -116,7 +115,7 @@ describe("containment (CONTRACT §4)", () => {
   });
 
   it("a TypeScript submission with a syntax error is reported with its file and line", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "gradcheck-ts-syntax-"));
+    const dir = tempFolder("ts-syntax");
     writeFileSync(join(dir, "nnCostFunction.ts"), "export function nnCostFunction(params: Float64Array) {\n  return { J: 0 +* 1 };\n}\n");
     const l = await loadSubmission(dir);
     expect(l).toMatchObject({ ok: false, problem: "syntax-error", message: expect.stringMatching(/nnCostFunction\.ts:2:\d+/) });

@@ -1,10 +1,17 @@
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 
 const fixtures = new URL("./fixtures/", import.meta.url).pathname;
 const correct = new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url).pathname;
 let built: string | undefined;
+
+// Registered while the importing test file is collected: the copy lives as long as that file's tests.
+afterAll(() => {
+  if (built !== undefined) rmSync(built, { recursive: true, force: true });
+  built = undefined;
+});
 
 /**
  * The path of a fixture submission. Many fixtures wrap a correct implementation
