@@ -45,3 +45,11 @@ export {
 export type {
   FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,
 } from "./numeric/index.ts";
+export {
+  defaultRubric, gradeClass, gradeImplementation, gradeSubmission, readRubric, validateRubric, rubricSchema, maxPointsOf,
+  testKinds, testKindInfo, statusInfo, submissionStatuses, gradescopeResults, buildAutograder,
+} from "./grade/index.ts";
+export type {
+  ClassOptions, ClassRun, StudentDone, GradeOptions, Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment,
+  RubricCheck, ItemResult, SubmissionResult, SubmissionStatus, GradescopeResults, GradescopeTest,
+} from "./grade/index.ts";
