@@ -5,7 +5,8 @@ import { dataTerm } from "../network/costFunction.ts";
 import { forward } from "../network/forward.ts";
 import type { Problem, Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
-import { locate, parameterCount } from "../network/theta.ts";
+import { parameterCount } from "../network/theta.ts";
+import { thetaEntryAt } from "../network/thetaEntry.ts";
 import type { Increments } from "../numeric/index.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
 import { sigmoidCrossEntropyKernel } from "./sigmoidCrossEntropyKernel.ts";
@@ -43,11 +44,11 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
     // through λ (which can dwarf the data term) does not enter.
     accuracy: defaultRelativeAccuracy * Math.max(base.absLoss / m, Number.MIN_VALUE),
     coordinate(p) {
-      const { l, i, j } = locate(p, layerSizes);
-      return theta[l].data[i * theta[l].cols + j];
+      const { layer, row, column } = thetaEntryAt(p, layerSizes);
+      return theta[layer].data[row * theta[layer].cols + column];
     },
     increments(p, offsets, out, kinks) {
-      const { l, i, j } = locate(p, layerSizes);
+      const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
       const sums = new Float64Array(offsets.length), mags = new Float64Array(offsets.length);
       if (kernel && l === lastHidden) kernel(i, j, offsets, sums, mags);
       else genericIncrements(base, l, i, j, offsets, sums, mags, kinks);
