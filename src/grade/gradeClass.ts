@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
-import { join, relative, resolve, isAbsolute } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { classMarkdown } from "./classMarkdown.ts";
 import { contentHash } from "./contentHash.ts";
 import { discoverClass, type StudentEntry } from "./discoverClass.ts";
@@ -93,14 +93,21 @@ function refuseFolders({ classDir, outDir, resume, only }: ClassOptions): string
   if (!existsSync(classDir)) return `${classDir}: no such folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
   if (!statSync(classDir).isDirectory()) return `${classDir}: not a folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
   const realClass = realpathSync(classDir);
-  const realOut = existsSync(outDir) ? realpathSync(outDir) : resolve(realpathSync(resolve(outDir, "..")), resolve(outDir).split("/").pop()!);
-  const inside = relative(realClass, realOut);
+  const inside = relative(realClass, realPathOf(outDir));
   if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) return `--out ${outDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) return `--out ${outDir}: exists and is not a folder`;
   if (!resume && only === undefined && existsSync(outDir) && readdirSync(outDir).length > 0) {
     return `--out ${outDir}: not empty; pass --resume to continue the run recorded there, or choose an empty folder (nothing was written)`;
   }
   return undefined;
+}
+
+/** The real path of a folder that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
+function realPathOf(path: string): string {
+  const full = resolve(path);
+  if (existsSync(full)) return realpathSync(full);
+  const parent = dirname(full);
+  return parent === full ? full : join(realPathOf(parent), basename(full));
 }
 
 async function gradeOne(student: StudentEntry, options: ClassOptions, seed: number, rubricText: string, mayReuse: boolean): Promise<StudentDone> {
