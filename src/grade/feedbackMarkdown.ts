@@ -42,7 +42,7 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
     const ce = r.counterexample;
     lines.push("## A small network where it goes wrong", "",
       `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`, "",
-      "Replay it on your own code:", "",
+      "Call your nnCostFunction on its X, labels and theta (unrolled) and compare; or replay it:", "",
       "    npx gradcheck eval counterexample.json        # gradcheck's J and gradient for this case");
     if (r.replay) lines.push(`    ${r.replay}   # the same search, on your folder`);
     lines.push("");
