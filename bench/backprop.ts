@@ -1,29 +1,47 @@
 import { batchBackprop } from "../src/backprop/batch.ts";
 import { loopBackprop } from "../src/backprop/loop.ts";
+import { allCores, parallelBackprop } from "../src/backprop/parallelBackprop.ts";
+import { fusedKernelInUse, matchKernel } from "../src/linalg/gemm.ts";
 import { medianMs } from "./measure.ts";
 import { benchProblem, gradientFlops } from "./problems.ts";
 import type { BenchSection } from "./section.ts";
 import { tfjsGradient } from "./tfjs.ts";
+import { blasNote, torchGradient } from "./torch.ts";
 
-/** loop, batch and tfjs's CPU backend on the same networks and batches, measured in one run. */
+/** batch (one thread, every core, both kernels), loop, PyTorch and tfjs on the same networks and batches, in one run. */
 export async function backpropBench(): Promise<BenchSection[]> {
   const sections: BenchSection[] = [];
+  const fused = fusedKernelInUse();
+  const cores = allCores();
   for (const [sizes, m] of [[[400, 25, 10], 5000], [[784, 100, 10], 1000]] as const) {
     const { label, problem, theta } = benchProblem([...sizes], m);
     const flops = gradientFlops(sizes, m);
+    const gflops = (ms: number) => `${(flops / ms / 1e6).toFixed(1)} GFLOP/s`;
+    const torch = torchGradient(problem, theta, 15);
+    const vsTorch = (ms: number) => ("ms" in torch ? `; ${(ms / torch.ms).toFixed(2)}× torch's time` : "");
     const batch = await medianMs(() => batchBackprop(problem, theta), 15);
+    matchKernel(false);
+    const plain = await medianMs(() => batchBackprop(problem, theta), 15);
+    matchKernel(fused);
+    const parallel = await medianMs(() => parallelBackprop(problem, theta, { threads: cores }), 15, 3);
     const loop = await medianMs(() => loopBackprop(problem, theta), 5, 1);
     const tfjs = await medianMs(await tfjsGradient(problem, theta), 7);
-    const gflops = (ms: number) => `${(flops / ms / 1e6).toFixed(2)} GFLOP/s`;
+    const rows = [
+      { label: `backprop, batch form, 1 thread${fused ? ", fused multiply-add" : ""}`, ms: batch, extra: `${gflops(batch)}${vsTorch(batch)}` },
+      ...(fused ? [{ label: "backprop, batch form, 1 thread, plain SIMD kernel", ms: plain, extra: `${gflops(plain)}${vsTorch(plain)}` }] : []),
+      { label: `backprop, batch form, ${cores} threads (every core)`, ms: parallel, extra: `${gflops(parallel)}${vsTorch(parallel)}` },
+      ...("ms" in torch ? [{ label: "PyTorch autograd, float64, 1 thread", ms: torch.ms, extra: `${gflops(torch.ms)}; J agrees to ${Math.abs(torch.J - batchBackprop(problem, theta).J).toExponential(1)}` }] : []),
+      { label: "loop (per-example Δ accumulation, float64)", ms: loop, extra: gflops(loop) },
+      { label: "tfjs CPU backend (pure JS, float32)", ms: tfjs, extra: gflops(tfjs) },
+    ];
     sections.push({
       title: `J and ∂J/∂Θ, ${label}`,
-      rows: [
-        { label: "backprop (batch form, float64)", ms: batch, extra: `${gflops(batch)}; ${(tfjs / batch).toFixed(1)}× faster than tfjs` },
-        { label: "loop (per-example Δ accumulation, float64)", ms: loop, extra: gflops(loop) },
-        { label: "tfjs CPU backend (pure JS, float32)", ms: tfjs, extra: gflops(tfjs) },
-      ],
+      rows,
       notes: [
         `${(flops / 1e6).toFixed(0)} MFLOP per gradient (forward, Δ products, hidden δ's).`,
+        blasNote(torch),
+        `Medians of 15 runs (loop 5, tfjs 7). The ${cores}-thread row shares fixed chunks of 512 examples with worker threads; its result is bit for bit the 1-thread one. On a machine shared with other work, it gains only what the other cores have free.`,
+        fused ? "Fused multiply-add: the WebAssembly relaxed-SIMD kernel; the plain SIMD row is the fallback used where the runtime lacks relaxed SIMD." : "Relaxed SIMD is unavailable in this runtime: the plain SIMD kernel ran.",
         "tfjs computes in float32: half the digits of gradcheck's float64 for the same work.",
       ],
     });

@@ -19,7 +19,7 @@ export interface CaseConstraints extends LayerSizesConstraints {
 }
 
 /**
- * A whole Problem with its Θ, as a Case (CONTRACT §2) so a counterexample can be written to a
+ * A whole Problem with its Θ, as a Case (the case-file format) so a counterexample can be written to a
  * file and replayed with `gradcheck eval`. Targets fit the cost: one-hot labels or soft
  * targets in [0, 1] for cross-entropy and sigmoid outputs, any real for identity outputs.
  */

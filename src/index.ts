@@ -1,55 +1,78 @@
-// gradcheck's public API: everything a user's own code or test suite needs, from one place.
+// gradcheck's public API, by explicit list: what a user's own code or test suite needs.
+// Internals (sandboxes, harness requests, the fd machinery's steps) are not exported; the
+// tests import those from their own modules. docs/api.md has one runnable example per entry.
+
+// Matrices and networks, in the lecture's notation.
 export type { Matrix } from "./linalg/Matrix.ts";
 export { matrix, fromRows, toRows, zeros } from "./linalg/Matrix.ts";
-export { matmul, matmulABt, matmulAtB } from "./linalg/products.ts";
-
 export type { Network, Problem, Case, Theta, CostAndGradient } from "./network/Network.ts";
-export { activations, sigmoid, type ActivationName } from "./network/activation.ts";
-export { costs, softplus, type CostName } from "./network/cost.ts";
-export { forward, type Activations } from "./network/forward.ts";
+export type { ActivationName } from "./network/activation.ts";
+export type { CostName } from "./network/cost.ts";
 export { costFunction } from "./network/costFunction.ts";
-export { regularizationTerm } from "./network/regularization.ts";
 export { thetaShapes, parameterCount, unroll, roll } from "./network/theta.ts";
-export { thetaEntryAt, thetaEntryName, thetaName, thetaIndexConvention, type ThetaEntry } from "./network/thetaEntry.ts";
-export { randomInitialTheta, debugInitialTheta, debugInitialWeights } from "./network/init.ts";
-export { rng, gaussian, type Rng } from "./numeric/random.ts";
-export { gradientDescent, type Training } from "./network/train.ts";
-
-export { loopBackprop, lectureD, slideD, type DRule } from "./backprop/loop.ts";
-export { batchBackprop } from "./backprop/batch.ts";
-export { gradientMethods, methodNames, type MethodName, type GradientMethod } from "./methods.ts";
-
+export { thetaEntryAt, thetaEntryName, thetaIndexConvention, type ThetaEntry } from "./network/thetaEntry.ts";
+export { randomInitialTheta, debugInitialTheta } from "./network/init.ts";
+export { oneHotRows } from "./network/labels.ts";
+export { rng, type Rng } from "./numeric/random.ts";
 export { parseCase, parseCaseText, type Parsed } from "./caseio/parseCase.ts";
 
-export { Tape, Value, constant, grad, rules as tapeRules, TapeError, networkCost, tapeBackprop } from "./tape/index.ts";
-export type { Gradients, Operand, ValueAndGradient, MatrixOf, Rules, OpName, Rule } from "./tape/index.ts";
+// The three ways to ∂J/∂Θ.
+export { loopBackprop } from "./backprop/loop.ts";
+export { batchBackprop } from "./backprop/batch.ts";
+export { parallelBackprop, stopWorkers, type ParallelOptions } from "./backprop/parallelBackprop.ts";
+export { tapeBackprop } from "./tape/tapeBackprop.ts";
+export { fdNetworkGradient, type NetworkFd, type NetworkFdOptions } from "./fdnet/fdNetworkGradient.ts";
+export { gradientMethods, methodNames, type MethodName, type GradientMethod } from "./methods.ts";
 
-export * from "./check/index.ts";
-export * from "./fdnet/index.ts";
-export * from "./mistakes/index.ts";
-export {
-  caseFileOf, checkImplementation, defaultRuns, defaultSeed, problemInfo, checkSubmission, diagnose, diagnosticCases,
-  agreement, judgeCase, selfConsistency, requestOf,
-} from "./judge/index.ts";
-export type {
-  CaseFile, SubmissionCheckOptions, CheckReport, CheckResults, CheckProblem, ProblemInfo, CaseVerdict, CaseFinding,
-} from "./judge/index.ts";
-export { inProcessImplementation, loadSubmission, moduleEntries, moduleSandbox, processSandbox, sandboxAbilities } from "./sandbox/index.ts";
-export type { CallOutcome, CostRequest, Implementation, Loaded, LoadOptions, LoadFailure, LoadProblem, SandboxAbilities } from "./sandbox/index.ts";
-export { oneHotRows, type LabelledCase } from "./network/labels.ts";
-export {
-  stencil, centralFdm, forwardFdm, backwardFdm, richardson, stepFor, powerOfTwoBelow, incrementsOf,
-  defaultRelativeAccuracy, estimateEntry, fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod,
-  directionalDerivative, randomUnitDirection,
-} from "./numeric/index.ts";
-export type {
-  FdMethod, RichardsonMethod, StencilMethod, Estimate, FdGradient, RichardsonOptions, Increments, ScalarFunction, FdOptions,
-} from "./numeric/index.ts";
-export {
-  defaultRubric, gradeClass, gradeImplementation, gradeSubmission, readRubric, validateRubric, rubricSchema, maxPointsOf,
-  testKinds, testKindInfo, statusInfo, submissionStatuses, gradescopeResults, buildAutograder,
-} from "./grade/index.ts";
-export type {
-  ClassOptions, ClassRun, StudentDone, GradeOptions, Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment,
-  RubricCheck, ItemResult, SubmissionResult, SubmissionStatus, GradescopeResults, GradescopeTest,
-} from "./grade/index.ts";
+// The autodiff tape.
+export { Value, constant, type Operand } from "./tape/Value.ts";
+export { grad, type ValueAndGradient, type MatrixOf } from "./tape/grad.ts";
+export { TapeError } from "./tape/TapeError.ts";
+export { gradcheck, assertGradcheck, type GradcheckOptions } from "./tape/gradcheck.ts";
+
+// Checking derivatives of any function against finite differences.
+export { checkGradient, type GradientCheckOptions } from "./check/checkGradient.ts";
+export { assertGradient, GradientCheckError } from "./check/assertGradient.ts";
+export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./check/directionalCheck.ts";
+export { checkJacobian, checkHessian, type JacobianLike } from "./check/checkJacobian.ts";
+export { checkVjp, checkJvp, checkHvp, type ProductCheck, type ProductCheckOptions } from "./check/checkProducts.ts";
+export { compareGradients, type CompareOptions, type GradientComparison, type LayerSummary, type NumericalGradient, type PartSummary } from "./check/compareGradients.ts";
+export { renderComparison } from "./check/renderComparison.ts";
+export { defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
+export type { EntryLocation, EntryReport, Verdict } from "./check/EntryReport.ts";
+export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./check/Finding.ts";
+export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
+
+// Finite differences as values.
+export { centralFdm, forwardFdm, backwardFdm, fixedStep } from "./numeric/stencil.ts";
+export { richardson, type RichardsonOptions } from "./numeric/richardson.ts";
+export type { FdMethod, RichardsonMethod, StencilMethod } from "./numeric/FdMethod.ts";
+export { fdGradient, type FdOptions } from "./numeric/fdGradient.ts";
+export { fdJacobian, type FdJacobian, type VectorFunction } from "./numeric/fdJacobian.ts";
+export type { Estimate, FdGradient } from "./numeric/Estimate.ts";
+export type { ScalarFunction } from "./numeric/Increments.ts";
+
+// Checking an nnCostFunction: in this process, or an untrusted submission in a sandbox.
+export type { NnCostFunction, NnCostResult } from "./mistakes/NnCostFunction.ts";
+export { referenceNnCostFunction } from "./mistakes/referenceNnCostFunction.ts";
+export { mistakes } from "./mistakes/mistakes.ts";
+export { mistakeIds, mistakeInfo, type MistakeId, type MistakeInfo } from "./mistakes/mistakeInfo.ts";
+export { checkNnCostFunction } from "./judge/checkNnCostFunction.ts";
+export { checkSubmission } from "./judge/checkSubmission.ts";
+export { defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./judge/checkImplementation.ts";
+export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
+export type { CaseFinding } from "./judge/judgeCase.ts";
+export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
+export type { CaseFile } from "./judge/caseFileOf.ts";
+export type { LoadOptions } from "./sandbox/loadSubmission.ts";
+
+// Rendering a comparison as a self-contained HTML page with plots.
+export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";
+
+// Grading a class with a rubric of partial credit.
+export { defaultRubric } from "./grade/defaultRubric.ts";
+export { gradeClass, type ClassOptions, type ClassRun, type StudentDone } from "./grade/gradeClass.ts";
+export { gradeSubmission, type GradeOptions } from "./grade/gradeSubmission.ts";
+export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
+export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
+export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";

@@ -1,4 +1,4 @@
-"""A correct nnCostFunction as a process submission (CONTRACT section 4), in plain Python.
+"""A correct nnCostFunction as a process submission (docs/check.md), in plain Python.
 
 Reads one JSON request per line on stdin, answers one JSON line on stdout.
     npx gradcheck check examples/python-correct

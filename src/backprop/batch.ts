@@ -1,12 +1,14 @@
-import { gemm } from "../linalg/gemm.ts";
+import { gemm, withPinned } from "../linalg/gemm.ts";
+import { worthSimd } from "../linalg/simdGemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "../network/activation.ts";
 import { costs } from "../network/cost.ts";
-import { dataTerm } from "../network/costFunction.ts";
+import { lossSum } from "../network/costFunction.ts";
 import { forward } from "../network/forward.ts";
 import { activationOfLayer, type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
+import { chunkRanges, rowsOf } from "./chunks.ts";
 
 /**
  * The lecture's formulas for all m examples at once (one example per row):
@@ -16,46 +18,88 @@ import { regularizationTerm } from "../network/regularization.ts";
  *     δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(Z⁽ˡ⁾)         (W⁽ˡ⁾ = Θ⁽ˡ⁾ without its bias column)
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)[0 | W⁽ˡ⁾]
  *
- * Every product goes through the one kernel with Θ read in place past its bias column.
+ * Every product goes through the one kernel with Θ read in place past its bias column. A
+ * large batch is taken in fixed chunks of examples whose Δ's are summed in chunk order: the
+ * same sums, in the same order, as parallelBackprop's worker threads make, so the two agree
+ * bit for bit whatever the thread count.
  */
 export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
-  const { layerSizes, lambda } = problem;
-  const L = layerSizes.length;
-  const m = problem.X.rows;
-  const { z, a } = forward(problem, theta, problem.X);
-  const J = dataTerm(problem, { z, a }) + regularizationTerm(theta, lambda, m);
+  const parts = chunkRanges(problem.X.rows).map(([from, to]) => chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)));
+  return finishGradient(problem, theta, sumInChunkOrder(parts));
+}
 
-  let delta = outputDelta(problem, z[L - 1], a[L - 1]);
-  const grad: Matrix[] = new Array(theta.length);
-  for (let l = L - 2; l >= 0; l--) {
-    const T = theta[l];
-    const sOut = T.rows, sIn = T.cols - 1, cols = T.cols;
-    const D = zeros(sOut, cols);
-    // Δ⁽ˡ⁾ past the bias column = δ⁽ˡ⁺¹⁾ᵀ · A⁽ˡ⁾, written straight into D's weight columns.
-    gemm(sOut, sIn, m, transposed(view(delta)), view(a[l]), columnsFrom(D, 1), false);
-    const dd = D.data, t = T.data, dl = delta.data;
-    for (let i = 0; i < m; i++) {
-      const r = i * sOut;
-      for (let k = 0; k < sOut; k++) dd[k * cols] += dl[r + k];
+/** One chunk's share: Σ of its losses and its Δ⁽ˡ⁾, neither divided by m yet. */
+export interface ChunkDeltas {
+  readonly lossSum: number;
+  readonly Delta: Matrix[];
+}
+
+/**
+ * The forward and backward pass over the examples X, Y (a chunk of the batch). X, read by the
+ * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both.
+ */
+export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix): ChunkDeltas {
+  // Small products stay in JavaScript and never read the kernel's memory: nothing to pin.
+  const pinned = worthSimd(X.rows, theta[0].rows, X.cols) ? withPinned : <T>(_data: Float64Array, body: () => T) => body();
+  return pinned(X.data, () => {
+    const L = problem.layerSizes.length;
+    const m = X.rows;
+    const { z, a } = forward(problem, theta, X);
+    let delta = outputDelta(problem, z[L - 1], a[L - 1], Y);
+    const Delta: Matrix[] = new Array(theta.length);
+    for (let l = L - 2; l >= 0; l--) {
+      const T = theta[l];
+      const sOut = T.rows, sIn = T.cols - 1, cols = T.cols;
+      const D = zeros(sOut, cols);
+      // Δ⁽ˡ⁾ past the bias column = δ⁽ˡ⁺¹⁾ᵀ · A⁽ˡ⁾, written straight into the weight columns.
+      gemm(sOut, sIn, m, transposed(view(delta)), view(a[l]), columnsFrom(D, 1), false);
+      const dd = D.data, dl = delta.data;
+      for (let i = 0; i < m; i++) {
+        const r = i * sOut;
+        for (let k = 0; k < sOut; k++) dd[k * cols] += dl[r + k];
+      }
+      Delta[l] = D;
+      if (l > 0) delta = hiddenDelta(problem, l, delta, T, z[l], a[l]);
     }
-    const invM = 1 / m, lambdaOverM = lambda / m;
-    for (let k = 0; k < sOut; k++) {
+    return { lossSum: lossSum({ cost: problem.cost, Y }, { z, a }), Delta };
+  });
+}
+
+/** The chunks' shares added left to right (the first chunk's arrays are reused). */
+export function sumInChunkOrder(parts: readonly ChunkDeltas[]): ChunkDeltas {
+  const [first, ...rest] = parts;
+  let loss = first.lossSum;
+  for (const part of rest) {
+    loss += part.lossSum;
+    part.Delta.forEach((P, l) => {
+      const d = first.Delta[l].data, p = P.data;
+      for (let q = 0; q < d.length; q++) d[q] += p[q];
+    });
+  }
+  return { lossSum: loss, Delta: first.Delta };
+}
+
+/** J and D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)[0 | W⁽ˡ⁾] from the summed shares; Δ is scaled in place. */
+export function finishGradient(problem: Problem, theta: Theta, sum: ChunkDeltas): CostAndGradient {
+  const { lambda } = problem;
+  const m = problem.X.rows;
+  const invM = 1 / m, lambdaOverM = lambda / m;
+  sum.Delta.forEach((D, l) => {
+    const dd = D.data, t = theta[l].data, cols = D.cols;
+    for (let k = 0; k < D.rows; k++) {
       const r = k * cols;
       dd[r] *= invM;
       for (let j = 1; j < cols; j++) dd[r + j] = dd[r + j] * invM + lambdaOverM * t[r + j];
     }
-    grad[l] = D;
-
-    if (l > 0) delta = hiddenDelta(problem, l, delta, T, z[l], a[l]);
-  }
-  return { J, grad };
+  });
+  return { J: sum.lossSum / m + regularizationTerm(theta, lambda, m), grad: sum.Delta };
 }
 
-function outputDelta(problem: Problem, zL: Matrix, aL: Matrix): Matrix {
+function outputDelta(problem: Problem, zL: Matrix, aL: Matrix, Y: Matrix): Matrix {
   const cost = costs[problem.cost];
   const gPrime = activations[problem.outputActivation].gPrime;
   const out = zeros(zL.rows, zL.cols);
-  const zd = zL.data, ad = aL.data, y = problem.Y.data, o = out.data;
+  const zd = zL.data, ad = aL.data, y = Y.data, o = out.data;
   for (let q = 0; q < o.length; q++) o[q] = cost.delta(zd[q], ad[q], y[q], gPrime(zd[q], ad[q]));
   return out;
 }

@@ -5,7 +5,7 @@ import { activationOfLayer, type CostAndGradient, type Problem, type Theta } fro
 import { regularizationTerm } from "../network/regularization.ts";
 
 /**
- * The lecture's algorithm exactly, one training example at a time (SEED §4):
+ * The lecture's algorithm exactly, one training example at a time:
  *
  *     Δ⁽ˡ⁾ = 0
  *     for i = 1..m: forward-propagate x⁽ⁱ⁾; δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y⁽ⁱ⁾;

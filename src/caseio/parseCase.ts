@@ -14,7 +14,7 @@ function fail(field: string, problem: string): never {
 }
 
 /**
- * Validates a case file's JSON (CONTRACT §2). Every rejection names the field and what is
+ * Validates a case file's JSON (README: the case file). Every rejection names the field and what is
  * wrong with it, e.g. `theta[1]: expected 3×6 (s_3 × (s_2 + 1)), got 3×5`.
  */
 export function parseCase(json: unknown): Parsed<Case> {

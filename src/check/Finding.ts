@@ -8,6 +8,7 @@ export type Finding =
   | { readonly kind: "non-finite-numerical"; readonly count: number; readonly entries: readonly { index: number; label: string; value: number }[] }
   | { readonly kind: "wrong-length"; readonly expected: number; readonly actual: number }
   | { readonly kind: "not-a-gradient"; readonly received: string }
+  | { readonly kind: "not-scalar"; readonly received: string }
   | { readonly kind: "threw"; readonly during: "gradient" | "cost"; readonly message: string };
 
 export type FindingKind = Finding["kind"];
@@ -56,6 +57,12 @@ export const findingInfo: Readonly<Record<FindingKind, FindingInfo>> = {
     title: "The gradient is not an array of numbers",
     explanation: "The value returned for the gradient is not array-like.",
     hint: "Return an array or Float64Array with one number per parameter.",
+    fails: true,
+  },
+  "not-scalar": {
+    title: "f returned an array, not a number",
+    explanation: "A gradient check needs f: ℝⁿ → ℝ; this f is vector-valued, so it has a Jacobian, not a gradient.",
+    hint: "Check it with checkJacobian (given the Jacobian), checkVjp (given a vector–Jacobian product) or checkJvp (given a Jacobian–vector product).",
     fails: true,
   },
   threw: {

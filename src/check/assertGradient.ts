@@ -1,4 +1,4 @@
-import { checkGradient, type CheckOptions } from "./checkGradient.ts";
+import { checkGradient, type GradientCheckOptions } from "./checkGradient.ts";
 import type { GradientComparison } from "./compareGradients.ts";
 import { renderComparison } from "./renderComparison.ts";
 import type { ScalarFunction } from "../numeric/index.ts";
@@ -11,7 +11,7 @@ export class GradientCheckError extends Error {
 }
 
 /** checkGradient that throws the rendered report when the check fails (the thin wrapper for test suites). */
-export function assertGradient(f: ScalarFunction, gradient: (x: Float64Array) => unknown, x: ArrayLike<number>, options: CheckOptions = {}): void {
+export function assertGradient(f: ScalarFunction, gradient: (x: Float64Array) => unknown, x: ArrayLike<number>, options: GradientCheckOptions = {}): void {
   const c = checkGradient(f, gradient, x, options);
   if (!c.passed) throw new GradientCheckError(c);
 }

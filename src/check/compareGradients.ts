@@ -18,6 +18,8 @@ export interface CompareOptions {
   readonly locate?: Locate;
   /** how many of the worst entries to keep (default 10) */
   readonly worst?: number;
+  /** names entries in reports (e.g. "∂f[2]/∂x[0]" for a Jacobian) when they are not network parameters */
+  readonly label?: (index: number) => string;
 }
 
 export interface PartSummary {
@@ -45,6 +47,8 @@ export interface GradientComparison {
   readonly notDifferentiable: number;
   /** the entries with the largest |a − n| / tolerance, worst first */
   readonly worst: readonly EntryReport[];
+  /** every compared entry, in the order compared (what the report's heatmap and scatter plot) */
+  readonly compared: readonly EntryReport[];
   readonly layers: readonly LayerSummary[];
   /** ‖a − n‖ / ‖a + n‖ over the compared finite entries, for reference (the classic single number) */
   readonly relativeDifference: number;
@@ -60,8 +64,8 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
   const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
   const keep = options.worst ?? 10;
   const a = asNumbers(analytic);
-  if (a === null) return summarise({ tolerance, keep, reports: [], findings: [{ kind: "not-a-gradient", received: describe(analytic) }] });
-  const compared = compareEntries(a, numerical, tolerance, options.locate);
+  if (a === null) return summarise({ tolerance, keep, reports: [], findings: [{ kind: "not-a-gradient", received: describeValue(analytic) }] });
+  const compared = compareEntries(a, numerical, tolerance, options.locate, options.label);
   const findings = findingsOf(compared, keep, { expected: numerical.estimate.length, actual: a.length });
   return summarise({ tolerance, keep, reports: compared.reports, findings });
 }
@@ -76,7 +80,7 @@ interface ComparedEntries {
 }
 
 /** Step 1: each entry the numerical side computed (all, or just `indices`), in that order. */
-function compareEntries(a: ArrayLike<unknown>, numerical: NumericalGradient, tolerance: Tolerance, locate: Locate | undefined): ComparedEntries {
+function compareEntries(a: ArrayLike<unknown>, numerical: NumericalGradient, tolerance: Tolerance, locate: Locate | undefined, name?: (index: number) => string): ComparedEntries {
   const order = numerical.indices ?? null;
   const count = order ? order.length : numerical.estimate.length;
   const compared: ComparedEntries = { reports: [], nonFiniteA: [], nonFiniteN: [] };
@@ -84,7 +88,7 @@ function compareEntries(a: ArrayLike<unknown>, numerical: NumericalGradient, tol
     const i = order ? order[q] : q;
     if (i >= a.length) continue;
     const location = locate ? safeLocate(locate, i) : undefined;
-    const label = labelOf(i, location);
+    const label = name?.(i) ?? labelOf(i, location);
     const ai = Number(a[i]), ni = numerical.estimate[i], ei = numerical.errorBound[i];
     if (!Number.isFinite(ai)) compared.nonFiniteA.push({ index: i, label, value: ai });
     else if (!Number.isFinite(ni) || Number.isNaN(ei)) compared.nonFiniteN.push({ index: i, label, value: ni });
@@ -150,6 +154,7 @@ function summarise({ tolerance, keep, reports, findings }: Summarise): GradientC
     failed: reports.filter((r) => r.verdict === "fail").length,
     notDifferentiable: reports.length - judged.length,
     worst: [...judged].sort(byBadness).slice(0, keep),
+    compared: reports,
     layers: layerSummaries(reports),
     relativeDifference: relativeDifferenceOf(judged),
     findings,
@@ -204,9 +209,16 @@ function asNumbers(x: unknown): ArrayLike<unknown> | null {
   return typeof length === "number" && Number.isInteger(length) && length >= 0 ? (x as ArrayLike<unknown>) : null;
 }
 
-function describe(x: unknown): string {
+/** A comparison that never got to compare: only findings (the function threw, returned the wrong kind of value). */
+export function comparisonOfFindings(findings: Finding[], options: CompareOptions = {}): GradientComparison {
+  return summarise({ tolerance: { ...defaultTolerance, ...options.tolerance }, keep: options.worst ?? 10, reports: [], findings });
+}
+
+/** A short description of a value that is not what was expected, never its whole content. */
+export function describeValue(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return `a ${x.constructor.name} of ${(x as unknown as ArrayLike<number>).length}`;
   if (typeof x === "object") return `an object with keys ${Object.keys(x as object).slice(0, 5).join(", ") || "(none)"}`;
   return `${typeof x} ${String(x).slice(0, 40)}`;
 }

@@ -1,8 +1,14 @@
-import { directionalDerivative, randomUnitDirection, type FdMethod, type Rng, type ScalarFunction } from "../numeric/index.ts";
+import { directionalDerivative, randomUnitDirection, rng, type FdMethod, type Rng, type ScalarFunction } from "../numeric/index.ts";
 import { defaultTolerance, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
 
+/** The seed of the random directions when neither `random` nor `seed` is given: reruns see the same directions. */
+export const defaultDirectionSeed = 1;
+
 export interface DirectionalOptions {
-  readonly random: Rng;
+  /** the generator of the random directions (default: rng(seed)) */
+  readonly random?: Rng;
+  /** default `defaultDirectionSeed` */
+  readonly seed?: number;
   /** how many random unit directions (default 3) */
   readonly directions?: number;
   readonly method?: FdMethod;
@@ -29,13 +35,21 @@ export interface DirectionalCheck {
 /**
  * The O(1) check (JAX's check_grads): along random unit directions v, compare gᵀv with
  * finite differences of t ↦ f(x + t·v). Cheap, and a random v (not all-ones) makes a
- * transposed or misplaced entry show; it cannot say which entry is wrong.
+ * transposed or misplaced entry show; it cannot say which entry is wrong. Same argument
+ * order as checkGradient; the gradient may be given as a function or as its value at x.
  */
-export function directionalCheck(f: ScalarFunction, x: ArrayLike<number>, gradient: ArrayLike<number>, options: DirectionalOptions): DirectionalCheck {
+export function directionalCheck(
+  f: ScalarFunction,
+  gradient: ArrayLike<number> | ((x: Float64Array) => ArrayLike<number>),
+  x: ArrayLike<number>,
+  options: DirectionalOptions = {},
+): DirectionalCheck {
   const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
+  if (typeof gradient === "function") gradient = gradient(Float64Array.from(x));
+  const random = options.random ?? rng(options.seed ?? defaultDirectionSeed);
   const results: DirectionResult[] = [];
   for (let d = 0; d < (options.directions ?? 3); d++) {
-    const v = randomUnitDirection(x.length, options.random);
+    const v = randomUnitDirection(x.length, random);
     let actual = 0, scale = 0;
     for (let i = 0; i < v.length; i++) {
       actual += gradient[i] * v[i];

@@ -11,6 +11,9 @@ export {
   type PartSummary,
 } from "./compareGradients.ts";
 export { renderComparison, renderEntries, renderFinding } from "./renderComparison.ts";
-export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./directionalCheck.ts";
-export { checkGradient, type CheckOptions } from "./checkGradient.ts";
+export { directionalCheck, defaultDirectionSeed, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./directionalCheck.ts";
+export { checkGradient, type GradientCheckOptions } from "./checkGradient.ts";
 export { assertGradient, GradientCheckError } from "./assertGradient.ts";
+export { checkJacobian, checkHessian, type JacobianLike } from "./checkJacobian.ts";
+export { checkVjp, checkJvp, checkHvp, type ProductCheck, type ProductCheckOptions } from "./checkProducts.ts";
+export { comparisonOfFindings } from "./compareGradients.ts";

@@ -39,6 +39,7 @@ export function renderFinding(f: Finding): string[] {
     case "wrong-length":
       return [`${head}: expected ${f.expected} entries, got ${f.actual}`, `  hint: ${info.hint}`];
     case "not-a-gradient":
+    case "not-scalar":
       return [`${head}: got ${f.received}`, `  hint: ${info.hint}`];
     case "threw":
       return [`${head} while computing the ${f.during}: ${f.message}`];
@@ -46,7 +47,7 @@ export function renderFinding(f: Finding): string[] {
 }
 
 export function renderEntries(entries: readonly EntryReport[]): string[] {
-  const lines = [`  ${"entry".padEnd(16)} ${"expected (n)".padStart(20)} ${"actual (a)".padStart(20)} ${"|a − n|".padStart(9)} ${"rel".padStart(9)} ${"tolerance".padStart(9)}`];
+  const lines = [`  ${"entry".padEnd(16)} ${"expected (n)".padStart(20)} ${"actual (a)".padStart(20)} ${"|a − n|".padStart(9)} ${"rel error".padStart(9)} ${"tolerance".padStart(9)}`];
   for (const r of entries) {
     lines.push(`  ${r.label.padEnd(16)} ${v(r.expected).padStart(20)} ${v(r.actual).padStart(20)} ${e(r.absError).padStart(9)} ${e(r.relError).padStart(9)} ${e(r.tolerance).padStart(9)}`);
   }

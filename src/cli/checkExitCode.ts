@@ -2,7 +2,7 @@ import { problemInfo } from "../judge/checkProblem.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 
 /**
- * CONTRACT §5: 0 when cost and gradient are right on every generated case, 1 when one is
+ * The exit codes of docs/check.md: 0 when cost and gradient are right on every generated case, 1 when one is
  * wrong, 2 when the submission cannot be loaded or the call itself is wrong (an answer of the
  * wrong shape). The one place that decides it.
  */

@@ -1,3 +1,4 @@
+import { shellWord } from "./shellWord.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
@@ -5,7 +6,7 @@ import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
-export function checkMarkdown(report: CheckReport, replay: string): string {
+export function checkMarkdown(report: CheckReport, replay: string, submissionPath = report.submission): string {
   const lines: string[] = [`# gradcheck check: ${report.passed ? "passed" : "failed"}`, ""];
   lines.push(`- submission: ${report.submission}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
   for (const w of report.warnings) lines.push(`- warning: ${w}`);
@@ -30,7 +31,7 @@ export function checkMarkdown(report: CheckReport, replay: string): string {
     if (report.counterexample) {
       const ce = report.counterexample;
       const from = report.firstFailure ? ` (shrunk ${report.shrinks} times from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m})` : "";
-      lines.push("", "## Minimal counterexample", "", `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}${from}. Saved as \`counterexample.json\`; replay with \`gradcheck eval counterexample.json\`.`, "", "```json", JSON.stringify(ce, null, 1), "```");
+      lines.push("", "## Minimal counterexample", "", `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}${from}. Saved as \`counterexample.json\` beside this report; replay it on the submission with \`npx gradcheck check ${shellWord(submissionPath)} --case counterexample.json\` from this folder, or see gradcheck's own answer with \`npx gradcheck eval counterexample.json\`.`, "", "```json", JSON.stringify(ce, null, 1), "```");
     }
   }
   if (report.mutated.length > 0) lines.push("", `Warning: ${problemInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${problemInfo["mutated-input"].hint}`);

@@ -1,10 +1,12 @@
-import { fileURLToPath } from "node:url";
+import { join, sep } from "node:path";
 import type { MistakeId } from "../mistakes/mistakeInfo.ts";
 import { checkSubmission } from "../judge/checkSubmission.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { packageRoot } from "./packageRoot.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
+import { checkReplay } from "./shellWord.ts";
 
-export const examplesDir = fileURLToPath(new URL("../../examples/", import.meta.url));
+export const examplesDir = join(packageRoot(), "examples") + sep;
 
 /** The shipped examples and what `check` must say about each. */
 export const tourExamples: ReadonlyArray<{ readonly folder: string; readonly what: string; readonly expect: readonly MistakeId[] | "pass" }> = [
@@ -34,7 +36,7 @@ export async function checkTour(out: (line: string) => void, runs = 50): Promise
     if (!shown && ex.folder === "slide-lambda") {
       shown = true;
       for (const line of ["", "  The full report for examples/slide-lambda:", ""]) out(line);
-      for (const line of renderCheckReport(report, `gradcheck check examples/${ex.folder} --seed ${report.seed} --runs ${runs}`)) out(`    ${line}`);
+      for (const line of renderCheckReport(report, checkReplay(`examples/${ex.folder}`, report.seed, runs))) out(`    ${line}`);
       out("");
     }
   }

@@ -1,26 +1,33 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { parseCaseText } from "../caseio/parseCase.ts";
 import { toRows } from "../linalg/Matrix.ts";
-import type { CostAndGradient } from "../network/Network.ts";
+import { parallelBackprop } from "../backprop/parallelBackprop.ts";
+import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
 import { gradientMethods, methodNames, type MethodName } from "../methods.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
 import { median } from "./median.ts";
 
 /**
- * `gradcheck eval [--method M] [--repeat N] CASE.json...` (CONTRACT §3): one JSON line per
- * case, in argument order; a case that fails prints an error line and the rest still run.
+ * `gradcheck eval [--method M] [--repeat N] [--threads T] CASE.json...` (README: gradcheck eval): one JSON
+ * line per case, in argument order; a case that fails prints an error line and the rest still
+ * run. `--threads` (backprop only; default every core) shares a large batch among worker
+ * threads, with results bit for bit those of one thread.
  */
 export async function evalCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["method", "repeat"], []);
+  const args = parseArgs(words, ["method", "repeat", "threads"], []);
   const method = (args.options.get("method") ?? "backprop") as MethodName;
   if (!methodNames.includes(method)) throw new UsageError(`--method expects one of ${methodNames.join(", ")}, got ${method}`);
   const repeat = integerOption(args, "repeat", 1, 1);
+  const threads = integerOption(args, "threads", availableParallelism(), 1);
+  if (args.options.has("threads") && method !== "backprop") throw new UsageError(`--threads applies to --method backprop only, not ${method}`);
+  const compute: Compute = method === "backprop" ? (c, theta) => parallelBackprop(c, theta, { threads }) : async (c, theta) => gradientMethods[method](c, theta);
   if (args.positional.length === 0) throw new UsageError("eval needs at least one CASE.json");
 
   let failed = false;
   for (const file of args.positional) {
-    const line = evaluateFile(file, method, repeat);
+    const line = await evaluateFile(file, method, compute, repeat);
     if ("error" in line) failed = true;
     out(JSON.stringify(line));
   }
@@ -31,7 +38,9 @@ type EvalLine =
   | { name: string; method: MethodName; J: number; grad: number[][][]; ms: number }
   | { name?: string; file?: string; error: string };
 
-function evaluateFile(file: string, method: MethodName, repeat: number): EvalLine {
+type Compute = (problem: Problem, theta: Theta) => Promise<CostAndGradient>;
+
+async function evaluateFile(file: string, method: MethodName, compute: Compute, repeat: number): Promise<EvalLine> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -47,7 +56,7 @@ function evaluateFile(file: string, method: MethodName, repeat: number): EvalLin
     let result!: CostAndGradient;
     for (let r = 0; r < repeat; r++) {
       const t0 = performance.now();
-      result = gradientMethods[method](c, c.theta);
+      result = await compute(c, c.theta);
       times.push(performance.now() - t0);
     }
     if (!Number.isFinite(result.J)) return { name: c.name, error: `${basename(file)}: J evaluated to ${result.J}` };

@@ -1,11 +1,13 @@
 import { availableParallelism } from "node:os";
 import { existsSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { packageRoot } from "../data/packageRoot.ts";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass } from "../grade/gradeClass.ts";
 
-const classDir = fileURLToPath(new URL("../../examples/class/", import.meta.url));
-const outDir = fileURLToPath(new URL("../../reports/grades/", import.meta.url));
+const classDir = join(packageRoot(), "examples/class");
+// Where the README sends it: reports/grades under the folder the tour runs from.
+const outDir = resolve("reports/grades");
 /** The tour's fixed seed: its output reads the same every time. */
 const tourSeed = 2024;
 

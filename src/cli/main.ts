@@ -1,36 +1,48 @@
-import { UsageError } from "./args.ts";
-import { checkCommand } from "./checkCommand.ts";
-import { evalCommand } from "./evalCommand.ts";
-import { gradeCommand } from "./gradeCommand.ts";
-import { autogradeCommand, gradescopeCommand } from "./gradescopeCommand.ts";
-import { tour } from "./tour.ts";
+import { parseArgs, UsageError } from "./args.ts";
+import { terminalColour } from "./terminalColour.ts";
 
 const usage = `usage:
-  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] CASE.json...
+  gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] [--threads T] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
+                             [--case FILE] [--junit FILE] [--format text|github]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
                   [--junit FILE] [--format github] [--only ID...]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
-  gradcheck tour`;
+  gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
+  gradcheck --version`;
 
-/** Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb. */
+/**
+ * Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb.
+ * Each verb is imported when it runs, so `gradcheck help` loads none of them and `check` never
+ * loads the BigNumber oracle's mathjs.
+ */
 export async function main(words: readonly string[]): Promise<number> {
   const [verb, ...rest] = words;
-  const out = (line: string) => void process.stdout.write(line + "\n");
+  const paint = terminalColour(process.stdout, process.env);
+  const out = (line: string) => void process.stdout.write(paint(line) + "\n");
   try {
     switch (verb) {
       case "eval":
-        return await evalCommand(rest, out);
+        return await (await import("./evalCommand.ts")).evalCommand(rest, out);
       case "check":
-        return await checkCommand(rest, out);
+        return await (await import("./checkCommand.ts")).checkCommand(rest, out);
       case "grade":
-        return await gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+        return await (await import("./gradeCommand.ts")).gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "gradescope":
-        return await gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+        return await (await import("./gradescopeCommand.ts")).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "autograde":
-        return await autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
-      case "tour":
-        return await tour(out);
+        return await (await import("./gradescopeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
+      case "tour": {
+        const args = parseArgs(rest, ["report"], ["verbose"]);
+        const report = args.options.get("report") ?? "reports/tour";
+        if (report === true) throw new UsageError("--report needs a folder");
+        if (args.positional.length > 0) throw new UsageError(`tour takes no arguments, got ${args.positional[0]}`);
+        return await (await import("./tour.ts")).tour(out, { verbose: args.options.has("verbose"), reportDir: report });
+      }
+      case "--version":
+      case "-v":
+        out((await import("./packageRoot.ts")).packageVersion());
+        return 0;
       case undefined:
       case "help":
       case "--help":

@@ -1,4 +1,5 @@
-import { all, create, type BigNumber } from "mathjs";
+import { createRequire } from "node:module";
+import type { BigNumber, create as createMath } from "mathjs";
 import type { ActivationName } from "../network/activation.ts";
 import type { CostName } from "../network/cost.ts";
 import { activationOfLayer, type Problem, type Theta } from "../network/Network.ts";
@@ -6,11 +7,16 @@ import { activationOfLayer, type Problem, type Theta } from "../network/Network.
 /** A mathjs instance whose BigNumbers carry `digits` significant digits. */
 export function bigMath(digits: number): BigMath {
   let math = instances.get(digits);
-  if (!math) instances.set(digits, (math = create(all, { number: "BigNumber", precision: digits })));
+  if (!math) {
+    // mathjs is loaded on the oracle's first use, not when gradcheck is imported: it costs
+    // about two seconds of start-up that nothing but `fd-bignumber` needs.
+    const { all, create } = createRequire(import.meta.url)("mathjs") as typeof import("mathjs");
+    instances.set(digits, (math = create(all, { number: "BigNumber", precision: digits })));
+  }
   return math;
 }
 
-export type BigMath = ReturnType<typeof create>;
+export type BigMath = ReturnType<typeof createMath>;
 const instances = new Map<number, BigMath>();
 
 /** The exact value of a float64 as a BigNumber: its 53-bit integer mantissa times a power of two. */
@@ -28,7 +34,7 @@ export function exactBig(math: BigMath, x: number): BigNumber {
 }
 
 /**
- * J(Θ) of CONTRACT §1 in decimal arithmetic with `digits` significant digits (default 40):
+ * J(Θ) (README: the case file) in decimal arithmetic with `digits` significant digits (default 40):
  * no float64 rounding anywhere, inputs converted exactly. Slow (microseconds per operation);
  * an oracle for small networks, not a method for large ones.
  */

@@ -8,3 +8,4 @@ export function thetaLocate(layerSizes: readonly number[]): Locate {
     return { ...entry, label: thetaEntryName(entry) };
   };
 }
+

@@ -1,11 +1,11 @@
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { packageRoot } from "../data/packageRoot.ts";
 import yazl from "yazl";
 import type { Rubric } from "./Rubric.ts";
 
 /** gradcheck's own folder: what the autograder carries. */
-const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+const root = (): string => packageRoot();
 
 /** Ubuntu packages the sandbox uses on Gradescope: bubblewrap, Python for process submissions, setpriv/prlimit/unshare. */
 export const autograderPackages = ["bubblewrap", "python3", "python3-numpy", "util-linux"];
@@ -61,7 +61,7 @@ export async function buildAutograder(file: string, rubric: Rubric, seed: number
   zip.addFile(process.execPath, "node/bin/node", { mode: 0o755, mtime: new Date(0) });
   files++;
   for (const path of packedPaths()) {
-    const full = join(packageRoot, path);
+    const full = join(root(), path);
     const st = statSync(full);
     zip.addFile(full, `gradcheck/${path}`, { mode: st.mode & 0o111 ? 0o755 : 0o644, mtime: new Date(0) });
     files++;
@@ -71,24 +71,46 @@ export async function buildAutograder(file: string, rubric: Rubric, seed: number
   return { files, bytes: statSync(file).size };
 }
 
-/** gradcheck's runtime files and its production dependencies, relative to its folder. */
+/**
+ * gradcheck's runtime files (bin/, the compiled dist/) and every package it needs at run time:
+ * its dependencies and required peer dependencies, and theirs, resolved as npm laid them out
+ * in package-lock.json. No test or build tool is packed.
+ */
 function packedPaths(): string[] {
-  const paths = ["package.json", ...walk("bin"), ...walk("src")];
-  const lock = JSON.parse(readFileSync(join(packageRoot, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean }> };
-  for (const [dir, info] of Object.entries(lock.packages)) {
-    if (!dir.startsWith("node_modules/") || info.dev || !existsSync(join(packageRoot, dir))) continue;
-    paths.push(...walk(dir).filter((p) => !p.slice(dir.length).includes("/node_modules/")));
-  }
+  const paths = ["package.json", ...walk("bin"), ...walk("dist")];
+  const manifest = JSON.parse(readFileSync(join(root(), "package.json"), "utf8")) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+  const lock = JSON.parse(readFileSync(join(root(), "package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }> };
+  const wanted = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !manifest.peerDependenciesMeta?.[n]?.optional)];
+  const seen = new Set<string>();
+  const visit = (from: string, name: string) => {
+    // npm's resolution: the nearest node_modules folder up from the dependent package.
+    let at = from;
+    for (;;) {
+      const dir = `${at ? `${at}/` : ""}node_modules/${name}`;
+      if (lock.packages[dir]) {
+        if (seen.has(dir) || !existsSync(join(root(), dir))) return;
+        seen.add(dir);
+        const info = lock.packages[dir];
+        for (const dep of [...Object.keys(info.dependencies ?? {}), ...Object.keys(info.optionalDependencies ?? {})]) visit(dir, dep);
+        return;
+      }
+      if (!at) return;
+      const cut = at.lastIndexOf("/node_modules/");
+      at = cut < 0 ? "" : at.slice(0, cut);
+    }
+  };
+  for (const name of wanted) visit("", name);
+  for (const dir of [...seen].sort()) paths.push(...walk(dir).filter((p) => !p.slice(dir.length).includes("/node_modules/")));
   return paths;
 }
 
 function walk(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(join(packageRoot, dir), { withFileTypes: true })) {
+  for (const entry of readdirSync(join(root(), dir), { withFileTypes: true })) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (entry.name !== ".bin") out.push(...walk(path));
     } else if (entry.isFile()) out.push(path);
   }
-  return out.map((p) => relative(packageRoot, join(packageRoot, p)));
+  return out;
 }

@@ -3,7 +3,7 @@ import { matrix, toRows } from "../linalg/Matrix.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { parameterCount, roll } from "../network/theta.ts";
 
-/** A case in the case-file format (CONTRACT §2), replayable with `gradcheck eval`. */
+/** A case in the case-file format (README: the case file), replayable with `gradcheck eval`. */
 export interface CaseFile {
   name: string;
   layerSizes: number[];

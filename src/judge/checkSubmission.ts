@@ -1,16 +1,26 @@
 import { checkImplementation, defaultSeed, type SubmissionCheckOptions } from "./checkImplementation.ts";
 import { checkReport, type CheckReport } from "./checkReport.ts";
+import { evidenceFor, type CheckEvidence } from "./checkEvidence.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 
+export interface EvidenceOption {
+  /** also gather the data the HTML report plots (a few dozen more calls on one small case) */
+  readonly evidence?: boolean;
+}
+
+export type CheckReportWithEvidence = CheckReport & { readonly evidence?: CheckEvidence | { readonly error: string } };
+
 /** Loads a submission into its sandbox, checks it, and always stops the child. */
-export async function checkSubmission(path: string, options: SubmissionCheckOptions & LoadOptions = {}): Promise<CheckReport> {
+export async function checkSubmission(path: string, options: SubmissionCheckOptions & LoadOptions & EvidenceOption = {}): Promise<CheckReportWithEvidence> {
   const loaded = await loadSubmission(path, options);
   if (!loaded.ok) {
     const start = { submission: path, seed: options.seed ?? defaultSeed, warnings: [] };
     return checkReport(start, { passed: false, stage: "load", runs: 0, problem: loaded.problem, message: loaded.message });
   }
   try {
-    return await checkImplementation(loaded.implementation, options);
+    const report = await checkImplementation(loaded.implementation, options);
+    if (!options.evidence || report.stage === "load") return report;
+    return { ...report, evidence: await evidenceFor(report, loaded.implementation) };
   } finally {
     await loaded.implementation.close();
   }

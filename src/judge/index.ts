@@ -3,6 +3,7 @@ export { checkImplementation, defaultRuns, defaultSeed, type SubmissionCheckOpti
 export { checkReport, type CheckReport, type CheckResults, type ReportOutcome, type ReportStart } from "./checkReport.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem.ts";
 export { checkSubmission } from "./checkSubmission.ts";
+export { checkNnCostFunction } from "./checkNnCostFunction.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
 export { agreement, judgeCase, selfConsistency, type CaseVerdict, type CaseFinding } from "./judgeCase.ts";
 export { requestOf } from "./requestOf.ts";

@@ -109,7 +109,7 @@ function pattern(layers: readonly LayerSummary[]): string {
 export async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
-    directionalCheck(J, theta, got.grad, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...selfConsistency } }));
+    directionalCheck(J, got.grad, theta, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...selfConsistency } }));
   if (!settled.ok) return { problem: settled.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${settled.outcome.message}` };
   const check = settled.value, d = check.directions[0];
   if (d.passed) return undefined;

@@ -4,7 +4,7 @@ import { unroll } from "../network/theta.ts";
 import type { Theta } from "../network/Network.ts";
 import type { CostRequest } from "../sandbox/Implementation.ts";
 
-/** The arguments of nnCostFunction for a case (CONTRACT §4), optionally at other weights. */
+/** The arguments of nnCostFunction for a case (docs/check.md), optionally at other weights. */
 export function requestOf(c: LabelledCase, theta: Theta | Float64Array = c.theta): CostRequest {
   return {
     params: Array.from(theta instanceof Float64Array ? theta : unroll(theta)),

@@ -1,4 +1,4 @@
-import { simdGemm, worthSimd } from "./simdGemm.ts";
+import { fmaSimd, plainSimd, worthSimd, type WasmGemm } from "./simdGemm.ts";
 
 /**
  * The one matrix-product kernel: C(i,j) (+)= Σ_p A(i,p)·B(p,j) over strided views.
@@ -20,9 +20,38 @@ export interface View {
 /** C (+)= A·B for an m×k A and a k×n B; `accumulate` adds to C instead of overwriting it. */
 export type Gemm = (m: number, n: number, k: number, A: View, B: View, C: View, accumulate: boolean) => void;
 
+let wasm: WasmGemm | undefined;
+
+/**
+ * The WebAssembly kernel products run on: fused multiply-add where the runtime accepts relaxed
+ * SIMD, plain f64x2 SIMD otherwise; chosen at the first large product and kept, so that every
+ * product of a run rounds the same way.
+ */
+export function wasmKernel(): WasmGemm {
+  return (wasm ??= fmaSimd() ?? plainSimd);
+}
+
+/** Whether products run on the fused multiply-add kernel (so worker threads can match it). */
+export function fusedKernelInUse(): boolean {
+  return wasmKernel() !== plainSimd;
+}
+
+/** For a worker thread: round exactly as the thread that started it (fused only if available). */
+export function matchKernel(fused: boolean): void {
+  wasm = (fused ? fmaSimd() : null) ?? plainSimd;
+}
+
 /** Large products go to the WebAssembly SIMD kernel, small ones stay in JavaScript. */
 export const gemm: Gemm = (m, n, k, A, B, C, accumulate) =>
-  (worthSimd(m, n, k) ? simdGemm : scalarGemm)(m, n, k, A, B, C, accumulate);
+  worthSimd(m, n, k) ? wasmKernel().gemm(m, n, k, A, B, C, accumulate) : scalarGemm(m, n, k, A, B, C, accumulate);
+
+/**
+ * Runs body with data held in the kernel's memory, so the products in it that read data (a
+ * batch's X, read by the forward pass and again by Δ⁽¹⁾) copy it once instead of each time.
+ */
+export function withPinned<T>(data: Float64Array, body: () => T): T {
+  return wasmKernel().pinned(data, body);
+}
 
 /**
  * The same product in plain JavaScript, for products too small to repay packing the operands

@@ -1,4 +1,4 @@
-;; The SIMD block kernel behind gemm (see wasmGemm.ts, which moves data in and out).
+;; The SIMD block kernel behind gemm (see simdGemm.ts, which moves data in and out).
 ;;
 ;;   C(i, j) (+)= Σ_p A(i, p)·B(p, j)   for i < m, j < n, with m and n multiples of 4
 ;;

@@ -1,5 +1,5 @@
-import type { Gemm } from "./gemm.ts";
-import { gemmWasmBase64 } from "./gemmWasmBytes.ts";
+import type { Gemm, View } from "./gemm.ts";
+import { gemmRelaxedWasmBase64, gemmWasmBase64 } from "./gemmWasmBytes.ts";
 
 type Kernel = (
   m: number, n: number, k: number,
@@ -8,77 +8,155 @@ type Kernel = (
   c: number, crs: number, accumulate: number,
 ) => void;
 
-const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(gemmWasmBase64, "base64")));
-const memory = instance.exports.memory as WebAssembly.Memory;
-const kernel = instance.exports.gemm as Kernel;
-
 /**
  * Rows of B handled per kernel call. 128 rows of a 400-wide B are 400 KB: the panel stays in
  * L2 while every 4-row block of A streams past it.
  */
 const KC = 128;
 
-/** Below this many multiply-adds, packing into WebAssembly memory costs more than SIMD saves. */
+/** Below this many multiply-adds, copying into WebAssembly memory costs more than SIMD saves. */
 const SIMD_MIN_WORK = 1 << 15;
 
 export function worthSimd(m: number, n: number, k: number): boolean {
   return m >= 4 && n >= 4 && m * n * k >= SIMD_MIN_WORK;
 }
 
-function heapOf(elements: number): Float64Array {
-  const bytes = elements * 8;
-  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-  return new Float64Array(memory.buffer);
+const roundUp4 = (x: number) => (x + 3) & ~3;
+const BYTES = 8;
+
+/** A gemm over one kernel module, and a way to keep an operand in its memory across products. */
+export interface WasmGemm {
+  readonly gemm: Gemm;
+  /**
+   * Runs body with `data` copied once into WebAssembly memory: products reading it (as A, or
+   * as B when its rows are contiguous and a multiple of 4 wide) then use it in place instead of
+   * copying it again. data must not change while body runs.
+   */
+  readonly pinned: <T>(data: Float64Array, body: () => T) => T;
 }
 
-const roundUp4 = (x: number) => (x + 3) & ~3;
-
 /**
- * gemm through the WebAssembly SIMD kernel. The operands are packed into WebAssembly memory
- * as contiguous row-major blocks padded with zeros to multiples of 4 — A as mUp×k, B as
- * k×nUp (this is where A·Bᵀ's transpose happens), C as an mUp×nUp scratch — so the kernel
- * never meets a ragged edge (a scalar edge loop over a 1-wide strip was measured slower than
- * the whole SIMD product). Packing is O(mk + kn + mn) against the product's O(mnk).
+ * gemm through a WebAssembly SIMD kernel. A is copied in its own layout (one block copy of the
+ * range the view spans, no gather: the kernel reads A by scalars at any strides); B is copied
+ * the same way when its rows are contiguous and a multiple of 4 wide, and otherwise packed
+ * row-major with zero padding to nUp columns (this is where A·Bᵀ's transpose happens); C is an
+ * mUp×nUp scratch. The kernel thus never meets a ragged edge (a scalar edge loop over a 1-wide
+ * strip was measured slower than the whole SIMD product); the rows past m it computes from
+ * whatever follows A are discarded. Operands pinned with `pinned` are not copied at all.
  */
-export const simdGemm: Gemm = (m, n, k, A, B, C, accumulate) => {
-  const mUp = roundUp4(m), nUp = roundUp4(n);
-  const aBase = 0, bBase = mUp * k, cBase = bBase + ((k * nUp + 1) & ~1);
-  const heap = heapOf(cBase + mUp * nUp);
+export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+  const memory = instance.exports.memory as WebAssembly.Memory;
+  const kernel = instance.exports.gemm as Kernel;
+  const pins = new Map<Float64Array, number>();
+  let top = 0;
 
-  const a = A.data;
-  if (A.cs === 1 && A.rs === k) heap.set(a.subarray(A.offset, A.offset + m * k), aBase);
-  else for (let i = 0; i < m; i++) {
-    const from = A.offset + i * A.rs, to = aBase + i * k;
-    if (A.cs === 1) heap.set(a.subarray(from, from + k), to);
-    else for (let p = 0; p < k; p++) heap[to + p] = a[from + p * A.cs];
-  }
-  heap.fill(0, aBase + m * k, aBase + mUp * k);
+  const heapOf = (elements: number): Float64Array => {
+    const bytes = elements * BYTES;
+    if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    return new Float64Array(memory.buffer);
+  };
 
+  const pinned = <T>(data: Float64Array, body: () => T): T => {
+    if (pins.has(data)) return body();
+    const at = top;
+    heapOf(at + data.length).set(data, at);
+    pins.set(data, at);
+    top = at + data.length;
+    try {
+      return body();
+    } finally {
+      pins.delete(data);
+      top = at;
+    }
+  };
+
+  const gemm: Gemm = (m, n, k, A, B, C, accumulate) => {
+    const mUp = roundUp4(m), nUp = roundUp4(n);
+    // Scratch starts above the pinned operands: A's span, B, C, each unless already there.
+    let free = top;
+    const take = (elements: number) => ((free += elements), free - elements);
+    const aSpan = span(mUp, k, A), aPin = pins.get(A.data);
+    const aAt = aPin !== undefined ? aPin + A.offset : take(aSpan);
+    const bRows = B.cs === 1 && n === nUp, bSpan = span(k, n, B);
+    const bPin = bRows ? pins.get(B.data) : undefined;
+    const bAt = bPin !== undefined ? bPin + B.offset : take(bRows ? bSpan : k * nUp);
+    const brs = bRows ? B.rs : nUp;
+    const cAt = take(mUp * nUp);
+    const heap = heapOf(Math.max(free, aAt + aSpan));
+    if (aPin === undefined) heap.set(A.data.subarray(A.offset, A.offset + aSpan), aAt);
+    if (bPin === undefined && bRows) heap.set(B.data.subarray(B.offset, B.offset + bSpan), bAt);
+    else if (bPin === undefined) packB(heap, bAt, n, nUp, k, B);
+
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      kernel(
+        mUp, nUp, Math.min(KC, k - p0),
+        (aAt + p0 * A.cs) * BYTES, A.rs * BYTES, A.cs * BYTES,
+        (bAt + p0 * brs) * BYTES, brs * BYTES,
+        cAt * BYTES, nUp * BYTES, p0 > 0 ? 1 : 0,
+      );
+    }
+    if (k === 0) heap.fill(0, cAt, cAt + mUp * nUp);
+    unpackC(heap, cAt, m, n, nUp, C, accumulate);
+  };
+
+  return { gemm, pinned };
+}
+
+/** Elements from a view's first entry to past its last, for rows × cols read at its strides. */
+function span(rows: number, cols: number, v: View): number {
+  return rows === 0 || cols === 0 ? 0 : (rows - 1) * v.rs + (cols - 1) * v.cs + 1;
+}
+
+/** B as k × nUp row-major, zero-padded on the right. */
+function packB(heap: Float64Array, at: number, n: number, nUp: number, k: number, B: View): void {
   const b = B.data;
-  if (B.cs === 1 && B.rs === n && n === nUp) heap.set(b.subarray(B.offset, B.offset + k * n), bBase);
-  else for (let p = 0; p < k; p++) {
-    const from = B.offset + p * B.rs, to = bBase + p * nUp;
+  for (let p = 0; p < k; p++) {
+    const from = B.offset + p * B.rs, to = at + p * nUp;
     if (B.cs === 1) heap.set(b.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) heap[to + j] = b[from + j * B.cs];
     for (let j = n; j < nUp; j++) heap[to + j] = 0;
   }
+}
 
-  for (let p0 = 0; p0 < k; p0 += KC) {
-    kernel(
-      mUp, nUp, Math.min(KC, k - p0),
-      (aBase + p0) * 8, k * 8, 8,
-      (bBase + p0 * nUp) * 8, nUp * 8,
-      cBase * 8, nUp * 8, p0 > 0 ? 1 : 0,
-    );
-  }
-  if (k === 0) heap.fill(0, cBase, cBase + mUp * nUp);
-
+function unpackC(heap: Float64Array, at: number, m: number, n: number, nUp: number, C: View, accumulate: boolean): void {
   const c = C.data;
-  if (!accumulate && C.cs === 1 && C.rs === n && n === nUp) c.set(heap.subarray(cBase, cBase + m * n), C.offset);
-  else for (let i = 0; i < m; i++) {
-    const from = cBase + i * nUp, to = C.offset + i * C.rs;
+  if (!accumulate && C.cs === 1 && C.rs === n && n === nUp) {
+    c.set(heap.subarray(at, at + m * n), C.offset);
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    const from = at + i * nUp, to = C.offset + i * C.rs;
     if (accumulate) for (let j = 0; j < n; j++) c[to + j * C.cs] += heap[from + j];
     else if (C.cs === 1) c.set(heap.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) c[to + j * C.cs] = heap[from + j];
   }
-};
+}
+
+const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(Buffer.from(base64, "base64"));
+
+/** The plain f64x2 kernel: every WebAssembly SIMD runtime has it. */
+export const plainSimd: WasmGemm = wasmGemm(bytesOf(gemmWasmBase64));
+export const simdGemm: Gemm = plainSimd.gemm;
+
+const relaxedBytes = bytesOf(gemmRelaxedWasmBase64);
+
+/**
+ * Whether this runtime compiles relaxed SIMD now. Node 20 does only after
+ * v8.setFlagsFromString("--experimental-wasm-relaxed-simd"), a process-wide switch that the
+ * command line throws and a library import never does on its own.
+ */
+export function relaxedSimdAccepted(): boolean {
+  return WebAssembly.validate(relaxedBytes);
+}
+
+let fused: WasmGemm | null | undefined;
+
+/**
+ * The fused multiply-add kernel, or null while the runtime rejects relaxed SIMD (Node 20 unless
+ * started with --experimental-wasm-relaxed-simd or the flag was set before).
+ */
+export function fmaSimd(): WasmGemm | null {
+  if (fused === undefined || (fused === null && relaxedSimdAccepted())) fused = relaxedSimdAccepted() ? wasmGemm(relaxedBytes) : null;
+  return fused;
+}

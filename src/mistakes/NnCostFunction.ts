@@ -1,5 +1,5 @@
 /**
- * The signature every submission implements (CONTRACT §4): sigmoid in every layer, the
+ * The signature every submission implements (docs/check.md): sigmoid in every layer, the
  * cross-entropy cost, 0-based labels turned into one-hot targets.
  */
 export type NnCostFunction = (

@@ -1,6 +1,6 @@
 import type { Slips } from "./Slips.ts";
 
-/** Every mistake gradcheck can name. The first eight are the ids of CONTRACT §5, verbatim. */
+/** Every mistake gradcheck can name. Ids are stable: reports, JSON and the docs use them verbatim. */
 export type MistakeId =
   | "regularized-bias"
   | "lambda-not-divided-by-m"

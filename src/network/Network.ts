@@ -2,7 +2,7 @@ import type { Matrix } from "../linalg/Matrix.ts";
 import type { ActivationName } from "./activation.ts";
 import type { CostName } from "./cost.ts";
 
-/** The shape of a network and the cost it is trained on (CONTRACT §1). */
+/** The shape of a network and the cost it is trained on (README: the case file). */
 export interface Network {
   /** [s_1, …, s_L], L ≥ 2 */
   readonly layerSizes: readonly number[];
@@ -29,7 +29,7 @@ export interface CostAndGradient {
   readonly grad: Matrix[];
 }
 
-/** A case file (CONTRACT §2) once read and validated. */
+/** A case file (README: the case file) once read and validated. */
 export interface Case extends Problem {
   readonly name: string;
   readonly theta: Theta;

@@ -1,5 +1,5 @@
 /**
- * The activations of CONTRACT §1, each with its derivative beside it. g' is given both z and
+ * The activations a case file may name (README: the case file), each with its derivative beside it. g' is given both z and
  * a = g(z) so that each rule uses the cheaper, better-conditioned form (the lecture's
  * g'(z) = a .* (1 - a) for the sigmoid).
  */
@@ -20,7 +20,7 @@ export function sigmoid(z: number): number {
 export const activations: Readonly<Record<ActivationName, Activation>> = {
   sigmoid: { g: sigmoid, gPrime: (_z, a) => a * (1 - a) },
   tanh: { g: Math.tanh, gPrime: (_z, a) => 1 - a * a },
-  // NOTE: relu is not differentiable at 0; CONTRACT §1 fixes relu'(0) = 0, here and only here.
+  // NOTE: relu is not differentiable at 0; gradcheck fixes relu'(0) = 0 (README: the case file).
   relu: { g: (z) => (z > 0 ? z : 0), gPrime: (z) => (z > 0 ? 1 : 0) },
   identity: { g: (z) => z, gPrime: () => 1 },
 };

@@ -7,7 +7,7 @@ import type { ActivationName } from "./activation.ts";
 export type CostName = "cross-entropy" | "squared-error";
 
 export interface Cost {
-  /** Output activations this cost is defined for (CONTRACT §1). */
+  /** Output activations this cost is defined for (README: the case file). */
   readonly outputs: readonly ActivationName[];
   readonly loss: (z: number, a: number, y: number) => number;
   /** δ⁽ᴸ⁾ for one unit; gPrime is the output activation's derivative there. */

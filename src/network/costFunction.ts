@@ -6,12 +6,17 @@ import { regularizationTerm } from "./regularization.ts";
 
 /** (1/m) Σ_i Σ_k loss over the output layer of a finished forward pass. */
 export function dataTerm(problem: Problem, pass: Activations): number {
+  return lossSum(problem, pass) / problem.X.rows;
+}
+
+/** Σ_i Σ_k loss over the output layer of a finished forward pass (the examples of pass, Y's rows). */
+export function lossSum(problem: Pick<Problem, "cost" | "Y">, pass: Activations): number {
   const L = pass.a.length;
   const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
   const loss = costs[problem.cost].loss;
   const sum = new CompensatedSum();
   for (let q = 0; q < Y.length; q++) sum.add(loss(Z[q], A[q], Y[q]));
-  return sum.value / problem.X.rows;
+  return sum.value;
 }
 
 /** J(Θ): the cost alone, as finite differences need it. */

@@ -8,7 +8,7 @@ export interface Training {
 }
 
 /**
- * Plain gradient descent (SEED §5): θ := θ − α ∂J/∂θ, iterated because J depends
+ * Plain gradient descent, as the lecture runs it: θ := θ − α ∂J/∂θ, iterated because J depends
  * non-linearly on the weights. The gradient method is a parameter so any of gradcheck's
  * methods (or a user's) can drive it.
  */

@@ -16,6 +16,8 @@ export interface StencilMethod {
   readonly truncationConstant: number;
   /** true when the error expansion has only every other power of h (symmetric grids) */
   readonly symmetric: boolean;
+  /** a fixed step h chosen by the caller (`fixedStep`); when absent, `stepFor` chooses it */
+  readonly step?: number;
 }
 
 export interface RichardsonMethod {

@@ -55,3 +55,13 @@ export function forwardFdm(points = 2): StencilMethod {
 export function backwardFdm(points = 2): StencilMethod {
   return stencil(`backward ${points}-point`, Array.from({ length: points }, (_, k) => k - points + 1));
 }
+
+/**
+ * Central differences at a step the caller chooses (`eps`, as torch.autograd.gradcheck takes
+ * it), instead of the step that balances round-off against truncation. The error bound is
+ * still reported for that step: a poor eps shows as a large bound, not as a silent failure.
+ */
+export function fixedStep(eps: number, base: StencilMethod = centralFdm(3)): StencilMethod {
+  if (!(eps > 0) || !Number.isFinite(eps)) throw new RangeError(`eps must be a positive finite step, got ${eps}`);
+  return { ...base, name: `${base.name} at h = ${eps}`, step: eps };
+}

@@ -10,6 +10,7 @@ import type { StencilMethod } from "./FdMethod.ts";
  * rounded down to a power of two so that x_i ± g·h is exact in binary for the small grids used.
  */
 export function stepFor(method: StencilMethod, xi: number, relativeAccuracy: number): number {
+  if (method.step !== undefined) return method.step;
   const sumAbs = method.coefs.reduce((s, c) => s + Math.abs(c), 0);
   const q = method.order;
   const hRel = (sumAbs * relativeAccuracy / (q * Math.abs(method.truncationConstant))) ** (1 / (q + 1));

@@ -1,3 +1,7 @@
+import type { CheckReport } from "../judge/checkReport.ts";
+import { problemInfo } from "../judge/checkProblem.ts";
+import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+
 /** One GitHub Actions annotation: shown on the run's summary and, with a file, beside the code. */
 export interface Annotation {
   readonly level: "error" | "warning" | "notice";
@@ -17,10 +21,31 @@ export function githubAnnotations(annotations: readonly Annotation[]): string[] 
   });
 }
 
-function data(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+/**
+ * A check as GitHub Actions workflow commands: `::error` lines that the Actions run page shows
+ * as annotations (and a `::notice` on a pass). Pointed at the submission's folder, since a
+ * wrong gradient has no single line to blame.
+ */
+export function checkGithubAnnotations(report: CheckReport, replay: string, submissionPath = report.submission): string[] {
+  const file = `file=${property(submissionPath)}`;
+  if (report.passed) return [`::notice ${file},title=${property("gradcheck check passed")}::${data(`passed on ${report.runs} random networks (seed ${report.seed})`)}`];
+  if (report.problem) {
+    const info = problemInfo[report.problem];
+    return [`::error ${file},title=${property(`gradcheck: ${info.title}`)}::${data(`${report.message ?? ""}\nhint: ${info.hint}`)}`];
+  }
+  const ce = report.counterexample;
+  const where = ce ? ` on layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}` : "";
+  const lines = report.findings.map((f) => `::error ${file},title=${property(`gradcheck: ${problemInfo[f.problem].title}`)}::${data(`${f.message}${where}\nreplay: ${replay}`)}`);
+  for (const id of report.mistakes) lines.push(`::error ${file},title=${property(`gradcheck diagnosis: ${id}`)}::${data(`${mistakeInfo[id].title}. ${mistakeInfo[id].hint}`)}`);
+  return lines;
 }
 
-function property(text: string): string {
-  return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+// The escaping GitHub's workflow-command parser undoes: % and line breaks in the message,
+// and also : and , in properties.
+function data(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function property(s: string): string {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

@@ -1,4 +1,4 @@
-/** One call of nnCostFunction as it travels to a submission (CONTRACT §4 request fields). */
+/** One call of nnCostFunction as it travels to a submission (the request fields of docs/check.md). */
 export interface CostRequest {
   readonly params: readonly number[];
   readonly layerSizes: readonly number[];

@@ -12,7 +12,7 @@ export interface ChildSpec {
   readonly env: Record<string, string>;
   /**
    * "harness": gradcheck's own harness answers on fd 3, tagged with a per-child key.
-   * "stdio": the program itself speaks JSON lines on stdin/stdout (CONTRACT §4 process).
+   * "stdio": the program itself speaks JSON lines on stdin/stdout (a process submission, docs/check.md).
    */
   readonly channel: "harness" | "stdio";
   readonly warnings: readonly string[];

@@ -22,7 +22,7 @@ export const moduleEntries = ["nnCostFunction.js", "nnCostFunction.mjs", "nnCost
 const harness = fileURLToPath(new URL("./moduleHarness.mjs", import.meta.url));
 
 /**
- * Finds a submission's entry (CONTRACT §4: gradcheck.json for a process, else
+ * Finds a submission's entry (docs/check.md: gradcheck.json for a process, else
  * nnCostFunction.{js,mjs,cjs,ts}) and starts it in its sandbox. A path to the entry file
  * itself is accepted too. Failures are data: which problem, and a message saying what to do.
  */

@@ -7,3 +7,4 @@ export type { Rule } from "./Rule.ts";
 export { TapeError } from "./TapeError.ts";
 export { networkCost } from "./networkCost.ts";
 export { tapeBackprop } from "./tapeBackprop.ts";
+export { gradcheck, assertGradcheck, type GradcheckOptions } from "./gradcheck.ts";

@@ -11,14 +11,14 @@ const activate: Readonly<Record<ActivationName, (z: Value) => Value>> = {
 };
 
 /**
- * J(Θ) of CONTRACT §1, written once with tape ops and never differentiated by hand:
+ * J(Θ) (README: the case file), written once with tape ops and never differentiated by hand:
  *
  *     a⁽¹⁾ = X;  z⁽ˡ⁺¹⁾ = [1 | a⁽ˡ⁾]·Θ⁽ˡ⁾ᵀ;  a⁽ˡ⁺¹⁾ = g(z⁽ˡ⁺¹⁾)        (one example per row)
  *     cross-entropy:  J = (1/m) Σ softplus(z⁽ᴸ⁾) − Y.*z⁽ᴸ⁾   + (λ/2m) Σ_l Σ_{j≥1} (Θ_ij⁽ˡ⁾)²
  *     squared error:  J = (1/m) Σ ½(a⁽ᴸ⁾ − Y)²             + the same regulariser
  *
  * softplus(z) − y·z equals −[y log h + (1−y) log(1−h)] exactly and stays finite where h
- * rounds to 1.0, as CONTRACT §1 requires.
+ * rounds to 1.0.
  */
 export function networkCost(problem: Problem, theta: readonly Value[]): Value {
   const m = problem.X.rows, lambda = problem.lambda;

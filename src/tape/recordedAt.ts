@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
 
-/** The tape's own machinery: frames in these files are never "where" an op was recorded. */
-const machinery = ["Value.ts", "Tape.ts", "evaluate.ts", "recordedAt.ts"].map((f) =>
-  fileURLToPath(new URL(f, import.meta.url)),
-);
+/** The tape's own machinery: frames in these files are never "where" an op was recorded (.ts in a clone, .js when built). */
+const extension = import.meta.url.slice(import.meta.url.lastIndexOf("."));
+const machinery = ["Value", "Tape", "evaluate", "recordedAt"].map((f) => fileURLToPath(new URL(f + extension, import.meta.url)));
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /**

@@ -24,7 +24,7 @@ export const rules = {
   softplus: unary(softplus, (x) => sigmoid(x)),
   sigmoid: unary(sigmoid, (_x, y) => y * (1 - y)),
   tanh: unary(Math.tanh, (_x, y) => 1 - y * y),
-  // NOTE: relu is not differentiable at 0; CONTRACT §1 fixes relu'(0) = 0 (the `>` matters).
+  // NOTE: relu is not differentiable at 0; gradcheck fixes relu'(0) = 0 (the `>` matters).
   relu: unary((x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0)),
   square: unary((x) => x * x, (x) => 2 * x),
   pow: unary((x, p) => x ** p, (x, _y, p) => p * x ** (p - 1)),

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/checkCommand.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
 import { main } from "../../src/cli/main.ts";
+import { cliCommand } from "../helpers/cli.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
 import { submissionFixture } from "../sandbox/submissionFixture.ts";
 
@@ -25,7 +26,7 @@ describe("gradcheck check", () => {
     const text = lines.join("\n");
     expect(text).toMatch(/seed 7/);
     expect(text).toMatch(/passed on 25 random networks/);
-    expect(text).toMatch(/replay: gradcheck check .*examples\/correct --seed 7 --runs 25/);
+    expect(text).toMatch(/replay: npx gradcheck check \S*examples\/correct --seed 7 --runs 25/);
   });
 
   it("--report on a pass writes the JSON and the Markdown, and no counterexample", async () => {
@@ -34,6 +35,10 @@ describe("gradcheck check", () => {
     expect(JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"))).toMatchObject({ passed: true, mistakes: [], counterexample: null, exitCode: 0 });
     expect(readFileSync(join(dir, "check-report.md"), "utf8")).toMatch(/^# gradcheck check: passed/);
     expect(existsSync(join(dir, "counterexample.json"))).toBe(false);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain("gradcheck check: <span class=\"pass\">passed</span>");
+    expect(html).toContain("What agreement looks like");
+    expect(html).toContain('data-chart="check-a-heatmap-layer1"');
   });
 
   it("--json has the contract's fields; a consistent bug (bias regularised in J and ∇J) still fails (a) but passes (b)", async () => {
@@ -44,14 +49,19 @@ describe("gradcheck check", () => {
     expect(json.counterexample.lambda).toBeGreaterThan(0);
   });
 
-  it("the counterexample replays with gradcheck eval, giving gradcheck's expected answer", async () => {
+  it("the counterexample replays with eval (gradcheck's answer) and with check --case (the submission's)", async () => {
     const dir = tempFolder("check-report");
     const { code, lines } = await check(example("slide-lambda"), "--runs", "25", "--report", dir);
     expect(code).toBe(1);
     expect(lines.join("\n")).toMatch(/diagnosis: lambda-not-divided-by-m/);
+    expect(lines.at(-1)).toBe(`report with plots: ${join(dir, "report.html")}`);
     const md = readFileSync(join(dir, "check-report.md"), "utf8");
     expect(md).toMatch(/lambda-not-divided-by-m/);
     expect(md).toMatch(/## Minimal counterexample/);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+    for (const chart of ["check-a-heatmap-layer1", "check-b-heatmap-layer1", "check-a-scatter", "sweep-0"]) expect(html).toContain(`data-chart="${chart}"`);
+    expect(html).toMatch(/called the submission \d+ more times/);
     const json = JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"));
     expect(json.passed).toBe(false);
     const file = join(dir, "counterexample.json");
@@ -62,6 +72,51 @@ describe("gradcheck check", () => {
     expect(replay[0].J).toBeCloseTo(ce.expected.J, 12);
     expect(replay[0].grad).toEqual(ce.expected.grad);
     expect(ce.submitted.grad).not.toEqual(ce.expected.grad);
+    expect(lines.join("\n")).toContain(`replay it on the submission with: npx gradcheck check ${example("slide-lambda")} --case ${file}`);
+
+    // --case replays the saved counterexample on the submission: wrong there, right on a correct one.
+    const wrong = await check(example("slide-lambda"), "--case", file);
+    expect(wrong.code).toBe(1);
+    const text = wrong.lines.join("\n");
+    expect(text, text).toMatch(/^ {2}J: gradcheck \S+, submission \S+$/m);
+    expect(text, text).toMatch(/Gradient differs from gradcheck's/);
+    expect(text, text).toMatch(/^ +Θ⁽¹⁾\[1,1\] /m);
+    expect(wrong.lines.at(-1)).toBe("✗ wrong on this case");
+    const right = await check(example("correct"), "--case", file);
+    expect(right.code).toBe(0);
+    expect(right.lines.at(-1)).toBe("✓ right on this case");
+  });
+
+  it("--case with a case that cannot be used says why, exit 2", async () => {
+    const dir = tempFolder("case");
+    writeFileSync(join(dir, "nolabels.json"), readFileSync(join(root, "src/data/reference/small-001.json"), "utf8"));
+    const r = await check(example("correct"), "--case", join(dir, "nolabels.json"));
+    expect(r.code).toBe(2);
+    expect(r.lines.join("\n")).toMatch(/nolabels\.json: labels: missing/);
+    expect((await check(example("correct"), "--case", join(dir, "absent.json"))).lines.join("\n")).toMatch(/absent\.json: cannot be read \(ENOENT\)/);
+  });
+
+  it("--junit writes JUnit XML with (a) and (b) as test cases, and --format github prints ::error annotations", async () => {
+    const dir = tempFolder("junit");
+    const junit = join(dir, "out/check.xml");
+    const { code, lines } = await check(example("regularized-bias"), "--runs", "20", "--junit", junit, "--format", "github");
+    expect(code).toBe(1);
+    const xml = readFileSync(junit, "utf8");
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>/);
+    expect(xml).toMatch(/<testsuite name="gradcheck check [^"]*regularized-bias" tests="2" failures="1" errors="0" skipped="0">/);
+    expect(xml).toMatch(/<testcase classname="gradcheck\.check" name="\(a\) J and ∂J\/∂Θ agree with gradcheck's">\s*<failure message="[^"]*diagnosis: regularized-bias/);
+    expect(xml).toMatch(/<testcase classname="gradcheck\.check" name="\(b\)[^"]*"\/>/);
+    const annotations = lines.filter((l) => l.startsWith("::"));
+    expect(annotations.length).toBeGreaterThanOrEqual(2);
+    for (const a of annotations) expect(a).toMatch(/^::error file=[^,:]*regularized-bias,title=gradcheck[^:]*::[^\n]+$/);
+    expect(annotations.at(-1)).toMatch(/title=gradcheck diagnosis%3A regularized-bias::The bias column is regularised/);
+
+    const passed = await check(example("correct"), "--runs", "5", "--junit", junit, "--format", "github");
+    expect(passed.lines[0]).toMatch(/^::notice file=\S*correct,title=gradcheck check passed::passed on 5 random networks/);
+    expect(readFileSync(junit, "utf8")).toMatch(/tests="2" failures="0" errors="0"/);
+    const unloadable = await check(fixture("no-export"), "--junit", junit);
+    expect(unloadable.code).toBe(2);
+    expect(readFileSync(junit, "utf8")).toMatch(/<error message="No exported nnCostFunction: [^"]*" type="no-export">/);
   });
 
   it("checks TypeScript and CommonJS default exports, and Python process submissions", async () => {
@@ -93,13 +148,16 @@ describe("gradcheck check", () => {
     ["mutating inputs passes with a warning", "mutates", 0, /Inputs were modified: params, X/],
   ];
   it.each(cases)("%s (%s): clear message, exit %i", async (_what, name, exit, message) => {
-    const { code, lines } = await check(name === "does-not-exist" ? join(root, "no/such/folder") : fixture(name), "--runs", "20", "--timeout", "400");
+    // Only the hanging fixture gets a short call limit: under load, a process that fails on its
+    // own (a Python syntax error) can take longer than that to say so.
+    const timeout = name === "timeout-some" ? "400" : "20000";
+    const { code, lines } = await check(name === "does-not-exist" ? join(root, "no/such/folder") : fixture(name), "--runs", "20", "--timeout", timeout);
     expect(lines.join("\n")).toMatch(message);
     expect(code).toBe(exit);
   });
 
   it("through the real CLI: exit codes 0, 1, 2 and a usage error", () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, "bin/gradcheck.mjs"), "check", ...args], { encoding: "utf8" });
+    const run = (...args: string[]) => spawnSync(cliCommand[0]!, [...cliCommand.slice(1), "check", ...args], { encoding: "utf8" });
     expect(run(example("correct"), "--runs", "5").status).toBe(0);
     const wrong = run(example("regularized-bias"), "--runs", "5", "--json");
     expect(wrong.status).toBe(1);

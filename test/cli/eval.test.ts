@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { referenceDir } from "../../src/cli/builtinCases.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
+import { cliCommand } from "../helpers/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gradcheck-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,22 +80,31 @@ describe("gradcheck eval", () => {
     expect(lines[1].error).toMatch(/no-such\.json: no such file/);
   });
 
-  it("rejects an unknown method or a bad --repeat as a usage error", async () => {
+  it("gives the same J and gradient for any --threads", async () => {
+    const file = join(referenceDir, "ex4-debug-lambda3.json");
+    const [one, two] = [await run("--threads", "1", file), await run("--threads", "2", file)];
+    expect({ ...two.lines[0], ms: 0 }).toEqual({ ...one.lines[0], ms: 0 });
+    expect(Math.abs(one.lines[0].J - good.expected.J)).toBeLessThan(1e-12);
+  });
+
+  it("rejects an unknown method or a bad --repeat or --threads as a usage error", async () => {
     await expect(run("--method", "magic", "x.json")).rejects.toThrow(/--method expects one of backprop, loop, tape, fd/);
     await expect(run("--repeat", "0", "x.json")).rejects.toThrow(/--repeat expects an integer ≥ 1/);
+    await expect(run("--threads", "0", "x.json")).rejects.toThrow(/--threads expects an integer ≥ 1/);
+    await expect(run("--method", "tape", "--threads", "2", "x.json")).rejects.toThrow(/--threads applies to --method backprop only, not tape/);
   });
 });
 
 describe("the gradcheck bin", () => {
-  const bin = join(referenceDir, "../../../bin/gradcheck.mjs");
+  const [node, ...bin] = cliCommand;
 
   it("runs eval end to end from the command line", () => {
-    const out = execFileSync(process.execPath, [bin, "eval", join(referenceDir, "small-017.json")], { encoding: "utf8" });
+    const out = execFileSync(node!, [...bin, "eval", join(referenceDir, "small-017.json")], { encoding: "utf8" });
     expect(JSON.parse(out).name).toBe("small-017");
   });
 
   it("exits 2 with usage on an unknown command", () => {
-    const r = spawnSync(process.execPath, [bin, "frobnicate"], { encoding: "utf8" });
+    const r = spawnSync(node!, [...bin, "frobnicate"], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
   });

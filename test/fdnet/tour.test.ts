@@ -1,9 +1,16 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tour } from "../../src/cli/tour.ts";
+import { referenceCases } from "../../src/cli/builtinCases.ts";
+import { thetaIndexConvention } from "../../src/network/thetaEntry.ts";
+
+const caseRow = (name: string) => new RegExp(`^\\s+${name}\\s+\\S`, "m");
 
 /** The `npm start` tour runs the real checker: methods agree, the slide's formula is caught by name. */
 describe("the tour", () => {
-  it("shows agreement, the slide's formula caught with its entries named, and a kink", async () => {
+  it("shows agreement, the slide's formula caught with its entries named, and a kink — one summary line per section", async () => {
     const lines: string[] = [];
     expect(await tour((l) => lines.push(l))).toBe(0);
     const text = lines.join("\n");
@@ -14,5 +21,29 @@ describe("the tour", () => {
     expect(text).toContain("|a − n| ≤ 4·e + 1e-8·|n| + 1e-11");
     expect(text).toContain("The corrected D = (1/m)Δ + (λ/m)Θ: PASS");
     expect(text).toMatch(/PASS: \d+ entries compared, 0 outside tolerance, [1-9]\d* not differentiable here/);
+    expect(text).toContain(thetaIndexConvention);
+    expect(text).toMatch(/24 cases: worst relative deviation .* from the reference \d\.\de-\d+ \(/);
+    expect(text).toMatch(/24 cases, \d+ entries: All three methods agree/);
+    // The summary replaces the per-case rows of sections 1 and 2.
+    expect(referenceCases().filter((c) => caseRow(c.name).test(text)).map((c) => c.name)).toEqual([]);
+    expect(text).not.toContain("The heatmap of where it is wrong");
+  });
+
+  it("--verbose lists every case in sections 1 and 2; with a report folder it writes the slide's heatmap page", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradcheck-tour-"));
+    try {
+      const lines: string[] = [];
+      expect(await tour((l) => lines.push(l), { verbose: true, reportDir: dir })).toBe(0);
+      const text = lines.join("\n");
+      for (const c of referenceCases()) expect(text.match(new RegExp(`^\\s+${c.name}\\s`, "gm")) ?? [], c.name).toHaveLength(2);
+      const file = join(dir, "report.html");
+      expect(text).toContain(`The heatmap of where it is wrong: ${file}`);
+      const html = readFileSync(file, "utf8");
+      expect(html).toContain('data-chart="comparison-heatmap-layer1"');
+      expect(html).toContain('data-chart="comparison-heatmap-layer2"');
+      expect(statSync(file).size).toBeGreaterThan(10_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

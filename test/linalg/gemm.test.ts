@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { fromRows, matrix, type Matrix } from "../../src/linalg/Matrix.ts";
 import { matmul, matmulABt, matmulAtB } from "../../src/linalg/products.ts";
 import { gemm, scalarGemm, type View } from "../../src/linalg/gemm.ts";
-import { simdGemm } from "../../src/linalg/simdGemm.ts";
+import { setFlagsFromString } from "node:v8";
+import { fmaSimd, plainSimd, relaxedSimdAccepted } from "../../src/linalg/simdGemm.ts";
+
+// The fused multiply-add kernel needs relaxed SIMD; this test process switches it on the way
+// the command line does, so both WebAssembly kernels are checked on every Node from 20.
+if (!relaxedSimdAccepted()) setFlagsFromString("--experimental-wasm-relaxed-simd");
+const fma = fmaSimd();
 
 /** The textbook triple loop the kernel is checked against. */
 function naive(A: Matrix, B: Matrix): Matrix {
@@ -62,7 +68,11 @@ describe("gemm kernels agree with the naive triple loop", () => {
     }
   });
 
-  it("the SIMD and the scalar kernel each agree with the naive loop on strided views (Aᵀ, Bᵀ, an offset C, accumulate)", () => {
+  it("the fused multiply-add kernel is available once relaxed SIMD is on", () => {
+    expect(fma, "WebAssembly relaxed SIMD rejected even with --experimental-wasm-relaxed-simd").not.toBeNull();
+  });
+
+  it("the plain SIMD, the fused multiply-add and the scalar kernel each agree with the naive loop on strided views (Aᵀ, Bᵀ, an offset C, accumulate)", () => {
     const big = fc.integer({ min: 1, max: 70 });
     fc.assert(
       fc.property(fc.tuple(big, big, big, fc.boolean(), fc.boolean(), fc.boolean(), fc.integer()), ([m, k, n, tA, tB, acc, seed]) => {
@@ -75,7 +85,7 @@ describe("gemm kernels agree with the naive triple loop", () => {
         const At = transpose(A), Bt = transpose(B);
         const aView: View = tA ? { data: At.data, offset: 0, rs: 1, cs: m } : { data: A.data, offset: 0, rs: k, cs: 1 };
         const bView: View = tB ? { data: Bt.data, offset: 0, rs: 1, cs: k } : { data: B.data, offset: 0, rs: n, cs: 1 };
-        for (const kernel of [simdGemm, scalarGemm]) {
+        for (const kernel of [plainSimd.gemm, fma!.gemm, scalarGemm]) {
           // C is the columns 2.. of an m × (n + 2) buffer filled with 7s.
           const C = new Float64Array(m * (n + 2)).fill(7);
           kernel(m, n, k, aView, bView, { data: C, offset: 2, rs: n + 2, cs: 1 }, acc);
@@ -90,6 +100,31 @@ describe("gemm kernels agree with the naive triple loop", () => {
         }
       }),
       { seed: 42, numRuns: 120 },
+    );
+  });
+
+  it("operands pinned in WebAssembly memory give bit-for-bit the products of copied ones, and stay unchanged", () => {
+    const big = fc.integer({ min: 1, max: 40 });
+    fc.assert(
+      fc.property(fc.tuple(big, big, big, fc.boolean(), fc.boolean(), fc.integer()), ([m, k, n4, tA, acc, seed]) => {
+        let s = seed >>> 0;
+        const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
+        const n = 4 * Math.ceil(n4 / 4);
+        // One buffer holds A (or Aᵀ) and B back to back, the way a batch's X is read twice.
+        const data = Float64Array.from({ length: m * k + k * n + 3 }, next);
+        const before = data.slice();
+        const aView: View = tA ? { data, offset: 0, rs: 1, cs: m } : { data, offset: 0, rs: k, cs: 1 };
+        const bView: View = { data, offset: m * k + 3, rs: n, cs: 1 };
+        for (const wasm of [plainSimd, fma!]) {
+          const copied = new Float64Array(m * n).fill(2), pinned = new Float64Array(m * n).fill(2);
+          const cView = (c: Float64Array): View => ({ data: c, offset: 0, rs: n, cs: 1 });
+          wasm.gemm(m, n, k, aView, bView, cView(copied), acc);
+          wasm.pinned(data, () => wasm.pinned(data, () => wasm.gemm(m, n, k, aView, bView, cView(pinned), acc)));
+          expect(pinned).toEqual(copied);
+          expect(data).toEqual(before);
+        }
+      }),
+      { seed: 7, numRuns: 80 },
     );
   });
 

@@ -69,7 +69,7 @@ describe("the catalogue of known mistakes", () => {
     }
     const slide = await checkImplementation(inProcessImplementation(mistakes["lambda-not-divided-by-m"], "slide"), { seed, runs: 50 });
     expect(slide.checks).toEqual({ matchesReference: false, selfConsistent: false });
-    expect(slide.counterexample!.X.length).toBe(2); // SEED §4: the slip needs m ≥ 2 and λ > 0
+    expect(slide.counterexample!.X.length).toBe(2); // the slip needs m ≥ 2 and λ > 0
     expect(slide.counterexample!.lambda).toBeGreaterThan(0);
   });
 });

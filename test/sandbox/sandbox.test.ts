@@ -14,7 +14,7 @@ async function loaded(name: string, callTimeoutMs = 8000): Promise<Implementatio
   return l.implementation;
 }
 
-describe("containment (CONTRACT §4)", () => {
+describe("containment", () => {
   const can = sandboxAbilities();
 
   it("the escape attempts are real: outside the sandbox they succeed", async () => {

@@ -1,13 +1,32 @@
-import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { it, type TestAPI } from "vitest";
+
+export interface SystemRequirement {
+  readonly available: boolean;
+  /** why the tests that need it cannot run here */
+  readonly reason: string;
+}
+
+/** Is the Debian package's file present? */
+export function systemFile(pkg: string, file: string): SystemRequirement {
+  const available = existsSync(file);
+  return { available, reason: available ? "" : `needs the system package ${pkg} (${file} is missing; apt-get install ${pkg})` };
+}
 
 /**
- * Whether a system program a test needs is here. Missing: the test skips with a visible
- * reason on a developer's machine, and fails under CI=true, where .ci/run installs it.
+ * The `it` for tests that need a system package. When it is missing they are skipped with the
+ * reason in their title and on stderr — except under CI=true, where one test fails with that
+ * reason: CI installs every package the tests need, so a missing one is a broken CI, not a skip.
  */
-export function requireSystem(program: string, probe: readonly string[] = ["--version"]): { ok: boolean; reason: string } {
-  const found = spawnSync(program, probe, { stdio: "ignore" }).status === 0;
-  const reason = `${program} is not installed (apt-get install it; CI installs it in .ci/run)`;
-  if (!found && process.env.CI === "true") throw new Error(`required system program missing under CI: ${reason}`);
-  if (!found) console.warn(`skipped: ${reason}`);
-  return { ok: found, reason };
+export function itWith(requirement: SystemRequirement): TestAPI {
+  if (requirement.available) return it;
+  if (process.env.CI === "true") {
+    it(`system package present (CI=true): ${requirement.reason}`, () => {
+      throw new Error(requirement.reason);
+    });
+  } else {
+    process.stderr.write(`skipping: ${requirement.reason}\n`);
+  }
+  const skipped = ((name: string, ...rest: unknown[]) => (it.skip as (n: string, ...r: unknown[]) => void)(`${name} [skipped: ${requirement.reason}]`, ...rest)) as unknown as TestAPI;
+  return skipped;
 }

@@ -28,6 +28,6 @@ describe("random expression trees: tape and dual numbers agree", () => {
   });
 });
 
-describe("the network's cost: vᵀ∇J by the tape equals forward mode, for any network of CONTRACT §1", () => {
+describe("the network's cost: vᵀ∇J by the tape equals forward mode, for any network a case file can describe", () => {
   it("random depth, sizes, activations, costs, λ, m and direction", () => fc.assert(networkProperty(rules), runs(600, 150)));
 });

@@ -40,7 +40,7 @@ export function opProperty(rules: Rules, c: OpCase) {
   });
 }
 
-/** The tape's networkCost on any small network of CONTRACT §1 against J written in dual numbers. */
+/** The tape's networkCost on any small network against J written in dual numbers. */
 export function networkProperty(rules: Rules) {
   return fc.property(networkCase, ({ problem, theta, v }) => {
     const tape = new Tape(rules);

@@ -33,7 +33,7 @@ export function unaryRuleProperty(rules: Rules, op: UnaryOp) {
   const input = fc
     .tuple(dim, dim, fc.constantFrom(2, 3, 0.5, 1.5, -1, -2.5))
     .chain(([r, c, p]) => fc.tuple(matrixOf(r, c, lo, hi), upstream(r, c), fc.constant(p)))
-    // relu has a kink at 0 (CONTRACT's relu'(0) = 0 is tested on its own); mathjs says NaN there.
+    // relu has a kink at 0 (relu'(0) = 0 is tested on its own); mathjs says NaN there.
     .filter(([X]) => op !== "relu" || X.data.every((x) => x !== 0));
   return fc.property(input, ([X, C, p]) => {
     const f = (x: Value) => (op === "pow" ? x.pow(p) : x[op]()).mul(C).sum();

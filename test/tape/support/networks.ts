@@ -16,7 +16,7 @@ export interface NetworkCase {
 
 const outputs: Array<[CostName, ActivationName]> = [["cross-entropy", "sigmoid"], ["squared-error", "sigmoid"], ["squared-error", "identity"]];
 
-/** Any network of CONTRACT §1, small: depth 2–4, sizes 1–4, every activation and cost, λ = 0 or not. */
+/** Any network a case file can describe, small: depth 2–4, sizes 1–4, every activation and cost, λ = 0 or not. */
 export const networkCase: fc.Arbitrary<NetworkCase> = fc
   .record({
     layerSizes: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 4 }),

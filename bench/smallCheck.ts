@@ -1,0 +1,36 @@
+import { batchBackprop } from "../src/backprop/batch.ts";
+import { referenceCases } from "../src/cli/builtinCases.ts";
+import { fdNetworkGradient, fdMethodFor } from "../src/fdnet/fdNetworkGradient.ts";
+import { tapeBackprop } from "../src/tape/tapeBackprop.ts";
+import { medianMs } from "./measure.ts";
+import type { BenchSection } from "./section.ts";
+import { blasNote, torchGradient } from "./torch.ts";
+
+/** Calls per timing: one call takes microseconds, below the clock's useful resolution. */
+const CALLS = 200;
+
+/**
+ * The three-way check of a small network — backprop, tape and finite differences of the same
+ * J — on the lecture's debugging case, against torch.autograd.gradcheck on the same case.
+ */
+export async function smallCheckBench(): Promise<BenchSection> {
+  const c = referenceCases().find((k) => k.name === "ex4-debug-lambda3")!;
+  const method = fdMethodFor(c);
+  const per = async (f: () => unknown) => (await medianMs(() => { for (let r = 0; r < CALLS; r++) f(); }, 15, 5)) / CALLS;
+  const backprop = await per(() => batchBackprop(c, c.theta));
+  const tape = await per(() => tapeBackprop(c, c.theta));
+  const fd = await per(() => fdNetworkGradient(c, c.theta, { method }));
+  const total = backprop + tape + fd;
+  const torch = torchGradient(c, c.theta, 15, "gradcheck");
+  return {
+    title: `The three-way check of ${c.name} (${c.layerSizes.join("-")}, m = ${c.X.rows}, λ = ${c.lambda})`,
+    rows: [
+      { label: "backprop (batch form)", ms: backprop },
+      { label: "tape", ms: tape },
+      { label: `finite differences, ${method.name}`, ms: fd },
+      { label: "all three", ms: total, extra: "target ≤ 0.19 ms" },
+      ...("ms" in torch ? [{ label: "torch.autograd.gradcheck, float64, 1 thread", ms: torch.ms, extra: `${(torch.ms / total).toFixed(0)}× gradcheck's three-way time` }] : []),
+    ],
+    notes: [`Each time is the median over 15 timings of ${CALLS} calls, divided by ${CALLS}.`, blasNote(torch)],
+  };
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { medianMs } from "./measure.ts";
+import type { BenchSection } from "./section.ts";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const bin = root + "bin/gradcheck.mjs";
+
+/** Wall time of whole commands, as a user starts them, against a bare `node -e 0` on the same machine. */
+export async function startupBench(): Promise<BenchSection> {
+  if (!existsSync(root + "dist/src/cli/run.js")) throw new Error("startup: build first (`npm run build`); the bin runs dist/");
+  const time = (args: string[]) => medianMs(() => spawnSync(process.execPath, args, { cwd: root, stdio: "ignore" }), 7, 1);
+  const bare = await time(["-e", "0"]);
+  const commands: [string, string[]][] = [
+    ["node -e 0", ["-e", "0"]],
+    ["gradcheck --version", [bin, "--version"]],
+    ["gradcheck help", [bin, "help"]],
+    ["import('gradcheck')", ["--input-type=module", "-e", `await import(${JSON.stringify(root + "dist/src/index.js")})`]],
+    ["gradcheck eval small-017", [bin, "eval", "src/data/reference/small-017.json"]],
+    ["gradcheck check examples/correct", [bin, "check", "examples/correct"]],
+  ];
+  const rows = [];
+  for (const [label, args] of commands) {
+    const ms = label === "node -e 0" ? bare : await time(args);
+    rows.push({ label, ms, extra: `${(ms / bare).toFixed(1)}× node -e 0` });
+  }
+  return {
+    title: "Start-up: whole commands",
+    rows,
+    notes: [
+      "Each command is a fresh process running the compiled bin (dist/), median of 7 after one warm-up.",
+      "Goals: `help` ≤ 4× a bare Node start; `check examples/correct` (100 networks in a sandboxed child) ≤ 1.5 s in all.",
+      "Each verb is imported only when it runs; mathjs (the BigNumber oracle) only by `eval --method fd-bignumber`.",
+    ],
+  };
+}

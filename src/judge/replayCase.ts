@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { parseCaseText } from "../caseio/parseCase.ts";
+import { compareGradients, type GradientComparison } from "../check/compareGradients.ts";
+import { thetaLocate } from "../fdnet/thetaLocate.ts";
+import type { LabelledCase } from "../network/labels.ts";
+import { unroll } from "../network/theta.ts";
+import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
+import type { LoadProblem } from "../sandbox/loadProblem.ts";
+import { judgeCase, agreement, type CaseVerdict } from "./judgeCase.ts";
+
+/** One saved case run through a submission: gradcheck's answer, the submission's, and the entry-by-entry comparison. */
+export type Replay =
+  | { readonly ok: true; readonly caseName: string; readonly verdict: CaseVerdict; readonly comparison: GradientComparison | null }
+  | { readonly ok: false; readonly stage: "case"; readonly message: string }
+  | { readonly ok: false; readonly stage: "load"; readonly problem: LoadProblem; readonly message: string };
+
+/**
+ * `gradcheck check SUBMISSION --case FILE`: the submission on one case file (a counterexample
+ * that `check --report` saved, or any case), judged exactly as the random search judges. The
+ * case needs its labels, since a submission is handed labels, not Y.
+ */
+export async function replayCase(submission: string, caseFile: string, options: LoadOptions = {}): Promise<Replay> {
+  let text: string;
+  try {
+    text = readFileSync(caseFile, "utf8");
+  } catch (e) {
+    return { ok: false, stage: "case", message: `${caseFile}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  const parsed = parseCaseText(text);
+  if (!parsed.ok) return { ok: false, stage: "case", message: `${caseFile}: ${parsed.error}` };
+  const c = parsed.value;
+  if (!c.labels) return { ok: false, stage: "case", message: `${caseFile}: labels: missing; a submission is handed class labels, so a replayed case needs them` };
+  const loaded = await loadSubmission(submission, options);
+  if (!loaded.ok) return { ok: false, stage: "load", problem: loaded.problem, message: loaded.message };
+  try {
+    const verdict = await judgeCase(c as LabelledCase, loaded.implementation);
+    const comparison = verdict.submitted
+      ? compareGradients(verdict.submitted.grad, { estimate: unroll(verdict.reference.grad), errorBound: new Float64Array(verdict.submitted.grad.length) }, {
+          tolerance: { safety: 0, ...agreement },
+          locate: thetaLocate(c.layerSizes),
+        })
+      : null;
+    return { ok: true, caseName: c.name, verdict, comparison };
+  } finally {
+    await loaded.implementation.close();
+  }
+}

@@ -1,0 +1,40 @@
+import junitModule from "junit-report-builder";
+import type { CheckReport } from "../judge/checkReport.ts";
+import { problemInfo } from "../judge/checkProblem.ts";
+import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+
+// The package is CommonJS whose declarations describe an ES default export: under NodeNext the
+// default import is module.exports itself, which at run time is the builder.
+const junit = junitModule as unknown as typeof junitModule.default;
+
+/**
+ * A check as JUnit XML, the format every CI system shows as test results. One suite per
+ * submission; one test case per question the check asks — (a) does J and ∂J/∂Θ agree with
+ * gradcheck's, (b) does the gradient agree with finite differences of the submission's own J —
+ * or a single errored case when the submission could not be loaded. The XML is written by
+ * junit-report-builder (escaping, counts and attributes as CI systems expect them).
+ */
+export function checkJunit(report: CheckReport, replay: string, renderedReport: readonly string[], submissionPath = report.submission): string {
+  const builder = junit.newBuilder();
+  const suite = builder.testSuite().name(`gradcheck check ${submissionPath}`).property("seed", String(report.seed)).property("replay", replay);
+  const text = renderedReport.join("\n");
+  if (report.problem) {
+    const info = problemInfo[report.problem];
+    suite.testCase().className("gradcheck.check").name("loads and answers").error(`${info.title}: ${report.message ?? ""}`, report.problem, text);
+    return builder.build();
+  }
+  const questions = [
+    ["a", "matchesReference", "(a) J and ∂J/∂Θ agree with gradcheck's"],
+    ["b", "selfConsistent", "(b) ∂J/∂Θ agrees with finite differences of its own J"],
+  ] as const;
+  for (const [key, field, name] of questions) {
+    const testCase = suite.testCase().className("gradcheck.check").name(name);
+    const verdict = report.checks[field];
+    if (verdict === null) testCase.skipped();
+    else if (!verdict) {
+      const diagnosis = report.mistakes.map((id) => `${id}: ${mistakeInfo[id].title}`).join("; ") || "not a known mistake";
+      testCase.failure(`${report.findings.filter((f) => f.check === key).map((f) => f.message).join("; ") || "failed"} (diagnosis: ${diagnosis})`, "gradcheck").standardOutput(text);
+    }
+  }
+  return builder.build();
+}
