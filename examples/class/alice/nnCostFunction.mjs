@@ -1,4 +1,4 @@
-// A correct nnCostFunction (CONTRACT §4): sigmoid in every layer, cross-entropy cost,
+// A correct nnCostFunction (docs/check.md): sigmoid in every layer, cross-entropy cost,
 // 0-based labels turned into one-hot targets, the bias column never regularised.
 //   npx gradcheck check examples/correct
 
