@@ -11,6 +11,7 @@ import { productsBench } from "./products.ts";
 import { smallCheckBench } from "./smallCheck.ts";
 import { startupBench } from "./startup.ts";
 import { tapeBench } from "./tape.ts";
+import { trainBench } from "./train.ts";
 import type { BenchSection } from "./section.ts";
 
 import { relaxedSimdAccepted } from "../src/linalg/simdGemm.ts";
@@ -47,6 +48,7 @@ await collect("each product", productsBench);
 await collect("the small-network check", smallCheckBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);
+await collect("gradcheck train", trainBench);
 await collect("grade", gradeBench);
 
 const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));

@@ -61,7 +61,8 @@ export { checkNnCostFunction } from "./judge/checkNnCostFunction.ts";
 export { checkSubmission } from "./judge/checkSubmission.ts";
 export { defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./judge/checkImplementation.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
-export type { CaseFinding } from "./judge/judgeCase.ts";
+export type { CaseFinding, JudgeOptions, Precision } from "./judge/judgeCase.ts";
+export { clueTitles, type Clue, type ClueId } from "./judge/clues/Clue.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";
 export type { LoadOptions } from "./sandbox/loadSubmission.ts";
@@ -69,6 +70,11 @@ export type { LoadOptions } from "./sandbox/loadSubmission.ts";
 // Rendering a comparison as a self-contained HTML page with plots.
 export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";
 
+// Training the lecture's network on real handwritten digits, its gradient verified as it trains.
+export { loadDigits, type LoadedDigits } from "./train/loadDigits.ts";
+export { splitDigits, type Split } from "./train/splitDigits.ts";
+export { trainDigits, defaultTrainSettings, type TrainSettings, type TrainingRun } from "./train/trainDigits.ts";
+export { verifyGradient, type GradientVerification } from "./train/verifyGradient.ts";
 // Grading a class with a rubric of partial credit.
 export { defaultRubric } from "./grade/defaultRubric.ts";
 export { gradeClass, type ClassOptions, type ClassRun, type StudentDone } from "./grade/gradeClass.ts";

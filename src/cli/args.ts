@@ -41,3 +41,14 @@ export function integerOption(args: Args, name: string, fallback: number, min: n
   if (v === true || !Number.isInteger(n) || n < min) throw new UsageError(`--${name} expects an integer ≥ ${min}, got ${v}`);
   return n;
 }
+
+/** A finite number ≥ min (or > min when `strict`). */
+export function numberOption(args: Args, name: string, fallback: number, min: number, strict = false): number {
+  const v = args.options.get(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (v === true || v.trim() === "" || !Number.isFinite(n) || n < min || (strict && n === min)) {
+    throw new UsageError(`--${name} expects a number ${strict ? ">" : "≥"} ${min}, got ${v}`);
+  }
+  return n;
+}

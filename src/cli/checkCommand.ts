@@ -14,11 +14,12 @@ const formats = ["text", "github"] as const;
 
 /**
  * `gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
- * [--junit FILE] [--format text|github] [--case FILE]` (docs/check.md). The analysis is
+ * [--junit FILE] [--format text|github] [--case FILE] [--precision float32] [--allow-unstable-cost]`
+ * (docs/check.md). The analysis is
  * checkSubmission's (or replayCase's, with --case); this only renders it and returns the exit code.
  */
 export async function checkCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case"], ["json"]);
+  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision"], ["json", "allow-unstable-cost"]);
   if (args.positional.length !== 1) throw new UsageError(`check needs exactly one SUBMISSION (a folder), got ${args.positional.length}`);
   const [path] = args.positional as [string];
   const seed = integerOption(args, "seed", defaultSeed, 0);
@@ -31,8 +32,13 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const caseFile = valued(args.options.get("case"), "--case needs a case file");
   if (caseFile !== undefined) return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out);
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, evidence: reportDir !== undefined });
-  const replay = checkReplay(path, seed, runs);
+  const precision = valued(args.options.get("precision"), "--precision needs float64 or float32") ?? "float64";
+  if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision}`);
+  const allowUnstableCost = args.options.has("allow-unstable-cost");
+
+  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, precision, allowUnstableCost, evidence: reportDir !== undefined });
+  const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}`;
+  const replay = checkReplay(path, seed, runs) + flags;
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
   if (reportDir !== undefined) {

@@ -3,6 +3,7 @@ import type { CheckReport, CheckResults } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { thetaEntryName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { clueTitles } from "../judge/clues/Clue.ts";
 
 /**
  * The `--json` object: {passed, mistakes, counterexample} first, then what
@@ -15,6 +16,7 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     mistakes: report.mistakes,
     counterexample: report.counterexample,
     unrecognised: failedOnValue && report.mistakes.length === 0,
+    clues: report.clues.map((c) => ({ ...c, title: clueTitles[c.id] })),
     exitCode: checkExitCode(report),
     seed: report.seed,
     runs: report.runs,

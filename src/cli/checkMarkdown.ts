@@ -4,6 +4,8 @@ import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { clueTitles } from "../judge/clues/Clue.ts";
+import { severalAtOnce } from "../judge/findClues.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
 export function checkMarkdown(report: CheckReport, replay: string, submissionPath = report.submission): string {
@@ -23,7 +25,13 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
     lines.push("", "## Findings", "");
     for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${f.message}`);
     lines.push("", "## Diagnosis", "");
-    if (report.mistakes.length === 0) lines.push(report.findings.some((f) => wrongValue.has(f.problem)) ? "Unrecognised: the error pattern matches no single catalogued mistake." : "None: the failure is not a wrong value, so there is no error pattern to match.");
+    if (report.mistakes.length === 0 && report.clues.length > 0) {
+      lines.push(`No catalogued mistake fits. What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`, "");
+      for (const c of report.clues) lines.push(`- **${clueTitles[c.id]}** (\`${c.id}\`): ${c.message}`);
+      lines.push("");
+    } else if (report.mistakes.length === 0) {
+      lines.push(report.findings.some((f) => wrongValue.has(f.problem)) ? "Unrecognised: the error matches no catalogued mistake and shows none of the known patterns." : "None: the failure is not a wrong value, so there is no error pattern to match.");
+    }
     for (const id of report.mistakes) {
       const m = mistakeInfo[id];
       lines.push(`### \`${id}\`: ${m.title}`, "", m.explanation, "", `Fix: ${m.hint}`, "");

@@ -5,6 +5,8 @@ const usage = `usage:
   gradcheck eval [--method backprop|loop|tape|fd|fd-bignumber] [--repeat N] [--threads T] CASE.json...
   gradcheck check SUBMISSION [--seed S] [--runs N] [--json] [--report DIR] [--timeout MS]
                              [--case FILE] [--junit FILE] [--format text|github]
+                             [--precision float32] [--allow-unstable-cost]
+  gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
                   [--junit FILE] [--format github] [--only ID...]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
@@ -26,6 +28,8 @@ export async function main(words: readonly string[]): Promise<number> {
         return await (await import("./evalCommand.ts")).evalCommand(rest, out);
       case "check":
         return await (await import("./checkCommand.ts")).checkCommand(rest, out);
+      case "train":
+        return await (await import("./trainCommand.ts")).trainCommand(rest, out);
       case "grade":
         return await (await import("./gradeCommand.ts")).gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "gradescope":

@@ -5,6 +5,8 @@ import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
+import { clueTitles } from "../judge/clues/Clue.ts";
+import { severalAtOnce } from "../judge/findClues.ts";
 import { shellWord } from "./shellWord.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
@@ -43,8 +45,11 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
         const m = mistakeInfo[id];
         out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${m.hint}`);
       }
+    } else if (report.clues.length > 0) {
+      out.push(`diagnosis: no catalogued mistake fits; what the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`);
+      for (const c of report.clues) out.push(`  ${c.id} — ${clueTitles[c.id]}`, `    ${c.message}`);
     } else if (report.findings.some((f) => wrongValue.has(f.problem))) {
-      out.push("diagnosis: unrecognised — the error pattern matches no single catalogued mistake (maybe several at once).");
+      out.push("diagnosis: unrecognised — the error matches no catalogued mistake and shows none of the known patterns.");
     }
     if (ce) {
       out.push("", counterexampleFile

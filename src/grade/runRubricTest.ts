@@ -4,7 +4,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
 import type { CheckProblem } from "../judge/checkProblem.ts";
-import { againstOwnCost, againstReference, callFinding, type CaseFinding } from "../judge/judgeCase.ts";
+import { agreement, againstOwnCost, againstReference, callFinding, selfConsistency, type CaseFinding } from "../judge/judgeCase.ts";
 import { requestOf } from "../judge/requestOf.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import type { RubricTest } from "./Rubric.ts";
@@ -56,7 +56,7 @@ async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: I
     return { got: { J: outcome.J, grad: outcome.grad }, reference };
   };
   const only = (problem: CheckProblem, x: LabelledCase, got: Answer, reference: CostAndGradient, label = ""): Step => {
-    const finding = againstReference(x, got, reference).find((f) => f.problem === problem);
+    const finding = againstReference(x, got, reference, agreement).find((f) => f.problem === problem);
     return finding ? { finding: { ...finding, message: label + finding.message }, c: x, reference, submitted: got } : undefined;
   };
 
@@ -97,7 +97,7 @@ async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: I
     case "self-consistency": {
       const r = await answer(c);
       if ("step" in r) return r.step;
-      const finding = await againstOwnCost(c, r.got, implementation);
+      const finding = await againstOwnCost(c, r.got, implementation, selfConsistency);
       return finding ? { finding, c, reference: r.reference, submitted: r.got } : undefined;
     }
   }

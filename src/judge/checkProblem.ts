@@ -3,12 +3,14 @@ import type { LoadProblem } from "../sandbox/loadProblem.ts";
 /** Everything `check` can find wrong, as one closed union. */
 export type CheckProblem =
   | LoadProblem
+  | "never-answered"
   | "bad-return"
   | "wrong-gradient-length"
   | "threw"
   | "timeout"
   | "crashed"
   | "non-finite"
+  | "unstable-cost"
   | "cost-mismatch"
   | "gradient-mismatch"
   | "self-inconsistent"
@@ -37,12 +39,14 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
   "command-not-found": { kind: "load", title: "Command not found", explanation: "The program named in gradcheck.json does not exist where the sandbox looks for it.", hint: "Use an interpreter installed on the system (python3, node, …) or a path inside the submission folder." },
   "crashed-on-load": { kind: "load", title: "Crashed while loading", explanation: "The submission's process ended before it was ready to answer.", hint: "Look at its stderr, shown with the message." },
   "startup-timeout": { kind: "load", title: "Too slow to load", explanation: "The module did not finish loading in time.", hint: "Avoid work at import time." },
+  "never-answered": { kind: "load", title: "Never answered", explanation: "The submission produced no answer to the first request, a small fixed case: no output at all, or none before the time limit. Nothing else was tried.", hint: "Write one JSON line per request and flush it (Python: print(..., flush=True)); run it by hand on one request line to see what it does." },
   "bad-return": { kind: "interface", title: "Wrong return value", explanation: "nnCostFunction must return { J: number, grad: array of numbers } (or a Promise of it).", hint: "Return an object with a numeric J and an array-like grad of params.length numbers." },
   "wrong-gradient-length": { kind: "interface", title: "Gradient of the wrong length", explanation: "grad must have one entry per parameter: params.length, the unrolled Θ⁽¹⁾, Θ⁽²⁾, … with their bias columns.", hint: "Unroll every D⁽ˡ⁾ row-major, bias column first, end to end." },
   "threw": { kind: "answer", title: "Threw an error", explanation: "nnCostFunction threw (or its process reported an error) on a valid input.", hint: "Replay the counterexample below; check K = 1, single units and m = 1." },
   "timeout": { kind: "answer", title: "Timed out", explanation: "No answer arrived within the per-call time limit.", hint: "Look for a loop whose bound depends on the input (m, K, layer sizes)." },
   "crashed": { kind: "answer", title: "Crashed during a call", explanation: "The process ended (exit, uncaught error, memory limit) while answering.", hint: "Do not call process.exit or sys.exit; look at the stderr shown." },
   "non-finite": { kind: "answer", title: "NaN or infinite result", explanation: "J or an entry of grad is NaN or ±∞ where the exact value is finite.", hint: "Compute log(h) and log(1 − h) stably: softplus(z) − y·z, or clamp away from 0 and 1." },
+  "unstable-cost": { kind: "answer", title: "Cost unstable where outputs saturate", explanation: "The gradient is right, but J is infinite, NaN, or off by rounding error where an output h rounds to (or near) 0 or 1: log(1 − h) computed naively. The exact cost is finite on every network.", hint: "Compute −[y log h + (1 − y) log(1 − h)] as softplus(z) − y·z; --allow-unstable-cost accepts it as a warning." },
   "cost-mismatch": { kind: "answer", title: "Cost J differs from gradcheck's", explanation: "J disagrees with the regularised cross-entropy cost computed by gradcheck's own backpropagation (check a).", hint: "Check the regulariser (λ/2m, bias column excluded) and the one-hot targets." },
   "gradient-mismatch": { kind: "answer", title: "Gradient differs from gradcheck's", explanation: "∂J/∂Θ disagrees with gradcheck's own backpropagation (check a).", hint: "The entry named below is the largest disagreement; the diagnosis says which known mistake fits." },
   "self-inconsistent": { kind: "answer", title: "Gradient disagrees with its own cost", explanation: "The returned grad is not the derivative of the returned J: a directional finite difference of the submission's own J along a random direction disagrees with grad·v (check b).", hint: "The backward pass does not match the forward pass: see the diagnosis." },

@@ -2,6 +2,7 @@ import type { MistakeId } from "../mistakes/index.ts";
 import type { CaseFile } from "./caseFileOf.ts";
 import type { CheckProblem } from "./checkProblem.ts";
 import type { CaseFinding } from "./judgeCase.ts";
+import type { Clue } from "./clues/Clue.ts";
 
 /** The two questions `check` asks of every answer; null when the check was not reached. */
 export interface CheckResults {
@@ -33,6 +34,8 @@ export interface CheckReport {
   /** fast-check's replay path for (seed, path) */
   readonly path?: string;
   readonly mistakes: readonly MistakeId[];
+  /** when no catalogued mistake fits: the named patterns the answers show */
+  readonly clues: readonly Clue[];
   readonly warnings: readonly string[];
   readonly mutated: readonly string[];
 }
@@ -53,6 +56,7 @@ export function checkReport(start: ReportStart, outcome: ReportOutcome): CheckRe
     counterexample: null,
     shrinks: 0,
     mistakes: [],
+    clues: [],
     mutated: [],
     ...start,
     ...outcome,

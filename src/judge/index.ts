@@ -5,7 +5,11 @@ export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem
 export { checkSubmission } from "./checkSubmission.ts";
 export { checkNnCostFunction } from "./checkNnCostFunction.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
-export { agreement, judgeCase, selfConsistency, type CaseVerdict, type CaseFinding } from "./judgeCase.ts";
+export { agreement, agreementIn, judgeCase, selfConsistency, type CaseVerdict, type CaseFinding, type JudgeOptions, type Precision } from "./judgeCase.ts";
+export { askTwice } from "./askTwice.ts";
+export { naiveLogError } from "./unstableCost.ts";
+export { findClues, severalAtOnce } from "./findClues.ts";
+export { clueTitles, type Clue, type ClueId } from "./clues/Clue.ts";
 export { requestOf } from "./requestOf.ts";
-export { submissionCaseArbitrary, type SubmissionCaseConstraints } from "./submissionCaseArbitrary.ts";
+export { submissionCaseArbitrary, weightScale, type SubmissionCaseConstraints, type WeightRegime } from "./submissionCaseArbitrary.ts";
 export { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";

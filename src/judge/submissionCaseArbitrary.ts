@@ -5,7 +5,10 @@ import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
 
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
+  /** m is 1..maxExamples (default 64), usually small: three draws in four take m ≤ 8 */
   readonly maxExamples?: number;
+  /** which weight regimes to draw (default all three) */
+  readonly regimes?: readonly WeightRegime[];
   /**
    * Shrink weights, inputs and labels towards 0 too (default true). The checker turns it off
    * and zeroes values itself once the network is small: shrinking every value of the
@@ -15,16 +18,29 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
 }
 
 /**
- * Cases in the contract's submission setting: sigmoid everywhere, cross-entropy, one-hot
- * labels. Values are multiples of 0.1 so a shrunk counterexample reads like a textbook
- * exercise; λ is one of 0, 1, 10, 0.001 and shrinks to 0 first.
+ * How large the weights are. "ordinary": |Θ| ≤ 1.5, the textbook's scale. "saturated": Θ × 30,
+ * so some |z| ≥ 40 and outputs round to exactly 0 or 1 in float64 (σ(37) is already 1.0): the
+ * regime where log(1 − h) is −∞, a clipped log shows and an unstable formula goes wrong.
+ * "tiny": Θ / 100, where every unit sits near σ(0) = 1/2 and errors of scale stand out.
+ */
+export type WeightRegime = "ordinary" | "saturated" | "tiny";
+export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1, saturated: 30, tiny: 0.01 };
+
+/**
+ * Cases in the submission setting: sigmoid everywhere, cross-entropy, one-hot
+ * labels. Values are multiples of 0.1 (times the regime's scale) so a shrunk counterexample
+ * reads like a textbook exercise; λ is one of 0, 1, 10, 0.001 and shrinks to 0 first. Half the
+ * networks are ordinary, a third saturated, a sixth tiny; shrinking moves towards ordinary, so a
+ * counterexample stays saturated only when the failure needs it.
  *
  * Weights and inputs are drawn for the largest network and cut to size, each entry at a fixed
  * place (Θ⁽ˡ⁾, X): when shrinking removes a layer, a unit or an example, the
  * values that remain are the same, so a failure that depends on a value survives the cut.
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
-  const maxDepth = c.maxDepth ?? 5, maxWidth = c.maxWidth ?? 6, maxExamples = c.maxExamples ?? 6;
+  const maxDepth = c.maxDepth ?? 5, maxWidth = c.maxWidth ?? 12, maxExamples = c.maxExamples ?? 64;
+  const regimes = c.regimes ?? ["ordinary", "saturated", "tiny"];
+  const regimeWeight: Record<WeightRegime, number> = { ordinary: 3, saturated: 2, tiny: 1 };
   const tenths = (max: number) => fc.integer({ min: -max, max }).map((k) => k / 10);
   const pool = (arb: fc.Arbitrary<number>, n: number) => {
     const values = fc.array(arb, { minLength: n, maxLength: n });
@@ -34,18 +50,20 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
   return fc
     .record({
       layerSizes: layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
-      m: fc.integer({ min: 1, max: maxExamples }),
+      m: fc.oneof({ arbitrary: fc.integer({ min: 1, max: Math.min(8, maxExamples) }), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: maxExamples }), weight: 1 }),
+      regime: fc.oneof(...regimes.map((r) => ({ arbitrary: fc.constant(r), weight: regimeWeight[r] }))),
       lambda: fc.constantFrom(0, 1, 10, 0.001),
       weights: fc.tuple(...Array.from({ length: maxDepth - 1 }, () => pool(tenths(15), maxWidth * stride))),
       inputs: pool(tenths(20), maxExamples * maxWidth),
       classes: pool(fc.nat({ max: maxWidth - 1 }), maxExamples),
     })
-    .map(({ layerSizes, m, lambda, weights, inputs, classes }): LabelledCase => {
+    .map(({ layerSizes, m, regime, lambda, weights, inputs, classes }): LabelledCase => {
+      const scale = weightScale[regime];
       const s1 = layerSizes[0], K = layerSizes[layerSizes.length - 1];
       const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
       const X = Array.from({ length: m * s1 }, (_, q) => inputs[Math.floor(q / s1) * maxWidth + (q % s1)]);
       return {
-        name: `counterexample-[${layerSizes}]-m${m}`,
+        name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
         layerSizes,
         hiddenActivation: "sigmoid",
         outputActivation: "sigmoid",
@@ -53,8 +71,13 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
         lambda,
         X: matrix(m, s1, X),
         Y: matrix(m, K, oneHotRows(labels, K)),
-        theta: thetaShapes(layerSizes).map(([r, cols], l) => matrix(r, cols, Array.from({ length: r * cols }, (_, q) => weights[l][Math.floor(q / cols) * stride + (q % cols)]))),
+        theta: thetaShapes(layerSizes).map(([r, cols], l) => matrix(r, cols, Array.from({ length: r * cols }, (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale)))),
         labels,
       };
     });
+}
+
+/** w × scale, rounded so that 0.1 × 30 prints as 3, not 3.0000000000000004. */
+function scaled(w: number, scale: number): number {
+  return scale === 1 ? w : Math.round(w * scale * 1e6) / 1e6;
 }

@@ -3,8 +3,18 @@ import type { CostAndGradient, Problem, Theta } from "./Network.ts";
 
 export interface Training {
   readonly theta: Matrix[];
-  /** J before each step, then after the last: iterations + 1 values */
+  /** J before each step taken, then at the returned Θ: steps + 1 values */
   readonly costHistory: number[];
+  /** steps taken: `iterations` unless a hook stopped the descent early */
+  readonly steps: number;
+}
+
+/** Optional observers of the descent; none of them can change Θ. */
+export interface DescentHooks {
+  /** Before step `step` (0-based) at the current Θ; returning false stops the descent there. */
+  readonly beforeStep?: (step: number, theta: Theta) => boolean;
+  /** After step `step`'s gradient: J is the cost before that step. */
+  readonly afterStep?: (step: number, J: number) => void;
 }
 
 /**
@@ -18,12 +28,16 @@ export function gradientDescent(
   costAndGradient: (problem: Problem, theta: Theta) => CostAndGradient,
   alpha: number,
   iterations: number,
+  hooks: DescentHooks = {},
 ): Training {
   let theta: Matrix[] = initialTheta.map(copy);
   const costHistory: number[] = [];
-  for (let step = 0; step < iterations; step++) {
+  let step = 0;
+  for (; step < iterations; step++) {
+    if (hooks.beforeStep && !hooks.beforeStep(step, theta)) break;
     const { J, grad } = costAndGradient(problem, theta);
     costHistory.push(J);
+    hooks.afterStep?.(step, J);
     theta = theta.map((T, l) => {
       const next = T.data.slice();
       const D = grad[l].data;
@@ -32,5 +46,5 @@ export function gradientDescent(
     });
   }
   costHistory.push(costAndGradient(problem, theta).J);
-  return { theta, costHistory };
+  return { theta, costHistory, steps: step };
 }

@@ -33,3 +33,17 @@ export function gaussian(random: Rng): number {
   const u = 1 - random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
+
+/** `count` distinct indices below n in random order: the first `count` steps of a Fisher–Yates shuffle. */
+export function drawIndices(n: number, count: number, random: Rng): Uint32Array {
+  const k = Math.min(count, n);
+  const pool = new Uint32Array(n);
+  for (let i = 0; i < n; i++) pool[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = pool[i];
+    pool[i] = pool[j];
+    pool[j] = t;
+  }
+  return pool.slice(0, k);
+}

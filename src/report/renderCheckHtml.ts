@@ -3,6 +3,8 @@ import type { CheckEvidence } from "../judge/checkEvidence.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { clueTitles } from "../judge/clues/Clue.ts";
+import { severalAtOnce } from "../judge/findClues.ts";
 import { comparisonSections } from "./comparisonSections.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { figure, htmlPage } from "./htmlPage.ts";
@@ -49,6 +51,10 @@ function findingsAndDiagnosis(report: CheckReport): string[] {
     "<h2>Diagnosis</h2>",
   ];
   if (report.mistakes.length === 0) out.push("<p>No catalogued mistake matches the error pattern.</p>");
+  if (report.mistakes.length === 0 && report.clues.length > 0) {
+    out.push(`<p>What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:</p>`);
+    out.push(`<ul>${report.clues.map((c) => `<li><strong>${escapeHtml(clueTitles[c.id])}</strong> (<code>${c.id}</code>): ${escapeHtml(c.message)}</li>`).join("\n")}</ul>`);
+  }
   for (const id of report.mistakes) {
     const m = mistakeInfo[id];
     out.push(`<h3><code>${escapeHtml(id)}</code>: ${escapeHtml(m.title)}</h3>`, `<p>${escapeHtml(m.explanation)}</p>`, `<p>Fix: ${escapeHtml(m.hint)}</p>`);

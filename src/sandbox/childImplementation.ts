@@ -23,6 +23,8 @@ export interface ChildSpec {
 type Message = Record<string, unknown>;
 
 const tailBytes = 4096;
+/** Grace for a process's first answer: an interpreter in a sandbox can take a few seconds to start on a loaded machine. */
+const interpreterStartMs = 3000;
 
 /**
  * A submission behind a child process. A crash, a hang, process.exit or an early exit ends
@@ -43,7 +45,9 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
         if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
         session = s;
       }
-      const outcome = await session.call({ id: nextId++, ...request }, spec.callTimeoutMs);
+      // A process has no ready signal: its first call also pays for starting the interpreter.
+      const limit = spec.channel === "stdio" && !answered ? spec.callTimeoutMs + interpreterStartMs : spec.callTimeoutMs;
+      const outcome = await session.call({ id: nextId++, ...request }, limit);
       if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
         return { ...outcome, message: outcome.message.replace("during the call", "before answering its first request"), neverAnswered: true };
       }
@@ -130,7 +134,7 @@ class Session {
     let m: Message;
     try {
       // Python's json.dumps writes NaN and Infinity bare; read them as the numbers they mean.
-      m = JSON.parse(line.replace(/(?<!")\b(-?Infinity|NaN)\b(?!")/g, '"$1"'));
+      m = JSON.parse(quoteBareNonFinite(line));
     } catch {
       if (this.spec.channel === "stdio") this.out = (this.out + line + "\n").slice(-tailBytes);
       return;
@@ -157,7 +161,7 @@ class Session {
       const timer = setTimeout(() => {
         this.waiting = undefined;
         this.kill();
-        resolve({ kind: "timeout", message: `no answer within ${timeoutMs} ms` });
+        resolve({ kind: "timeout", message: `no answer within ${timeoutMs} ms${this.tail()}` });
       }, timeoutMs);
       this.waiting = (m) => {
         if (!("exited" in m) && m.id !== request.id) return; // a stale or unrelated line
@@ -178,6 +182,8 @@ class Session {
     if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
     const J = toNumber(m.J);
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : JSON.stringify(m.J)}, expected a number` };
+    // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
+    if (request.params.length === 1 && !Array.isArray(m.grad) && toNumber(m.grad) !== undefined) m = { ...m, grad: [m.grad] };
     if (!Array.isArray(m.grad)) return { kind: "bad-return", message: `grad is ${m.grad === undefined ? "missing" : JSON.stringify(m.grad).slice(0, 60)}, expected an array of ${request.params.length} numbers` };
     const grad = new Float64Array(m.grad.length);
     for (let i = 0; i < grad.length; i++) {
@@ -192,8 +198,44 @@ class Session {
   }
 }
 
+/**
+ * A number on the wire: a JSON number, or a non-finite value as the bare tokens NaN, Infinity,
+ * -Infinity (Python), the same as strings, or null (what JSON.stringify and Octave's jsonencode
+ * write for NaN and ±Inf; read as NaN, so it is judged as a non-finite answer, never a shape error).
+ */
 function toNumber(v: unknown): number | undefined {
   if (typeof v === "number") return v;
+  if (v === null) return NaN;
   if (v === "NaN" || v === "Infinity" || v === "-Infinity") return Number(v);
   return undefined;
+}
+
+/**
+ * Quotes the bare tokens NaN, Infinity and -Infinity outside JSON strings, so that JSON.parse
+ * accepts a line Python's json.dumps wrote; text inside strings is left alone.
+ */
+export function quoteBareNonFinite(line: string): string {
+  let out = "", inString = false;
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k];
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += line[++k] ?? "";
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') {
+      inString = true;
+      out += ch;
+      continue;
+    }
+    const token = /^(-?Infinity|NaN)/.exec(line.slice(k, k + 9))?.[0];
+    if (token && !/[\w.]/.test(line[k - 1] ?? "") && !/\w/.test(line[k + token.length] ?? "")) {
+      out += `"${token}"`;
+      k += token.length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ const caseRow = (name: string) => new RegExp(`^\\s+${name}\\s+\\S`, "m");
 
 /** The `npm start` tour runs the real checker: methods agree, the slide's formula is caught by name. */
 describe("the tour", () => {
-  it("shows agreement, the slide's formula caught with its entries named, and a kink — one summary line per section", async () => {
+  it("shows agreement, the slide's formula caught with its entries named, a kink — one summary line per section — then trains on real digits", async () => {
     const lines: string[] = [];
     expect(await tour((l) => lines.push(l))).toBe(0);
     const text = lines.join("\n");
@@ -27,7 +27,9 @@ describe("the tour", () => {
     // The summary replaces the per-case rows of sections 1 and 2.
     expect(referenceCases().filter((c) => caseRow(c.name).test(text)).map((c) => c.name)).toEqual([]);
     expect(text).not.toContain("The heatmap of where it is wrong");
-  });
+    // ends by training on real digits, every check passed
+    expect(text).toMatch(/gradient checks passed: 3 of 3\n.*accuracy: \d+\.\d% on the training digits, \d+\.\d% on 2,000 held-out digits/);
+  }, 600_000); // the whole tour, training included: generous, the machine may be shared
 
   it("--verbose lists every case in sections 1 and 2; with a report folder it writes the slide's heatmap page", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gradcheck-tour-"));
@@ -45,5 +47,5 @@ describe("the tour", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 600_000);
 });

@@ -62,7 +62,7 @@ describe("containment", () => {
   it("a crash, an exit or a hang ends only the child; the next call gets a fresh one", async () => {
     const impl = await loaded("timeout-some", 500);
     try {
-      const hang = await impl.call({ ...tiny, X: [[1], [2], [3]], y: [0, 1, 0] });
+      const hang = await impl.call({ ...tiny, X: [[1], [2], [3], [4], [5], [6]], y: [0, 1, 0, 1, 0, 1] });
       expect(hang).toMatchObject({ kind: "timeout", message: expect.stringMatching(/no answer within 500 ms/) });
       const after = await impl.call(tiny);
       expect(after.kind).toBe("result");

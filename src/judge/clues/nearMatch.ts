@@ -1,0 +1,45 @@
+import { mistakeIds, mistakes, type MistakeId } from "../../mistakes/index.ts";
+import { thetaEntryAt, thetaName } from "../../network/thetaEntry.ts";
+import { requestOf } from "../requestOf.ts";
+import type { Clue } from "./Clue.ts";
+import { allNear, near, type Evidence, type Sample } from "./Evidence.ts";
+
+async function reproduces(id: MistakeId, s: Sample): Promise<boolean> {
+  const r = requestOf(s.c);
+  const mine = await mistakes[id](Float64Array.from(r.params), r.layerSizes.slice(), r.X.map((x) => x.slice()), r.y.slice(), r.lambda);
+  return near(mine.J, s.got.J, 1e-8) && allNear(s.got.grad, Float64Array.from(mine.grad), 1e-8);
+}
+
+/** The layers of Θ whose gradient is wrong on a case, by name. */
+function wrongLayers(s: Sample): string[] {
+  const scale = Math.max(...Array.from(s.expected.grad, Math.abs), 1e-300);
+  const layers = new Set<number>();
+  for (let p = 0; p < s.expected.grad.length; p++) {
+    if (Math.abs(s.got.grad[p] - s.expected.grad[p]) > 1e-7 * scale + 1e-12) layers.add(thetaEntryAt(p, s.c.layerSizes).layer);
+  }
+  return [...layers].sort().map(thetaName);
+}
+
+/**
+ * A catalogued mistake reproduces the counterexample exactly but not the larger networks: on
+ * a small network one slip in one layer is the whole mistake, on a deeper one it is not. Says
+ * which layers are wrong on the networks the mistake does not reproduce.
+ */
+export async function nearMatch(e: Evidence): Promise<Clue | undefined> {
+  const [first, ...rest] = e.samples;
+  // only a wrong answer can nearly match a mistake (a right one matches any slip that happens not to show)
+  if (rest.length === 0 || (near(first.got.J, first.expected.J, 1e-9) && allNear(first.got.grad, first.expected.grad, 1e-9))) return undefined;
+  for (const id of mistakeIds) {
+    if (!(await reproduces(id, first))) continue;
+    const misses: Sample[] = [];
+    for (const s of rest) if (!(await reproduces(id, s))) misses.push(s);
+    if (misses.length === 0) continue;
+    const layers = [...new Set(misses.flatMap(wrongLayers))];
+    const inLayers = layers.length > 0 ? `; there only ${layers.join(", ")} ${layers.length > 1 ? "are" : "is"} wrong` : "";
+    return {
+      id: "near-match",
+      message: `${id} reproduces the counterexample (layerSizes [${first.c.layerSizes}]) exactly but not ${misses.length} larger network${misses.length > 1 ? "s" : ""} (e.g. [${misses[0].c.layerSizes}])${inLayers}: the same slip, in one layer only?`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { checkImplementation } from "../../src/judge/checkImplementation.ts";
+import { judgeCase } from "../../src/judge/judgeCase.ts";
+import { diagnosticCases } from "../../src/judge/diagnose.ts";
+import { matrix } from "../../src/linalg/Matrix.ts";
+import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
+import { planted, type Planted } from "./plantedBugs.ts";
+
+/** Bugs that have nothing to do with the bias: the hint must never say "bias column only". */
+const notBias: Array<[string, Planted]> = [
+  ["tanh′ used for sigmoid", { tanhDerivative: true }],
+  ["no g′ in the first hidden layer only", { noDerivativeIn: [1] }],
+  ["g′ at z recomputed without the bias", { zWithoutBias: true }],
+  ["every odd-numbered example dropped", { dropOddExamples: true }],
+  ["regulariser starting at column 2", { regularizeFrom: 2 }],
+];
+
+describe("shrinking keeps the evidence, and the location hint is never wrong", () => {
+  it.each(notBias)("%s: the shrunk case still shows weight-column errors", async (_bug, p) => {
+    const report = await checkImplementation(inProcessImplementation(planted(p), "planted"));
+    expect(report.passed).toBe(false);
+    const mismatch = report.findings.find((f) => f.problem === "gradient-mismatch");
+    expect(mismatch, report.findings.map((f) => f.message).join("\n")).toBeDefined();
+    expect(mismatch!.message).not.toMatch(/bias column only/);
+    expect(mismatch!.wrongParts!.some((part) => part.endsWith("weights"))).toBe(true);
+    // the inputs that carry the evidence survive simplification
+    expect(report.counterexample!.X.flat().some((x) => x !== 0)).toBe(true);
+  });
+
+  it("where the weight columns cannot show an error, the hint says so instead of 'bias column only'", async () => {
+    const c = diagnosticCases[2];
+    const silent = { ...c, X: matrix(c.X.rows, c.X.cols, new Array(c.X.data.length).fill(0)) };
+    const verdict = await judgeCase(silent, inProcessImplementation(planted({ dropOddExamples: true }), "planted"));
+    const mismatch = verdict.findings.find((f) => f.problem === "gradient-mismatch")!;
+    expect(mismatch.message).toMatch(/Θ⁽¹⁾: bias column; its weight columns cannot show an error in this case \(every input is 0\)/);
+  });
+
+  it("a counterexample is still small: the catalogue's mistakes shrink to one or two units per layer", async () => {
+    const report = await checkImplementation(inProcessImplementation(planted({ noDerivativeIn: [1] }), "planted"));
+    expect(report.counterexample!.layerSizes).toEqual([1, 1, 1]);
+    expect(report.counterexample!.X.length).toBe(1);
+  });
+});
