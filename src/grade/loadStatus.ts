@@ -1,0 +1,15 @@
+import type { LoadProblem } from "../sandbox/loadProblem.ts";
+import type { SubmissionStatus } from "./SubmissionResult.ts";
+
+/** Every way `check` can fail to load a submission, as the grade status it becomes. */
+export const loadStatus: Readonly<Record<LoadProblem, SubmissionStatus>> = {
+  "not-found": "unreadable",
+  "no-entry": "no-entry-file",
+  "bad-config": "cannot-load",
+  "no-export": "cannot-load",
+  "syntax-error": "cannot-load",
+  "import-failed": "cannot-load",
+  "command-not-found": "cannot-load",
+  "crashed-on-load": "never-answered",
+  "startup-timeout": "cannot-load",
+};
