@@ -11,12 +11,17 @@ import { writeAtomic } from "./writeAtomic.ts";
  * Gradescope's side of grading: ROOT/submission is one student, graded with the same code as
  * `grade`, and ROOT/results/results.json is written after the submission's processes have
  * ended (gradeSubmission closes them before returning), whatever happened. Before anything
- * runs, ROOT/source (the rubric and the seed) and ROOT/results are made private to their owner,
- * so a submission running under another uid can neither read the one nor write the other.
+ * runs, the rubric and the seed in ROOT/source and the folder ROOT/results are made private to
+ * their owner, so a submission running under another uid can neither read the one nor write the
+ * other. ROOT/source itself stays traversable (not listable): the sandbox reaches the Node
+ * runtime in it, which run_autograder has made world-readable.
  */
 export async function autograde(root: string, rubric: Rubric, seed: number, callTimeoutMs: number): Promise<void> {
   const results = join(root, "results");
-  for (const dir of [join(root, "source"), results]) if (existsSync(dir)) chmodSync(dir, 0o700);
+  const source = join(root, "source");
+  if (existsSync(source)) chmodSync(source, 0o711);
+  for (const file of ["rubric.json", "seed", "timeout"].map((f) => join(source, f))) if (existsSync(file)) chmodSync(file, 0o600);
+  if (existsSync(results)) chmodSync(results, 0o700);
   let text: string;
   try {
     const result = await gradeStudent({ id: "submission", kind: "folder", paths: [join(root, "submission")] }, rubric, { seed, callTimeoutMs });

@@ -31,6 +31,11 @@ const runAutograder = `#!/usr/bin/env bash
 root="\${GRADCHECK_AUTOGRADER_ROOT:-/autograder}"
 source="$root/source"
 mkdir -p "$root/results"
+# The sandbox runs the submission as an unused uid, which must reach the Node runtime and
+# nothing else of the source folder: the runtime is world-readable, the rubric and seed are not.
+chmod 711 "$root" "$source"
+chmod -R a+rX "$source/node"
+chmod 600 "$source/rubric.json" "$source/seed" "$source/timeout"
 "$source/node/bin/node" "$source/gradcheck/bin/gradcheck.mjs" autograde --root "$root" \\
   --rubric "$source/rubric.json" --seed "$(cat "$source/seed")" --timeout "$(cat "$source/timeout")"
 status=$?

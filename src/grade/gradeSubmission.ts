@@ -57,7 +57,7 @@ export async function gradeImplementation(id: string, implementation: Implementa
 
 async function diagnoseOnce(implementation: Implementation, options: GradeOptions) {
   const runs = options.searchRuns ?? diagnosisRuns;
-  const report = await checkImplementation(implementation, { seed: options.seed, runs, timeLimitMs: 60_000 });
+  const report = await checkImplementation(implementation, { seed: options.seed, runs, deadlineMs: 60_000 });
   return {
     mistakes: report.mistakes,
     counterexample: report.counterexample ?? undefined,

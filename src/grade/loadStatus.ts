@@ -12,4 +12,9 @@ export const loadStatus: Readonly<Record<LoadProblem, SubmissionStatus>> = {
   "command-not-found": "cannot-load",
   "crashed-on-load": "never-answered",
   "startup-timeout": "cannot-load",
+  // the folder breaks a staging limit (bytes, files, depth): nothing of it was copied or run
+  "too-large": "cannot-load",
+  // gradcheck's side: no sandbox on this machine, or its machinery failed; the message says which
+  "no-sandbox": "cannot-load",
+  "sandbox-failed": "cannot-load",
 };
