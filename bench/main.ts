@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
 import { fdBench } from "./fd.ts";
+import { gradeBench } from "./grade.ts";
 import { productsBench } from "./products.ts";
 import { smallCheckBench } from "./smallCheck.ts";
 import { startupBench } from "./startup.ts";
@@ -48,6 +49,7 @@ await collect("the small-network check", smallCheckBench);
 await collect("tape vs backprop", tapeBench);
 await collect("finite differences", fdBench);
 await collect("gradcheck train", trainBench);
+await collect("grade", gradeBench);
 
 const dir = fileURLToPath(new URL("../reports/bench/", import.meta.url));
 mkdirSync(dir, { recursive: true });

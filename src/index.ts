@@ -77,3 +77,10 @@ export { loadDigits, type LoadedDigits } from "./train/loadDigits.ts";
 export { splitDigits, type Split } from "./train/splitDigits.ts";
 export { trainDigits, defaultTrainSettings, type TrainSettings, type TrainingRun } from "./train/trainDigits.ts";
 export { verifyGradient, type GradientVerification } from "./train/verifyGradient.ts";
+// Grading a class with a rubric of partial credit.
+export { defaultRubric } from "./grade/defaultRubric.ts";
+export { gradeClass, type ClassOptions, type ClassRun, type StudentDone } from "./grade/gradeClass.ts";
+export { gradeSubmission, type GradeOptions } from "./grade/gradeSubmission.ts";
+export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
+export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
+export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";

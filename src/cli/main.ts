@@ -23,6 +23,9 @@ const usage = `usage:
                              [--labels 0-based|1-based|one-hot] [--layout unrolled|unrolled-column-major]
                              [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…]
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
+  gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
+                  [--junit FILE] [--format github] [--only ID...]
+  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
@@ -44,6 +47,12 @@ export async function main(words: readonly string[]): Promise<number> {
         return await (await import("./checkCommand.ts")).checkCommand(rest, out);
       case "train":
         return await (await import("./trainCommand.ts")).trainCommand(rest, out);
+      case "grade":
+        return await (await import("./gradeCommand.ts")).gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+      case "gradescope":
+        return await (await import("./gradescopeCommand.ts")).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+      case "autograde":
+        return await (await import("./gradescopeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
       case "tour": {
         const args = parseArgs(rest, ["report"], ["verbose"]);
         const report = args.options.get("report") ?? "reports/tour";

@@ -5,6 +5,7 @@ import { copy, type Matrix } from "../linalg/Matrix.ts";
 import { gradientMethods } from "../methods.ts";
 import { referenceCases } from "./builtinCases.ts";
 import { checkTour } from "./checkTour.ts";
+import { gradeTour } from "./gradeTour.ts";
 import { trainTour } from "./trainTour.ts";
 import { compareGradients, defaultTolerance, renderComparison, toleranceFormula, type GradientComparison } from "../check/index.ts";
 import { checkNetworkGradient, fdMethodFor, fdNetworkGradient, thetaLocate } from "../fdnet/index.ts";
@@ -53,7 +54,10 @@ export async function tour(out: (line: string) => void, options: TourOptions = {
   out("");
   out("6. What a verified gradient is for: training. Batch gradient descent on real handwritten digits (MNIST).");
   const trained = trainTour(out);
-  return allAgree && examplesOk === 0 && trained === 0 ? 0 : 1;
+  out("");
+  out("7. A whole class: `gradcheck grade` scores each student with a rubric (partial credit), sandboxed and in parallel.");
+  const graded = await gradeTour(out);
+  return allAgree && examplesOk === 0 && trained === 0 && graded === 0 ? 0 : 1;
 }
 
 /** Section 1: the loop and the batch form against the reference, one line (or a row per case). */

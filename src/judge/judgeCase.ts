@@ -85,7 +85,7 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }
 
-function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {
+export function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {
   if (outcome.kind !== "result") return { problem: outcome.kind, message: outcome.message, ...(outcome.neverAnswered ? { neverAnswered: true } : {}) };
   if (outcome.grad.length !== n) return { problem: "wrong-gradient-length", message: `grad has ${outcome.grad.length} entries, expected ${n} (params.length)` };
   const bad = outcome.grad.findIndex((g) => !Number.isFinite(g));
@@ -95,7 +95,7 @@ function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {
 }
 
 
-function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient, tolerance: { rtol: number; atol: number }): CaseFinding[] {
+export function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient, tolerance: { rtol: number; atol: number }): CaseFinding[] {
   const findings: CaseFinding[] = [];
   if (!Number.isFinite(got.J)) {
     findings.push({ problem: "non-finite", check: "a", message: `J is ${got.J}`, expected: reference.J, actual: got.J });
@@ -121,7 +121,7 @@ function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array 
 }
 
 /** (b) src/check's directional check, run on the submission's own J along one random unit direction. */
-async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation, tolerance: { rtol: number; atol: number }): Promise<CaseFinding | undefined> {
+export async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation, tolerance: { rtol: number; atol: number }): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
     directionalCheck(J, got.grad, theta, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...tolerance } }));

@@ -2,6 +2,25 @@ import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 
+/** One GitHub Actions annotation: shown on the run's summary and, with a file, beside the code. */
+export interface Annotation {
+  readonly level: "error" | "warning" | "notice";
+  readonly title: string;
+  readonly message: string;
+  readonly file?: string;
+}
+
+/**
+ * GitHub's workflow-command lines (`::error file=…,title=…::message`), escaped as GitHub
+ * requires: % and line breaks in the message, and also : and , in properties.
+ */
+export function githubAnnotations(annotations: readonly Annotation[]): string[] {
+  return annotations.map((a) => {
+    const props = [a.file !== undefined ? `file=${property(a.file)}` : undefined, `title=${property(a.title)}`].filter(Boolean).join(",");
+    return `::${a.level} ${props}::${data(a.message)}`;
+  });
+}
+
 /**
  * A check as GitHub Actions workflow commands: `::error` lines that the Actions run page shows
  * as annotations (and a `::notice` on a pass). Pointed at the submission's folder, since a

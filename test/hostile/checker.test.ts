@@ -156,10 +156,11 @@ describe.runIf(sandboxed)("hostile submissions: the checker always answers", () 
   }, generous);
 
   it("17. a module that hangs only on larger networks: one deadline bounds search and shrinking", async () => {
+    // m >= 6: larger than the fixed first case (m = 5), which a hang would make never-answered
     const dir = submission("hangs-large", {
       "correct.mjs": "@correct.mjs",
       "nnCostFunction.mjs": `import { nnCostFunction as correct } from "./correct.mjs";
-export function nnCostFunction(params, layerSizes, ...rest) { if (layerSizes.reduce((a, b) => a + b, 0) > 9) for (;;); return correct(params, layerSizes, ...rest); }\n`,
+export function nnCostFunction(params, layerSizes, X, ...rest) { if (X.length >= 6) for (;;); return correct(params, layerSizes, X, ...rest); }\n`,
     });
     const run = await check(dir, ["--timeout", "1000", "--deadline", "25", "--runs", "100"]);
     record("17 hangs on larger networks", run);

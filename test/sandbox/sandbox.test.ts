@@ -86,7 +86,7 @@ describe.runIf(sandboxed)("containment", () => {
     const l = await loadSubmission(submissionFixture("timeout-some"), { callTimeoutMs: 600_000, cpuTimeoutMs: 300 });
     if (!l.ok) throw new Error(l.message);
     try {
-      const spin = await l.implementation.call({ ...tiny, X: [[1], [2], [3]], y: [0, 1, 0] });
+      const spin = await l.implementation.call({ ...tiny, X: [[1], [2], [3], [4], [5], [6]], y: [0, 1, 0, 1, 0, 1] });
       expect(spin).toMatchObject({ kind: "timeout", message: expect.stringMatching(/used more than 300 ms of CPU time on one call/) });
       expect((await l.implementation.call(tiny)).kind).toBe("result");
     } finally {

@@ -1,0 +1,102 @@
+import { randomInt } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { writeFileSync } from "node:fs";
+import cliProgress from "cli-progress";
+import { defaultRubric } from "../grade/defaultRubric.ts";
+import { gradeClass, type StudentDone } from "../grade/gradeClass.ts";
+import { classJUnit, classAnnotations } from "../grade/classExports.ts";
+import { readRubric } from "../grade/validateRubric.ts";
+import { githubAnnotations } from "../report/githubAnnotations.ts";
+import { junitXml } from "../report/junit.ts";
+import { integerOption, parseArgs, UsageError } from "./args.ts";
+
+export const defaultGradeTimeoutMs = 3000;
+
+/**
+ * `gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS]
+ * [--resume] [--only ID…] [--junit FILE] [--format github]`. The work is gradeClass's; this
+ * reads the flags, shows progress, and returns the exit code: 0 when every student has a
+ * result (whatever the scores), 2 when the class, the rubric or OUT_DIR is refused.
+ */
+export async function gradeCommand(words: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const { rest, only } = takeOnly(words);
+  const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format"], ["resume"]);
+  if (args.positional.length !== 1) throw new UsageError(`grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`);
+  const outDir = args.options.get("out");
+  if (typeof outDir !== "string") throw new UsageError("grade needs --out OUT_DIR");
+  const format = args.options.get("format") ?? "text";
+  if (format !== "text" && format !== "github") throw new UsageError(`--format expects text or github, got ${format}`);
+  const junit = args.options.get("junit");
+  if (junit === true) throw new UsageError("--junit needs a file");
+  const rubricFile = args.options.get("rubric");
+  let rubric = defaultRubric;
+  if (typeof rubricFile === "string") {
+    const read = readRubric(rubricFile);
+    if (!read.ok) {
+      for (const e of read.errors) err(`gradcheck: invalid rubric: ${e}`);
+      return 2;
+    }
+    rubric = read.rubric;
+  }
+  const seedOption = args.options.get("seed");
+  const progress = progressFor(out);
+  const run = await gradeClass({
+    classDir: args.positional[0], outDir, rubric,
+    seed: seedOption === undefined ? undefined : integerOption(args, "seed", 0, 0),
+    drawSeed: () => randomInt(0, 2 ** 31),
+    jobs: integerOption(args, "jobs", availableParallelism(), 1),
+    callTimeoutMs: integerOption(args, "timeout", defaultGradeTimeoutMs, 1),
+    resume: args.options.has("resume"),
+    only,
+    onStart: progress.start,
+    onStudent: progress.step,
+  });
+  progress.stop();
+  if (!run.ok) {
+    err(`gradcheck: ${run.error}`);
+    return 2;
+  }
+  for (const f of run.loose) err(`gradcheck: skipped ${f}: not a folder or a .zip`);
+  if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
+  if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
+  const graded = run.students.filter((s) => s.result.status === "graded").length;
+  const mean = run.students.reduce((s, d) => s + d.result.score, 0) / run.students.length;
+  out(`graded ${graded} of ${run.students.length} students (seed ${run.seed}, mean score ${(100 * mean).toFixed(1)}%): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`);
+  return 0;
+}
+
+/** `--only` takes every following word up to the next --option. */
+function takeOnly(words: readonly string[]): { rest: string[]; only?: string[] } {
+  const at = words.indexOf("--only");
+  if (at < 0) return { rest: [...words] };
+  let end = at + 1;
+  while (end < words.length && !words[end].startsWith("--")) end++;
+  const only = words.slice(at + 1, end);
+  if (only.length === 0) throw new UsageError("--only needs at least one student id");
+  return { rest: [...words.slice(0, at), ...words.slice(end)], only };
+}
+
+/** A progress bar on a terminal (cli-progress); one plain line per student otherwise, for CI logs. */
+function progressFor(out: (line: string) => void) {
+  let total = 0, count = 0, failing = 0;
+  let bar: cliProgress.SingleBar | undefined;
+  const describe = (d: StudentDone) => `${d.result.id}: ${d.result.status}, ${d.result.points}/${d.result.maxPoints}${d.reused ? " (unchanged, kept)" : ` (${d.seconds.toFixed(1)} s)`}`;
+  return {
+    start(n: number, seed: number) {
+      total = n;
+      if (process.stdout.isTTY) {
+        bar = new cliProgress.SingleBar({ format: "grading {bar} {value}/{total} students | {failing} not full marks | ETA {eta_formatted} | {last}", hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, 0, { failing: 0, last: `seed ${seed}` });
+      } else out(`grading ${n} students, seed ${seed}`);
+    },
+    step(d: StudentDone) {
+      count++;
+      if (d.result.score < 1) failing++;
+      if (bar) bar.update(count, { failing, last: describe(d) });
+      else out(`[${count}/${total}] ${describe(d)}`);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

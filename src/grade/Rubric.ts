@@ -1,0 +1,76 @@
+/**
+ * A grading rubric: tests with partial credit. The JSON form is described by
+ * rubric.schema.json beside this file; validateRubric checks a file against it.
+ */
+export type TestKind =
+  | "answers-in-shape"
+  | "cost-lambda0"
+  | "cost-regularizer"
+  | "gradient-lambda0"
+  | "gradient-regularizer"
+  | "self-consistency"
+  | "stable-cost";
+
+/** Gradescope's visibilities: hidden tests never reach the student; after_due_date ones do, later. */
+export type Visibility = "visible" | "hidden" | "after_due_date";
+
+/** An inclusive range of integers, [min, max]. */
+export type Range = readonly [number, number];
+
+/** Which networks a test is run on: drawn from the seed, the same for every student. */
+export interface NetworkSpec {
+  /** number of hidden layers (L − 2) */
+  readonly hiddenLayers: Range;
+  /** units in each hidden layer */
+  readonly hiddenUnits: Range;
+  /** input units s_1 */
+  readonly inputs: Range;
+  /** output units s_L */
+  readonly K: Range;
+  /** examples */
+  readonly m: Range;
+  /** λ of the call (the λ = 0 kinds also call with 0) */
+  readonly lambda: number;
+  /** how many networks; one failure fails the test */
+  readonly runs: number;
+}
+
+export interface RubricTest {
+  readonly id: string;
+  readonly name: string;
+  readonly points: number;
+  readonly visibility: Visibility;
+  readonly kind: TestKind;
+  readonly networks: NetworkSpec;
+}
+
+/** What a submission implements. Until more families exist there is one: the lecture's network. */
+export interface Assignment {
+  readonly hiddenActivation: "sigmoid";
+  readonly outputActivation: "sigmoid";
+  readonly cost: "cross-entropy";
+  readonly targets: "one-hot";
+}
+
+export interface Rubric {
+  readonly name: string;
+  readonly assignment: Assignment;
+  readonly tests: readonly RubricTest[];
+}
+
+/** What each kind checks, in words: the rubric's documentation, the feedback and docs read it. */
+export const testKindInfo: Readonly<Record<TestKind, string>> = {
+  "answers-in-shape": "answers every call with a number J and one finite gradient entry per parameter",
+  "cost-lambda0": "the cost J with λ = 0 (the data term alone) matches gradcheck's",
+  "cost-regularizer": "the regulariser of J, measured as J(λ) − J(0), matches (λ/2m)·ΣΘ² over columns j ≥ 1",
+  "gradient-lambda0": "the gradient ∂J/∂Θ with λ = 0 matches gradcheck's backpropagation",
+  "gradient-regularizer": "the regulariser of the gradient, measured as grad(λ) − grad(0), matches (λ/m)Θ off the bias column",
+  "self-consistency": "the gradient is the derivative of the submission's own J (a directional finite difference of its J along a random direction)",
+  "stable-cost": "J stays finite and accurate where the outputs saturate to 0 or 1 in floating point",
+};
+
+export const testKinds = Object.keys(testKindInfo) as TestKind[];
+
+export function maxPointsOf(rubric: Rubric): number {
+  return rubric.tests.reduce((s, t) => s + t.points, 0);
+}

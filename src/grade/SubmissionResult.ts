@@ -1,0 +1,54 @@
+import type { CaseFile } from "../judge/caseFileOf.ts";
+import type { MistakeId } from "../mistakes/index.ts";
+
+/**
+ * Why a student has no grade beyond 0: anything but "graded" means none of the submission
+ * could be run. A crash or a hang inside one test is not a status: it fails that test only.
+ */
+export type SubmissionStatus = "graded" | "no-entry-file" | "cannot-load" | "never-answered" | "refused-archive" | "duplicate-id" | "unreadable";
+
+export const statusInfo: Readonly<Record<SubmissionStatus, string>> = {
+  "graded": "the submission ran; each test scored on its own",
+  "no-entry-file": "no gradcheck.json and no nnCostFunction.js/.mjs/.cjs/.ts in the folder",
+  "cannot-load": "the entry exists but could not be started: a syntax error, no exported nnCostFunction, a failing import, an unreadable gradcheck.json, a missing command, or too slow to load",
+  "never-answered": "the submission's process ended before answering its first request",
+  "refused-archive": "the zip was refused before anything was unpacked to run (a path escaping the folder, a symbolic link, too many files, too many bytes, or not a zip)",
+  "duplicate-id": "a folder and a zip have the same name; neither is graded until one is removed",
+  "unreadable": "the submission's files could not be read",
+};
+
+export const submissionStatuses = Object.keys(statusInfo) as SubmissionStatus[];
+
+/** One rubric test's result, as summary.json lists it. */
+export interface ItemResult {
+  readonly id: string;
+  readonly passed: boolean;
+  readonly points: number;
+  readonly maxPoints: number;
+  readonly message: string;
+}
+
+/** Everything grading found about one student, as data; the exports render it. */
+export interface SubmissionResult {
+  readonly id: string;
+  readonly status: SubmissionStatus;
+  /** fraction of maxPoints earned, 0..1 */
+  readonly score: number;
+  readonly points: number;
+  readonly maxPoints: number;
+  readonly items: readonly ItemResult[];
+  readonly mistakes: readonly MistakeId[];
+  /** why the status is not "graded" */
+  readonly reason?: string;
+  /** the smallest failing network found, replayable with `gradcheck eval` */
+  readonly counterexample?: CaseFile;
+  /** the command that replays the search on the student's own code */
+  readonly replay?: string;
+  /** what the sandbox could not enforce for this student (for staff, not students) */
+  readonly warnings: readonly string[];
+}
+
+/** The summary.json entry: exactly these fields, in this order. */
+export function summaryEntry(r: SubmissionResult) {
+  return { id: r.id, status: r.status, score: r.score, points: r.points, maxPoints: r.maxPoints, items: r.items, mistakes: r.mistakes };
+}

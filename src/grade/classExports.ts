@@ -1,0 +1,31 @@
+import type { Annotation } from "../report/githubAnnotations.ts";
+import type { JUnitSuite } from "../report/junit.ts";
+import type { StudentDone } from "./gradeClass.ts";
+import type { Rubric } from "./Rubric.ts";
+
+/** --junit: one suite per student, one case per rubric test. */
+export function classJUnit(rubric: Rubric, students: readonly StudentDone[]): JUnitSuite[] {
+  return students.map(({ result: r }) => ({
+    name: r.id,
+    cases: rubric.tests.map((t) => {
+      const item = r.items.find((i) => i.id === t.id)!;
+      return { name: t.name, className: `${r.id}.${t.id}`, ...(item.passed ? {} : { failure: item.message }) };
+    }),
+  }));
+}
+
+/** --format github: an error per student that could not be graded, a warning per failed test. */
+export function classAnnotations(rubric: Rubric, students: readonly StudentDone[]): Annotation[] {
+  const notes: Annotation[] = [];
+  for (const { result: r } of students) {
+    if (r.status !== "graded") {
+      notes.push({ level: "error", title: `${r.id}: ${r.status}`, message: r.reason ?? r.status });
+      continue;
+    }
+    for (const t of rubric.tests) {
+      const item = r.items.find((i) => i.id === t.id)!;
+      if (!item.passed) notes.push({ level: "warning", title: `${r.id}: ${t.name} (0/${t.points})`, message: item.message + (r.mistakes.length ? `\nmistakes: ${r.mistakes.join(", ")}` : "") });
+    }
+  }
+  return notes;
+}

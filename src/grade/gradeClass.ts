@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { classMarkdown } from "./classMarkdown.ts";
+import { contentHash } from "./contentHash.ts";
+import { discoverClass, type StudentEntry } from "./discoverClass.ts";
+import { feedbackMarkdown } from "./feedbackMarkdown.ts";
+import { gradcheckVersion } from "./gradcheckVersion.ts";
+import { gradescopeResults } from "./gradescopeResults.ts";
+import { gradeStudent } from "./gradeStudent.ts";
+import { notGraded } from "./gradeSubmission.ts";
+import type { Rubric } from "./Rubric.ts";
+import { summaryCsv } from "./summaryCsv.ts";
+import { summaryEntry, type SubmissionResult } from "./SubmissionResult.ts";
+import { writeAtomic } from "./writeAtomic.ts";
+
+export interface ClassOptions {
+  readonly classDir: string;
+  readonly outDir: string;
+  readonly rubric: Rubric;
+  /** the run's seed; without one, a resumed run's recorded seed, else drawSeed() */
+  readonly seed?: number;
+  readonly drawSeed: () => number;
+  readonly jobs: number;
+  readonly callTimeoutMs: number;
+  /** keep results whose submission, rubric, seed and version are unchanged */
+  readonly resume: boolean;
+  /** regrade these ids even when unchanged (the rest as with resume) */
+  readonly only?: readonly string[];
+  readonly onStart?: (total: number, seed: number) => void;
+  readonly onStudent?: (done: StudentDone) => void;
+}
+
+export interface StudentDone {
+  readonly result: SubmissionResult;
+  readonly seconds: number;
+  /** kept from an earlier run (resume) */
+  readonly reused: boolean;
+}
+
+export type ClassRun =
+  | { readonly ok: true; readonly seed: number; readonly students: readonly StudentDone[]; readonly loose: readonly string[] }
+  | { readonly ok: false; readonly error: string };
+
+/** What a run records before grading anyone, so a killed run resumes with the same seed. */
+interface RunRecord { readonly seed: number; readonly version: string }
+/** Per student, written last: its presence means the student's outputs are complete. */
+interface StudentRecord { readonly hash: string; readonly seconds: number; readonly result: SubmissionResult }
+
+export const runFile = "run.json";
+const recordFile = "record.json";
+/** Names of the class-level outputs: a student cannot be called this. */
+const reserved = new Set(["summary.json", "summary.csv", "class.md", runFile]);
+
+/**
+ * Grades every student of a class folder into OUT_DIR (see the README's `grade` section):
+ * `jobs` students at a time, each in its own sandboxed children; every output written
+ * atomically; a student's outputs complete before the next summary is written. Problems with
+ * the class or OUT_DIR come back as data with a message naming the path.
+ */
+export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
+  const refused = refuseFolders(options);
+  if (refused) return { ok: false, error: refused };
+  const listing = discoverClass(options.classDir);
+  if (listing.students.length === 0) return { ok: false, error: `${options.classDir}: no student folders or .zip files in it` };
+  const unknown = (options.only ?? []).filter((id) => !listing.students.some((s) => s.id === id));
+  if (unknown.length) return { ok: false, error: `--only: no student ${unknown.map((u) => `'${u}'`).join(", ")} in ${options.classDir}` };
+  const clash = listing.students.find((s) => reserved.has(s.id));
+  if (clash) return { ok: false, error: `${clash.paths[0]}: a student cannot be named '${clash.id}', which is one of grade's own output files; rename it` };
+
+  const continuing = options.resume || options.only !== undefined;
+  const recorded = continuing ? readJson<RunRecord>(join(options.outDir, runFile)) : undefined;
+  const seed = options.seed ?? recorded?.seed ?? options.drawSeed();
+  writeAtomic(join(options.outDir, runFile), JSON.stringify({ seed, version: gradcheckVersion } satisfies RunRecord, null, 1) + "\n");
+  options.onStart?.(listing.students.length, seed);
+
+  const rubricText = JSON.stringify(options.rubric);
+  const done: StudentDone[] = new Array(listing.students.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < listing.students.length) {
+      const k = next++;
+      done[k] = await gradeOne(listing.students[k], options, seed, rubricText, continuing && !options.only?.includes(listing.students[k].id));
+      options.onStudent?.(done[k]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, listing.students.length)) }, worker));
+  writeClassOutputs(options, seed, done, listing.loose);
+  return { ok: true, seed, students: done, loose: listing.loose };
+}
+
+function refuseFolders({ classDir, outDir, resume, only }: ClassOptions): string | undefined {
+  if (!existsSync(classDir)) return `${classDir}: no such folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
+  if (!statSync(classDir).isDirectory()) return `${classDir}: not a folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
+  const realClass = realpathSync(classDir);
+  const inside = relative(realClass, realPathOf(outDir));
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) return `--out ${outDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) return `--out ${outDir}: exists and is not a folder`;
+  if (!resume && only === undefined && existsSync(outDir) && readdirSync(outDir).length > 0) {
+    return `--out ${outDir}: not empty; pass --resume to continue the run recorded there, or choose an empty folder (nothing was written)`;
+  }
+  return undefined;
+}
+
+/** The real path of a folder that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
+function realPathOf(path: string): string {
+  const full = resolve(path);
+  if (existsSync(full)) return realpathSync(full);
+  const parent = dirname(full);
+  return parent === full ? full : join(realPathOf(parent), basename(full));
+}
+
+async function gradeOne(student: StudentEntry, options: ClassOptions, seed: number, rubricText: string, mayReuse: boolean): Promise<StudentDone> {
+  const dir = join(options.outDir, student.id);
+  let content: string;
+  try {
+    content = contentHash(student.paths);
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException;
+    const result = notGraded(student.id, options.rubric, "unreadable", `${error.path ?? student.paths[0]}: cannot be read (${error.code ?? error.message})`);
+    writeStudent(dir, options.rubric, { hash: "", seconds: 0, result }, seed);
+    return { result, seconds: 0, reused: false };
+  }
+  const hash = createHash("sha256").update(JSON.stringify([gradcheckVersion, seed, rubricText, content])).digest("hex");
+  const previous = mayReuse ? readJson<StudentRecord>(join(dir, recordFile)) : undefined;
+  if (previous?.hash === hash) return { result: previous.result, seconds: previous.seconds, reused: true };
+  const started = process.hrtime.bigint();
+  const result = await gradeStudent(student, options.rubric, { seed, callTimeoutMs: options.callTimeoutMs });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  writeStudent(dir, options.rubric, { hash, seconds, result }, seed);
+  return { result, seconds, reused: false };
+}
+
+function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: number): void {
+  const { result } = record;
+  writeAtomic(join(dir, "results.json"), JSON.stringify(gradescopeResults(rubric, result, seed, gradcheckVersion), null, 1) + "\n");
+  writeAtomic(join(dir, "feedback.md"), feedbackMarkdown(rubric, result, seed));
+  const counterexample = join(dir, "counterexample.json");
+  if (result.counterexample && result.items.some((i) => !i.passed)) writeAtomic(counterexample, JSON.stringify(result.counterexample, null, 1) + "\n");
+  else rmSync(counterexample, { force: true });
+  writeAtomic(join(dir, recordFile), JSON.stringify(record) + "\n");
+}
+
+function writeClassOutputs(options: ClassOptions, seed: number, done: readonly StudentDone[], loose: readonly string[]): void {
+  const results = done.map((d) => d.result);
+  const summary = { seed, version: gradcheckVersion, rubric: options.rubric, submissions: results.map(summaryEntry) };
+  writeAtomic(join(options.outDir, "summary.json"), JSON.stringify(summary, null, 1) + "\n");
+  writeAtomic(join(options.outDir, "summary.csv"), summaryCsv(options.rubric, done));
+  writeAtomic(join(options.outDir, "class.md"), classMarkdown(options.rubric, results, seed, loose));
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}

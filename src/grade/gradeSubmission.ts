@@ -1,0 +1,85 @@
+import { checkImplementation, wrongValue } from "../judge/checkImplementation.ts";
+import type { CaseFile } from "../judge/caseFileOf.ts";
+import { loadSubmission } from "../sandbox/loadSubmission.ts";
+import type { Implementation } from "../sandbox/Implementation.ts";
+import { loadStatus } from "./loadStatus.ts";
+import { networksFor } from "./networksFor.ts";
+import { maxPointsOf, type Rubric } from "./Rubric.ts";
+import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
+import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
+import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
+
+export interface GradeOptions {
+  readonly seed: number;
+  /** per-call time limit of the submission, ms */
+  readonly callTimeoutMs: number;
+  /** networks the diagnosing search may try after a wrong value */
+  readonly searchRuns?: number;
+}
+
+/** Runs for the search that names the mistake and shrinks a counterexample, once a value is wrong. */
+export const diagnosisRuns = 30;
+
+/**
+ * Grades one student's folder with a rubric: loads it into its sandbox, runs every test (each
+ * all-or-nothing), and when a value was wrong runs `check`'s search once to name the mistake
+ * and shrink a counterexample. Data, never a throw; the child processes always end.
+ */
+export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
+  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs });
+  if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
+  const implementation = retryTimeoutOnce(loaded.implementation);
+  try {
+    return await gradeImplementation(id, implementation, rubric, options);
+  } finally {
+    await implementation.close();
+  }
+}
+
+/** The rubric's tests on an implementation that is already running; the caller closes it. */
+export async function gradeImplementation(id: string, implementation: Implementation, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
+  const outcomes: TestOutcome[] = [];
+  for (const test of rubric.tests) {
+    const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);
+    if (outcomes.length === 0 && outcome.neverAnswered) return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
+    outcomes.push(outcome);
+  }
+  const items: ItemResult[] = rubric.tests.map((t, k) => ({ id: t.id, passed: outcomes[k].passed, points: outcomes[k].passed ? t.points : 0, maxPoints: t.points, message: outcomes[k].message }));
+  const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem)) ? await diagnoseOnce(implementation, options) : undefined;
+  const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
+  return scored(id, "graded", rubric, items, {
+    mistakes: diagnosis?.mistakes ?? [],
+    counterexample: diagnosis?.counterexample ?? firstFailure,
+    replay: diagnosis?.replay,
+    warnings: implementation.warnings,
+  });
+}
+
+async function diagnoseOnce(implementation: Implementation, options: GradeOptions) {
+  const runs = options.searchRuns ?? diagnosisRuns;
+  const report = await checkImplementation(implementation, { seed: options.seed, runs, deadlineMs: 60_000 });
+  return {
+    mistakes: report.mistakes,
+    counterexample: report.counterexample ?? undefined,
+    replay: report.passed ? undefined : `npx gradcheck check YOUR_FOLDER --seed ${options.seed} --runs ${runs}`,
+  };
+}
+
+/** A student none of whose code could be run: every test failed with the reason. */
+export function notGraded(id: string, rubric: Rubric, status: SubmissionStatus, reason: string, warnings: readonly string[] = []): SubmissionResult {
+  const items = rubric.tests.map((t) => ({ id: t.id, passed: false, points: 0, maxPoints: t.points, message: `not run (${status}): ${reason}` }));
+  return scored(id, status, rubric, items, { mistakes: [], reason, warnings });
+}
+
+function scored(id: string, status: SubmissionStatus, rubric: Rubric, items: ItemResult[], rest: { mistakes: SubmissionResult["mistakes"]; counterexample?: CaseFile; replay?: string; reason?: string; warnings: readonly string[] }): SubmissionResult {
+  const maxPoints = maxPointsOf(rubric);
+  const points = items.reduce((s, i) => s + i.points, 0);
+  return {
+    id, status, score: maxPoints > 0 ? points / maxPoints : 0, points, maxPoints, items,
+    mistakes: rest.mistakes,
+    ...(rest.reason !== undefined ? { reason: rest.reason } : {}),
+    ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),
+    ...(rest.replay ? { replay: rest.replay } : {}),
+    warnings: [...rest.warnings],
+  };
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject } from "ajv";
+import type { Rubric } from "./Rubric.ts";
+
+export const rubricSchema = JSON.parse(readFileSync(new URL("./rubric.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
+
+const validate = new Ajv({ allErrors: true }).compile(rubricSchema);
+
+export type RubricCheck = { readonly ok: true; readonly rubric: Rubric } | { readonly ok: false; readonly errors: readonly string[] };
+
+/**
+ * Checks a parsed rubric against rubric.schema.json, then what a schema cannot say (unique
+ * ids, min ≤ max). Each error names the field as a path, e.g. `tests[2].networks.m`.
+ */
+export function validateRubric(value: unknown): RubricCheck {
+  if (!validate(value)) return { ok: false, errors: (validate.errors ?? []).map(describe) };
+  const rubric = value as Rubric;
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  rubric.tests.forEach((t, k) => {
+    if (seen.has(t.id)) errors.push(`tests[${k}].id: '${t.id}' is used by an earlier test; ids must be unique`);
+    seen.add(t.id);
+    for (const key of ["hiddenLayers", "hiddenUnits", "inputs", "K", "m"] as const) {
+      const [min, max] = t.networks[key];
+      if (min > max) errors.push(`tests[${k}].networks.${key}: min ${min} is greater than max ${max}`);
+    }
+  });
+  if (rubric.tests.every((t) => t.points === 0)) errors.push("tests: every test is worth 0 points; at least one must be worth more");
+  return errors.length ? { ok: false, errors } : { ok: true, rubric };
+}
+
+/** Reads and validates a rubric file; problems are data, each naming the file and the field. */
+export function readRubric(file: string): RubricCheck {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    return { ok: false, errors: [`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`${file}: not valid JSON: ${(e as Error).message}`] };
+  }
+  const check = validateRubric(value);
+  return check.ok ? check : { ok: false, errors: check.errors.map((e) => `${file}: ${e}`) };
+}
+
+function describe(e: ErrorObject): string {
+  const field = e.instancePath.split("/").slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") || "(top level)";
+  if (e.keyword === "additionalProperties") return `${field}: unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+  if (e.keyword === "required") return `${field}: missing field '${(e.params as { missingProperty: string }).missingProperty}'`;
+  if (e.keyword === "enum") return `${field}: ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  return `${field}: ${e.message}`;
+}
