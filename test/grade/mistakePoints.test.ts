@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
 import { gradeImplementation } from "../../src/grade/gradeSubmission.ts";
-import { mistakeIds, mistakes, referenceNnCostFunction, type MistakeId } from "../../src/mistakes/index.ts";
+import { lectureFamily, mistakesFor, referenceNnCostFunction, type MistakeId } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
 
 /**
@@ -9,7 +9,7 @@ import { inProcessImplementation } from "../../src/sandbox/inProcessImplementati
  * The rubric isolates parts of the assignment, so a slip in one part costs only that part's
  * tests (the slide's λΘ, a regulariser slip, loses only the gradient regulariser's 10 points).
  */
-const expectedLosses: Readonly<Record<MistakeId, readonly string[]>> = {
+const expectedLosses: Readonly<Partial<Record<MistakeId, readonly string[]>>> = {
   "regularized-bias": ["cost-regularizer", "gradient-regularizer"],
   "lambda-not-divided-by-m": ["gradient-regularizer"],
   "missing-activation-derivative": ["gradient", "deep", "edge-shapes", "self-consistency"],
@@ -33,8 +33,14 @@ describe("the default rubric's points for each catalogued mistake", () => {
     expect(r.maxPoints).toBe(100);
   });
 
-  it.each(mistakeIds)("%s", async (id) => {
-    const r = await gradeImplementation(id, inProcessImplementation(mistakes[id], id), defaultRubric, { seed, callTimeoutMs: 1000 });
+  // the default rubric's assignment is the lecture's: sigmoid everywhere, cross-entropy
+  const lectureMistakes = mistakesFor(lectureFamily);
+  it("lists an expected loss for every mistake of the lecture's family", () => {
+    expect([...lectureMistakes.keys()].sort()).toEqual(Object.keys(expectedLosses).sort());
+  });
+
+  it.each([...lectureMistakes.keys()])("%s", async (id) => {
+    const r = await gradeImplementation(id, inProcessImplementation(lectureMistakes.get(id)!, id), defaultRubric, { seed, callTimeoutMs: 1000 });
     const lost = r.items.filter((i) => !i.passed).map((i) => i.id);
     console.log(`${id.padEnd(38)} ${String(r.points).padStart(3)} / 100   loses: ${lost.join(", ")}`);
     expect(lost).toEqual(expectedLosses[id]);
