@@ -13,7 +13,10 @@ export async function backpropBench(): Promise<BenchSection[]> {
   const sections: BenchSection[] = [];
   const fused = fusedKernelInUse();
   const cores = allCores();
-  for (const [sizes, m] of [[[400, 25, 10], 5000], [[784, 100, 10], 1000]] as const) {
+  for (const [sizes, m] of [
+    [[400, 25, 10], 5000],
+    [[784, 100, 10], 1000],
+  ] as const) {
     const { label, problem, theta } = benchProblem([...sizes], m);
     const flops = gradientFlops(sizes, m);
     const gflops = (ms: number) => `${(flops / ms / 1e6).toFixed(1)} GFLOP/s`;
@@ -27,10 +30,24 @@ export async function backpropBench(): Promise<BenchSection[]> {
     const loop = await medianMs(() => loopBackprop(problem, theta), 5, 1);
     const tfjs = await medianMs(await tfjsGradient(problem, theta), 7);
     const rows = [
-      { label: `backprop, batch form, 1 thread${fused ? ", fused multiply-add" : ""}`, ms: batch, extra: `${gflops(batch)}${vsTorch(batch)}` },
-      ...(fused ? [{ label: "backprop, batch form, 1 thread, plain SIMD kernel", ms: plain, extra: `${gflops(plain)}${vsTorch(plain)}` }] : []),
+      {
+        label: `backprop, batch form, 1 thread${fused ? ", fused multiply-add" : ""}`,
+        ms: batch,
+        extra: `${gflops(batch)}${vsTorch(batch)}`,
+      },
+      ...(fused
+        ? [{ label: "backprop, batch form, 1 thread, plain SIMD kernel", ms: plain, extra: `${gflops(plain)}${vsTorch(plain)}` }]
+        : []),
       { label: `backprop, batch form, ${cores} threads (every core)`, ms: parallel, extra: `${gflops(parallel)}${vsTorch(parallel)}` },
-      ...("ms" in torch ? [{ label: "PyTorch autograd, float64, 1 thread", ms: torch.ms, extra: `${gflops(torch.ms)}; J agrees to ${Math.abs(torch.J - batchBackprop(problem, theta).J).toExponential(1)}` }] : []),
+      ...("ms" in torch
+        ? [
+            {
+              label: "PyTorch autograd, float64, 1 thread",
+              ms: torch.ms,
+              extra: `${gflops(torch.ms)}; J agrees to ${Math.abs(torch.J - batchBackprop(problem, theta).J).toExponential(1)}`,
+            },
+          ]
+        : []),
       { label: "loop (per-example Δ accumulation, float64)", ms: loop, extra: gflops(loop) },
       { label: "tfjs CPU backend (pure JS, float32)", ms: tfjs, extra: gflops(tfjs) },
     ];
@@ -41,7 +58,9 @@ export async function backpropBench(): Promise<BenchSection[]> {
         `${(flops / 1e6).toFixed(0)} MFLOP per gradient (forward, Δ products, hidden δ's).`,
         blasNote(torch),
         `Medians of 15 runs (loop 5, tfjs 7). The ${cores}-thread row shares fixed chunks of 512 examples with worker threads; its result is bit for bit the 1-thread one. On a machine shared with other work, it gains only what the other cores have free.`,
-        fused ? "Fused multiply-add: the WebAssembly relaxed-SIMD kernel; the plain SIMD row is the fallback used where the runtime lacks relaxed SIMD." : "Relaxed SIMD is unavailable in this runtime: the plain SIMD kernel ran.",
+        fused
+          ? "Fused multiply-add: the WebAssembly relaxed-SIMD kernel; the plain SIMD row is the fallback used where the runtime lacks relaxed SIMD."
+          : "Relaxed SIMD is unavailable in this runtime: the plain SIMD kernel ran.",
         "tfjs computes in float32: half the digits of gradcheck's float64 for the same work.",
       ],
     });

@@ -16,20 +16,27 @@ import type { BenchSection } from "./section.ts";
  * handwritten-digit data, most pixels are exactly 0.
  */
 export function digitImages(m: number, random: Rng): { X: Matrix; Y: Matrix } {
-  const side = 20, K = 10;
-  const X = zeros(m, side * side), Y = zeros(m, K);
+  const side = 20,
+    K = 10;
+  const X = zeros(m, side * side),
+    Y = zeros(m, K);
   for (let e = 0; e < m; e++) {
     const strokes = 2 + Math.floor(random() * 3);
     for (let s = 0; s < strokes; s++) {
-      let r = 3 + random() * 14, c = 3 + random() * 14;
-      const dr = random() * 2 - 1, dc = random() * 2 - 1, len = 4 + random() * 8;
+      let r = 3 + random() * 14,
+        c = 3 + random() * 14;
+      const dr = random() * 2 - 1,
+        dc = random() * 2 - 1,
+        len = 4 + random() * 8;
       for (let step = 0; step < len; step++, r += dr, c += dc) {
-        for (let pr = -1; pr <= 1; pr++) for (let pc = -1; pc <= 1; pc++) {
-          const rr = Math.round(r) + pr, cc = Math.round(c) + pc;
-          if (rr < 0 || rr >= side || cc < 0 || cc >= side) continue;
-          const q = e * side * side + rr * side + cc;
-          X.data[q] = Math.min(1, X.data[q] + (pr === 0 && pc === 0 ? 0.9 : 0.35) * (0.5 + 0.5 * random()));
-        }
+        for (let pr = -1; pr <= 1; pr++)
+          for (let pc = -1; pc <= 1; pc++) {
+            const rr = Math.round(r) + pr,
+              cc = Math.round(c) + pc;
+            if (rr < 0 || rr >= side || cc < 0 || cc >= side) continue;
+            const q = e * side * side + rr * side + cc;
+            X.data[q] = Math.min(1, X.data[q] + (pr === 0 && pc === 0 ? 0.9 : 0.35) * (0.5 + 0.5 * random()));
+          }
       }
     }
     Y.data[e * K + Math.floor(random() * K)] = 1;
@@ -79,7 +86,10 @@ export async function fdBench(): Promise<BenchSection> {
   const grad = unroll(batchBackprop(problem, theta).grad);
   const x = unroll(theta);
   t0 = performance.now();
-  const directional = directionalCheck((v) => costFunction(problem, roll(v, problem.layerSizes)), grad, x, { random: rng(7), directions: 1 });
+  const directional = directionalCheck((v) => costFunction(problem, roll(v, problem.layerSizes)), grad, x, {
+    random: rng(7),
+    directions: 1,
+  });
   const directionalMs = performance.now() - t0;
 
   let vsBackprop = 0;
@@ -88,11 +98,31 @@ export async function fdBench(): Promise<BenchSection> {
   return {
     title: "Finite differences: 400-25-10, m = 5000, all 10,285 parameters",
     rows: [
-      { label: "exhaustive central FD (cached activations, rank-1 updates)", ms: exhaustiveMs, extra: `${(exhaustiveMs / P * 1000).toFixed(0)} µs/parameter; max |FD − backprop| ${vsBackprop.toExponential(1)}` },
-      { label: `exhaustive, ${extrapolated.fd.method} (what --method fd uses here)`, ms: extrapolatedMs, extra: `worst a-posteriori error bound ${worstBound.toExponential(1)}` },
-      { label: "exhaustive central FD, dense inputs (no zero pixels)", ms: denseMs, extra: `×${(denseMs / exhaustiveMs).toFixed(1)} the sparse time; target ≤ 3 s on one thread` },
-      { label: "naive central FD (2P full forward passes), extrapolated", ms: naiveMs, extra: `from ${sample.length} parameters in ${naiveSampleMs.toFixed(0)} ms; ×${(naiveMs / exhaustiveMs).toFixed(0)} the exhaustive time` },
-      { label: "directional check (1 random unit direction, Richardson)", ms: directionalMs, extra: `|gᵀv − FD| ${directional.directions[0].absError.toExponential(1)}, ${directional.passed ? "passed" : "FAILED"}` },
+      {
+        label: "exhaustive central FD (cached activations, rank-1 updates)",
+        ms: exhaustiveMs,
+        extra: `${((exhaustiveMs / P) * 1000).toFixed(0)} µs/parameter; max |FD − backprop| ${vsBackprop.toExponential(1)}`,
+      },
+      {
+        label: `exhaustive, ${extrapolated.fd.method} (what --method fd uses here)`,
+        ms: extrapolatedMs,
+        extra: `worst a-posteriori error bound ${worstBound.toExponential(1)}`,
+      },
+      {
+        label: "exhaustive central FD, dense inputs (no zero pixels)",
+        ms: denseMs,
+        extra: `×${(denseMs / exhaustiveMs).toFixed(1)} the sparse time; target ≤ 3 s on one thread`,
+      },
+      {
+        label: "naive central FD (2P full forward passes), extrapolated",
+        ms: naiveMs,
+        extra: `from ${sample.length} parameters in ${naiveSampleMs.toFixed(0)} ms; ×${(naiveMs / exhaustiveMs).toFixed(0)} the exhaustive time`,
+      },
+      {
+        label: "directional check (1 random unit direction, Richardson)",
+        ms: directionalMs,
+        extra: `|gᵀv − FD| ${directional.directions[0].absError.toExponential(1)}, ${directional.passed ? "passed" : "FAILED"}`,
+      },
     ],
     notes: [
       `One run each on the same network and data (seeded). X: synthetic 20×20 stroke images, ${(zerosShare * 100).toFixed(0)}% of pixels exactly 0, as in handwritten digits; zero inputs are skipped.`,

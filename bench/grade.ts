@@ -25,11 +25,14 @@ function median(xs: number[]): number {
 /** Seconds per student (the default rubric, load to close) and the whole of examples/class with --jobs 1 and 2. */
 export async function gradeBench(): Promise<BenchSection> {
   const options = { seed, callTimeoutMs: defaultGradeTimeoutMs };
-  const per = async (id: string, repeat: number) => median(await (async () => {
-    const times: number[] = [];
-    for (let k = 0; k < repeat; k++) times.push(await seconds(() => gradeSubmission(id, join(classDir, id), defaultRubric, options)));
-    return times;
-  })());
+  const per = async (id: string, repeat: number) =>
+    median(
+      await (async () => {
+        const times: number[] = [];
+        for (let k = 0; k < repeat; k++) times.push(await seconds(() => gradeSubmission(id, join(classDir, id), defaultRubric, options)));
+        return times;
+      })(),
+    );
   const rows = [
     { label: "one student: correct JavaScript (alice)", ms: 1000 * (await per("alice", 3)) },
     { label: "one student: buggy JavaScript, diagnosed (bob)", ms: 1000 * (await per("bob", 3)) },
@@ -39,7 +42,23 @@ export async function gradeBench(): Promise<BenchSection> {
   for (const jobs of [1, 2]) {
     const out = mkdtempSync(join(tmpdir(), "gradcheck-bench-grade-"));
     try {
-      rows.push({ label: `examples/class, --jobs ${jobs}`, ms: 1000 * (await seconds(() => gradeClass({ classDir, outDir: join(out, "grades"), rubric: defaultRubric, seed, drawSeed: () => seed, jobs, callTimeoutMs: defaultGradeTimeoutMs, resume: false }))) });
+      rows.push({
+        label: `examples/class, --jobs ${jobs}`,
+        ms:
+          1000 *
+          (await seconds(() =>
+            gradeClass({
+              classDir,
+              outDir: join(out, "grades"),
+              rubric: defaultRubric,
+              seed,
+              drawSeed: () => seed,
+              jobs,
+              callTimeoutMs: defaultGradeTimeoutMs,
+              resume: false,
+            }),
+          )),
+      });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -68,7 +87,18 @@ async function hundredStudents(): Promise<number> {
       const id = `s${String(k).padStart(3, "0")}`;
       cpSync(join(classDir, kind), join(scratch, "class", kind.endsWith(".zip") ? `${id}.zip` : id), { recursive: true });
     }
-    return await seconds(() => gradeClass({ classDir: join(scratch, "class"), outDir: join(scratch, "grades"), rubric: defaultRubric, seed, drawSeed: () => seed, jobs: 2, callTimeoutMs: defaultGradeTimeoutMs, resume: false }));
+    return await seconds(() =>
+      gradeClass({
+        classDir: join(scratch, "class"),
+        outDir: join(scratch, "grades"),
+        rubric: defaultRubric,
+        seed,
+        drawSeed: () => seed,
+        jobs: 2,
+        callTimeoutMs: defaultGradeTimeoutMs,
+        resume: false,
+      }),
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

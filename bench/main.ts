@@ -32,7 +32,8 @@ const collect = async (name: string, run: () => Promise<BenchSection | BenchSect
 function render(s: BenchSection): string {
   const width = Math.max(...s.rows.map((r) => r.label.length));
   const lines = [`## ${s.title}`, "", `| ${"method".padEnd(width)} | median ms | |`, `|${"-".repeat(width + 2)}|----------:|---|`];
-  for (const r of s.rows) lines.push(`| ${r.label.padEnd(width)} | ${(r.ms < 1 ? r.ms.toFixed(3) : r.ms.toFixed(1)).padStart(9)} | ${r.extra ?? ""} |`);
+  for (const r of s.rows)
+    lines.push(`| ${r.label.padEnd(width)} | ${(r.ms < 1 ? r.ms.toFixed(3) : r.ms.toFixed(1)).padStart(9)} | ${r.extra ?? ""} |`);
   lines.push("", ...s.notes.map((n) => `- ${n}`), "");
   return lines.join("\n");
 }

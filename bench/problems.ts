@@ -15,13 +15,20 @@ export interface BenchProblem {
  */
 export function benchProblem(layerSizes: number[], m: number, seed = 1): BenchProblem {
   const random = rng(seed);
-  const s1 = layerSizes[0], K = layerSizes[layerSizes.length - 1];
+  const s1 = layerSizes[0],
+    K = layerSizes[layerSizes.length - 1];
   const X = zeros(m, s1);
   for (let q = 0; q < X.data.length; q++) X.data[q] = random();
   const Y = zeros(m, K);
   for (let i = 0; i < m; i++) Y.data[i * K + Math.floor(random() * K)] = 1;
   const problem: Problem = {
-    layerSizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda: 1, X, Y,
+    layerSizes,
+    hiddenActivation: "sigmoid",
+    outputActivation: "sigmoid",
+    cost: "cross-entropy",
+    lambda: 1,
+    X,
+    Y,
   };
   return { label: `${layerSizes.join("-")}, m = ${m}`, problem, theta: randomInitialTheta(layerSizes, random) };
 }

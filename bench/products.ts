@@ -10,10 +10,18 @@ import type { BenchSection } from "./section.ts";
  * WebAssembly kernel: where the time of a gradient goes and what each kernel achieves.
  */
 export async function productsBench(): Promise<BenchSection> {
-  const m = CHUNK_EXAMPLES, s1 = 400, s2 = 25, K = 10;
+  const m = CHUNK_EXAMPLES,
+    s1 = 400,
+    s2 = 25,
+    K = 10;
   const random = rng(3);
   const fill = (n: number) => Float64Array.from({ length: n }, () => random() - 0.5);
-  const X = fill(m * s1), T1 = fill(s2 * (s1 + 1)), T2 = fill(K * (s2 + 1)), A2 = fill(m * s2), d3 = fill(m * K), d2 = fill(m * s2);
+  const X = fill(m * s1),
+    T1 = fill(s2 * (s1 + 1)),
+    T2 = fill(K * (s2 + 1)),
+    A2 = fill(m * s2),
+    d3 = fill(m * K),
+    d2 = fill(m * s2);
   const out = new Float64Array(m * s1);
   const v = (data: Float64Array, offset: number, rs: number, cs: number): View => ({ data, offset, rs, cs });
   const products: Array<[string, number, number, number, View, View, View]> = [
@@ -31,8 +39,15 @@ export async function productsBench(): Promise<BenchSection> {
     for (const [kernelName, gemm] of kernels) {
       // Many calls per timing: the small products take microseconds.
       const reps = Math.max(1, Math.round(2e7 / (pm * pn * pk)));
-      const ms = (await medianMs(() => { for (let r = 0; r < reps; r++) gemm(pm, pn, pk, A, B, C, false); }, 11)) / reps;
-      rows.push({ label: `${name} (${pm}×${pk} · ${pk}×${pn}), ${kernelName}`, ms, extra: `${((2 * pm * pn * pk) / ms / 1e6).toFixed(1)} GFLOP/s` });
+      const ms =
+        (await medianMs(() => {
+          for (let r = 0; r < reps; r++) gemm(pm, pn, pk, A, B, C, false);
+        }, 11)) / reps;
+      rows.push({
+        label: `${name} (${pm}×${pk} · ${pk}×${pn}), ${kernelName}`,
+        ms,
+        extra: `${((2 * pm * pn * pk) / ms / 1e6).toFixed(1)} GFLOP/s`,
+      });
     }
   }
   return {
@@ -40,7 +55,9 @@ export async function productsBench(): Promise<BenchSection> {
     rows,
     notes: [
       "Each includes copying its operands into WebAssembly memory, as in the gradient (there X is copied once for both of its products).",
-      fma ? "Both kernels ran: this runtime accepts relaxed SIMD." : "Relaxed SIMD is unavailable in this runtime: only the plain SIMD kernel ran.",
+      fma
+        ? "Both kernels ran: this runtime accepts relaxed SIMD."
+        : "Relaxed SIMD is unavailable in this runtime: only the plain SIMD kernel ran.",
     ],
   };
 }

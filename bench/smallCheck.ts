@@ -16,7 +16,14 @@ const CALLS = 200;
 export async function smallCheckBench(): Promise<BenchSection> {
   const c = referenceCases().find((k) => k.name === "ex4-debug-lambda3")!;
   const method = fdMethodFor(c);
-  const per = async (f: () => unknown) => (await medianMs(() => { for (let r = 0; r < CALLS; r++) f(); }, 15, 5)) / CALLS;
+  const per = async (f: () => unknown) =>
+    (await medianMs(
+      () => {
+        for (let r = 0; r < CALLS; r++) f();
+      },
+      15,
+      5,
+    )) / CALLS;
   const backprop = await per(() => batchBackprop(c, c.theta));
   const tape = await per(() => tapeBackprop(c, c.theta));
   const fd = await per(() => fdNetworkGradient(c, c.theta, { method }));
@@ -29,7 +36,15 @@ export async function smallCheckBench(): Promise<BenchSection> {
       { label: "tape", ms: tape },
       { label: `finite differences, ${method.name}`, ms: fd },
       { label: "all three", ms: total, extra: "target ≤ 0.19 ms" },
-      ...("ms" in torch ? [{ label: "torch.autograd.gradcheck, float64, 1 thread", ms: torch.ms, extra: `${(torch.ms / total).toFixed(0)}× gradcheck's three-way time` }] : []),
+      ...("ms" in torch
+        ? [
+            {
+              label: "torch.autograd.gradcheck, float64, 1 thread",
+              ms: torch.ms,
+              extra: `${(torch.ms / total).toFixed(0)}× gradcheck's three-way time`,
+            },
+          ]
+        : []),
     ],
     notes: [`Each time is the median over 15 timings of ${CALLS} calls, divided by ${CALLS}.`, blasNote(torch)],
   };

@@ -24,7 +24,8 @@ export async function tapeBench(): Promise<BenchSection> {
     batchBackprop(p, theta);
     tapeGradient(theta);
   }
-  const batchMs: number[] = [], tapeMs: number[] = [];
+  const batchMs: number[] = [],
+    tapeMs: number[] = [];
   for (let r = 0; r < runs; r++) {
     let t0 = performance.now();
     batchBackprop(p, theta);
@@ -33,7 +34,8 @@ export async function tapeBench(): Promise<BenchSection> {
     tapeGradient(theta);
     tapeMs.push(performance.now() - t0);
   }
-  const batch = median(batchMs), tape = median(tapeMs);
+  const batch = median(batchMs),
+    tape = median(tapeMs);
 
   const recorder = new Tape();
   const vars = theta.map((T) => recorder.variable(T));

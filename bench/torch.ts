@@ -10,7 +10,13 @@ const python = "/usr/bin/python3";
 const script = fileURLToPath(new URL("./torch_backprop.py", import.meta.url));
 
 export type TorchResult =
-  | { readonly ms: number; readonly J: number; readonly torch: string; readonly threads: number; readonly blas: { readonly library: string; readonly reference: boolean } }
+  | {
+      readonly ms: number;
+      readonly J: number;
+      readonly torch: string;
+      readonly threads: number;
+      readonly blas: { readonly library: string; readonly reference: boolean };
+    }
   | { readonly missing: string };
 
 /**
@@ -22,11 +28,15 @@ export function torchGradient(problem: Problem, theta: Theta, runs: number, mode
   if (!existsSync(python)) return { missing: `${python} not found` };
   const dir = mkdtempSync(join(tmpdir(), "gradcheck-bench-torch-"));
   try {
-    const write = (name: string, data: Float64Array) => writeFileSync(join(dir, name), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    const write = (name: string, data: Float64Array) =>
+      writeFileSync(join(dir, name), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     write("X.f64", problem.X.data);
     write("Y.f64", problem.Y.data);
     theta.forEach((T, l) => write(`theta${l}.f64`, T.data));
-    writeFileSync(join(dir, "meta.json"), JSON.stringify({ layerSizes: problem.layerSizes, m: problem.X.rows, lambda: problem.lambda, mode }));
+    writeFileSync(
+      join(dir, "meta.json"),
+      JSON.stringify({ layerSizes: problem.layerSizes, m: problem.X.rows, lambda: problem.lambda, mode }),
+    );
     const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
     const out = execFileSync(python, [script, dir, String(runs)], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     const got = JSON.parse(out.trim().split("\n").pop() ?? "{}");

@@ -32,17 +32,21 @@ expect.extend({
     const c = checkGradient(received as ScalarFunction, gradient, x, options);
     return {
       pass: c.passed,
-      message: () => (c.passed ? `expected the gradient to differ from finite differences of f, but:\n` : `gradient check of f at x:\n`) + renderComparison(c).join("\n"),
+      message: () =>
+        (c.passed ? `expected the gradient to differ from finite differences of f, but:\n` : `gradient check of f at x:\n`) +
+        renderComparison(c).join("\n"),
     };
   },
 
   async toPassGradcheck(received: unknown, options?: SubmissionCheckOptions) {
-    if (typeof received !== "function") return { pass: false, message: () => `expected an nnCostFunction(params, layerSizes, X, y, lambda), got ${typeof received}` };
+    if (typeof received !== "function")
+      return { pass: false, message: () => `expected an nnCostFunction(params, layerSizes, X, y, lambda), got ${typeof received}` };
     const report = await checkNnCostFunction(received as NnCostFunction, options);
     const replay = `seed ${report.seed}, ${report.runs} runs`;
     return {
       pass: report.passed,
-      message: () => (report.passed ? "expected the nnCostFunction to fail gradcheck, but:\n" : "") + renderCheckReport(report, replay).join("\n"),
+      message: () =>
+        (report.passed ? "expected the nnCostFunction to fail gradcheck, but:\n" : "") + renderCheckReport(report, replay).join("\n"),
     };
   },
 });

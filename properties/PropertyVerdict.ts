@@ -1,7 +1,5 @@
 /** What a property says about one case: it holds, it is skipped (with why), or it fails (with where). */
-export type PropertyVerdict =
-  | { readonly ok: true; readonly skipped?: string }
-  | { readonly ok: false; readonly message: string };
+export type PropertyVerdict = { readonly ok: true; readonly skipped?: string } | { readonly ok: false; readonly message: string };
 
 /**
  * For fast-check predicates: throws on a failure so fast-check prints the message beside the

@@ -34,28 +34,35 @@ export function caseArbitrary(c: CaseConstraints = {}): fc.Arbitrary<Case> {
   });
   return head.chain(({ network, m, lambda, weights, data, oneHot }) => {
     const shapes = thetaShapes(network.layerSizes);
-    const s1 = network.layerSizes[0], K = network.layerSizes[network.layerSizes.length - 1];
-    const targets = network.outputActivation === "identity"
-      ? valuesArbitrary("ordinary", m * K).map((v) => ({ Y: v, labels: undefined }))
-      : oneHot
-        ? fc.array(fc.integer({ min: 0, max: K === 1 ? 1 : K - 1 }), { minLength: m, maxLength: m }).map((labels) => ({ Y: oneHotRows(labels, K), labels }))
-        : fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m * K, maxLength: m * K }).map((v) => ({ Y: network.outputActivation === "softmax" ? probabilityRows(v, K) : v, labels: undefined }));
-    return fc.record({
-      theta: fc.tuple(...shapes.map(([r, cols]) => valuesArbitrary(weights, r * cols))),
-      X: valuesArbitrary(data, m * s1),
-      targets,
-    }).map(({ theta, X, targets }): Case => ({
-      name: `random-[${network.layerSizes}]-m${m}`,
-      ...network,
-      lambda,
-      X: matrix(m, s1, X),
-      Y: matrix(m, K, targets.Y),
-      theta: theta.map((t, l): Matrix => matrix(shapes[l][0], shapes[l][1], t)),
-      ...(targets.labels ? { labels: targets.labels } : {}),
-    }));
+    const s1 = network.layerSizes[0],
+      K = network.layerSizes[network.layerSizes.length - 1];
+    const targets =
+      network.outputActivation === "identity"
+        ? valuesArbitrary("ordinary", m * K).map((v) => ({ Y: v, labels: undefined }))
+        : oneHot
+          ? fc
+              .array(fc.integer({ min: 0, max: K === 1 ? 1 : K - 1 }), { minLength: m, maxLength: m })
+              .map((labels) => ({ Y: oneHotRows(labels, K), labels }))
+          : fc
+              .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m * K, maxLength: m * K })
+              .map((v) => ({ Y: network.outputActivation === "softmax" ? probabilityRows(v, K) : v, labels: undefined }));
+    return fc
+      .record({
+        theta: fc.tuple(...shapes.map(([r, cols]) => valuesArbitrary(weights, r * cols))),
+        X: valuesArbitrary(data, m * s1),
+        targets,
+      })
+      .map(({ theta, X, targets }): Case => ({
+        name: `random-[${network.layerSizes}]-m${m}`,
+        ...network,
+        lambda,
+        X: matrix(m, s1, X),
+        Y: matrix(m, K, targets.Y),
+        theta: theta.map((t, l): Matrix => matrix(shapes[l][0], shapes[l][1], t)),
+        ...(targets.labels ? { labels: targets.labels } : {}),
+      }));
   });
 }
-
 
 /** Soft targets for softmax: each row scaled to sum to 1 (a row of zeros becomes uniform). */
 function probabilityRows(v: number[], K: number): number[] {

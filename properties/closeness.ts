@@ -8,7 +8,9 @@ import { thetaEntryName } from "../src/network/thetaEntry.ts";
  */
 export function firstDifference(a: readonly Matrix[], b: readonly Matrix[], rtol: number, floor = 1): string | undefined {
   for (let l = 0; l < a.length; l++) {
-    const A = a[l].data, B = b[l].data, cols = a[l].cols;
+    const A = a[l].data,
+      B = b[l].data,
+      cols = a[l].cols;
     for (let q = 0; q < A.length; q++) {
       if (!(Math.abs(A[q] - B[q]) <= rtol * (Math.abs(A[q]) + Math.abs(B[q]) + floor))) {
         return `${thetaEntryName({ layer: l, row: Math.floor(q / cols), column: q % cols })}: ${A[q]} vs ${B[q]} (|Δ| = ${Math.abs(A[q] - B[q]).toExponential(2)}, allowed ${(rtol * (Math.abs(A[q]) + Math.abs(B[q]) + floor)).toExponential(2)})`;

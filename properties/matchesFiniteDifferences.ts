@@ -23,6 +23,9 @@ export function matchesFiniteDifferences(method: GradientMethod, tolerance?: Par
     });
     if (cmp.passed) return { ok: true };
     const w = cmp.worst[0];
-    return { ok: false, message: `${cmp.failed} of ${cmp.entries} entries off; worst ${w?.label}: analytic ${w?.actual}, finite differences ${w?.expected} ± ${w?.errorBound} (${cmp.formula})` };
+    return {
+      ok: false,
+      message: `${cmp.failed} of ${cmp.entries} entries off; worst ${w?.label}: analytic ${w?.actual}, finite differences ${w?.expected} ± ${w?.errorBound} (${cmp.formula})`,
+    };
   };
 }

@@ -15,7 +15,8 @@ export function networkArbitrary(c: LayerSizesConstraints = {}): fc.Arbitrary<Ne
       const outputs = costs[cost].outputs;
       const outputActivation = outputs[pick % outputs.length];
       // softmax needs K ≥ 2 classes: one output unit would always say 1.
-      const sizes = outputActivation === "softmax" ? [...layerSizes.slice(0, -1), Math.max(2, layerSizes[layerSizes.length - 1])] : layerSizes;
+      const sizes =
+        outputActivation === "softmax" ? [...layerSizes.slice(0, -1), Math.max(2, layerSizes[layerSizes.length - 1])] : layerSizes;
       return { layerSizes: sizes, hiddenActivation, outputActivation, cost };
     });
 }

@@ -36,7 +36,14 @@ export { assertGradient, GradientCheckError } from "./check/assertGradient.ts";
 export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./check/directionalCheck.ts";
 export { checkJacobian, checkHessian, type JacobianLike } from "./check/checkJacobian.ts";
 export { checkVjp, checkJvp, checkHvp, type ProductCheck, type ProductCheckOptions } from "./check/checkProducts.ts";
-export { compareGradients, type CompareOptions, type GradientComparison, type LayerSummary, type NumericalGradient, type PartSummary } from "./check/compareGradients.ts";
+export {
+  compareGradients,
+  type CompareOptions,
+  type GradientComparison,
+  type LayerSummary,
+  type NumericalGradient,
+  type PartSummary,
+} from "./check/compareGradients.ts";
 export { renderComparison } from "./check/renderComparison.ts";
 export { defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
 export type { EntryLocation, EntryReport, Verdict } from "./check/EntryReport.ts";

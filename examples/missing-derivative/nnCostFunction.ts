@@ -4,8 +4,16 @@
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const softplus = (z: number): number => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 
-export default function nnCostFunction(params: Float64Array, layerSizes: number[], X: number[][], y: number[], lambda: number): { J: number; grad: Float64Array } {
-  const L = layerSizes.length, m = X.length, K = layerSizes[L - 1];
+export default function nnCostFunction(
+  params: Float64Array,
+  layerSizes: number[],
+  X: number[][],
+  y: number[],
+  lambda: number,
+): { J: number; grad: Float64Array } {
+  const L = layerSizes.length,
+    m = X.length,
+    K = layerSizes[L - 1];
   const at: number[] = [];
   let n = 0;
   for (let l = 0; l + 1 < L; l++) {
@@ -18,8 +26,10 @@ export default function nnCostFunction(params: Float64Array, layerSizes: number[
     const a: number[][] = [[1, ...X[i]]];
     const z: number[][] = [[]];
     for (let l = 0; l + 1 < L; l++) {
-      const rows = layerSizes[l + 1], cols = layerSizes[l] + 1;
-      const zl: number[] = [], al: number[] = [1];
+      const rows = layerSizes[l + 1],
+        cols = layerSizes[l] + 1;
+      const zl: number[] = [],
+        al: number[] = [1];
       for (let r = 0; r < rows; r++) {
         let s = 0;
         for (let c = 0; c < cols; c++) s += params[at[l] + r * cols + c] * a[l][c];
@@ -36,7 +46,8 @@ export default function nnCostFunction(params: Float64Array, layerSizes: number[
       delta.push(a[L - 1][k + 1] - t);
     }
     for (let l = L - 2; l >= 0; l--) {
-      const rows = layerSizes[l + 1], cols = layerSizes[l] + 1;
+      const rows = layerSizes[l + 1],
+        cols = layerSizes[l] + 1;
       for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) Delta[at[l] + r * cols + c] += delta[r] * a[l][c];
       if (l === 0) break;
       const next: number[] = [];
@@ -51,7 +62,8 @@ export default function nnCostFunction(params: Float64Array, layerSizes: number[
   J /= m;
   const grad = new Float64Array(params.length);
   for (let l = 0; l + 1 < L; l++) {
-    const rows = layerSizes[l + 1], cols = layerSizes[l] + 1;
+    const rows = layerSizes[l + 1],
+      cols = layerSizes[l] + 1;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const q = at[l] + r * cols + c;

@@ -7,12 +7,15 @@ const sigmoid = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Mat
 const softplus = (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 
 function nnCostFunction(params, layerSizes, X, y, lambda) {
-  const L = layerSizes.length, m = X.length, K = layerSizes[L - 1];
+  const L = layerSizes.length,
+    m = X.length,
+    K = layerSizes[L - 1];
   // Θ⁽ˡ⁾ is s_{l+1} × (s_l + 1), row-major, bias column first, unrolled end to end.
   const Theta = [];
   let at = 0;
   for (let l = 0; l + 1 < L; l++) {
-    const rows = layerSizes[l + 1], cols = layerSizes[l] + 1;
+    const rows = layerSizes[l + 1],
+      cols = layerSizes[l] + 1;
     Theta.push({ rows, cols, at });
     at += rows * cols;
   }
@@ -21,10 +24,12 @@ function nnCostFunction(params, layerSizes, X, y, lambda) {
   const Delta = new Float64Array(params.length);
   let J = 0;
   for (let i = 0; i < m; i++) {
-    const a = [[1, ...X[i]]], z = [[]];
+    const a = [[1, ...X[i]]],
+      z = [[]];
     for (let l = 0; l + 1 < L; l++) {
       const { rows, cols } = Theta[l];
-      const zl = [], al = [1];
+      const zl = [],
+        al = [1];
       for (let r = 0; r < rows; r++) {
         let s = 0;
         for (let c = 0; c < cols; c++) s += w(l, r, c) * a[l][c];

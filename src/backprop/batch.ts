@@ -24,7 +24,9 @@ import { chunkRanges, rowsOf } from "./chunks.ts";
  * bit for bit whatever the thread count.
  */
 export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
-  const parts = chunkRanges(problem.X.rows).map(([from, to]) => chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)));
+  const parts = chunkRanges(problem.X.rows).map(([from, to]) =>
+    chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)),
+  );
   return finishGradient(problem, theta, sumInChunkOrder(parts));
 }
 
@@ -49,11 +51,14 @@ export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix
     const Delta: Matrix[] = new Array(theta.length);
     for (let l = L - 2; l >= 0; l--) {
       const T = theta[l];
-      const sOut = T.rows, sIn = T.cols - 1, cols = T.cols;
+      const sOut = T.rows,
+        sIn = T.cols - 1,
+        cols = T.cols;
       const D = zeros(sOut, cols);
       // Δ⁽ˡ⁾ past the bias column = δ⁽ˡ⁺¹⁾ᵀ · A⁽ˡ⁾, written straight into the weight columns.
       gemm(sOut, sIn, m, transposed(view(delta)), view(a[l]), columnsFrom(D, 1), false);
-      const dd = D.data, dl = delta.data;
+      const dd = D.data,
+        dl = delta.data;
       for (let i = 0; i < m; i++) {
         const r = i * sOut;
         for (let k = 0; k < sOut; k++) dd[k * cols] += dl[r + k];
@@ -72,7 +77,8 @@ export function sumInChunkOrder(parts: readonly ChunkDeltas[]): ChunkDeltas {
   for (const part of rest) {
     loss += part.lossSum;
     part.Delta.forEach((P, l) => {
-      const d = first.Delta[l].data, p = P.data;
+      const d = first.Delta[l].data,
+        p = P.data;
       for (let q = 0; q < d.length; q++) d[q] += p[q];
     });
   }
@@ -83,9 +89,12 @@ export function sumInChunkOrder(parts: readonly ChunkDeltas[]): ChunkDeltas {
 export function finishGradient(problem: Problem, theta: Theta, sum: ChunkDeltas): CostAndGradient {
   const { lambda } = problem;
   const m = problem.X.rows;
-  const invM = 1 / m, lambdaOverM = lambda / m;
+  const invM = 1 / m,
+    lambdaOverM = lambda / m;
   sum.Delta.forEach((D, l) => {
-    const dd = D.data, t = theta[l].data, cols = D.cols;
+    const dd = D.data,
+      t = theta[l].data,
+      cols = D.cols;
     for (let k = 0; k < D.rows; k++) {
       const r = k * cols;
       dd[r] *= invM;
@@ -98,19 +107,25 @@ export function finishGradient(problem: Problem, theta: Theta, sum: ChunkDeltas)
 function outputDelta(problem: Problem, zL: Matrix, aL: Matrix, Y: Matrix): Matrix {
   const delta = outputLayerOf(problem).delta;
   const out = zeros(zL.rows, zL.cols);
-  const zd = zL.data, ad = aL.data, y = Y.data, o = out.data;
+  const zd = zL.data,
+    ad = aL.data,
+    y = Y.data,
+    o = out.data;
   for (let q = 0; q < o.length; q++) o[q] = delta(zd[q], ad[q], y[q]);
   return out;
 }
 
 /** δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(z⁽ˡ⁾); the bias column of Θ is skipped, not copied away. */
 function hiddenDelta(problem: Problem, deltaNext: Matrix, T: Matrix, Z: Matrix, A: Matrix): Matrix {
-  const m = deltaNext.rows, sIn = T.cols - 1;
+  const m = deltaNext.rows,
+    sIn = T.cols - 1;
   const out = zeros(m, sIn);
   gemm(m, sIn, T.rows, view(deltaNext), columnsFrom(T, 1), view(out), false);
   // Layer l is hidden (l ≥ 1 and below the output), so its activation is element-wise.
   const gPrime = activations[problem.hiddenActivation].gPrime;
-  const o = out.data, zd = Z.data, ad = A.data;
+  const o = out.data,
+    zd = Z.data,
+    ad = A.data;
   for (let q = 0; q < o.length; q++) o[q] *= gPrime(zd[q], ad[q]);
   return out;
 }

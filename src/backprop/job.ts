@@ -46,7 +46,8 @@ export function jobProblem(job: Job): { problem: Problem; theta: Theta } {
     at += rows * cols;
     return M;
   };
-  const X = take(job.m, layerSizes[0]), Y = take(job.m, layerSizes[layerSizes.length - 1]);
+  const X = take(job.m, layerSizes[0]),
+    Y = take(job.m, layerSizes[layerSizes.length - 1]);
   const theta = thetaShapes(layerSizes).map(([r, c]) => take(r, c));
   return { problem: { ...job.network, X, Y }, theta };
 }

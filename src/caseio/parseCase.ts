@@ -53,7 +53,8 @@ function readCase(json: unknown): Case {
   const lambda = readNumber(o.lambda, "lambda");
   if (lambda < 0) fail("lambda", `must be ≥ 0, got ${lambda}`);
 
-  const s1 = layerSizes[0], K = layerSizes[layerSizes.length - 1];
+  const s1 = layerSizes[0],
+    K = layerSizes[layerSizes.length - 1];
   if (outputActivation === "softmax" && K < 2) fail("layerSizes", `a softmax output needs K = s_L ≥ 2 classes, got ${K}`);
   const X = readMatrix(o.X, "X", undefined, s1, "s_1");
   if (X.rows === 0) fail("X", "needs at least one example (m ≥ 1)");
@@ -113,7 +114,8 @@ function readMatrix(v: unknown, field: string, rows: number | undefined, cols: n
     row.forEach((x, j) => {
       // JSON has no NaN or Infinity, but a JS caller or a JSON5-ish writer may produce null
       // or strings for them; name them rather than let them become 0.
-      if (typeof x !== "number" || !Number.isFinite(x)) fail(`${field}[${i}][${j}]`, `expected a finite number, got ${JSON.stringify(x) ?? String(x)}`);
+      if (typeof x !== "number" || !Number.isFinite(x))
+        fail(`${field}[${i}][${j}]`, `expected a finite number, got ${JSON.stringify(x) ?? String(x)}`);
     });
   });
   return fromRows(v as number[][]);
@@ -142,7 +144,10 @@ function readLabels(v: unknown, Y: Matrix, K: number): number[] {
     for (let k = 0; k < K; k++) {
       const want = K === 1 ? c : k === c ? 1 : 0;
       if (Y.data[i * K + k] !== want) {
-        fail(`labels[${i}]`, `label ${c} does not match Y[${i}] = [${Array.from(Y.data.subarray(i * K, (i + 1) * K))}] (expected its one-hot)`);
+        fail(
+          `labels[${i}]`,
+          `label ${c} does not match Y[${i}] = [${Array.from(Y.data.subarray(i * K, (i + 1) * K))}] (expected its one-hot)`,
+        );
       }
     }
   });

@@ -4,8 +4,16 @@ import type { EntryReport } from "./EntryReport.ts";
 export type Finding =
   | { readonly kind: "wrong-entries"; readonly count: number; readonly worst: readonly EntryReport[] }
   | { readonly kind: "not-differentiable"; readonly count: number; readonly entries: readonly EntryReport[] }
-  | { readonly kind: "non-finite-gradient"; readonly count: number; readonly entries: readonly { index: number; label: string; value: number }[] }
-  | { readonly kind: "non-finite-numerical"; readonly count: number; readonly entries: readonly { index: number; label: string; value: number }[] }
+  | {
+      readonly kind: "non-finite-gradient";
+      readonly count: number;
+      readonly entries: readonly { index: number; label: string; value: number }[];
+    }
+  | {
+      readonly kind: "non-finite-numerical";
+      readonly count: number;
+      readonly entries: readonly { index: number; label: string; value: number }[];
+    }
   | { readonly kind: "wrong-length"; readonly expected: number; readonly actual: number }
   | { readonly kind: "not-a-gradient"; readonly received: string }
   | { readonly kind: "not-scalar"; readonly received: string }
@@ -31,7 +39,8 @@ export const findingInfo: Readonly<Record<FindingKind, FindingInfo>> = {
   },
   "not-differentiable": {
     title: "Not differentiable here",
-    explanation: "Perturbing these entries crosses a kink of the function (e.g. relu at z = 0), so no derivative exists to compare against.",
+    explanation:
+      "Perturbing these entries crosses a kink of the function (e.g. relu at z = 0), so no derivative exists to compare against.",
     hint: "Not a failure. Move the point (another seed or Θ) to check these entries.",
     fails: false,
   },

@@ -11,7 +11,12 @@ export class GradientCheckError extends Error {
 }
 
 /** checkGradient that throws the rendered report when the check fails (the thin wrapper for test suites). */
-export function assertGradient(f: ScalarFunction, gradient: (x: Float64Array) => unknown, x: ArrayLike<number>, options: GradientCheckOptions = {}): void {
+export function assertGradient(
+  f: ScalarFunction,
+  gradient: (x: Float64Array) => unknown,
+  x: ArrayLike<number>,
+  options: GradientCheckOptions = {},
+): void {
   const c = checkGradient(f, gradient, x, options);
   if (!c.passed) throw new GradientCheckError(c);
 }

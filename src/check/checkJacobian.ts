@@ -3,7 +3,8 @@ import { fdOptionsOf, threw, type GradientCheckOptions } from "./checkGradient.t
 import { compareGradients, comparisonOfFindings, describeValue, type GradientComparison } from "./compareGradients.ts";
 
 /** A Jacobian as the function under test may return it: m rows of n, a { rows, cols, data } matrix, or m·n numbers row-major. */
-export type JacobianLike = ArrayLike<ArrayLike<number>> | { readonly rows: number; readonly cols: number; readonly data: ArrayLike<number> } | ArrayLike<number>;
+export type JacobianLike =
+  ArrayLike<ArrayLike<number>> | { readonly rows: number; readonly cols: number; readonly data: ArrayLike<number> } | ArrayLike<number>;
 
 /**
  * The Jacobian of f: ℝⁿ → ℝᵐ at x against finite differences, entry by entry (entry [k,i] is
@@ -11,7 +12,12 @@ export type JacobianLike = ArrayLike<ArrayLike<number>> | { readonly rows: numbe
  * evaluations: for a large m or n, checkVjp and checkJvp check the same thing along random
  * directions at the cost of one.
  */
-export function checkJacobian(f: VectorFunction, jacobian: (x: Float64Array) => JacobianLike, x: ArrayLike<number>, options: GradientCheckOptions = {}): GradientComparison {
+export function checkJacobian(
+  f: VectorFunction,
+  jacobian: (x: Float64Array) => JacobianLike,
+  x: ArrayLike<number>,
+  options: GradientCheckOptions = {},
+): GradientComparison {
   const n = x.length;
   const label = options.label ?? ((q: number) => `∂f[${Math.floor(q / n)}]/∂x[${q % n}]`);
   return compareJacobian(f, jacobian, x, { ...options, label });
@@ -21,13 +27,23 @@ export function checkJacobian(f: VectorFunction, jacobian: (x: Float64Array) => 
  * The Hessian of a scalar f as the Jacobian of its gradient: the analytic Hessian against
  * finite differences of the (trusted, or separately checked) gradient. Entry [i,j] is ∂²f/∂x_i∂x_j.
  */
-export function checkHessian(gradient: VectorFunction, hessian: (x: Float64Array) => JacobianLike, x: ArrayLike<number>, options: GradientCheckOptions = {}): GradientComparison {
+export function checkHessian(
+  gradient: VectorFunction,
+  hessian: (x: Float64Array) => JacobianLike,
+  x: ArrayLike<number>,
+  options: GradientCheckOptions = {},
+): GradientComparison {
   const n = x.length;
   const label = options.label ?? ((q: number) => `H[${Math.floor(q / n)},${q % n}]`);
   return compareJacobian(gradient, hessian, x, { ...options, label });
 }
 
-function compareJacobian(f: VectorFunction, jacobian: (x: Float64Array) => JacobianLike, x: ArrayLike<number>, options: GradientCheckOptions): GradientComparison {
+function compareJacobian(
+  f: VectorFunction,
+  jacobian: (x: Float64Array) => JacobianLike,
+  x: ArrayLike<number>,
+  options: GradientCheckOptions,
+): GradientComparison {
   const fd = fdOptionsOf(options);
   let fx: unknown;
   try {
@@ -35,7 +51,11 @@ function compareJacobian(f: VectorFunction, jacobian: (x: Float64Array) => Jacob
   } catch (e) {
     return threw("cost", e, options);
   }
-  if (!isArrayLike(fx)) return comparisonOfFindings([{ kind: "not-a-gradient", received: `f returned ${describeValue(fx)}, not an array of outputs` }], options);
+  if (!isArrayLike(fx))
+    return comparisonOfFindings(
+      [{ kind: "not-a-gradient", received: `f returned ${describeValue(fx)}, not an array of outputs` }],
+      options,
+    );
   let analytic: unknown;
   try {
     analytic = flatten(jacobian(Float64Array.from(x)), fx.length, x.length);
@@ -59,7 +79,8 @@ function isArrayLike(x: unknown): x is ArrayLike<unknown> {
 function flatten(J: unknown, m: number, n: number): unknown {
   if (typeof J === "object" && J !== null && "data" in J && "rows" in J && "cols" in J) {
     const M = J as { rows: number; cols: number; data: ArrayLike<number> };
-    if (M.rows !== m || M.cols !== n) throw new RangeError(`the Jacobian is ${M.rows}×${M.cols}; f has ${m} outputs and ${n} inputs, so it must be ${m}×${n}`);
+    if (M.rows !== m || M.cols !== n)
+      throw new RangeError(`the Jacobian is ${M.rows}×${M.cols}; f has ${m} outputs and ${n} inputs, so it must be ${m}×${n}`);
     return M.data;
   }
   if (!isArrayLike(J) || J.length === 0 || !isArrayLike(J[0])) return J;

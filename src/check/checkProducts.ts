@@ -20,7 +20,12 @@ export interface ProductCheck {
  * A vector–Jacobian product uᵀJ (what reverse mode computes) against finite differences of the
  * scalar x ↦ uᵀf(x), for random unit u: n entries per direction, one gradient's cost.
  */
-export function checkVjp(f: VectorFunction, vjp: (x: Float64Array, u: Float64Array) => unknown, x: ArrayLike<number>, options: ProductCheckOptions = {}): ProductCheck {
+export function checkVjp(
+  f: VectorFunction,
+  vjp: (x: Float64Array, u: Float64Array) => unknown,
+  x: ArrayLike<number>,
+  options: ProductCheckOptions = {},
+): ProductCheck {
   const m = f(Float64Array.from(x)).length;
   return alongDirections(m, options, (u) => {
     let analytic: unknown;
@@ -38,7 +43,12 @@ export function checkVjp(f: VectorFunction, vjp: (x: Float64Array, u: Float64Arr
  * A Jacobian–vector product Jv (what forward mode computes) against d/dt f(x + t·v) for random
  * unit v: m entries per direction, each a directional derivative of one output.
  */
-export function checkJvp(f: VectorFunction, jvp: (x: Float64Array, v: Float64Array) => unknown, x: ArrayLike<number>, options: ProductCheckOptions = {}): ProductCheck {
+export function checkJvp(
+  f: VectorFunction,
+  jvp: (x: Float64Array, v: Float64Array) => unknown,
+  x: ArrayLike<number>,
+  options: ProductCheckOptions = {},
+): ProductCheck {
   const m = f(Float64Array.from(x)).length;
   return alongDirections(x.length, options, (v) => {
     let analytic: unknown;
@@ -48,7 +58,9 @@ export function checkJvp(f: VectorFunction, jvp: (x: Float64Array, v: Float64Arr
       return threw("gradient", e, options);
     }
     const method = fdOptionsOf(options).method;
-    const estimate = new Float64Array(m), errorBound = new Float64Array(m), kink = new Uint8Array(m);
+    const estimate = new Float64Array(m),
+      errorBound = new Float64Array(m),
+      kink = new Uint8Array(m);
     for (let k = 0; k < m; k++) {
       const d = directionalDerivative((w) => Number(f(w)[k]), x, v, method ? { method } : {});
       estimate[k] = d.estimate;
@@ -60,11 +72,20 @@ export function checkJvp(f: VectorFunction, jvp: (x: Float64Array, v: Float64Arr
 }
 
 /** A Hessian–vector product Hv of a scalar f, as the JVP of its gradient. */
-export function checkHvp(gradient: VectorFunction, hvp: (x: Float64Array, v: Float64Array) => unknown, x: ArrayLike<number>, options: ProductCheckOptions = {}): ProductCheck {
+export function checkHvp(
+  gradient: VectorFunction,
+  hvp: (x: Float64Array, v: Float64Array) => unknown,
+  x: ArrayLike<number>,
+  options: ProductCheckOptions = {},
+): ProductCheck {
   return checkJvp(gradient, hvp, x, { label: (i) => `(Hv)[${i}]`, ...options });
 }
 
-function alongDirections(length: number, options: ProductCheckOptions, compare: (direction: Float64Array) => GradientComparison): ProductCheck {
+function alongDirections(
+  length: number,
+  options: ProductCheckOptions,
+  compare: (direction: Float64Array) => GradientComparison,
+): ProductCheck {
   const random = rng(options.seed ?? defaultDirectionSeed);
   const directions = Array.from({ length: options.directions ?? 2 }, () => {
     const direction = randomUnitDirection(length, random);

@@ -64,7 +64,8 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
   const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
   const keep = options.worst ?? 10;
   const a = asNumbers(analytic);
-  if (a === null) return summarise({ tolerance, keep, reports: [], findings: [{ kind: "not-a-gradient", received: describeValue(analytic) }] });
+  if (a === null)
+    return summarise({ tolerance, keep, reports: [], findings: [{ kind: "not-a-gradient", received: describeValue(analytic) }] });
   const compared = compareEntries(a, numerical, tolerance, options.locate, options.label);
   const findings = findingsOf(compared, keep, { expected: numerical.estimate.length, actual: a.length });
   return summarise({ tolerance, keep, reports: compared.reports, findings });
@@ -80,7 +81,13 @@ interface ComparedEntries {
 }
 
 /** Step 1: each entry the numerical side computed (all, or just `indices`), in that order. */
-function compareEntries(a: ArrayLike<unknown>, numerical: NumericalGradient, tolerance: Tolerance, locate: Locate | undefined, name?: (index: number) => string): ComparedEntries {
+function compareEntries(
+  a: ArrayLike<unknown>,
+  numerical: NumericalGradient,
+  tolerance: Tolerance,
+  locate: Locate | undefined,
+  name?: (index: number) => string,
+): ComparedEntries {
   const order = numerical.indices ?? null;
   const count = order ? order.length : numerical.estimate.length;
   const compared: ComparedEntries = { reports: [], nonFiniteA: [], nonFiniteN: [] };
@@ -89,7 +96,9 @@ function compareEntries(a: ArrayLike<unknown>, numerical: NumericalGradient, tol
     if (i >= a.length) continue;
     const location = locate ? safeLocate(locate, i) : undefined;
     const label = name?.(i) ?? labelOf(i, location);
-    const ai = Number(a[i]), ni = numerical.estimate[i], ei = numerical.errorBound[i];
+    const ai = Number(a[i]),
+      ni = numerical.estimate[i],
+      ei = numerical.errorBound[i];
     if (!Number.isFinite(ai)) compared.nonFiniteA.push({ index: i, label, value: ai });
     else if (!Number.isFinite(ni) || Number.isNaN(ei)) compared.nonFiniteN.push({ index: i, label, value: ni });
     else {
@@ -163,7 +172,8 @@ function summarise({ tolerance, keep, reports, findings }: Summarise): GradientC
 
 /** ‖a − n‖ / ‖a + n‖, summed in entry order. */
 function relativeDifferenceOf(judged: readonly EntryReport[]): number {
-  let diff2 = 0, sum2 = 0;
+  let diff2 = 0,
+    sum2 = 0;
   for (const r of judged) {
     diff2 += (r.actual - r.expected) ** 2;
     sum2 += (r.actual + r.expected) ** 2;
@@ -180,7 +190,8 @@ function layerSummaries(reports: readonly EntryReport[]): LayerSummary[] {
   const parts = new Map<string, MutablePart>();
   const layerIds = new Set<number>();
   for (const r of reports) {
-    const layer = r.location?.layer ?? 0, bias = r.location ? r.location.column === 0 : false;
+    const layer = r.location?.layer ?? 0,
+      bias = r.location ? r.location.column === 0 : false;
     const key = `${layer}:${bias}`;
     layerIds.add(layer);
     const part = parts.get(key) ?? emptyPart();
@@ -193,7 +204,9 @@ function layerSummaries(reports: readonly EntryReport[]): LayerSummary[] {
       part.maxRelError = Math.max(part.maxRelError, r.relError);
     }
   }
-  return [...layerIds].sort((x, y) => x - y).map((layer) => ({ layer, weights: parts.get(`${layer}:false`) ?? emptyPart(), bias: parts.get(`${layer}:true`) ?? null }));
+  return [...layerIds]
+    .sort((x, y) => x - y)
+    .map((layer) => ({ layer, weights: parts.get(`${layer}:false`) ?? emptyPart(), bias: parts.get(`${layer}:true`) ?? null }));
 }
 
 /** Worst first: how many tolerances away from agreement. */
@@ -219,7 +232,12 @@ export function describeValue(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return `an array of ${x.length}`;
   if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return `a ${x.constructor.name} of ${(x as unknown as ArrayLike<number>).length}`;
-  if (typeof x === "object") return `an object with keys ${Object.keys(x as object).slice(0, 5).join(", ") || "(none)"}`;
+  if (typeof x === "object")
+    return `an object with keys ${
+      Object.keys(x as object)
+        .slice(0, 5)
+        .join(", ") || "(none)"
+    }`;
   return `${typeof x} ${String(x).slice(0, 40)}`;
 }
 

@@ -50,7 +50,8 @@ export function directionalCheck(
   const results: DirectionResult[] = [];
   for (let d = 0; d < (options.directions ?? 3); d++) {
     const v = randomUnitDirection(x.length, random);
-    let actual = 0, scale = 0;
+    let actual = 0,
+      scale = 0;
     for (let i = 0; i < v.length; i++) {
       actual += gradient[i] * v[i];
       scale += Math.abs(gradient[i] * v[i]);

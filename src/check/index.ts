@@ -11,7 +11,13 @@ export {
   type PartSummary,
 } from "./compareGradients.ts";
 export { renderComparison, renderEntries, renderFinding } from "./renderComparison.ts";
-export { directionalCheck, defaultDirectionSeed, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./directionalCheck.ts";
+export {
+  directionalCheck,
+  defaultDirectionSeed,
+  type DirectionalCheck,
+  type DirectionalOptions,
+  type DirectionResult,
+} from "./directionalCheck.ts";
 export { checkGradient, type GradientCheckOptions } from "./checkGradient.ts";
 export { assertGradient, GradientCheckError } from "./assertGradient.ts";
 export { checkJacobian, checkHessian, type JacobianLike } from "./checkJacobian.ts";

@@ -8,7 +8,9 @@ const v = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
 /** A comparison as text lines: verdict, formula, findings, worst entries, per-layer summary. */
 export function renderComparison(c: GradientComparison): string[] {
   const lines: string[] = [];
-  lines.push(`${c.passed ? "PASS" : "FAIL"}: ${c.entries} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable} not differentiable here; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}`);
+  lines.push(
+    `${c.passed ? "PASS" : "FAIL"}: ${c.entries} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable} not differentiable here; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}`,
+  );
   lines.push(`tolerance: ${c.formula}`);
   for (const f of c.findings) lines.push(...renderFinding(f));
   if (c.worst.length && c.failed === 0) {
@@ -32,10 +34,21 @@ export function renderFinding(f: Finding): string[] {
     case "wrong-entries":
       return [`${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"}; the worst:`, ...renderEntries(f.worst), `  hint: ${info.hint}`];
     case "not-differentiable":
-      return [`${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"} (${f.entries.slice(0, 5).map((r) => r.label).join(", ")}${f.count > 5 ? ", …" : ""}) — not counted as failures`];
+      return [
+        `${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"} (${f.entries
+          .slice(0, 5)
+          .map((r) => r.label)
+          .join(", ")}${f.count > 5 ? ", …" : ""}) — not counted as failures`,
+      ];
     case "non-finite-gradient":
     case "non-finite-numerical":
-      return [`${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"}, e.g. ${f.entries.slice(0, 5).map((x) => `${x.label} = ${x.value}`).join(", ")}`, `  hint: ${info.hint}`];
+      return [
+        `${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"}, e.g. ${f.entries
+          .slice(0, 5)
+          .map((x) => `${x.label} = ${x.value}`)
+          .join(", ")}`,
+        `  hint: ${info.hint}`,
+      ];
     case "wrong-length":
       return [`${head}: expected ${f.expected} entries, got ${f.actual}`, `  hint: ${info.hint}`];
     case "not-a-gradient":
@@ -47,9 +60,13 @@ export function renderFinding(f: Finding): string[] {
 }
 
 export function renderEntries(entries: readonly EntryReport[]): string[] {
-  const lines = [`  ${"entry".padEnd(16)} ${"expected (n)".padStart(20)} ${"actual (a)".padStart(20)} ${"|a − n|".padStart(9)} ${"rel error".padStart(9)} ${"tolerance".padStart(9)}`];
+  const lines = [
+    `  ${"entry".padEnd(16)} ${"expected (n)".padStart(20)} ${"actual (a)".padStart(20)} ${"|a − n|".padStart(9)} ${"rel error".padStart(9)} ${"tolerance".padStart(9)}`,
+  ];
   for (const r of entries) {
-    lines.push(`  ${r.label.padEnd(16)} ${v(r.expected).padStart(20)} ${v(r.actual).padStart(20)} ${e(r.absError).padStart(9)} ${e(r.relError).padStart(9)} ${e(r.tolerance).padStart(9)}`);
+    lines.push(
+      `  ${r.label.padEnd(16)} ${v(r.expected).padStart(20)} ${v(r.actual).padStart(20)} ${e(r.absError).padStart(9)} ${e(r.relError).padStart(9)} ${e(r.tolerance).padStart(9)}`,
+    );
   }
   return lines;
 }

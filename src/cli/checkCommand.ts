@@ -33,7 +33,10 @@ function assignmentFromFlags(args: Args): { assignment: Assignment; words: strin
   });
   if (words.length === 0) return undefined;
   const parsed = parseAssignment(fields);
-  if (!parsed.ok) throw new UsageError(parsed.error.replace(/^assignment (\w+)/, (_m, f: string) => `--${assignmentFlags[assignmentFields.indexOf(f as never)] ?? f}`));
+  if (!parsed.ok)
+    throw new UsageError(
+      parsed.error.replace(/^assignment (\w+)/, (_m, f: string) => `--${assignmentFlags[assignmentFields.indexOf(f as never)] ?? f}`),
+    );
   return { assignment: parsed.assignment, words };
 }
 
@@ -45,7 +48,11 @@ function assignmentFromFlags(args: Args): { assignment: Assignment; words: strin
  * only renders it and returns the exit code.
  */
 export async function checkCommand(words: readonly string[], out: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision", "deadline", ...assignmentFlags], ["json", "allow-unstable-cost", "unsafe-no-sandbox"]);
+  const args = parseArgs(
+    words,
+    ["seed", "runs", "report", "timeout", "junit", "format", "case", "precision", "deadline", ...assignmentFlags],
+    ["json", "allow-unstable-cost", "unsafe-no-sandbox"],
+  );
   if (args.positional.length !== 1) throw new UsageError(`check needs exactly one SUBMISSION (a folder), got ${args.positional.length}`);
   const [path] = args.positional as [string];
   const seed = integerOption(args, "seed", defaultSeed, 0);
@@ -56,7 +63,8 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const reportDir = valued(args.options.get("report"), "--report needs a folder");
   const junitFile = valued(args.options.get("junit"), "--junit needs a file name");
   const format = valued(args.options.get("format"), "--format needs text or github") ?? "text";
-  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format expects one of ${formats.join(", ")}, got ${format}`);
+  if (!(formats as readonly string[]).includes(format))
+    throw new UsageError(`--format expects one of ${formats.join(", ")}, got ${format}`);
   const caseFile = valued(args.options.get("case"), "--case needs a case file");
   if (caseFile !== undefined) return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out);
 
@@ -65,7 +73,17 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const allowUnstableCost = args.options.has("allow-unstable-cost");
   const stated = assignmentFromFlags(args);
 
-  const report = await checkSubmission(path, { seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox, precision, allowUnstableCost, evidence: reportDir !== undefined, ...(stated ? { assignment: stated.assignment } : {}) });
+  const report = await checkSubmission(path, {
+    seed,
+    runs,
+    callTimeoutMs,
+    deadlineMs,
+    unsafeNoSandbox,
+    precision,
+    allowUnstableCost,
+    evidence: reportDir !== undefined,
+    ...(stated ? { assignment: stated.assignment } : {}),
+  });
   const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}${stated ? " " + stated.words.join(" ") : ""}`;
   const replay = checkReplay(path, seed, runs) + flags;
   const json = checkJson(report, replay);
@@ -76,7 +94,10 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay, path));
     // The HTML renderer and its plotting libraries load only when a report is asked for.
     const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
-    writeFileSync(join(reportDir, "report.html"), await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }));
+    writeFileSync(
+      join(reportDir, "report.html"),
+      await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }),
+    );
     if (report.counterexample) {
       counterexampleFile = join(reportDir, "counterexample.json");
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");

@@ -24,7 +24,11 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     submission: report.submission,
     ...(report.problem ? { problem: report.problem, title: problemInfo[report.problem].title, message: report.message } : {}),
     checks: checksJson(report.checks),
-    findings: report.findings.map((f) => ({ ...f, ...(f.where ? { where: whereJson(f.where) } : {}), title: problemInfo[f.problem].title })),
+    findings: report.findings.map((f) => ({
+      ...f,
+      ...(f.where ? { where: whereJson(f.where) } : {}),
+      title: problemInfo[f.problem].title,
+    })),
     firstFailure: report.firstFailure ?? null,
     shrinks: report.shrinks,
     deadline: report.deadline ? { ms: report.deadline.ms, expired: report.deadline.expired } : null,

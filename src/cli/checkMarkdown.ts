@@ -11,7 +11,13 @@ import { neutraliseForMarkdown as md } from "../sandbox/untrustedText.ts";
 /** The Markdown report `--report DIR` writes beside the JSON. */
 export function checkMarkdown(report: CheckReport, replay: string, submissionPath = report.submission): string {
   const lines: string[] = [`# gradcheck check: ${report.passed ? "passed" : "failed"}`, ""];
-  lines.push(`- submission: ${md(report.submission)}`, `- seed: ${report.seed}`, `- random networks tried: ${report.runs}`, `- exit code: ${checkExitCode(report)}`, `- replay: \`${replay}\``);
+  lines.push(
+    `- submission: ${md(report.submission)}`,
+    `- seed: ${report.seed}`,
+    `- random networks tried: ${report.runs}`,
+    `- exit code: ${checkExitCode(report)}`,
+    `- replay: \`${replay}\``,
+  );
   for (const w of report.warnings) lines.push(`- warning: ${md(w)}`);
   if (report.problem) {
     const info = problemInfo[report.problem];
@@ -20,18 +26,31 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
   }
   if (!report.passed) {
     const v = (x: boolean | null) => (x === null ? "not reached" : x ? "passed" : "**failed**");
-    lines.push("", "## Checks", "", "| check | result |", "|---|---|",
+    lines.push(
+      "",
+      "## Checks",
+      "",
+      "| check | result |",
+      "|---|---|",
       `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.matchesReference)} |`,
-      `| (b) gradient vs finite differences of its own cost | ${v(report.checks.selfConsistent)} |`);
+      `| (b) gradient vs finite differences of its own cost | ${v(report.checks.selfConsistent)} |`,
+    );
     lines.push("", "## Findings", "");
     for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);
     lines.push("", "## Diagnosis", "");
     if (report.mistakes.length === 0 && report.clues.length > 0) {
-      lines.push(`No catalogued mistake fits. What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`, "");
+      lines.push(
+        `No catalogued mistake fits. What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`,
+        "",
+      );
       for (const c of report.clues) lines.push(`- **${clueTitles[c.id]}** (\`${c.id}\`): ${c.message}`);
       lines.push("");
     } else if (report.mistakes.length === 0) {
-      lines.push(report.findings.some((f) => wrongValue.has(f.problem)) ? "Unrecognised: the error matches no catalogued mistake and shows none of the known patterns." : "None: the failure is not a wrong value, so there is no error pattern to match.");
+      lines.push(
+        report.findings.some((f) => wrongValue.has(f.problem))
+          ? "Unrecognised: the error matches no catalogued mistake and shows none of the known patterns."
+          : "None: the failure is not a wrong value, so there is no error pattern to match.",
+      );
     }
     for (const id of report.mistakes) {
       const m = mistakeInfo[id];
@@ -39,10 +58,22 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
     }
     if (report.counterexample) {
       const ce = report.counterexample;
-      const from = report.firstFailure ? ` (shrunk ${report.shrinks} times from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m})` : "";
-      lines.push("", "## Minimal counterexample", "", `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}${from}. Saved as \`counterexample.json\` beside this report; replay it on the submission with \`npx gradcheck check ${shellWord(submissionPath)} --case counterexample.json\` from this folder, or see gradcheck's own answer with \`npx gradcheck eval counterexample.json\`.`, "", "```json", JSON.stringify(ce, null, 1), "```");
+      const from = report.firstFailure
+        ? ` (shrunk ${report.shrinks} times from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m})`
+        : "";
+      lines.push(
+        "",
+        "## Minimal counterexample",
+        "",
+        `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}${from}. Saved as \`counterexample.json\` beside this report; replay it on the submission with \`npx gradcheck check ${shellWord(submissionPath)} --case counterexample.json\` from this folder, or see gradcheck's own answer with \`npx gradcheck eval counterexample.json\`.`,
+        "",
+        "```json",
+        JSON.stringify(ce, null, 1),
+        "```",
+      );
     }
   }
-  if (report.mutated.length > 0) lines.push("", `Warning: ${problemInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${problemInfo["mutated-input"].hint}`);
+  if (report.mutated.length > 0)
+    lines.push("", `Warning: ${problemInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${problemInfo["mutated-input"].hint}`);
   return lines.join("\n") + "\n";
 }

@@ -10,7 +10,11 @@ import { checkReplay } from "./shellWord.ts";
 export const examplesDir = join(packageRoot(), "examples") + sep;
 
 /** The shipped examples and what `check` must say about each. */
-export const tourExamples: ReadonlyArray<{ readonly folder: string; readonly what: string; readonly expect: readonly MistakeId[] | "pass" }> = [
+export const tourExamples: ReadonlyArray<{
+  readonly folder: string;
+  readonly what: string;
+  readonly expect: readonly MistakeId[] | "pass";
+}> = [
   { folder: "correct", what: "JavaScript module, correct", expect: "pass" },
   { folder: "regularized-bias", what: "JavaScript module, bias column regularised in J and ∇J", expect: ["regularized-bias"] },
   { folder: "slide-lambda", what: "CommonJS default export, the slide's λΘ", expect: ["lambda-not-divided-by-m"] },
@@ -37,10 +41,14 @@ export async function checkTour(out: (line: string) => void, runs = 50): Promise
   for (const ex of tourExamples) {
     const report = await checkSubmission(examplesDir + ex.folder, { runs, unsafeNoSandbox: trustedWithoutSandbox });
     const ce = report.counterexample;
-    const verdict = report.passed ? "passed" : `failed: ${report.mistakes.join(", ") || "unrecognised"}; shrunk to layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}`;
+    const verdict = report.passed
+      ? "passed"
+      : `failed: ${report.mistakes.join(", ") || "unrecognised"}; shrunk to layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}`;
     const asExpected = ex.expect === "pass" ? report.passed : !report.passed && ex.expect.every((id) => report.mistakes.includes(id));
     allAsExpected &&= asExpected;
-    out(`  examples/${ex.folder.padEnd(20)} ${ex.what.padEnd(56)} exit ${checkExitCode(report)}  ${verdict}${asExpected ? "" : "   (NOT AS EXPECTED)"}`);
+    out(
+      `  examples/${ex.folder.padEnd(20)} ${ex.what.padEnd(56)} exit ${checkExitCode(report)}  ${verdict}${asExpected ? "" : "   (NOT AS EXPECTED)"}`,
+    );
     if (!shown && ex.folder === "slide-lambda") {
       shown = true;
       for (const line of ["", "  The full report for examples/slide-lambda:", ""]) out(line);

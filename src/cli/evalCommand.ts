@@ -21,8 +21,10 @@ export async function evalCommand(words: readonly string[], out: (line: string) 
   if (!methodNames.includes(method)) throw new UsageError(`--method expects one of ${methodNames.join(", ")}, got ${method}`);
   const repeat = integerOption(args, "repeat", 1, 1);
   const threads = integerOption(args, "threads", availableParallelism(), 1);
-  if (args.options.has("threads") && method !== "backprop") throw new UsageError(`--threads applies to --method backprop only, not ${method}`);
-  const compute: Compute = method === "backprop" ? (c, theta) => parallelBackprop(c, theta, { threads }) : async (c, theta) => gradientMethods[method](c, theta);
+  if (args.options.has("threads") && method !== "backprop")
+    throw new UsageError(`--threads applies to --method backprop only, not ${method}`);
+  const compute: Compute =
+    method === "backprop" ? (c, theta) => parallelBackprop(c, theta, { threads }) : async (c, theta) => gradientMethods[method](c, theta);
   if (args.positional.length === 0) throw new UsageError("eval needs at least one CASE.json");
 
   let failed = false;
@@ -35,8 +37,7 @@ export async function evalCommand(words: readonly string[], out: (line: string) 
 }
 
 type EvalLine =
-  | { name: string; method: MethodName; J: number; grad: number[][][]; ms: number }
-  | { name?: string; file?: string; error: string };
+  { name: string; method: MethodName; J: number; grad: number[][][]; ms: number } | { name?: string; file?: string; error: string };
 
 type Compute = (problem: Problem, theta: Theta) => Promise<CostAndGradient>;
 

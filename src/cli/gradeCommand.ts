@@ -21,7 +21,10 @@ export const defaultGradeTimeoutMs = 3000;
 export async function gradeCommand(words: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const { rest, only } = takeOnly(words);
   const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format"], ["resume"]);
-  if (args.positional.length !== 1) throw new UsageError(`grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`);
+  if (args.positional.length !== 1)
+    throw new UsageError(
+      `grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`,
+    );
   const outDir = args.options.get("out");
   if (typeof outDir !== "string") throw new UsageError("grade needs --out OUT_DIR");
   const format = args.options.get("format") ?? "text";
@@ -41,7 +44,9 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   const seedOption = args.options.get("seed");
   const progress = progressFor(out);
   const run = await gradeClass({
-    classDir: args.positional[0], outDir, rubric,
+    classDir: args.positional[0],
+    outDir,
+    rubric,
     seed: seedOption === undefined ? undefined : integerOption(args, "seed", 0, 0),
     drawSeed: () => randomInt(0, 2 ** 31),
     jobs: integerOption(args, "jobs", availableParallelism(), 1),
@@ -61,7 +66,9 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
   const graded = run.students.filter((s) => s.result.status === "graded").length;
   const mean = run.students.reduce((s, d) => s + d.result.score, 0) / run.students.length;
-  out(`graded ${graded} of ${run.students.length} students (seed ${run.seed}, mean score ${(100 * mean).toFixed(1)}%): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`);
+  out(
+    `graded ${graded} of ${run.students.length} students (seed ${run.seed}, mean score ${(100 * mean).toFixed(1)}%): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
+  );
   return 0;
 }
 
@@ -78,14 +85,20 @@ function takeOnly(words: readonly string[]): { rest: string[]; only?: string[] }
 
 /** A progress bar on a terminal (cli-progress); one plain line per student otherwise, for CI logs. */
 function progressFor(out: (line: string) => void) {
-  let total = 0, count = 0, failing = 0;
+  let total = 0,
+    count = 0,
+    failing = 0;
   let bar: cliProgress.SingleBar | undefined;
-  const describe = (d: StudentDone) => `${d.result.id}: ${d.result.status}, ${d.result.points}/${d.result.maxPoints}${d.reused ? " (unchanged, kept)" : ` (${d.seconds.toFixed(1)} s)`}`;
+  const describe = (d: StudentDone) =>
+    `${d.result.id}: ${d.result.status}, ${d.result.points}/${d.result.maxPoints}${d.reused ? " (unchanged, kept)" : ` (${d.seconds.toFixed(1)} s)`}`;
   return {
     start(n: number, seed: number) {
       total = n;
       if (process.stdout.isTTY) {
-        bar = new cliProgress.SingleBar({ format: "grading {bar} {value}/{total} students | {failing} not full marks | ETA {eta_formatted} | {last}", hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { format: "grading {bar} {value}/{total} students | {failing} not full marks | ETA {eta_formatted} | {last}", hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, 0, { failing: 0, last: `seed ${seed}` });
       } else out(`grading ${n} students, seed ${seed}`);
     },

@@ -17,11 +17,19 @@ const tourSeed = 2024;
  * the unchanged results (resume). Returns 0 when every student has a result.
  */
 export async function gradeTour(out: (line: string) => void): Promise<number> {
-  out(`gradcheck grade on examples/class (${readdirSync(classDir).length} students: correct, buggy, one that crashes, one that hangs, Python, a zip, one with no entry file)`);
+  out(
+    `gradcheck grade on examples/class (${readdirSync(classDir).length} students: correct, buggy, one that crashes, one that hangs, Python, a zip, one with no entry file)`,
+  );
   const resume = existsSync(outDir) && readdirSync(outDir).length > 0;
   const run = await gradeClass({
-    classDir, outDir, rubric: defaultRubric, seed: tourSeed, drawSeed: () => tourSeed,
-    jobs: availableParallelism(), callTimeoutMs: 1000, resume,
+    classDir,
+    outDir,
+    rubric: defaultRubric,
+    seed: tourSeed,
+    drawSeed: () => tourSeed,
+    jobs: availableParallelism(),
+    callTimeoutMs: 1000,
+    resume,
   });
   if (!run.ok) {
     out(`  ${run.error}`);
@@ -29,9 +37,16 @@ export async function gradeTour(out: (line: string) => void): Promise<number> {
   }
   for (const { result: r, reused } of run.students) {
     const lost = r.items.filter((i) => !i.passed).map((i) => i.id);
-    const why = r.status !== "graded" ? r.status : lost.length ? `lost ${lost.join(", ")}${r.mistakes.length ? `; mistake: ${r.mistakes.join(", ")}` : ""}` : "full marks";
+    const why =
+      r.status !== "graded"
+        ? r.status
+        : lost.length
+          ? `lost ${lost.join(", ")}${r.mistakes.length ? `; mistake: ${r.mistakes.join(", ")}` : ""}`
+          : "full marks";
     out(`  ${r.id.padEnd(8)} ${String(r.points).padStart(3)}/${r.maxPoints}  ${why}${reused ? " (kept from the last run)" : ""}`);
   }
-  out("  Written to reports/grades/: summary.csv and summary.json for the gradebook, class.md, and per student results.json (Gradescope's format), feedback.md and counterexample.json.");
+  out(
+    "  Written to reports/grades/: summary.csv and summary.json for the gradebook, class.md, and per student results.json (Gradescope's format), feedback.md and counterexample.json.",
+  );
   return 0;
 }

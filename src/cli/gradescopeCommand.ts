@@ -8,7 +8,11 @@ import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { defaultGradeTimeoutMs } from "./gradeCommand.ts";
 
 /** `gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip`: builds the Gradescope autograder. */
-export async function gradescopeCommand(words: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function gradescopeCommand(
+  words: readonly string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const args = parseArgs(words, ["out", "rubric", "seed", "timeout"], []);
   if (args.positional.length) throw new UsageError(`gradescope takes no positional arguments, got ${args.positional.join(" ")}`);
   const file = args.options.get("out");
@@ -18,7 +22,9 @@ export async function gradescopeCommand(words: readonly string[], out: (line: st
   const seed = args.options.has("seed") ? integerOption(args, "seed", 0, 0) : randomInt(0, 2 ** 31);
   const timeout = integerOption(args, "timeout", defaultGradeTimeoutMs, 1);
   const { files, bytes } = await buildAutograder(file, rubric, seed, timeout);
-  out(`wrote ${file}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (rubric "${rubric.name}", seed ${seed}, Node ${process.version}). Upload it as the assignment's autograder on Gradescope.`);
+  out(
+    `wrote ${file}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (rubric "${rubric.name}", seed ${seed}, Node ${process.version}). Upload it as the assignment's autograder on Gradescope.`,
+  );
   return 0;
 }
 

@@ -50,7 +50,9 @@ export async function main(words: readonly string[]): Promise<number> {
       case "grade":
         return await (await import("./gradeCommand.ts")).gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "gradescope":
-        return await (await import("./gradescopeCommand.ts")).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+        return await (
+          await import("./gradescopeCommand.ts")
+        ).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "autograde":
         return await (await import("./gradescopeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
       case "tour": {
@@ -78,7 +80,14 @@ export async function main(words: readonly string[]): Promise<number> {
       return 2;
     }
     // The checker's own machinery failed: never an uncaught exception that looks like "wrong".
-    out(JSON.stringify({ passed: false, exitCode: 2, problem: "internal-error", message: `gradcheck failed: ${(e as Error)?.message ?? String(e)}` }));
+    out(
+      JSON.stringify({
+        passed: false,
+        exitCode: 2,
+        problem: "internal-error",
+        message: `gradcheck failed: ${(e as Error)?.message ?? String(e)}`,
+      }),
+    );
     return 2;
   }
 }

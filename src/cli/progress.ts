@@ -17,7 +17,10 @@ export function progress(total: number, out: (line: string) => void, interactive
     const every = Math.max(1, Math.round(total / 10));
     return {
       step(i, J) {
-        if ((i + 1) % every === 0 || i + 1 === total) out(`  iteration ${String(i + 1).padStart(String(total).length)}/${total}  J ${J.toFixed(4)}  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        if ((i + 1) % every === 0 || i + 1 === total)
+          out(
+            `  iteration ${String(i + 1).padStart(String(total).length)}/${total}  J ${J.toFixed(4)}  ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+          );
       },
       log: out,
       stop() {},
@@ -26,7 +29,13 @@ export function progress(total: number, out: (line: string) => void, interactive
   // A SingleBar redraws synchronously on update: training never yields to the event loop, so
   // a timer-driven redraw (MultiBar's) would show nothing until the end.
   const bar = new cliProgress.SingleBar(
-    { format: "  {bar} {value}/{total}  J {J}  {duration_formatted}", hideCursor: true, clearOnComplete: false, stream: process.stderr, synchronousUpdate: true },
+    {
+      format: "  {bar} {value}/{total}  J {J}  {duration_formatted}",
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: process.stderr,
+      synchronousUpdate: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { J: "…" });

@@ -14,24 +14,41 @@ import { shellWord } from "./shellWord.ts";
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
-export function renderCheckReport(report: CheckReport, replay: string, counterexampleFile?: string, submissionPath = report.submission, assignment?: string): string[] {
+export function renderCheckReport(
+  report: CheckReport,
+  replay: string,
+  counterexampleFile?: string,
+  submissionPath = report.submission,
+  assignment?: string,
+): string[] {
   const out: string[] = [];
   out.push(`gradcheck check — ${shown(report.submission)}`);
   for (const w of report.warnings) out.push(`  warning: ${shown(w)}`);
   if (report.problem) {
     const info = problemInfo[report.problem];
-    out.push("", `✗ ${info.title} (exit ${checkExitCode(report)})`, `  ${shown(report.message ?? "")}`.replace(/\n/g, "\n  "), `  hint: ${info.hint}`);
+    out.push(
+      "",
+      `✗ ${info.title} (exit ${checkExitCode(report)})`,
+      `  ${shown(report.message ?? "")}`.replace(/\n/g, "\n  "),
+      `  hint: ${info.hint}`,
+    );
     return out;
   }
   out.push(`  seed ${report.seed} · ${assignment ?? setting}`);
   if (report.passed) {
-    out.push("", `✓ passed on ${report.runs} random networks: J and ∂J/∂Θ agree with gradcheck's (a) and with finite differences of its own J (b).`);
+    out.push(
+      "",
+      `✓ passed on ${report.runs} random networks: J and ∂J/∂Θ agree with gradcheck's (a) and with finite differences of its own J (b).`,
+    );
   } else {
     const ce = report.counterexample;
     const from = report.firstFailure ? ` from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m}` : "";
     if (report.stage === "probe") {
       const shape = report.findings.some((f) => problemInfo[f.problem].kind === "interface");
-      out.push("", `✗ the first call, on a fixed case (layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}), already ${shape ? "has the wrong shape" : "fails"} (exit ${checkExitCode(report)})`);
+      out.push(
+        "",
+        `✗ the first call, on a fixed case (layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}), already ${shape ? "has the wrong shape" : "fails"} (exit ${checkExitCode(report)})`,
+      );
     } else {
       out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
@@ -49,22 +66,30 @@ export function renderCheckReport(report: CheckReport, replay: string, counterex
         out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${m.hint}`);
       }
     } else if (report.clues.length > 0) {
-      out.push(`diagnosis: no catalogued mistake fits; what the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`);
+      out.push(
+        `diagnosis: no catalogued mistake fits; what the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`,
+      );
       for (const c of report.clues) out.push(`  ${c.id} — ${clueTitles[c.id]}`, `    ${c.message}`);
     } else if (report.findings.some((f) => wrongValue.has(f.problem))) {
       out.push("diagnosis: unrecognised — the error matches no catalogued mistake and shows none of the known patterns.");
     }
     if (ce) {
-      out.push("", counterexampleFile
-        ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
-        : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`);
+      out.push(
+        "",
+        counterexampleFile
+          ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
+          : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`,
+      );
       if (!counterexampleFile) out.push(JSON.stringify(ce));
       const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
-      if (language && ce.layerSizes.length === 3) out.push("", `replay it in ${language === "octave" ? "Octave" : "numpy"}:`, ...replaySnippet(ce, language).map((l) => "  " + l));
+      if (language && ce.layerSizes.length === 3)
+        out.push("", `replay it in ${language === "octave" ? "Octave" : "numpy"}:`, ...replaySnippet(ce, language).map((l) => "  " + l));
     }
   }
-  if (report.mutated.length > 0) out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);
-  if (report.deadline?.expired) out.push("", `note: the check's deadline (${report.deadline.ms / 1000} s, --deadline) ran out; what was found by then is reported`);
+  if (report.mutated.length > 0)
+    out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);
+  if (report.deadline?.expired)
+    out.push("", `note: the check's deadline (${report.deadline.ms / 1000} s, --deadline) ran out; what was found by then is reported`);
   out.push("", `replay: ${replay}${report.path ? `   (fast-check path ${report.path})` : ""}`);
   return out;
 }

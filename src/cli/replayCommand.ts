@@ -8,7 +8,12 @@ import { replayCase } from "../judge/replayCase.ts";
  * J beside its own and the gradient compared entry by entry. Exit 0 when the answer is right,
  * 1 when it is wrong, 2 when the case or the submission cannot be loaded.
  */
-export async function replayCommand(submission: string, caseFile: string, callTimeoutMs: number, out: (line: string) => void): Promise<number> {
+export async function replayCommand(
+  submission: string,
+  caseFile: string,
+  callTimeoutMs: number,
+  out: (line: string) => void,
+): Promise<number> {
   const r = await replayCase(submission, caseFile, { callTimeoutMs });
   if (!r.ok) {
     if (r.stage === "case") out(`✗ the case cannot be used: ${r.message}`);
@@ -18,9 +23,12 @@ export async function replayCommand(submission: string, caseFile: string, callTi
   const { verdict, comparison } = r;
   out(`gradcheck check — ${submission} on the case ${r.caseName} (${caseFile})`);
   out(`  J: gradcheck ${verdict.reference.J}, submission ${verdict.submitted?.J ?? "(no answer)"}`);
-  for (const f of verdict.findings) out(`  ${f.check ? `(${f.check}) ` : ""}${problemInfo[f.problem].title}: ${f.message}`.replace(/\n/g, "\n    "));
+  for (const f of verdict.findings)
+    out(`  ${f.check ? `(${f.check}) ` : ""}${problemInfo[f.problem].title}: ${f.message}`.replace(/\n/g, "\n    "));
   if (comparison) {
-    out(`  ∂J/∂Θ entry by entry against gradcheck's (within ${agreement.atol} + ${agreement.rtol}·|expected|): ${comparison.failed} of ${comparison.entries} differ; the largest differences:`);
+    out(
+      `  ∂J/∂Θ entry by entry against gradcheck's (within ${agreement.atol} + ${agreement.rtol}·|expected|): ${comparison.failed} of ${comparison.entries} differ; the largest differences:`,
+    );
     for (const line of renderEntries(comparison.worst.slice(0, 5))) out(`  ${line}`);
   }
   out(verdict.ok ? "✓ right on this case" : "✗ wrong on this case");

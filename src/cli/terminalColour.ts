@@ -8,7 +8,10 @@ const passWords = /(✓|\bPASS\b|\bagree\b|\bpassed\b)/g;
  * Colours a line of terminal output, or leaves it alone: colours only when the stream is a
  * terminal and NO_COLOR is unset or empty (no-color.org), so pipes, files and CI logs stay plain.
  */
-export function terminalColour(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): (line: string) => string {
+export function terminalColour(
+  stream: { readonly isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): (line: string) => string {
   if (!stream.isTTY || (env.NO_COLOR ?? "") !== "") return (line) => line;
   return (line) => {
     if (/^\s*(tolerance:|replay:|hint:)/.test(line)) return `${sgr.dim}${line}${sgr.reset}`;

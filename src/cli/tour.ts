@@ -34,10 +34,15 @@ export async function tour(out: (line: string) => void, options: TourOptions = {
   out(`3. The slide's D = (1/m)Δ + λΘ against finite differences on ${c.name} (m = ${c.X.rows}, λ = ${c.lambda}):`);
   const slide = checkNetworkGradient(c, c.theta, loopBackprop(c, c.theta, slideD).grad, { worst: 5 });
   for (const line of renderComparison(slide)) out(`   ${line}`);
-  if (options.reportDir !== undefined) out(`   The heatmap of where it is wrong: ${await writeTourReport(slide, c.name, options.reportDir)}`);
+  if (options.reportDir !== undefined)
+    out(`   The heatmap of where it is wrong: ${await writeTourReport(slide, c.name, options.reportDir)}`);
   const right = checkNetworkGradient(c, c.theta, gradientMethods.loop(c, c.theta).grad);
-  out(`   The corrected D = (1/m)Δ + (λ/m)Θ: ${right.passed ? "PASS" : "FAIL"} (${right.failed} of ${right.entries} entries outside tolerance, ‖a−n‖/‖a+n‖ ${fmt(right.relativeDifference)}).`);
-  out("   Every bias-column entry agrees: the regulariser skips column 0, so the slip only shows on weights; it needs m ≥ 2 and λ > 0 to show at all.\n");
+  out(
+    `   The corrected D = (1/m)Δ + (λ/m)Θ: ${right.passed ? "PASS" : "FAIL"} (${right.failed} of ${right.entries} entries outside tolerance, ‖a−n‖/‖a+n‖ ${fmt(right.relativeDifference)}).`,
+  );
+  out(
+    "   Every bias-column entry agrees: the regulariser skips column 0, so the slip only shows on weights; it needs m ≥ 2 and λ > 0 to show at all.\n",
+  );
 
   const r = cases.find((k) => k.name === "small-013")!;
   out(`4. A kink: ${r.name} has relu hidden units; move unit 0's bias so that example 0 sits exactly at z = 0 there.`);
@@ -65,25 +70,39 @@ function referenceSection(cases: readonly Case[], verbose: boolean, out: (line: 
   out("1. The lecture's backpropagation, two ways: the per-example loop (Δ accumulation) and the batch form.");
   const header = `   ${"case".padEnd(20)} ${"layerSizes".padEnd(20)} ${"m".padStart(3)}  ${"|J − ref|".padStart(9)}  ${"loop vs ref".padStart(11)}  ${"batch vs ref".padStart(12)}  ${"loop vs batch".padStart(13)}`;
   if (verbose) out(header);
-  let worst = 0, worstCase = "";
+  let worst = 0,
+    worstCase = "";
   for (const c of cases) {
     const loop = gradientMethods.loop(c, c.theta);
     const batch = gradientMethods.backprop(c, c.theta);
     const ref = c.expected!;
     const dJ = Math.abs(batch.J - ref.J) / Math.max(1, Math.abs(ref.J));
-    const lr = maxRelative(loop.grad, ref.grad), br = maxRelative(batch.grad, ref.grad), lb = maxRelative(loop.grad, batch.grad);
+    const lr = maxRelative(loop.grad, ref.grad),
+      br = maxRelative(batch.grad, ref.grad),
+      lb = maxRelative(loop.grad, batch.grad);
     if (Math.max(dJ, lr, br) > worst) [worst, worstCase] = [Math.max(dJ, lr, br), c.name];
-    if (verbose) out(`   ${c.name.padEnd(20)} ${`[${c.layerSizes}]`.padEnd(20)} ${String(c.X.rows).padStart(3)}  ${fmt(dJ).padStart(9)}  ${fmt(lr).padStart(11)}  ${fmt(br).padStart(12)}  ${fmt(lb).padStart(13)}`);
+    if (verbose)
+      out(
+        `   ${c.name.padEnd(20)} ${`[${c.layerSizes}]`.padEnd(20)} ${String(c.X.rows).padStart(3)}  ${fmt(dJ).padStart(9)}  ${fmt(lr).padStart(11)}  ${fmt(br).padStart(12)}  ${fmt(lb).padStart(13)}`,
+      );
   }
-  out(`   ${cases.length} cases: worst relative deviation of J or ∂J/∂Θ from the reference ${fmt(worst)} (${worstCase}; max over entries of |a − b| / max(1, |b|))\n`);
+  out(
+    `   ${cases.length} cases: worst relative deviation of J or ∂J/∂Θ from the reference ${fmt(worst)} (${worstCase}; max over entries of |a − b| / max(1, |b|))\n`,
+  );
 }
 
 /** Section 2: backprop and the tape against finite differences, entry by entry. Returns whether all agree. */
 function fdSection(cases: readonly Case[], verbose: boolean, out: (line: string) => void): boolean {
   out("2. Three independent ways to ∂J/∂Θ, checked entry by entry: backprop and the autodiff tape against finite differences.");
   out(`   tolerance: ${toleranceFormula(defaultTolerance)}`);
-  if (verbose) out(`   ${"case".padEnd(20)} ${"entries".padStart(7)}  ${"backprop vs FD".padEnd(29)} ${"tape vs FD".padEnd(29)} ${"worst FD error bound".padStart(20)}`);
-  let allAgree = true, entries = 0, worstDifference = 0, worstBound = 0;
+  if (verbose)
+    out(
+      `   ${"case".padEnd(20)} ${"entries".padStart(7)}  ${"backprop vs FD".padEnd(29)} ${"tape vs FD".padEnd(29)} ${"worst FD error bound".padStart(20)}`,
+    );
+  let allAgree = true,
+    entries = 0,
+    worstDifference = 0,
+    worstBound = 0;
   for (const c of cases) {
     const fd = fdNetworkGradient(c, c.theta);
     const locate = thetaLocate(c.layerSizes);
@@ -99,10 +118,14 @@ function fdSection(cases: readonly Case[], verbose: boolean, out: (line: string)
     entries += fd.fd.estimate.length;
     worstBound = Math.max(worstBound, bound);
     if (verbose || bp.startsWith("DIFFER") || tape.startsWith("DIFFER")) {
-      out(`   ${c.name.padEnd(20)} ${String(fd.fd.estimate.length).padStart(7)}  ${bp.padEnd(29)} ${tape.padEnd(29)} ${fmt(bound).padStart(20)}`);
+      out(
+        `   ${c.name.padEnd(20)} ${String(fd.fd.estimate.length).padStart(7)}  ${bp.padEnd(29)} ${tape.padEnd(29)} ${fmt(bound).padStart(20)}`,
+      );
     }
   }
-  out(`   ${cases.length} cases, ${entries} entries: ${allAgree ? "All three methods agree on every entry of every case" : "Some methods DISAGREE: see above"}; worst ‖a−n‖/‖a+n‖ ${fmt(worstDifference)}, worst FD error bound ${fmt(worstBound)}; FD is ${fdMethodFor(cases[0]!).name} from cached activations.\n`);
+  out(
+    `   ${cases.length} cases, ${entries} entries: ${allAgree ? "All three methods agree on every entry of every case" : "Some methods DISAGREE: see above"}; worst ‖a−n‖/‖a+n‖ ${fmt(worstDifference)}, worst FD error bound ${fmt(worstBound)}; FD is ${fdMethodFor(cases[0]!).name} from cached activations.\n`,
+  );
   return allAgree;
 }
 
@@ -130,8 +153,10 @@ function fmt(x: number): string {
 
 function maxRelative(a: readonly Matrix[], b: readonly Matrix[]): number {
   let worst = 0;
-  a.forEach((A, l) => A.data.forEach((x, q) => {
-    worst = Math.max(worst, Math.abs(x - b[l].data[q]) / Math.max(1, Math.abs(b[l].data[q])));
-  }));
+  a.forEach((A, l) =>
+    A.data.forEach((x, q) => {
+      worst = Math.max(worst, Math.abs(x - b[l].data[q]) / Math.max(1, Math.abs(b[l].data[q])));
+    }),
+  );
   return worst;
 }

@@ -10,7 +10,8 @@ import { progress } from "./progress.ts";
 
 /** The data split is fixed, whatever --seed says, so runs that differ in settings see the same digits. */
 export const splitSeed = 20260101;
-export const trainCount = 8000, testCount = 2000;
+export const trainCount = 8000,
+  testCount = 2000;
 
 export interface TrainCommandOptions {
   /** draw a progress bar (default: when stderr is a terminal) */
@@ -23,7 +24,11 @@ export interface TrainCommandOptions {
  * gradient checked at checkpoints, accuracy and the confusion matrix on 2,000 held-out digits.
  * Exit code 0, 1 when a check stopped the run or the data cannot be read, 2 for usage errors.
  */
-export async function trainCommand(words: readonly string[], out: (line: string) => void, options: TrainCommandOptions = {}): Promise<number> {
+export async function trainCommand(
+  words: readonly string[],
+  out: (line: string) => void,
+  options: TrainCommandOptions = {},
+): Promise<number> {
   const args = parseArgs(words, ["hidden", "lambda", "iterations", "rate", "seed", "report"], ["slide-lambda"]);
   if (args.positional.length) throw new UsageError(`train takes no positional arguments, got ${args.positional[0]}`);
   const settings = settingsFrom(args);
@@ -38,7 +43,9 @@ export async function trainCommand(words: readonly string[], out: (line: string)
   const split = splitDigits(loaded.value, trainCount, testCount, rng(splitSeed));
   const sizes = digitNetwork(settings.hidden).layerSizes.join("-");
   out(`gradcheck train — a ${sizes} sigmoid network on ${count(trainCount)} handwritten digits (MNIST, ${count(testCount)} more held out)`);
-  out(`λ = ${settings.lambda}, α = ${settings.rate}, ${settings.iterations} iterations of batch gradient descent, seed ${settings.seed}; D = (1/m)Δ + (λ/m)Θ`);
+  out(
+    `λ = ${settings.lambda}, α = ${settings.rate}, ${settings.iterations} iterations of batch gradient descent, seed ${settings.seed}; D = (1/m)Δ + (λ/m)Θ`,
+  );
 
   const run = trainVerbose(split, settings, out, options.interactive);
   let slide: TrainingRun | undefined;
@@ -66,7 +73,8 @@ function settingsFrom(args: Args): TrainSettings {
   let hidden = defaultTrainSettings.hidden;
   if (hiddenText !== undefined) {
     const parts = hiddenText === true ? [] : hiddenText.split(",").map(Number);
-    if (parts.length === 0 || parts.some((s) => !Number.isInteger(s) || s < 1)) throw new UsageError(`--hidden expects layer sizes like 25 or 50,25, got ${hiddenText}`);
+    if (parts.length === 0 || parts.some((s) => !Number.isInteger(s) || s < 1))
+      throw new UsageError(`--hidden expects layer sizes like 25 or 50,25, got ${hiddenText}`);
     hidden = parts;
   }
   return {
@@ -80,7 +88,13 @@ function settingsFrom(args: Args): TrainSettings {
 }
 
 /** One training run with its progress and its checks in the log. */
-export function trainVerbose(split: Split, settings: TrainSettings, out: (line: string) => void, interactive?: boolean, quietChecks = false): TrainingRun {
+export function trainVerbose(
+  split: Split,
+  settings: TrainSettings,
+  out: (line: string) => void,
+  interactive?: boolean,
+  quietChecks = false,
+): TrainingRun {
   const bar = progress(settings.iterations, out, interactive);
   let shown = 0;
   try {
@@ -100,8 +114,12 @@ function summary(run: TrainingRun, slide?: TrainingRun): string[] {
   const lines: string[] = [];
   const checksPassed = run.checks.filter((c) => c.passed).length;
   const worst = Math.max(...run.checks.map((c) => c.worstRelError));
-  lines.push(`${run.steps} iterations in ${(run.trainingMs / 1000).toFixed(1)} s (${(run.trainingMs / Math.max(1, run.steps)).toFixed(0)} ms each, checks excluded); J ${run.costHistory[0].toFixed(4)} → ${run.costHistory[run.costHistory.length - 1].toFixed(4)}`);
-  lines.push(`gradient checks: ${checksPassed} of ${run.checks.length} passed (tape, finite differences, directional), worst relative error ${worst.toExponential(1)}`);
+  lines.push(
+    `${run.steps} iterations in ${(run.trainingMs / 1000).toFixed(1)} s (${(run.trainingMs / Math.max(1, run.steps)).toFixed(0)} ms each, checks excluded); J ${run.costHistory[0].toFixed(4)} → ${run.costHistory[run.costHistory.length - 1].toFixed(4)}`,
+  );
+  lines.push(
+    `gradient checks: ${checksPassed} of ${run.checks.length} passed (tape, finite differences, directional), worst relative error ${worst.toExponential(1)}`,
+  );
   lines.push("", "test set confusion matrix:", ...renderConfusion(run.test.confusion));
   lines.push("");
   if (slide) {
@@ -111,7 +129,11 @@ function summary(run: TrainingRun, slide?: TrainingRun): string[] {
     row("training accuracy", percent(run.train.confusion.accuracy), percent(slide.train.confusion.accuracy));
     row("test accuracy", percent(run.test.confusion.accuracy), percent(slide.test.confusion.accuracy));
     row("final J", jText(run), jText(slide));
-    row("gradient checks", `${checksPassed} of ${run.checks.length} passed`, `${slide.checks.filter((c) => c.passed).length} of ${slide.checks.length} passed`);
+    row(
+      "gradient checks",
+      `${checksPassed} of ${run.checks.length} passed`,
+      `${slide.checks.filter((c) => c.passed).length} of ${slide.checks.length} passed`,
+    );
   } else {
     lines.push(`training accuracy ${percent(run.train.confusion.accuracy)}, test accuracy ${percent(run.test.confusion.accuracy)}`);
   }

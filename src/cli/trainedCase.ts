@@ -9,8 +9,18 @@ import type { TrainingRun } from "../train/trainDigits.ts";
  * expected answer, so `gradcheck eval` (or someone's own implementation) can be run on it.
  */
 export function trainedCase(run: TrainingRun, test: Digits, m = 20): CaseFile {
-  const sample = subset(test, Array.from({ length: Math.min(m, test.X.rows) }, (_, i) => i));
-  const c: Case = { ...run.network, name: `mnist-${run.network.layerSizes.join("-")}-trained`, lambda: run.settings.lambda, X: sample.X, Y: oneHot(sample.labels), theta: run.theta };
+  const sample = subset(
+    test,
+    Array.from({ length: Math.min(m, test.X.rows) }, (_, i) => i),
+  );
+  const c: Case = {
+    ...run.network,
+    name: `mnist-${run.network.layerSizes.join("-")}-trained`,
+    lambda: run.settings.lambda,
+    X: sample.X,
+    Y: oneHot(sample.labels),
+    theta: run.theta,
+  };
   const labelled = { ...c, labels: Array.from(sample.labels) };
   return caseFileOf(labelled, batchBackprop(labelled, labelled.theta));
 }

@@ -42,9 +42,13 @@ export function bigNumberCost(problem: Problem, theta: Theta | readonly BigNumbe
   const math = bigMath(digits);
   const big = (x: number) => exactBig(math, x);
   const { layerSizes, lambda } = problem;
-  const L = layerSizes.length, m = problem.X.rows, K = layerSizes[L - 1];
+  const L = layerSizes.length,
+    m = problem.X.rows,
+    K = layerSizes[L - 1];
   const T: BigNumber[][] = theta.map((t) => (Array.isArray(t) ? (t as BigNumber[]) : Array.from((t as { data: Float64Array }).data, big)));
-  const zero = math.bignumber(0), one = math.bignumber(1), half = math.bignumber(0.5);
+  const zero = math.bignumber(0),
+    one = math.bignumber(1),
+    half = math.bignumber(0.5);
   const g = (name: ActivationName, z: BigNumber): BigNumber => {
     switch (name) {
       case "sigmoid":
@@ -78,7 +82,9 @@ export function bigNumberCost(problem: Problem, theta: Theta | readonly BigNumbe
     let a: BigNumber[] = Array.from(problem.X.data.subarray(e * layerSizes[0], (e + 1) * layerSizes[0]), big);
     let z: BigNumber[] = a;
     for (let l = 0; l + 1 < L; l++) {
-      const rows = layerSizes[l + 1], cols = layerSizes[l] + 1, t = T[l];
+      const rows = layerSizes[l + 1],
+        cols = layerSizes[l] + 1,
+        t = T[l];
       const act = activationOfLayer(problem, l);
       const zNext: BigNumber[] = [];
       for (let r = 0; r < rows; r++) {
@@ -102,5 +108,9 @@ export function bigNumberCost(problem: Problem, theta: Theta | readonly BigNumbe
       });
     });
   }
-  return sum.div(m).plus(big(lambda).div(2 * m).times(reg));
+  return sum.div(m).plus(
+    big(lambda)
+      .div(2 * m)
+      .times(reg),
+  );
 }

@@ -17,14 +17,26 @@ export interface NetworkCheckOptions extends Omit<CompareOptions, "locate"> {
  * A network's analytic gradient (Θ-shaped matrices or the unrolled vector, or anything a
  * user returned) against the numerical one, with entries named Θ⁽ˡ⁾[i][j].
  */
-export function checkNetworkGradient(problem: Problem, theta: Theta, analytic: unknown, options: NetworkCheckOptions = {}): GradientComparison {
-  const numerical = options.oracle === "bignumber"
-    ? { estimate: unroll(bigNumberGradient(problem, theta).grad), errorBound: new Float64Array(parameterCount(problem.layerSizes)) }
-    : fdNetworkGradient(problem, theta, options.method ? { method: options.method } : {}).fd;
+export function checkNetworkGradient(
+  problem: Problem,
+  theta: Theta,
+  analytic: unknown,
+  options: NetworkCheckOptions = {},
+): GradientComparison {
+  const numerical =
+    options.oracle === "bignumber"
+      ? { estimate: unroll(bigNumberGradient(problem, theta).grad), errorBound: new Float64Array(parameterCount(problem.layerSizes)) }
+      : fdNetworkGradient(problem, theta, options.method ? { method: options.method } : {}).fd;
   const a = isMatrixList(analytic) ? unroll(analytic) : analytic;
   return compareGradients(a, numerical, { ...options, locate: thetaLocate(problem.layerSizes) });
 }
 
 function isMatrixList(x: unknown): x is Matrix[] {
-  return Array.isArray(x) && x.length > 0 && x.every((T) => T !== null && typeof T === "object" && (T as Matrix).data instanceof Float64Array && typeof (T as Matrix).rows === "number");
+  return (
+    Array.isArray(x) &&
+    x.length > 0 &&
+    x.every(
+      (T) => T !== null && typeof T === "object" && (T as Matrix).data instanceof Float64Array && typeof (T as Matrix).rows === "number",
+    )
+  );
 }

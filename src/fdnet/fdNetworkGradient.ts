@@ -39,7 +39,10 @@ export function fdMethodFor(problem: Problem): FdMethod {
 /** ∂J/∂Θ of a network by finite differences over all (or `indices`) entries, from cached activations. */
 export function fdNetworkGradient(problem: Problem, theta: Theta, options: NetworkFdOptions = {}): NetworkFd {
   const inc = networkIncrements(problem, theta);
-  const fd = fdGradientFromIncrements(inc, { method: options.method ?? fdMethodFor(problem), ...(options.indices ? { indices: options.indices } : {}) });
+  const fd = fdGradientFromIncrements(inc, {
+    method: options.method ?? fdMethodFor(problem),
+    ...(options.indices ? { indices: options.indices } : {}),
+  });
   const grad: Matrix[] = roll(fd.estimate, problem.layerSizes);
   return { J: inc.J, grad, fd };
 }

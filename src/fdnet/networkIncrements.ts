@@ -50,7 +50,8 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
     },
     increments(p, offsets, out, kinks) {
       const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
-      const sums = new Float64Array(offsets.length), mags = new Float64Array(offsets.length);
+      const sums = new Float64Array(offsets.length),
+        mags = new Float64Array(offsets.length);
       if (kernel && l === lastHidden) kernel(i, j, offsets, sums, mags);
       else genericIncrements(base, l, i, j, offsets, sums, mags, kinks);
       return finishIncrements(problem, theta[l].data[i * theta[l].cols + j], j === 0, offsets, sums, mags, out);
@@ -60,7 +61,12 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
 
 /** The common case has a dedicated kernel for the weights feeding the last hidden layer. */
 function usesSigmoidCrossEntropyKernel(problem: Problem): boolean {
-  return problem.layerSizes.length >= 3 && problem.hiddenActivation === "sigmoid" && problem.outputActivation === "sigmoid" && problem.cost === "cross-entropy";
+  return (
+    problem.layerSizes.length >= 3 &&
+    problem.hiddenActivation === "sigmoid" &&
+    problem.outputActivation === "sigmoid" &&
+    problem.cost === "cross-entropy"
+  );
 }
 
 /**
@@ -68,7 +74,15 @@ function usesSigmoidCrossEntropyKernel(problem: Problem): boolean {
  * bound: a few ulps of every loss value (or, in the fast kernel, every term) that entered the
  * sum, plus a few of the regulariser's change. The bias column (j = 0) is not regularised.
  */
-function finishIncrements(problem: Problem, w: number, bias: boolean, offsets: Float64Array, sums: Float64Array, mags: Float64Array, out: Float64Array): number {
+function finishIncrements(
+  problem: Problem,
+  w: number,
+  bias: boolean,
+  offsets: Float64Array,
+  sums: Float64Array,
+  mags: Float64Array,
+  out: Float64Array,
+): number {
   const { lambda } = problem;
   const m = problem.X.rows;
   let roundoff = 0;
@@ -111,7 +125,9 @@ function baseline(problem: Problem, theta: Theta): Baseline {
   const L = layerSizes.length;
   const { z, a } = forward(problem, theta, problem.X);
   const cost = costs[problem.cost];
-  const Y = problem.Y.data, Z = z[L - 1].data, A = a[L - 1].data;
+  const Y = problem.Y.data,
+    Z = z[L - 1].data,
+    A = a[L - 1].data;
   const softmax = problem.outputActivation === "softmax";
   const K = layerSizes[L - 1];
   const lossBase = new Float64Array(softmax ? problem.X.rows : Y.length);
@@ -122,34 +138,48 @@ function baseline(problem: Problem, theta: Theta): Baseline {
   }
   const width = Math.max(...layerSizes);
   return {
-    problem, theta, z, a, cost, lossBase, absLoss, K,
+    problem,
+    theta,
+    z,
+    a,
+    cost,
+    lossBase,
+    absLoss,
+    K,
     // softmax's a⁽ᴸ⁾ is never needed for its cross-entropy: the output units keep z there.
     gOut: problem.outputActivation === "softmax" ? (v: number) => v : activations[problem.outputActivation].g,
     softmax,
     gHidden: activations[problem.hiddenActivation].g,
     hiddenRelu: problem.hiddenActivation === "relu",
-    curZ: new Float64Array(width), cur: new Float64Array(width), next: new Float64Array(width),
-    change: 0, changeSize: 0,
+    curZ: new Float64Array(width),
+    cur: new Float64Array(width),
+    next: new Float64Array(width),
+    change: 0,
+    changeSize: 0,
   };
 }
 
 /** A hidden relu unit whose z moved across 0: the loss is not smooth along this step. */
 function crossesKink(base: Baseline, zBefore: number, zAfter: number): boolean {
-  return base.hiddenRelu && (zBefore > 0) !== (zAfter > 0);
+  return base.hiddenRelu && zBefore > 0 !== zAfter > 0;
 }
 
 /** Adds output unit k's loss change in example e (and the size of both losses) to base.change. */
 function addUnitLossChange(base: Baseline, e: number, k: number, zNew: number, aNew: number): void {
   const K = base.K;
-  const after = base.cost.loss(zNew, aNew, base.problem.Y.data[e * K + k]), before = base.lossBase[e * K + k];
+  const after = base.cost.loss(zNew, aNew, base.problem.Y.data[e * K + k]),
+    before = base.lossBase[e * K + k];
   base.change += after - before;
   base.changeSize += Math.abs(after) + Math.abs(before);
 }
 
 /** Adds example e's loss change, its output row being base.curZ (softmax), to base.change. */
 function addRowLossChange(base: Baseline, e: number): void {
-  const K = base.K, L = base.z.length;
-  const Z = base.z[L - 1].data, A = base.a[L - 1].data, Y = base.problem.Y.data;
+  const K = base.K,
+    L = base.z.length;
+  const Z = base.z[L - 1].data,
+    A = base.a[L - 1].data,
+    Y = base.problem.Y.data;
   base.change += softmaxCrossEntropyChange(Z, A, e * K, base.curZ, 0, Y, e * K, K);
   // Each z'_k carries the round-off of the products that made it, a few ulps of |z|; the
   // change weighs them by a_k + y_k ≤ 2.
@@ -159,11 +189,23 @@ function addRowLossChange(base: Baseline, e: number): void {
 }
 
 /** Every layer, every example with a_j ≠ 0, every offset: the path for any activation and cost. */
-function genericIncrements(base: Baseline, l: number, i: number, j: number, offsets: Float64Array, sums: Float64Array, mags: Float64Array, kinks: Uint8Array): void {
+function genericIncrements(
+  base: Baseline,
+  l: number,
+  i: number,
+  j: number,
+  offsets: Float64Array,
+  sums: Float64Array,
+  mags: Float64Array,
+  kinks: Uint8Array,
+): void {
   const { layerSizes } = base.problem;
   const m = base.problem.X.rows;
-  const sIn = layerSizes[l], sOut = layerSizes[l + 1];
-  const Ain = base.a[l].data, Zi = base.z[l + 1].data, Ai = base.a[l + 1].data;
+  const sIn = layerSizes[l],
+    sOut = layerSizes[l + 1];
+  const Ain = base.a[l].data,
+    Zi = base.z[l + 1].data,
+    Ai = base.a[l + 1].data;
   const outputLayer = l + 1 === layerSizes.length - 1;
   for (let e = 0; e < m; e++) {
     const aj = j === 0 ? 1 : Ain[e * sIn + j - 1];
@@ -203,7 +245,9 @@ function propagate(base: Baseline, e: number, l: number, i: number, da: number):
   const L = layerSizes.length;
   let r = l + 2;
   let kink = false;
-  const T1 = base.theta[l + 1], s2 = layerSizes[r], Zr = base.z[r].data;
+  const T1 = base.theta[l + 1],
+    s2 = layerSizes[r],
+    Zr = base.z[r].data;
   const g = r === L - 1 ? base.gOut : base.gHidden;
   for (let k = 0; k < s2; k++) {
     const zz = Zr[e * s2 + k] + T1.data[k * T1.cols + i + 1] * da;
@@ -218,7 +262,10 @@ function propagate(base: Baseline, e: number, l: number, i: number, da: number):
 /** z⁽ʳ⁺¹⁾ = Θ⁽ʳ⁾·[1; a] and its activation for one example, from base.cur into base.cur (swapped). */
 function fullLayer(base: Baseline, e: number, r: number): boolean {
   const { layerSizes } = base.problem;
-  const T = base.theta[r], sNext = layerSizes[r + 1], cols = T.cols, Zn = base.z[r + 1].data;
+  const T = base.theta[r],
+    sNext = layerSizes[r + 1],
+    cols = T.cols,
+    Zn = base.z[r + 1].data;
   const hidden = r + 1 !== layerSizes.length - 1;
   const g = hidden ? base.gHidden : base.gOut;
   const { cur, next, curZ } = base;

@@ -36,12 +36,15 @@ export function sigmoidCrossEntropyKernel(problem: Problem, theta: Theta, z: rea
     unit.select(i);
     const O = offsets.length;
     for (let idx = inputs.colStart[j], end = inputs.colStart[j + 1]; idx < end; idx++) {
-      const e = inputs.rows[idx], x = inputs.vals[idx];
-      const s = Ah[e * H + i], sc = oneMinus[e * H + i];
+      const e = inputs.rows[idx],
+        x = inputs.vals[idx];
+      const s = Ah[e * H + i],
+        sc = oneMinus[e * H + i];
       let o = 0;
       // Offsets in pairs (central differences are ±h): one pass over the outputs serves both.
       for (; o + 1 < O; o += 2) {
-        const da = hiddenChange(s, sc, offsets[o] * x), db = hiddenChange(s, sc, offsets[o + 1] * x);
+        const da = hiddenChange(s, sc, offsets[o] * x),
+          db = hiddenChange(s, sc, offsets[o + 1] * x);
         outputLossChanges(unit, e, da, db, pair);
         sums[o] += pair[0];
         sums[o + 1] += pair[1];
@@ -68,12 +71,15 @@ function hiddenChange(s: number, sc: number, u: number): number {
  * has value vals[idx] for idx in [colStart[j], colStart[j+1]). Zero activations cost nothing.
  */
 function columnNonzeros(A: Matrix): { colStart: Int32Array; rows: Int32Array; vals: Float64Array } {
-  const m = A.rows, sIn = A.cols, Ain = A.data;
+  const m = A.rows,
+    sIn = A.cols,
+    Ain = A.data;
   const colStart = new Int32Array(sIn + 2);
   for (let e = 0; e < m; e++) for (let j = 0; j < sIn; j++) if (Ain[e * sIn + j] !== 0) colStart[j + 2]++;
   colStart[1] = m;
   for (let j = 1; j <= sIn + 1; j++) colStart[j] += colStart[j - 1];
-  const rows = new Int32Array(colStart[sIn + 1]), vals = new Float64Array(colStart[sIn + 1]);
+  const rows = new Int32Array(colStart[sIn + 1]),
+    vals = new Float64Array(colStart[sIn + 1]);
   const fill = colStart.slice();
   for (let e = 0; e < m; e++) {
     rows[fill[0]] = e;
@@ -106,10 +112,16 @@ interface UnitTerms {
 }
 
 function unitTerms(Tout: Matrix, Aout: Float64Array, Y: Float64Array): UnitTerms {
-  const K = Tout.rows, m = Aout.length / K;
+  const K = Tout.rows,
+    m = Aout.length / K;
   let current = -1;
   const terms: UnitTerms = {
-    w: new Float64Array(K), wMax: 0, yw: new Float64Array(m), size: new Float64Array(m), series: new Float64Array(4 * m), Aout,
+    w: new Float64Array(K),
+    wMax: 0,
+    yw: new Float64Array(m),
+    size: new Float64Array(m),
+    series: new Float64Array(4 * m),
+    Aout,
     select(i) {
       if (i === current) return;
       current = i;
@@ -120,7 +132,8 @@ function unitTerms(Tout: Matrix, Aout: Float64Array, Y: Float64Array): UnitTerms
         terms.wMax = Math.max(terms.wMax, Math.abs(w[k]));
       }
       for (let e = 0; e < m; e++) {
-        let a1 = 0, a2 = 0;
+        let a1 = 0,
+          a2 = 0;
         for (let k = 0; k < K; k++) {
           a1 += Y[e * K + k] * w[k];
           a2 += (Aout[e * K + k] + Y[e * K + k]) * Math.abs(w[k]);
@@ -136,7 +149,9 @@ function unitTerms(Tout: Matrix, Aout: Float64Array, Y: Float64Array): UnitTerms
 
 /** Σ_k softplus(z_k + w_k·da) − softplus(z_k) in example e: the library-accurate form. */
 function outputSoftplusChange(unit: UnitTerms, e: number, da: number): number {
-  const { w, Aout } = unit, K = w.length, ao = e * K;
+  const { w, Aout } = unit,
+    K = w.length,
+    ao = e * K;
   let d = 0;
   for (let k = 0; k < K; k++) d += log1pSmall(Aout[ao + k] * expm1Small(w[k] * da));
   return d;
@@ -153,10 +168,16 @@ function outputSoftplusChange(unit: UnitTerms, e: number, da: number): number {
  * O(1) instead of O(K).
  */
 function lossChangeSeries(w: Float64Array, Aout: Float64Array, Y: Float64Array, e: number, series: Float64Array): void {
-  const K = w.length, ao = e * K;
-  let g1 = 0, g2 = 0, g3 = 0, g4 = 0;
+  const K = w.length,
+    ao = e * K;
+  let g1 = 0,
+    g2 = 0,
+    g3 = 0,
+    g4 = 0;
   for (let k = 0; k < K; k++) {
-    const a = Aout[ao + k], wk = w[k], s1 = a * (1 - a);
+    const a = Aout[ao + k],
+      wk = w[k],
+      s1 = a * (1 - a);
     const w2 = wk * wk;
     g1 += (a - Y[ao + k]) * wk;
     g2 += w2 * s1;
@@ -171,18 +192,26 @@ function lossChangeSeries(w: Float64Array, Aout: Float64Array, Y: Float64Array, 
 
 /** The loss change of example e for δ = da and db, into out[0] and out[1]. */
 function outputLossChanges(unit: UnitTerms, e: number, da: number, db: number, out: Float64Array): void {
-  const ada = Math.abs(da), adb = Math.abs(db);
+  const ada = Math.abs(da),
+    adb = Math.abs(db);
   if ((ada > adb ? ada : adb) * unit.wMax < tinyArgument) {
     // Every |w_k·δ| is below 2^-17: the series' first omitted term is below 2^-68 of the
     // terms' size, far under their round-off.
-    const s = unit.series, q = 4 * e;
-    const g1 = s[q], g2 = s[q + 1], g3 = s[q + 2], g4 = s[q + 3];
+    const s = unit.series,
+      q = 4 * e;
+    const g1 = s[q],
+      g2 = s[q + 1],
+      g3 = s[q + 2],
+      g4 = s[q + 3];
     out[0] = da * (g1 + da * (g2 + da * (g3 + da * g4)));
     out[1] = db * (g1 + db * (g2 + db * (g3 + db * g4)));
     return;
   }
-  const { w, Aout } = unit, K = w.length, ao = e * K;
-  let dA = 0, dB = 0;
+  const { w, Aout } = unit,
+    K = w.length,
+    ao = e * K;
+  let dA = 0,
+    dB = 0;
   for (let k = 0; k < K; k++) {
     dA += log1pSmall(Aout[ao + k] * expm1Small(w[k] * da));
     dB += log1pSmall(Aout[ao + k] * expm1Small(w[k] * db));

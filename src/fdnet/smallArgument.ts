@@ -12,13 +12,15 @@ export const smallArgument = 2 ** -7;
 export function expm1Small(d: number): number {
   const ad = d < 0 ? -d : d;
   if (ad < tinyArgument) return d * (1 + d * (0.5 + d * (1 / 6 + d * (1 / 24 + d * (1 / 120)))));
-  if (ad < smallArgument) return d * (1 + d * (0.5 + d * (1 / 6 + d * (1 / 24 + d * (1 / 120 + d * (1 / 720 + d * (1 / 5040 + d * (1 / 40320 + d / 362880))))))));
+  if (ad < smallArgument)
+    return d * (1 + d * (0.5 + d * (1 / 6 + d * (1 / 24 + d * (1 / 120 + d * (1 / 720 + d * (1 / 5040 + d * (1 / 40320 + d / 362880))))))));
   return Math.expm1(d);
 }
 
 export function log1pSmall(v: number): number {
   const av = v < 0 ? -v : v;
   if (av < tinyArgument) return v * (1 - v * (1 / 2 - v * (1 / 3 - v * (1 / 4 - v * (1 / 5)))));
-  if (av < smallArgument) return v * (1 - v * (1 / 2 - v * (1 / 3 - v * (1 / 4 - v * (1 / 5 - v * (1 / 6 - v * (1 / 7 - v * (1 / 8 - v * (1 / 9 - v / 10)))))))));
+  if (av < smallArgument)
+    return v * (1 - v * (1 / 2 - v * (1 / 3 - v * (1 / 4 - v * (1 / 5 - v * (1 / 6 - v * (1 / 7 - v * (1 / 8 - v * (1 / 9 - v / 10)))))))));
   return Math.log1p(v);
 }

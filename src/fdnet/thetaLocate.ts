@@ -8,4 +8,3 @@ export function thetaLocate(layerSizes: readonly number[]): Locate {
     return { ...entry, label: thetaEntryName(entry) };
   };
 }
-

@@ -65,7 +65,8 @@ export const testKindInfo: Readonly<Record<TestKind, string>> = {
   "cost-regularizer": "the regulariser of J, measured as J(λ) − J(0), matches (λ/2m)·ΣΘ² over columns j ≥ 1",
   "gradient-lambda0": "the gradient ∂J/∂Θ with λ = 0 matches gradcheck's backpropagation",
   "gradient-regularizer": "the regulariser of the gradient, measured as grad(λ) − grad(0), matches (λ/m)Θ off the bias column",
-  "self-consistency": "the gradient is the derivative of the submission's own J (a directional finite difference of its J along a random direction)",
+  "self-consistency":
+    "the gradient is the derivative of the submission's own J (a directional finite difference of its J along a random direction)",
   "stable-cost": "J stays finite and accurate where the outputs saturate to 0 or 1 in floating point",
 };
 

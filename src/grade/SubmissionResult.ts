@@ -5,16 +5,19 @@ import type { MistakeId } from "../mistakes/index.ts";
  * Why a student has no grade beyond 0: anything but "graded" means none of the submission
  * could be run. A crash or a hang inside one test is not a status: it fails that test only.
  */
-export type SubmissionStatus = "graded" | "no-entry-file" | "cannot-load" | "never-answered" | "refused-archive" | "duplicate-id" | "unreadable";
+export type SubmissionStatus =
+  "graded" | "no-entry-file" | "cannot-load" | "never-answered" | "refused-archive" | "duplicate-id" | "unreadable";
 
 export const statusInfo: Readonly<Record<SubmissionStatus, string>> = {
-  "graded": "the submission ran; each test scored on its own",
+  graded: "the submission ran; each test scored on its own",
   "no-entry-file": "no gradcheck.json and no nnCostFunction.js/.mjs/.cjs/.ts in the folder",
-  "cannot-load": "the entry exists but could not be started: a syntax error, no exported nnCostFunction, a failing import, an unreadable gradcheck.json, a missing command, or too slow to load",
+  "cannot-load":
+    "the entry exists but could not be started: a syntax error, no exported nnCostFunction, a failing import, an unreadable gradcheck.json, a missing command, or too slow to load",
   "never-answered": "the submission's process ended before answering its first request",
-  "refused-archive": "the zip was refused before anything was unpacked to run (a path escaping the folder, a symbolic link, too many files, too many bytes, or not a zip)",
+  "refused-archive":
+    "the zip was refused before anything was unpacked to run (a path escaping the folder, a symbolic link, too many files, too many bytes, or not a zip)",
   "duplicate-id": "a folder and a zip have the same name; neither is graded until one is removed",
-  "unreadable": "the submission's files could not be read",
+  unreadable: "the submission's files could not be read",
 };
 
 export const submissionStatuses = Object.keys(statusInfo) as SubmissionStatus[];

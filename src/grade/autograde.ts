@@ -24,7 +24,10 @@ export async function autograde(root: string, rubric: Rubric, seed: number, call
   if (existsSync(results)) chmodSync(results, 0o700);
   let text: string;
   try {
-    const result = await gradeStudent({ id: "submission", kind: "folder", paths: [join(root, "submission")] }, rubric, { seed, callTimeoutMs });
+    const result = await gradeStudent({ id: "submission", kind: "folder", paths: [join(root, "submission")] }, rubric, {
+      seed,
+      callTimeoutMs,
+    });
     text = JSON.stringify(gradescopeResults(rubric, result, seed, gradcheckVersion), null, 1);
   } catch (e) {
     const failed = notGraded("submission", rubric, "cannot-load", `gradcheck could not grade this submission: ${(e as Error).message}`);

@@ -51,7 +51,12 @@ exit 0
  * from package-lock.json, so no test or build tool is packed), and the Node.js binary this
  * process runs on, since Gradescope's images have no Node ≥ 20.
  */
-export async function buildAutograder(file: string, rubric: Rubric, seed: number, callTimeoutMs: number): Promise<{ files: number; bytes: number }> {
+export async function buildAutograder(
+  file: string,
+  rubric: Rubric,
+  seed: number,
+  callTimeoutMs: number,
+): Promise<{ files: number; bytes: number }> {
   const zip = new yazl.ZipFile();
   let files = 0;
   const text = (name: string, content: string, mode = 0o644) => {
@@ -83,9 +88,18 @@ export async function buildAutograder(file: string, rubric: Rubric, seed: number
  */
 function packedPaths(): string[] {
   const paths = ["package.json", ...walk("bin"), ...walk("dist")];
-  const manifest = JSON.parse(readFileSync(join(root(), "package.json"), "utf8")) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
-  const lock = JSON.parse(readFileSync(join(root(), "package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }> };
-  const wanted = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !manifest.peerDependenciesMeta?.[n]?.optional)];
+  const manifest = JSON.parse(readFileSync(join(root(), "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  };
+  const lock = JSON.parse(readFileSync(join(root(), "package-lock.json"), "utf8")) as {
+    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
+  };
+  const wanted = [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !manifest.peerDependenciesMeta?.[n]?.optional),
+  ];
   const seen = new Set<string>();
   const visit = (from: string, name: string) => {
     // npm's resolution: the nearest node_modules folder up from the dependent package.

@@ -24,7 +24,12 @@ export function classAnnotations(rubric: Rubric, students: readonly StudentDone[
     }
     for (const t of rubric.tests) {
       const item = r.items.find((i) => i.id === t.id)!;
-      if (!item.passed) notes.push({ level: "warning", title: `${r.id}: ${t.name} (0/${t.points})`, message: item.message + (r.mistakes.length ? `\nmistakes: ${r.mistakes.join(", ")}` : "") });
+      if (!item.passed)
+        notes.push({
+          level: "warning",
+          title: `${r.id}: ${t.name} (0/${t.points})`,
+          message: item.message + (r.mistakes.length ? `\nmistakes: ${r.mistakes.join(", ")}` : ""),
+        });
     }
   }
   return notes;

@@ -8,12 +8,21 @@ const buckets = 10;
 /** class.md: how the class did — statuses, the score distribution, each test's pass rate, each mistake's count. */
 export function classMarkdown(rubric: Rubric, results: readonly SubmissionResult[], seed: number, loose: readonly string[]): string {
   const n = results.length;
-  const lines = [`# Class overview`, "", `${n} student${n === 1 ? "" : "s"}, rubric "${escapeMarkdownInline(rubric.name)}", seed ${seed}.`, ""];
+  const lines = [
+    `# Class overview`,
+    "",
+    `${n} student${n === 1 ? "" : "s"}, rubric "${escapeMarkdownInline(rubric.name)}", seed ${seed}.`,
+    "",
+  ];
   const statuses = new Map<SubmissionStatus, number>();
   for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
   lines.push("| status | students |", "|---|---|", ...[...statuses].map(([s, k]) => `| ${s} | ${k} |`), "");
   const scores = results.map((r) => r.score).sort((a, b) => a - b);
-  if (n) lines.push(`Mean score ${(100 * scores.reduce((s, x) => s + x, 0) / n).toFixed(1)}%, median ${(100 * median(scores)).toFixed(1)}%.`, "");
+  if (n)
+    lines.push(
+      `Mean score ${((100 * scores.reduce((s, x) => s + x, 0)) / n).toFixed(1)}%, median ${(100 * median(scores)).toFixed(1)}%.`,
+      "",
+    );
   lines.push("## Score distribution", "", "| score | students | |", "|---|---|---|");
   const counts = new Array<number>(buckets).fill(0);
   for (const s of scores) counts[Math.min(buckets - 1, Math.floor(s * buckets))]++;
@@ -27,8 +36,23 @@ export function classMarkdown(rubric: Rubric, results: readonly SubmissionResult
   for (const r of results) for (const m of r.mistakes) mistakes.set(m, (mistakes.get(m) ?? 0) + 1);
   lines.push("", "## Mistakes", "");
   if (mistakes.size === 0) lines.push("No catalogued mistake was found.");
-  else lines.push("| mistake | students |", "|---|---|", ...[...mistakes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, k]) => `| ${mistakeInfo[id].title} (\`${id}\`) | ${k} |`));
-  if (loose.length) lines.push("", "## Skipped", "", "Files at the top of the class folder that are neither a student's folder nor a .zip:", "", ...loose.map((f) => `- ${escapeMarkdownInline(f)}`));
+  else
+    lines.push(
+      "| mistake | students |",
+      "|---|---|",
+      ...[...mistakes]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([id, k]) => `| ${mistakeInfo[id].title} (\`${id}\`) | ${k} |`),
+    );
+  if (loose.length)
+    lines.push(
+      "",
+      "## Skipped",
+      "",
+      "Files at the top of the class folder that are neither a student's folder nor a .zip:",
+      "",
+      ...loose.map((f) => `- ${escapeMarkdownInline(f)}`),
+    );
   return lines.join("\n") + "\n";
 }
 

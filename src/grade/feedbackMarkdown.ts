@@ -27,7 +27,8 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
   const failed = shown.filter((t) => !r.items.find((i) => i.id === t.id)!.passed);
   if (failed.length) {
     lines.push("", "## What failed", "");
-    for (const t of failed) lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(r.items.find((i) => i.id === t.id)!.message), "");
+    for (const t of failed)
+      lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(r.items.find((i) => i.id === t.id)!.message), "");
   }
   if (r.mistakes.length) {
     lines.push("## The mistake", "");
@@ -36,14 +37,24 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
       lines.push(`### ${m.title} (\`${id}\`)`, "", m.explanation, "", `**Hint:** ${m.hint}`, "");
     }
   } else if (failed.length) {
-    lines.push("## The mistake", "", "No catalogued mistake fits these answers (a crash, a time-out or a NaN has no error pattern to match); the counterexample below shows where to look.", "");
+    lines.push(
+      "## The mistake",
+      "",
+      "No catalogued mistake fits these answers (a crash, a time-out or a NaN has no error pattern to match); the counterexample below shows where to look.",
+      "",
+    );
   }
   if (r.counterexample && failed.length) {
     const ce = r.counterexample;
-    lines.push("## A small network where it goes wrong", "",
-      `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`, "",
-      "Call your nnCostFunction on its X, labels and theta (unrolled) and compare; or replay it:", "",
-      "    npx gradcheck eval counterexample.json        # gradcheck's J and gradient for this case");
+    lines.push(
+      "## A small network where it goes wrong",
+      "",
+      `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`,
+      "",
+      "Call your nnCostFunction on its X, labels and theta (unrolled) and compare; or replay it:",
+      "",
+      "    npx gradcheck eval counterexample.json        # gradcheck's J and gradient for this case",
+    );
     if (r.replay) lines.push(`    ${r.replay}   # the same search, on your folder`);
     lines.push("");
   }

@@ -43,9 +43,16 @@ export type ClassRun =
   | { readonly ok: false; readonly error: string };
 
 /** What a run records before grading anyone, so a killed run resumes with the same seed. */
-interface RunRecord { readonly seed: number; readonly version: string }
+interface RunRecord {
+  readonly seed: number;
+  readonly version: string;
+}
 /** Per student, written last: its presence means the student's outputs are complete. */
-interface StudentRecord { readonly hash: string; readonly seconds: number; readonly result: SubmissionResult }
+interface StudentRecord {
+  readonly hash: string;
+  readonly seconds: number;
+  readonly result: SubmissionResult;
+}
 
 export const runFile = "run.json";
 const recordFile = "record.json";
@@ -66,7 +73,11 @@ export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
   const unknown = (options.only ?? []).filter((id) => !listing.students.some((s) => s.id === id));
   if (unknown.length) return { ok: false, error: `--only: no student ${unknown.map((u) => `'${u}'`).join(", ")} in ${options.classDir}` };
   const clash = listing.students.find((s) => reserved.has(s.id));
-  if (clash) return { ok: false, error: `${clash.paths[0]}: a student cannot be named '${clash.id}', which is one of grade's own output files; rename it` };
+  if (clash)
+    return {
+      ok: false,
+      error: `${clash.paths[0]}: a student cannot be named '${clash.id}', which is one of grade's own output files; rename it`,
+    };
 
   const continuing = options.resume || options.only !== undefined;
   const recorded = continuing ? readJson<RunRecord>(join(options.outDir, runFile)) : undefined;
@@ -80,7 +91,13 @@ export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
   const worker = async () => {
     while (next < listing.students.length) {
       const k = next++;
-      done[k] = await gradeOne(listing.students[k], options, seed, rubricText, continuing && !options.only?.includes(listing.students[k].id));
+      done[k] = await gradeOne(
+        listing.students[k],
+        options,
+        seed,
+        rubricText,
+        continuing && !options.only?.includes(listing.students[k].id),
+      );
       options.onStudent?.(done[k]);
     }
   };
@@ -91,10 +108,12 @@ export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
 
 function refuseFolders({ classDir, outDir, resume, only }: ClassOptions): string | undefined {
   if (!existsSync(classDir)) return `${classDir}: no such folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
-  if (!statSync(classDir).isDirectory()) return `${classDir}: not a folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
+  if (!statSync(classDir).isDirectory())
+    return `${classDir}: not a folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
   const realClass = realpathSync(classDir);
   const inside = relative(realClass, realPathOf(outDir));
-  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) return `--out ${outDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
+    return `--out ${outDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) return `--out ${outDir}: exists and is not a folder`;
   if (!resume && only === undefined && existsSync(outDir) && readdirSync(outDir).length > 0) {
     return `--out ${outDir}: not empty; pass --resume to continue the run recorded there, or choose an empty folder (nothing was written)`;
@@ -110,18 +129,31 @@ function realPathOf(path: string): string {
   return parent === full ? full : join(realPathOf(parent), basename(full));
 }
 
-async function gradeOne(student: StudentEntry, options: ClassOptions, seed: number, rubricText: string, mayReuse: boolean): Promise<StudentDone> {
+async function gradeOne(
+  student: StudentEntry,
+  options: ClassOptions,
+  seed: number,
+  rubricText: string,
+  mayReuse: boolean,
+): Promise<StudentDone> {
   const dir = join(options.outDir, student.id);
   let content: string;
   try {
     content = contentHash(student.paths);
   } catch (e) {
     const error = e as NodeJS.ErrnoException;
-    const result = notGraded(student.id, options.rubric, "unreadable", `${error.path ?? student.paths[0]}: cannot be read (${error.code ?? error.message})`);
+    const result = notGraded(
+      student.id,
+      options.rubric,
+      "unreadable",
+      `${error.path ?? student.paths[0]}: cannot be read (${error.code ?? error.message})`,
+    );
     writeStudent(dir, options.rubric, { hash: "", seconds: 0, result }, seed);
     return { result, seconds: 0, reused: false };
   }
-  const hash = createHash("sha256").update(JSON.stringify([gradcheckVersion, seed, rubricText, content])).digest("hex");
+  const hash = createHash("sha256")
+    .update(JSON.stringify([gradcheckVersion, seed, rubricText, content]))
+    .digest("hex");
   const previous = mayReuse ? readJson<StudentRecord>(join(dir, recordFile)) : undefined;
   if (previous?.hash === hash) return { result: previous.result, seconds: previous.seconds, reused: true };
   const started = process.hrtime.bigint();
@@ -136,7 +168,8 @@ function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: 
   writeAtomic(join(dir, "results.json"), JSON.stringify(gradescopeResults(rubric, result, seed, gradcheckVersion), null, 1) + "\n");
   writeAtomic(join(dir, "feedback.md"), feedbackMarkdown(rubric, result, seed));
   const counterexample = join(dir, "counterexample.json");
-  if (result.counterexample && result.items.some((i) => !i.passed)) writeAtomic(counterexample, JSON.stringify(result.counterexample, null, 1) + "\n");
+  if (result.counterexample && result.items.some((i) => !i.passed))
+    writeAtomic(counterexample, JSON.stringify(result.counterexample, null, 1) + "\n");
   else rmSync(counterexample, { force: true });
   writeAtomic(join(dir, recordFile), JSON.stringify(record) + "\n");
 }

@@ -13,9 +13,18 @@ import { defaultArchiveLimits, type ArchiveLimits } from "./archiveLimits.ts";
  * zip is unpacked by the rules of unpackZip into a private temporary folder, graded there
  * and removed; a duplicate id is not graded at all.
  */
-export async function gradeStudent(student: StudentEntry, rubric: Rubric, options: GradeOptions & { archiveLimits?: ArchiveLimits }): Promise<SubmissionResult> {
+export async function gradeStudent(
+  student: StudentEntry,
+  rubric: Rubric,
+  options: GradeOptions & { archiveLimits?: ArchiveLimits },
+): Promise<SubmissionResult> {
   if (student.kind === "duplicate") {
-    return notGraded(student.id, rubric, "duplicate-id", `both ${student.paths.join(" and ")} are named '${student.id}'; remove or rename one`);
+    return notGraded(
+      student.id,
+      rubric,
+      "duplicate-id",
+      `both ${student.paths.join(" and ")} are named '${student.id}'; remove or rename one`,
+    );
   }
   const [path] = student.paths;
   if (student.kind === "folder") return gradeSubmission(student.id, path, rubric, options);

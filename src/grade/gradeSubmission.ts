@@ -37,14 +37,26 @@ export async function gradeSubmission(id: string, dir: string, rubric: Rubric, o
 }
 
 /** The rubric's tests on an implementation that is already running; the caller closes it. */
-export async function gradeImplementation(id: string, implementation: Implementation, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
+export async function gradeImplementation(
+  id: string,
+  implementation: Implementation,
+  rubric: Rubric,
+  options: GradeOptions,
+): Promise<SubmissionResult> {
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
     const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);
-    if (outcomes.length === 0 && outcome.neverAnswered) return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
+    if (outcomes.length === 0 && outcome.neverAnswered)
+      return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
     outcomes.push(outcome);
   }
-  const items: ItemResult[] = rubric.tests.map((t, k) => ({ id: t.id, passed: outcomes[k].passed, points: outcomes[k].passed ? t.points : 0, maxPoints: t.points, message: outcomes[k].message }));
+  const items: ItemResult[] = rubric.tests.map((t, k) => ({
+    id: t.id,
+    passed: outcomes[k].passed,
+    points: outcomes[k].passed ? t.points : 0,
+    maxPoints: t.points,
+    message: outcomes[k].message,
+  }));
   const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem)) ? await diagnoseOnce(implementation, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
   return scored(id, "graded", rubric, items, {
@@ -66,16 +78,45 @@ async function diagnoseOnce(implementation: Implementation, options: GradeOption
 }
 
 /** A student none of whose code could be run: every test failed with the reason. */
-export function notGraded(id: string, rubric: Rubric, status: SubmissionStatus, reason: string, warnings: readonly string[] = []): SubmissionResult {
-  const items = rubric.tests.map((t) => ({ id: t.id, passed: false, points: 0, maxPoints: t.points, message: `not run (${status}): ${reason}` }));
+export function notGraded(
+  id: string,
+  rubric: Rubric,
+  status: SubmissionStatus,
+  reason: string,
+  warnings: readonly string[] = [],
+): SubmissionResult {
+  const items = rubric.tests.map((t) => ({
+    id: t.id,
+    passed: false,
+    points: 0,
+    maxPoints: t.points,
+    message: `not run (${status}): ${reason}`,
+  }));
   return scored(id, status, rubric, items, { mistakes: [], reason, warnings });
 }
 
-function scored(id: string, status: SubmissionStatus, rubric: Rubric, items: ItemResult[], rest: { mistakes: SubmissionResult["mistakes"]; counterexample?: CaseFile; replay?: string; reason?: string; warnings: readonly string[] }): SubmissionResult {
+function scored(
+  id: string,
+  status: SubmissionStatus,
+  rubric: Rubric,
+  items: ItemResult[],
+  rest: {
+    mistakes: SubmissionResult["mistakes"];
+    counterexample?: CaseFile;
+    replay?: string;
+    reason?: string;
+    warnings: readonly string[];
+  },
+): SubmissionResult {
   const maxPoints = maxPointsOf(rubric);
   const points = items.reduce((s, i) => s + i.points, 0);
   return {
-    id, status, score: maxPoints > 0 ? points / maxPoints : 0, points, maxPoints, items,
+    id,
+    status,
+    score: maxPoints > 0 ? points / maxPoints : 0,
+    points,
+    maxPoints,
+    items,
     mistakes: rest.mistakes,
     ...(rest.reason !== undefined ? { reason: rest.reason } : {}),
     ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),

@@ -32,21 +32,42 @@ export interface GradescopeResults {
 export function gradescopeResults(rubric: Rubric, r: SubmissionResult, seed: number, version: string): GradescopeResults {
   const tests: GradescopeTest[] = rubric.tests.map((t) => {
     const item = r.items.find((i) => i.id === t.id)!;
-    return { score: item.points, max_score: t.points, status: item.passed ? "passed" : "failed", name: t.name, output: item.passed ? escapeMarkdownInline(item.message) : markdownCodeBlock(item.message), output_format: "md", visibility: t.visibility };
+    return {
+      score: item.points,
+      max_score: t.points,
+      status: item.passed ? "passed" : "failed",
+      name: t.name,
+      output: item.passed ? escapeMarkdownInline(item.message) : markdownCodeBlock(item.message),
+      output_format: "md",
+      visibility: t.visibility,
+    };
   });
   if (r.warnings.length) {
-    tests.push({ score: 0, max_score: 0, status: "passed", name: "Sandbox protections missing (staff only)", output: r.warnings.map((w) => `- ${escapeMarkdownInline(w)}`).join("\n"), output_format: "md", visibility: "hidden" });
+    tests.push({
+      score: 0,
+      max_score: 0,
+      status: "passed",
+      name: "Sandbox protections missing (staff only)",
+      output: r.warnings.map((w) => `- ${escapeMarkdownInline(w)}`).join("\n"),
+      output_format: "md",
+      visibility: "hidden",
+    });
   }
   const out: string[] = [`gradcheck ${version}, seed ${seed}: ${r.points} / ${r.maxPoints} points.`];
   if (r.status !== "graded") out.push("", `**Not graded (${r.status}):** ${statusInfo[r.status]}.`, "", markdownCodeBlock(r.reason ?? ""));
-  for (const id of r.mistakes) out.push("", `**${mistakeInfo[id].title}** (\`${id}\`): ${mistakeInfo[id].explanation}`, "", `Hint: ${mistakeInfo[id].hint}`);
+  for (const id of r.mistakes)
+    out.push("", `**${mistakeInfo[id].title}** (\`${id}\`): ${mistakeInfo[id].explanation}`, "", `Hint: ${mistakeInfo[id].hint}`);
   if (r.counterexample && r.status === "graded" && r.items.some((i) => !i.passed)) {
     const ce = r.counterexample;
     out.push("", `Smallest failing network found: layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}.`);
     if (r.replay) out.push("", "Replay the search on your own code:", "", `    ${r.replay}`);
   }
   return {
-    score: r.points, output: out.join("\n"), output_format: "md", visibility: "visible", tests,
+    score: r.points,
+    output: out.join("\n"),
+    output_format: "md",
+    visibility: "visible",
+    tests,
     extra_data: { seed, status: r.status, mistakes: [...r.mistakes], version },
   };
 }

@@ -20,21 +20,41 @@ export function networksFor(test: RubricTest, seed: number): LabelledCase[] {
   const spec = test.networks;
   return Array.from({ length: spec.runs }, (_, run) => {
     const depth = draw(random, spec.hiddenLayers);
-    const layerSizes = [draw(random, spec.inputs), ...Array.from({ length: depth }, () => draw(random, spec.hiddenUnits)), draw(random, spec.K)];
-    const m = draw(random, spec.m), K = layerSizes[layerSizes.length - 1];
+    const layerSizes = [
+      draw(random, spec.inputs),
+      ...Array.from({ length: depth }, () => draw(random, spec.hiddenUnits)),
+      draw(random, spec.K),
+    ];
+    const m = draw(random, spec.m),
+      K = layerSizes[layerSizes.length - 1];
     const labels = Array.from({ length: m }, () => Math.floor(random() * (K === 1 ? 2 : K)));
     const tenths = (max: number) => Math.round((2 * random() - 1) * max) / 10;
     const shapes = thetaShapes(layerSizes);
-    const theta = shapes.map(([r, c], l) => matrix(r, c, Array.from({ length: r * c }, (_, q) => {
-      if (test.kind === "stable-cost" && l === shapes.length - 1 && q % c === 0) return (random() < 0.5 ? -1 : 1) * saturatingBias;
-      return tenths(15);
-    })));
+    const theta = shapes.map(([r, c], l) =>
+      matrix(
+        r,
+        c,
+        Array.from({ length: r * c }, (_, q) => {
+          if (test.kind === "stable-cost" && l === shapes.length - 1 && q % c === 0) return (random() < 0.5 ? -1 : 1) * saturatingBias;
+          return tenths(15);
+        }),
+      ),
+    );
     return {
       name: `${test.id}-${run + 1}-[${layerSizes}]-m${m}`,
-      layerSizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda: spec.lambda,
-      X: matrix(m, layerSizes[0], Array.from({ length: m * layerSizes[0] }, () => tenths(20))),
+      layerSizes,
+      hiddenActivation: "sigmoid",
+      outputActivation: "sigmoid",
+      cost: "cross-entropy",
+      lambda: spec.lambda,
+      X: matrix(
+        m,
+        layerSizes[0],
+        Array.from({ length: m * layerSizes[0] }, () => tenths(20)),
+      ),
       Y: matrix(m, K, oneHotRows(labels, K)),
-      theta, labels,
+      theta,
+      labels,
     };
   });
 }

@@ -28,7 +28,11 @@ type Step = { finding: CaseFinding; c: LabelledCase; reference: CostAndGradient;
  * so a slip in another part of the assignment does not fail it. A crash, a timeout or a NaN
  * fails this test only: the child is restarted for the next call.
  */
-export async function runRubricTest(test: RubricTest, networks: readonly LabelledCase[], implementation: Implementation): Promise<TestOutcome> {
+export async function runRubricTest(
+  test: RubricTest,
+  networks: readonly LabelledCase[],
+  implementation: Implementation,
+): Promise<TestOutcome> {
   for (let k = 0; k < networks.length; k++) {
     const c = networks[k];
     const failed = await judgeNetwork(test, c, implementation);
@@ -51,7 +55,10 @@ async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: I
   const answer = async (x: LabelledCase): Promise<{ step: Step } | { got: Answer; reference: CostAndGradient }> => {
     const reference = batchBackprop(x, x.theta);
     const outcome = await implementation.call(requestOf(x));
-    const finding = callFinding(outcome, reference.grad.reduce((s, D) => s + D.data.length, 0));
+    const finding = callFinding(
+      outcome,
+      reference.grad.reduce((s, D) => s + D.data.length, 0),
+    );
     if (finding || outcome.kind !== "result") return { step: { finding: finding!, c: x, reference } };
     return { got: { J: outcome.J, grad: outcome.grad }, reference };
   };
@@ -67,7 +74,8 @@ async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: I
     }
     case "cost-lambda0":
     case "gradient-lambda0": {
-      const x = at(0), r = await answer(x);
+      const x = at(0),
+        r = await answer(x);
       if ("step" in r) return r.step;
       return only(test.kind === "cost-lambda0" ? "cost-mismatch" : "gradient-mismatch", x, r.got, r.reference);
     }
@@ -86,11 +94,18 @@ async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: I
       const got = { J: withL.got.J - without.got.J, grad: withL.got.grad.map((g, q) => g - without.got.grad[q]) };
       const reference: CostAndGradient = {
         J: withL.reference.J - without.reference.J,
-        grad: withL.reference.grad.map((D, l) => matrix(D.rows, D.cols, D.data.map((d, q) => d - without.reference.grad[l].data[q]))),
+        grad: withL.reference.grad.map((D, l) =>
+          matrix(
+            D.rows,
+            D.cols,
+            D.data.map((d, q) => d - without.reference.grad[l].data[q]),
+          ),
+        ),
       };
-      const step = test.kind === "cost-regularizer"
-        ? only("cost-mismatch", c, got, reference, "regulariser J(λ) − J(0): ")
-        : only("gradient-mismatch", c, got, reference, "regulariser grad(λ) − grad(0): ");
+      const step =
+        test.kind === "cost-regularizer"
+          ? only("cost-mismatch", c, got, reference, "regulariser J(λ) − J(0): ")
+          : only("gradient-mismatch", c, got, reference, "regulariser grad(λ) − grad(0): ");
       // The counterexample shows the call at λ as it was made, not the difference.
       return step && { ...step, reference: withL.reference, submitted: withL.got };
     }

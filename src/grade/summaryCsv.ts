@@ -12,7 +12,18 @@ export function summaryCsv(rubric: Rubric, rows: ReadonlyArray<{ result: Submiss
   const lines = [header.map(cell).join(",")];
   for (const { result: r, seconds } of rows) {
     const perTest = rubric.tests.map((t) => r.items.find((i) => i.id === t.id)?.points ?? 0);
-    lines.push([cell(r.id), cell(r.status), number(r.score), number(r.points), number(r.maxPoints), ...perTest.map(number), cell(r.mistakes.join(" ")), seconds.toFixed(1)].join(","));
+    lines.push(
+      [
+        cell(r.id),
+        cell(r.status),
+        number(r.score),
+        number(r.points),
+        number(r.maxPoints),
+        ...perTest.map(number),
+        cell(r.mistakes.join(" ")),
+        seconds.toFixed(1),
+      ].join(","),
+    );
   }
   return lines.join("\r\n") + "\r\n";
 }

@@ -7,7 +7,8 @@ import { defaultArchiveLimits, type ArchiveLimits, type ArchiveRule } from "./ar
 
 export type Unpacked = { readonly ok: true } | { readonly ok: false; readonly rule: ArchiveRule; readonly message: string };
 
-const S_IFMT = 0o170000, S_IFLNK = 0o120000;
+const S_IFMT = 0o170000,
+  S_IFLNK = 0o120000;
 
 /**
  * Unpacks a zip into `dest` (an empty private folder) with yauzl, entry by entry, refusing the
@@ -19,11 +20,15 @@ export async function unpackZip(file: string, dest: string, limits: ArchiveLimit
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(file, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (e, z) => (e ? reject(e) : resolve(z!))));
+      yauzl.open(file, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (e, z) =>
+        e ? reject(e) : resolve(z!),
+      ),
+    );
   } catch (e) {
     return { ok: false, rule: "not-a-zip", message: `${file}: not a readable zip archive (${(e as Error).message})` };
   }
-  let files = 0, bytes = 0;
+  let files = 0,
+    bytes = 0;
   const refuse = (rule: ArchiveRule, message: string): Unpacked => ({ ok: false, rule, message: `${file}: refused (${rule}): ${message}` });
   try {
     for (;;) {
@@ -37,10 +42,17 @@ export async function unpackZip(file: string, dest: string, limits: ArchiveLimit
       zip.removeAllListeners();
       const name = entry.fileName;
       const clean = normalize(name.replace(/\\/g, "/"));
-      if (isAbsolute(name) || /^[A-Za-z]:/.test(name) || clean === ".." || clean.startsWith(".." + sep) || clean.split(sep).includes("..")) {
+      if (
+        isAbsolute(name) ||
+        /^[A-Za-z]:/.test(name) ||
+        clean === ".." ||
+        clean.startsWith(".." + sep) ||
+        clean.split(sep).includes("..")
+      ) {
         return refuse("path-escape", `entry '${printable(name)}' would be written outside the submission's folder`);
       }
-      if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) return refuse("symlink", `entry '${printable(name)}' is a symbolic link`);
+      if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK)
+        return refuse("symlink", `entry '${printable(name)}' is a symbolic link`);
       if (++files > limits.maxFiles) return refuse("too-many-files", `more than ${limits.maxFiles} entries`);
       const target = join(dest, clean);
       if (name.endsWith("/")) {
@@ -48,7 +60,9 @@ export async function unpackZip(file: string, dest: string, limits: ArchiveLimit
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
-      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s!))));
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+        zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s!))),
+      );
       let over = false;
       const counter = new Transform({
         transform(chunk: Buffer, _enc, done) {

@@ -48,9 +48,17 @@ export function readRubric(file: string): RubricCheck {
 }
 
 function describe(e: ErrorObject): string {
-  const field = e.instancePath.split("/").slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") || "(top level)";
-  if (e.keyword === "additionalProperties") return `${field}: unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+  const field =
+    e.instancePath
+      .split("/")
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+      .join("")
+      .replace(/^\./, "") || "(top level)";
+  if (e.keyword === "additionalProperties")
+    return `${field}: unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
   if (e.keyword === "required") return `${field}: missing field '${(e.params as { missingProperty: string }).missingProperty}'`;
-  if (e.keyword === "enum") return `${field}: ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (e.keyword === "enum")
+    return `${field}: ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   return `${field}: ${e.message}`;
 }

@@ -35,7 +35,12 @@ export interface Range {
 }
 
 export const hiddenActivations: readonly HiddenActivation[] = ["sigmoid", "tanh", "relu"];
-export const outputFamilies: readonly OutputFamily[] = ["sigmoid-cross-entropy", "softmax-cross-entropy", "sigmoid-squared-error", "identity-squared-error"];
+export const outputFamilies: readonly OutputFamily[] = [
+  "sigmoid-cross-entropy",
+  "softmax-cross-entropy",
+  "sigmoid-squared-error",
+  "identity-squared-error",
+];
 export const labelEncodings: readonly LabelEncoding[] = ["0-based", "1-based", "one-hot"];
 export const parameterLayouts: readonly ParameterLayout[] = ["unrolled", "unrolled-column-major"];
 
@@ -64,14 +69,30 @@ export const defaultAssignment: Assignment = {
  * adapter; a JSON-lines program keeps the documented 0-based, row-major protocol.)
  */
 export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> = {
-  ex4: { hiddenActivation: "sigmoid", output: "sigmoid-cross-entropy", hiddenLayers: { min: 1, max: 1 }, classes: { min: 2, max: 6 }, allowUnstableCost: true },
+  ex4: {
+    hiddenActivation: "sigmoid",
+    output: "sigmoid-cross-entropy",
+    hiddenLayers: { min: 1, max: 1 },
+    classes: { min: 2, max: 6 },
+    allowUnstableCost: true,
+  },
 };
 
 export type AssignmentFields = Readonly<Record<string, unknown>>;
 export type ParsedAssignment = { readonly ok: true; readonly assignment: Assignment } | { readonly ok: false; readonly error: string };
 
 /** The field names, as a rubric writes them; `check` takes the same as --kebab-case flags. */
-export const assignmentFieldNames = ["profile", "hiddenActivation", "output", "labels", "layout", "hiddenLayers", "classes", "lambda", "allowUnstableCost"] as const;
+export const assignmentFieldNames = [
+  "profile",
+  "hiddenActivation",
+  "output",
+  "labels",
+  "layout",
+  "hiddenLayers",
+  "classes",
+  "lambda",
+  "allowUnstableCost",
+] as const;
 
 /**
  * An Assignment from named fields (a rubric's `assignment` object, or `check`'s flags as
@@ -81,18 +102,24 @@ export const assignmentFieldNames = ["profile", "hiddenActivation", "output", "l
 export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
   try {
     for (const key of Object.keys(fields)) {
-      if (!(assignmentFieldNames as readonly string[]).includes(key)) throw new AssignmentError(key, `unknown field; expected one of ${assignmentFieldNames.join(", ")}`);
+      if (!(assignmentFieldNames as readonly string[]).includes(key))
+        throw new AssignmentError(key, `unknown field; expected one of ${assignmentFieldNames.join(", ")}`);
     }
     let a: Assignment = defaultAssignment;
     if (fields.profile !== undefined) {
       const profile = assignmentProfiles[String(fields.profile)];
-      if (!profile) throw new AssignmentError("profile", `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`);
+      if (!profile)
+        throw new AssignmentError(
+          "profile",
+          `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`,
+        );
       a = { ...a, ...profile };
     }
     const pick = <T extends string>(key: string, allowed: readonly T[], current: T): T => {
       const v = fields[key];
       if (v === undefined) return current;
-      if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) throw new AssignmentError(key, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+      if (typeof v !== "string" || !(allowed as readonly string[]).includes(v))
+        throw new AssignmentError(key, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
       return v as T;
     };
     a = {
@@ -104,9 +131,11 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
       hiddenLayers: fields.hiddenLayers === undefined ? a.hiddenLayers : readRange("hiddenLayers", fields.hiddenLayers, 0, 4),
       classes: fields.classes === undefined ? a.classes : readRange("classes", fields.classes, 1, 12),
       lambdas: fields.lambda === undefined ? a.lambdas : readLambdas(fields.lambda),
-      allowUnstableCost: fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
+      allowUnstableCost:
+        fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
     };
-    if (a.output === "softmax-cross-entropy" && a.classes.max < 2) throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
+    if (a.output === "softmax-cross-entropy" && a.classes.max < 2)
+      throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
     // softmax has no K = 1 form: one output unit would always say 1.
     if (a.output === "softmax-cross-entropy") a = { ...a, classes: { min: Math.max(2, a.classes.min), max: a.classes.max } };
     return { ok: true, assignment: a };
@@ -128,12 +157,19 @@ function readRange(field: string, v: unknown, floor: number, ceiling: number): R
   if (!match) throw new AssignmentError(field, `expected N, A..B or A.., got ${JSON.stringify(v)}`);
   const min = Number(match[1]);
   const max = match[2] ? (match[3] === undefined ? ceiling : Number(match[3])) : min;
-  if (min < floor || max > ceiling || min > max) throw new AssignmentError(field, `expected a range within ${floor}..${ceiling}, got ${min}..${max}`);
+  if (min < floor || max > ceiling || min > max)
+    throw new AssignmentError(field, `expected a range within ${floor}..${ceiling}, got ${min}..${max}`);
   return { min, max };
 }
 
 function readLambdas(v: unknown): number[] {
-  const items = Array.isArray(v) ? v : typeof v === "number" ? [v] : typeof v === "string" ? v.split(",").map((s) => (s.trim() === "" ? NaN : Number(s))) : null;
+  const items = Array.isArray(v)
+    ? v
+    : typeof v === "number"
+      ? [v]
+      : typeof v === "string"
+        ? v.split(",").map((s) => (s.trim() === "" ? NaN : Number(s)))
+        : null;
   if (!items || items.length === 0 || !items.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) {
     throw new AssignmentError("lambda", `expected a list of numbers ≥ 0 such as "0,1,10", got ${JSON.stringify(v)}`);
   }

@@ -21,10 +21,17 @@ export async function askTwice(c: LabelledCase, between: LabelledCase, implement
   const second = await implementation.call(requestOf(c));
   if (second.kind !== "result" || first.grad.length !== second.grad.length) return undefined;
   // ±∞ twice and NaN twice are the same answer (∞ − ∞ is NaN, so compare them before subtracting)
-  const differs = (x: number, y: number) => !Object.is(x, y) && !(Number.isNaN(x) && Number.isNaN(y)) && !(Math.abs(x - y) <= sameAnswer.atol + sameAnswer.rtol * Math.max(Math.abs(x), Math.abs(y)));
+  const differs = (x: number, y: number) =>
+    !Object.is(x, y) &&
+    !(Number.isNaN(x) && Number.isNaN(y)) &&
+    !(Math.abs(x - y) <= sameAnswer.atol + sameAnswer.rtol * Math.max(Math.abs(x), Math.abs(y)));
   let worst = -1;
   for (let k = 0; k < first.grad.length; k++) {
-    if (differs(first.grad[k], second.grad[k]) && (worst < 0 || Math.abs(first.grad[k] - second.grad[k]) > Math.abs(first.grad[worst] - second.grad[worst]))) worst = k;
+    if (
+      differs(first.grad[k], second.grad[k]) &&
+      (worst < 0 || Math.abs(first.grad[k] - second.grad[k]) > Math.abs(first.grad[worst] - second.grad[worst]))
+    )
+      worst = k;
   }
   if (!differs(first.J, second.J) && worst < 0) return undefined;
   const entry = worst >= 0 ? `; ${thetaLocate(c.layerSizes)(worst).label}: ${first.grad[worst]}, then ${second.grad[worst]}` : "";

@@ -51,7 +51,10 @@ export interface CheckEvidence {
  * The evidence for a finished check, on the shrunk counterexample when there is one; a
  * passing submission is shown on a fixed case.
  */
-export async function evidenceFor(report: CheckReport, implementation: Implementation): Promise<CheckEvidence | { readonly error: string }> {
+export async function evidenceFor(
+  report: CheckReport,
+  implementation: Implementation,
+): Promise<CheckEvidence | { readonly error: string }> {
   const c = report.counterexample ? caseOf(report.counterexample) : diagnosticCases[0]!;
   return c ? checkEvidence(c, implementation) : { error: "the counterexample could not be read back" };
 }
@@ -69,22 +72,51 @@ function caseOf(counterexample: CaseFile): LabelledCase | null {
 export async function checkEvidence(c: LabelledCase, implementation: Implementation): Promise<CheckEvidence | { readonly error: string }> {
   const outcome = await implementation.call(requestOf(c));
   if (outcome.kind !== "result") return { error: `the submission did not answer on ${c.name}: ${outcome.message}` };
-  const theta = unroll(c.theta), locate = thetaLocate(c.layerSizes);
+  const theta = unroll(c.theta),
+    locate = thetaLocate(c.layerSizes);
   const expected = unroll(batchBackprop(c, c.theta).grad);
-  const a = compareGradients(outcome.grad, { estimate: expected, errorBound: new Float64Array(expected.length) }, { tolerance: { ...agreement, safety: 0 }, locate });
+  const a = compareGradients(
+    outcome.grad,
+    { estimate: expected, errorBound: new Float64Array(expected.length) },
+    { tolerance: { ...agreement, safety: 0 }, locate },
+  );
   const base = { caseName: c.name, layerSizes: c.layerSizes.slice(), m: c.X.rows, a };
   if (theta.length > evidenceMaxParameters) {
-    const notes = [`${theta.length} parameters: entry-by-entry finite differences of the submission's own J are made only up to ${evidenceMaxParameters}`];
+    const notes = [
+      `${theta.length} parameters: entry-by-entry finite differences of the submission's own J are made only up to ${evidenceMaxParameters}`,
+    ];
     return { ...base, b: null, fdMethod: null, sweeps: [], calls: { answer: 1, entryByEntry: 0, sweeps: 0 }, notes };
   }
   const fd = await settleCost(c, implementation, (J) => fdGradient(J, theta));
-  if (!fd.ok) return { ...base, b: null, fdMethod: null, sweeps: [], calls: { answer: 1, entryByEntry: 0, sweeps: 0 }, notes: [`its own J failed: ${fd.outcome.message}`] };
+  if (!fd.ok)
+    return {
+      ...base,
+      b: null,
+      fdMethod: null,
+      sweeps: [],
+      calls: { answer: 1, entryByEntry: 0, sweeps: 0 },
+      notes: [`its own J failed: ${fd.outcome.message}`],
+    };
   const b = compareGradients(outcome.grad, fd.value, { tolerance: { ...selfConsistency }, locate });
   const swept = await sweepsOf(c, implementation, theta, b, fd.value, outcome.grad);
-  return { ...base, b, fdMethod: fd.value.method, sweeps: swept.sweeps, calls: { answer: 1, entryByEntry: fd.calls, sweeps: swept.calls }, notes: swept.notes };
+  return {
+    ...base,
+    b,
+    fdMethod: fd.value.method,
+    sweeps: swept.sweeps,
+    calls: { answer: 1, entryByEntry: fd.calls, sweeps: swept.calls },
+    notes: swept.notes,
+  };
 }
 
-async function sweepsOf(c: LabelledCase, implementation: Implementation, theta: Float64Array, b: GradientComparison, fd: FdGradient, grad: Float64Array) {
+async function sweepsOf(
+  c: LabelledCase,
+  implementation: Implementation,
+  theta: Float64Array,
+  b: GradientComparison,
+  fd: FdGradient,
+  grad: Float64Array,
+) {
   const worst = b.worst.slice(0, sweptEntries);
   const settled = await settleCost(c, implementation, (J) => {
     const inc = incrementsOf(J, theta);

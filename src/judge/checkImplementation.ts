@@ -114,18 +114,38 @@ function openSession(implementation: Implementation, seed: number, options: Subm
 async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
   const first = await session.judge(session.diagnostic[0]);
   const ended = first.findings.find((f) => f.neverAnswered);
-  if (ended) return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: neverAnsweredMessage(session, ended) });
+  if (ended)
+    return checkReport(session.start, {
+      passed: false,
+      stage: "load",
+      runs: 0,
+      problem: "never-answered",
+      message: neverAnsweredMessage(session, ended),
+    });
   // Past the time limit on the first fixed case: only if a single example gets no answer either
   // was nothing ever answered; a slow answer on the larger case is judged like any failure.
   const silent = first.findings.find((f) => f.problem === "timeout");
-  if (silent && (await session.judge(firstExampleOnly(session.diagnostic[0]))).findings.some((f) => f.problem === "timeout" || f.neverAnswered)) {
-    return checkReport(session.start, { passed: false, stage: "load", runs: 0, problem: "never-answered", message: neverAnsweredMessage(session, silent) });
+  if (
+    silent &&
+    (await session.judge(firstExampleOnly(session.diagnostic[0]))).findings.some((f) => f.problem === "timeout" || f.neverAnswered)
+  ) {
+    return checkReport(session.start, {
+      passed: false,
+      stage: "load",
+      runs: 0,
+      problem: "never-answered",
+      message: neverAnsweredMessage(session, silent),
+    });
   }
   const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
   if (wrongCall) {
     return checkReport(session.start, {
-      passed: false, stage: "probe", runs: 1, findings: first.findings,
-      counterexample: caseFileOf(session.diagnostic[0], first.reference), mutated: [...session.mutated],
+      passed: false,
+      stage: "probe",
+      runs: 1,
+      findings: first.findings,
+      counterexample: caseFileOf(session.diagnostic[0], first.reference),
+      mutated: [...session.mutated],
     });
   }
   if (first.findings.some((f) => recurring.has(f.problem))) return probeFailure(session, first, {});
@@ -136,22 +156,37 @@ const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
 async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
-  const mistakes = first.findings.some((f) => wrongValue.has(f.problem)) && !session.expired() ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic) : [];
+  const mistakes =
+    first.findings.some((f) => wrongValue.has(f.problem)) && !session.expired()
+      ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic)
+      : [];
   const answered = first.submitted !== undefined;
   return checkReport(session.start, {
-    passed: false, stage: "probe", runs: 1, findings: first.findings,
+    passed: false,
+    stage: "probe",
+    runs: 1,
+    findings: first.findings,
     checks: {
       matchesReference: answered ? !first.findings.some((f) => f.check === "a") : null,
       selfConsistent: answered && options.precision !== "float32" ? !first.findings.some((f) => f.check === "b") : null,
     },
-    counterexample: caseFileOf(session.diagnostic[0], first.reference, first.submitted), mistakes, mutated: [...session.mutated],
+    counterexample: caseFileOf(session.diagnostic[0], first.reference, first.submitted),
+    mistakes,
+    mutated: [...session.mutated],
   });
 }
 
 /** The case cut to its first example: the smallest request a submission can be sent. */
 function firstExampleOnly(c: LabelledCase): LabelledCase {
-  const s1 = c.X.cols, K = c.Y.cols;
-  return { ...c, name: `${c.name}-m1`, X: matrix(1, s1, c.X.data.slice(0, s1)), Y: matrix(1, K, c.Y.data.slice(0, K)), labels: c.labels.slice(0, 1) };
+  const s1 = c.X.cols,
+    K = c.Y.cols;
+  return {
+    ...c,
+    name: `${c.name}-m1`,
+    X: matrix(1, s1, c.X.data.slice(0, s1)),
+    Y: matrix(1, K, c.Y.data.slice(0, K)),
+    labels: c.labels.slice(0, 1),
+  };
 }
 
 interface Search {
@@ -168,11 +203,14 @@ interface Search {
 /** The random search: fast-check draws cases from the seed and shrinks the first failure to a small network. */
 async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
   let firstFailure: Search["firstFailure"];
-  const property = fc.asyncProperty(options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }), async (c) => {
-    const v = await session.judge(c);
-    if (!v.ok && !firstFailure) firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
-    return v.ok;
-  });
+  const property = fc.asyncProperty(
+    options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
+    async (c) => {
+      const v = await session.judge(c);
+      if (!v.ok && !firstFailure) firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
+      return v.ok;
+    },
+  );
   const details = await fc.check(property, {
     seed: session.start.seed,
     numRuns: options.runs ?? defaultRuns,
@@ -202,12 +240,25 @@ function passedReport(session: Session, search: Search, options: SubmissionCheck
   if (search.interrupted || search.runs < requested) {
     session.expired();
     const message = `too slow: checked ${search.runs} of ${requested} networks in ${(session.start.deadline!.ms / 1000).toFixed(0)} s (the deadline; --deadline to change it)`;
-    return checkReport(session.start, { passed: false, stage: "search", runs: search.runs, problem: "too-slow", message, findings: [{ problem: "too-slow", message }], mutated: [...session.mutated] });
+    return checkReport(session.start, {
+      passed: false,
+      stage: "search",
+      runs: search.runs,
+      problem: "too-slow",
+      message,
+      findings: [{ problem: "too-slow", message }],
+      mutated: [...session.mutated],
+    });
   }
   const warnings = [...session.start.warnings];
-  if (session.unstable.length > 0) warnings.push(`unstable-cost (allowed): on ${session.unstable.length} network${session.unstable.length > 1 ? "s" : ""} J was wrong only where outputs saturate, e.g. ${session.unstable[0].message}`);
+  if (session.unstable.length > 0)
+    warnings.push(
+      `unstable-cost (allowed): on ${session.unstable.length} network${session.unstable.length > 1 ? "s" : ""} J was wrong only where outputs saturate, e.g. ${session.unstable[0].message}`,
+    );
   return checkReport(session.start, {
-    passed: true, stage: "search", runs: search.runs,
+    passed: true,
+    stage: "search",
+    runs: search.runs,
     // single precision is held to (a) only: finite differences of its J are noise
     checks: { matchesReference: true, selfConsistent: options.precision === "float32" ? null : true },
     warnings,
@@ -225,16 +276,23 @@ async function explainFailure(session: Session, search: Search, options: Submiss
   // Past the deadline nothing more is tried: the case shrunk so far is kept.
   const repeated = session.expired() ? undefined : await askTwice(shrunk, session.diagnostic[0], session.implementation);
   const plain = options.cases || repeated || session.expired();
-  const { simplified: counterexample, steps } = plain ? { simplified: shrunk, steps: 0 } : await simplifyValues(shrunk, await keepsEvidence(session, shrunk));
+  const { simplified: counterexample, steps } = plain
+    ? { simplified: shrunk, steps: 0 }
+    : await simplifyValues(shrunk, await keepsEvidence(session, shrunk));
   const judged = await locateSelfInconsistency(session, counterexample, await rejudge(session, counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
   const mistakes = wrong && !session.expired() ? await diagnose(session.implementation, counterexample, session.diagnostic) : [];
-  const clues = wrong && mistakes.length === 0 && !session.expired() ? await findClues(session.implementation, counterexample, verdict, session.diagnostic) : [];
+  const clues =
+    wrong && mistakes.length === 0 && !session.expired()
+      ? await findClues(session.implementation, counterexample, verdict, session.diagnostic)
+      : [];
   const answered = verdict.submitted !== undefined && !repeated;
   return checkReport(session.start, {
-    passed: false, stage: "search", runs: search.runs,
+    passed: false,
+    stage: "search",
+    runs: search.runs,
     findings: verdict.findings,
     checks: {
       matchesReference: answered ? !verdict.findings.some((f) => f.check === "a") : null,
@@ -273,7 +331,17 @@ async function rejudge(session: Session, counterexample: LabelledCase): Promise<
   if (!again.ok) return again;
   const answers = before?.submitted && again.submitted ? [answerOf(before.submitted), answerOf(again.submitted)] : undefined;
   const shown = answers ? `: J = ${answers[0].J} (${before!.findings.map((f) => f.problem).join(", ")}), then J = ${answers[1].J}` : "";
-  return { ...again, ok: false, findings: [{ problem: "not-reproducible", message: `this case failed during the search and passed when run again${shown}`, ...(answers ? { answers } : {}) }] };
+  return {
+    ...again,
+    ok: false,
+    findings: [
+      {
+        problem: "not-reproducible",
+        message: `this case failed during the search and passed when run again${shown}`,
+        ...(answers ? { answers } : {}),
+      },
+    ],
+  };
 }
 
 function answerOf(a: { J: number; grad: Float64Array }) {

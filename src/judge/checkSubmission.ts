@@ -11,7 +11,10 @@ export interface EvidenceOption {
 export type CheckReportWithEvidence = CheckReport & { readonly evidence?: CheckEvidence | { readonly error: string } };
 
 /** Loads a submission into its sandbox, checks it, and always stops the child. */
-export async function checkSubmission(path: string, options: SubmissionCheckOptions & LoadOptions & EvidenceOption = {}): Promise<CheckReportWithEvidence> {
+export async function checkSubmission(
+  path: string,
+  options: SubmissionCheckOptions & LoadOptions & EvidenceOption = {},
+): Promise<CheckReportWithEvidence> {
   const loaded = await loadSubmission(path, options);
   if (!loaded.ok) {
     const start = { submission: path, seed: options.seed ?? defaultSeed, warnings: [] };

@@ -10,12 +10,32 @@ import { requestOf } from "./requestOf.ts";
 
 function battery(layerSizes: number[], labels: number[], lambda: number, seed: number, a: Assignment = defaultAssignment): LabelledCase {
   const random = rng(seed);
-  const K = layerSizes[layerSizes.length - 1], m = labels.length;
+  const K = layerSizes[layerSizes.length - 1],
+    m = labels.length;
   const X = labels.map(() => Array.from({ length: layerSizes[0] }, () => Math.round((4 * random() - 2) * 10) / 10));
   return {
-    name: `diagnostic-[${layerSizes}]`, layerSizes, hiddenActivation: a.hiddenActivation, ...outputOf(a.output), lambda,
-    X: fromRows(X), Y: matrix(m, K, oneHotRows(labels.map((c) => c % (K === 1 ? 2 : K)), K)), labels: labels.map((c) => c % (K === 1 ? 2 : K)),
-    theta: thetaShapes(layerSizes).map(([r, c]) => matrix(r, c, Array.from({ length: r * c }, () => Math.round((2 * random() - 1) * 10) / 10))),
+    name: `diagnostic-[${layerSizes}]`,
+    layerSizes,
+    hiddenActivation: a.hiddenActivation,
+    ...outputOf(a.output),
+    lambda,
+    X: fromRows(X),
+    Y: matrix(
+      m,
+      K,
+      oneHotRows(
+        labels.map((c) => c % (K === 1 ? 2 : K)),
+        K,
+      ),
+    ),
+    labels: labels.map((c) => c % (K === 1 ? 2 : K)),
+    theta: thetaShapes(layerSizes).map(([r, c]) =>
+      matrix(
+        r,
+        c,
+        Array.from({ length: r * c }, () => Math.round((2 * random() - 1) * 10) / 10),
+      ),
+    ),
   };
 }
 
@@ -37,7 +57,11 @@ export function diagnosticCasesFor(a: Assignment | undefined): readonly Labelled
   if (!a) return diagnosticCases;
   const clamp = (v: number, r: { min: number; max: number }) => Math.min(r.max, Math.max(r.min, v));
   const lambdaNear = (v: number) => (a.lambdas.includes(v) ? v : Math.max(...a.lambdas));
-  const sizes = (s1: number, hidden: number, width: number, K: number) => [s1, ...Array<number>(clamp(hidden, a.hiddenLayers)).fill(width), clamp(K, a.classes)];
+  const sizes = (s1: number, hidden: number, width: number, K: number) => [
+    s1,
+    ...Array<number>(clamp(hidden, a.hiddenLayers)).fill(width),
+    clamp(K, a.classes),
+  ];
   return [
     battery(sizes(3, 1, 4, 3), [0, 1, 2, 1, 0], lambdaNear(1), 11, a),
     battery(sizes(2, 2, 3, 2), [1, 0, 1, 1], lambdaNear(0.7), 12, a),
@@ -51,8 +75,16 @@ export function diagnosticCasesFor(a: Assignment | undefined): readonly Labelled
  * submission's everywhere. When no single mistake fits, pairs of mistakes that touch
  * different parts of the algorithm are tried together. An empty list means unrecognised.
  */
-export async function diagnose(implementation: Implementation, counterexample: LabelledCase | undefined, diagnostic: readonly LabelledCase[] = diagnosticCases): Promise<MistakeId[]> {
-  const family: Family = { hiddenActivation: diagnostic[0].hiddenActivation, outputActivation: diagnostic[0].outputActivation, cost: diagnostic[0].cost };
+export async function diagnose(
+  implementation: Implementation,
+  counterexample: LabelledCase | undefined,
+  diagnostic: readonly LabelledCase[] = diagnosticCases,
+): Promise<MistakeId[]> {
+  const family: Family = {
+    hiddenActivation: diagnostic[0].hiddenActivation,
+    outputActivation: diagnostic[0].outputActivation,
+    cost: diagnostic[0].cost,
+  };
   const known = mistakesFor(family);
   const ids = [...known.keys()];
   const cases = counterexample ? [counterexample, ...diagnostic] : [...diagnostic];
@@ -65,7 +97,13 @@ export async function diagnose(implementation: Implementation, counterexample: L
   const reproduces = async (fn: NnCostFunction): Promise<boolean> => {
     for (let k = 0; k < cases.length; k++) {
       const r = requestOf(cases[k]);
-      const mine = await fn(Float64Array.from(r.params), r.layerSizes.slice(), r.X.map((x) => x.slice()), r.y.slice(), r.lambda);
+      const mine = await fn(
+        Float64Array.from(r.params),
+        r.layerSizes.slice(),
+        r.X.map((x) => x.slice()),
+        r.y.slice(),
+        r.lambda,
+      );
       if (!close(mine.J, answers[k].J) || mine.grad.length !== answers[k].grad.length) return false;
       for (let p = 0; p < mine.grad.length; p++) if (!close(answers[k].grad[p], mine.grad[p])) return false;
     }
@@ -76,7 +114,8 @@ export async function diagnose(implementation: Implementation, counterexample: L
   if (single.length > 0) return single;
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const a = mistakeInfo[ids[i]].slips, b = mistakeInfo[ids[j]].slips;
+      const a = mistakeInfo[ids[i]].slips,
+        b = mistakeInfo[ids[j]].slips;
       if (Object.keys(a).some((key) => key in b)) continue;
       if (await reproduces(nnCostFunctionWith({ ...a, ...b }, family))) return [ids[i], ids[j]];
     }

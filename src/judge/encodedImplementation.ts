@@ -27,7 +27,12 @@ export function encodeRequest(request: CostRequest, a: Assignment): CostRequest 
   return {
     ...request,
     params: a.layout === "unrolled-column-major" ? toColumnMajor(request.params, request.layerSizes) : request.params,
-    y: a.labels === "1-based" ? y.map((c) => c + 1) : a.labels === "one-hot" ? y.map((c) => Array.from({ length: K }, (_, k) => (K === 1 ? c : k === c ? 1 : 0))) : y,
+    y:
+      a.labels === "1-based"
+        ? y.map((c) => c + 1)
+        : a.labels === "one-hot"
+          ? y.map((c) => Array.from({ length: K }, (_, k) => (K === 1 ? c : k === c ? 1 : 0)))
+          : y,
   };
 }
 
@@ -40,7 +45,11 @@ export function toRowMajor(params: ArrayLike<number>, layerSizes: readonly numbe
   return relayout(params, layerSizes, (r, c, rows, cols) => [c * rows + r, r * cols + c]);
 }
 
-function relayout(params: ArrayLike<number>, layerSizes: readonly number[], map: (r: number, c: number, rows: number, cols: number) => [number, number]): number[] {
+function relayout(
+  params: ArrayLike<number>,
+  layerSizes: readonly number[],
+  map: (r: number, c: number, rows: number, cols: number) => [number, number],
+): number[] {
   const out = new Array<number>(params.length);
   let at = 0;
   for (const [rows, cols] of thetaShapes(layerSizes)) {

@@ -30,9 +30,12 @@ export function silentLayers(c: LabelledCase): ReadonlySet<number> {
 export function pattern(layers: readonly LayerSummary[], silent: ReadonlySet<number> = new Set()): string {
   const parts: string[] = [];
   for (const L of layers) {
-    const bias = L.bias?.failed ?? 0, weights = L.weights.failed;
+    const bias = L.bias?.failed ?? 0,
+      weights = L.weights.failed;
     if (bias === 0 && weights === 0) continue;
-    const biasOnly = silent.has(L.layer) ? `bias column; its weight columns cannot show an error in this case (${L.layer === 0 ? "every input is 0" : "every unit feeding them is 0"})` : "bias column only";
+    const biasOnly = silent.has(L.layer)
+      ? `bias column; its weight columns cannot show an error in this case (${L.layer === 0 ? "every input is 0" : "every unit feeding them is 0"})`
+      : "bias column only";
     const what = bias && weights ? "bias and weights" : bias ? biasOnly : "weights only";
     parts.push(`${thetaName(L.layer)}: ${what}`);
   }

@@ -14,7 +14,13 @@ import type { CaseVerdict } from "./judgeCase.ts";
 
 /** Each reader of the evidence, in the order its clue is reported. */
 const readers: ReadonlyArray<(e: Evidence) => Clue | undefined | Promise<Clue | undefined>> = [
-  scaleFactor, gradientLayout, singlePrecision, clippedLog, confinedErrors, nearMatch, forwardBackward,
+  scaleFactor,
+  gradientLayout,
+  singlePrecision,
+  clippedLog,
+  confinedErrors,
+  nearMatch,
+  forwardBackward,
 ];
 
 /**
@@ -22,7 +28,12 @@ const readers: ReadonlyArray<(e: Evidence) => Clue | undefined | Promise<Clue | 
  * the submission's answers on the diagnostic cases, read for each named pattern. Data; an
  * empty list means no known pattern.
  */
-export async function findClues(implementation: Implementation, counterexample: LabelledCase, verdict: CaseVerdict, diagnostic: readonly LabelledCase[] = diagnosticCases): Promise<Clue[]> {
+export async function findClues(
+  implementation: Implementation,
+  counterexample: LabelledCase,
+  verdict: CaseVerdict,
+  diagnostic: readonly LabelledCase[] = diagnosticCases,
+): Promise<Clue[]> {
   const evidence = await gatherEvidence(implementation, counterexample, verdict, diagnostic);
   if (!evidence) return [];
   const clues: Clue[] = [];

@@ -5,7 +5,16 @@ export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem
 export { checkSubmission } from "./checkSubmission.ts";
 export { checkNnCostFunction } from "./checkNnCostFunction.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
-export { agreement, agreementIn, judgeCase, selfConsistency, type CaseVerdict, type CaseFinding, type JudgeOptions, type Precision } from "./judgeCase.ts";
+export {
+  agreement,
+  agreementIn,
+  judgeCase,
+  selfConsistency,
+  type CaseVerdict,
+  type CaseFinding,
+  type JudgeOptions,
+  type Precision,
+} from "./judgeCase.ts";
 export { askTwice } from "./askTwice.ts";
 export { naiveLogError } from "./unstableCost.ts";
 export { findClues, severalAtOnce } from "./findClues.ts";

@@ -79,41 +79,65 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   const unstable = unstableCost(c, outcome, reference, a);
   const findings: CaseFinding[] = unstable ? [unstable] : [...a];
   // A cost that is infinite or rounding noise where outputs saturate has no slope to compare.
-  const b = unstable || !Number.isFinite(outcome.J) || precision === "float32" ? undefined : await againstOwnCost(c, outcome, implementation, selfConsistency);
+  const b =
+    unstable || !Number.isFinite(outcome.J) || precision === "float32"
+      ? undefined
+      : await againstOwnCost(c, outcome, implementation, selfConsistency);
   if (b) findings.push(b);
   const accepted = (f: CaseFinding) => f.problem === "unstable-cost" && options.allowUnstableCost === true;
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }
 
 export function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {
-  if (outcome.kind !== "result") return { problem: outcome.kind, message: outcome.message, ...(outcome.neverAnswered ? { neverAnswered: true } : {}) };
-  if (outcome.grad.length !== n) return { problem: "wrong-gradient-length", message: `grad has ${outcome.grad.length} entries, expected ${n} (params.length)` };
+  if (outcome.kind !== "result")
+    return { problem: outcome.kind, message: outcome.message, ...(outcome.neverAnswered ? { neverAnswered: true } : {}) };
+  if (outcome.grad.length !== n)
+    return { problem: "wrong-gradient-length", message: `grad has ${outcome.grad.length} entries, expected ${n} (params.length)` };
   const bad = outcome.grad.findIndex((g) => !Number.isFinite(g));
   if (bad >= 0) return { problem: "non-finite", message: `grad[${bad}] is ${outcome.grad[bad]}` };
   // A non-finite J with a finite gradient is judged with the gradient: it may be the naive log.
   return undefined;
 }
 
-
-export function againstReference(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient, tolerance: { rtol: number; atol: number }): CaseFinding[] {
+export function againstReference(
+  c: LabelledCase,
+  got: { J: number; grad: Float64Array },
+  reference: CostAndGradient,
+  tolerance: { rtol: number; atol: number },
+): CaseFinding[] {
   const findings: CaseFinding[] = [];
   if (!Number.isFinite(got.J)) {
     findings.push({ problem: "non-finite", check: "a", message: `J is ${got.J}`, expected: reference.J, actual: got.J });
   } else if (Math.abs(got.J - reference.J) > toleranceOf({ ...tolerance, safety: 0 }, reference.J, 0)) {
-    findings.push({ problem: "cost-mismatch", check: "a", message: `J = ${got.J}, expected ${reference.J} (off by ${(got.J - reference.J).toExponential(3)})`, expected: reference.J, actual: got.J });
+    findings.push({
+      problem: "cost-mismatch",
+      check: "a",
+      message: `J = ${got.J}, expected ${reference.J} (off by ${(got.J - reference.J).toExponential(3)})`,
+      expected: reference.J,
+      actual: got.J,
+    });
   }
   // gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone.
   const expected = unroll(reference.grad);
-  const comparison = compareGradients(got.grad, { estimate: expected, errorBound: new Float64Array(expected.length) }, {
-    tolerance: { ...tolerance, safety: 0 },
-    locate: thetaLocate(c.layerSizes),
-    worst: 1,
-  });
+  const comparison = compareGradients(
+    got.grad,
+    { estimate: expected, errorBound: new Float64Array(expected.length) },
+    {
+      tolerance: { ...tolerance, safety: 0 },
+      locate: thetaLocate(c.layerSizes),
+      worst: 1,
+    },
+  );
   if (!comparison.passed && comparison.worst.length > 0) {
     const w = comparison.worst[0];
     const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
     findings.push({
-      problem: "gradient-mismatch", check: "a", where, expected: w.expected, actual: w.actual, wrongParts: wrongParts(comparison.layers),
+      problem: "gradient-mismatch",
+      check: "a",
+      where,
+      expected: w.expected,
+      actual: w.actual,
+      wrongParts: wrongParts(comparison.layers),
       message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c))}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
     });
   }
@@ -121,15 +145,26 @@ export function againstReference(c: LabelledCase, got: { J: number; grad: Float6
 }
 
 /** (b) src/check's directional check, run on the submission's own J along one random unit direction. */
-export async function againstOwnCost(c: LabelledCase, got: { J: number; grad: Float64Array }, implementation: Implementation, tolerance: { rtol: number; atol: number }): Promise<CaseFinding | undefined> {
+export async function againstOwnCost(
+  c: LabelledCase,
+  got: { J: number; grad: Float64Array },
+  implementation: Implementation,
+  tolerance: { rtol: number; atol: number },
+): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
-    directionalCheck(J, got.grad, theta, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...tolerance } }));
-  if (!settled.ok) return { problem: settled.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${settled.outcome.message}` };
-  const check = settled.value, d = check.directions[0];
+    directionalCheck(J, got.grad, theta, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...tolerance } }),
+  );
+  if (!settled.ok)
+    return { problem: settled.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${settled.outcome.message}` };
+  const check = settled.value,
+    d = check.directions[0];
   if (d.passed) return undefined;
   return {
-    problem: "self-inconsistent", check: "b", expected: d.expected, actual: d.actual,
+    problem: "self-inconsistent",
+    check: "b",
+    expected: d.expected,
+    actual: d.actual,
     message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula})`,
   };
 }

@@ -29,16 +29,25 @@ export async function replayCase(submission: string, caseFile: string, options: 
   const parsed = parseCaseText(text);
   if (!parsed.ok) return { ok: false, stage: "case", message: `${caseFile}: ${parsed.error}` };
   const c = parsed.value;
-  if (!c.labels) return { ok: false, stage: "case", message: `${caseFile}: labels: missing; a submission is handed class labels, so a replayed case needs them` };
+  if (!c.labels)
+    return {
+      ok: false,
+      stage: "case",
+      message: `${caseFile}: labels: missing; a submission is handed class labels, so a replayed case needs them`,
+    };
   const loaded = await loadSubmission(submission, options);
   if (!loaded.ok) return { ok: false, stage: "load", problem: loaded.problem, message: loaded.message };
   try {
     const verdict = await judgeCase(c as LabelledCase, loaded.implementation);
     const comparison = verdict.submitted
-      ? compareGradients(verdict.submitted.grad, { estimate: unroll(verdict.reference.grad), errorBound: new Float64Array(verdict.submitted.grad.length) }, {
-          tolerance: { safety: 0, ...agreement },
-          locate: thetaLocate(c.layerSizes),
-        })
+      ? compareGradients(
+          verdict.submitted.grad,
+          { estimate: unroll(verdict.reference.grad), errorBound: new Float64Array(verdict.submitted.grad.length) },
+          {
+            tolerance: { safety: 0, ...agreement },
+            locate: thetaLocate(c.layerSizes),
+          },
+        )
       : null;
     return { ok: true, caseName: c.name, verdict, comparison };
   } finally {

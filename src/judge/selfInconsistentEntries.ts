@@ -13,7 +13,11 @@ import { settleCost } from "./settleCost.ts";
  * parameter, compared with its grad. One call per evaluation, so only for small networks
  * (the shrunk counterexample), to say which entries disagree with the submission's own J.
  */
-export async function selfInconsistentEntries(c: LabelledCase, grad: Float64Array, implementation: Implementation): Promise<string | undefined> {
+export async function selfInconsistentEntries(
+  c: LabelledCase,
+  grad: Float64Array,
+  implementation: Implementation,
+): Promise<string | undefined> {
   const theta = unroll(c.theta);
   if (theta.length > 60) return undefined;
   const settled = await settleCost(c, implementation, (J) => fdGradient(J, theta));

@@ -6,7 +6,10 @@ import { matrix, type Matrix } from "../linalg/Matrix.ts";
  * kept at 0 when the case still fails. Cheap once the network is small, and it leaves only
  * the numbers the failure needs.
  */
-export async function simplifyValues(c: LabelledCase, stillFails: (c: LabelledCase) => Promise<boolean>): Promise<{ simplified: LabelledCase; steps: number }> {
+export async function simplifyValues(
+  c: LabelledCase,
+  stillFails: (c: LabelledCase) => Promise<boolean>,
+): Promise<{ simplified: LabelledCase; steps: number }> {
   let current = c;
   let steps = 0;
   const attempt = async (next: LabelledCase) => {

@@ -27,7 +27,11 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
 function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<number[]> {
   const width = fc.integer({ min: 1, max: maxWidth });
   return fc
-    .tuple(width, fc.array(width, { minLength: a.hiddenLayers.min, maxLength: a.hiddenLayers.max }), fc.integer({ min: a.classes.min, max: Math.min(a.classes.max, Math.max(maxWidth, a.classes.min)) }))
+    .tuple(
+      width,
+      fc.array(width, { minLength: a.hiddenLayers.min, maxLength: a.hiddenLayers.max }),
+      fc.integer({ min: a.classes.min, max: Math.min(a.classes.max, Math.max(maxWidth, a.classes.min)) }),
+    )
     .map(([s1, hidden, K]) => [s1, ...hidden, K]);
 }
 
@@ -53,8 +57,9 @@ export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
   const a = c.assignment;
-  const maxWidth = c.maxWidth ?? Math.max(12, a?.classes.min ?? 0), maxExamples = c.maxExamples ?? 64;
-  const maxDepth = a ? a.hiddenLayers.max + 2 : c.maxDepth ?? 5;
+  const maxWidth = c.maxWidth ?? Math.max(12, a?.classes.min ?? 0),
+    maxExamples = c.maxExamples ?? 64;
+  const maxDepth = a ? a.hiddenLayers.max + 2 : (c.maxDepth ?? 5);
   const { outputActivation, cost } = outputOf(a?.output ?? "sigmoid-cross-entropy");
   const regimes = c.regimes ?? ["ordinary", "saturated", "tiny"];
   const regimeWeight: Record<WeightRegime, number> = { ordinary: 3, saturated: 2, tiny: 1 };
@@ -67,7 +72,10 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
   return fc
     .record({
       layerSizes: a ? assignmentLayerSizes(a, maxWidth) : layerSizesArbitrary({ maxDepth, maxWidth, ...c }),
-      m: fc.oneof({ arbitrary: fc.integer({ min: 1, max: Math.min(8, maxExamples) }), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: maxExamples }), weight: 1 }),
+      m: fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: Math.min(8, maxExamples) }), weight: 3 },
+        { arbitrary: fc.integer({ min: 1, max: maxExamples }), weight: 1 },
+      ),
       regime: fc.oneof(...regimes.map((r) => ({ arbitrary: fc.constant(r), weight: regimeWeight[r] }))),
       lambda: fc.constantFrom(...(a?.lambdas ?? [0, 1, 10, 0.001])),
       weights: fc.tuple(...Array.from({ length: maxDepth - 1 }, () => pool(tenths(15), maxWidth * stride))),
@@ -76,7 +84,8 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
     })
     .map(({ layerSizes, m, regime, lambda, weights, inputs, classes }): LabelledCase => {
       const scale = weightScale[regime];
-      const s1 = layerSizes[0], K = layerSizes[layerSizes.length - 1];
+      const s1 = layerSizes[0],
+        K = layerSizes[layerSizes.length - 1];
       const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
       const X = Array.from({ length: m * s1 }, (_, q) => inputs[Math.floor(q / s1) * maxWidth + (q % s1)]);
       return {
@@ -88,7 +97,13 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
         lambda,
         X: matrix(m, s1, X),
         Y: matrix(m, K, oneHotRows(labels, K)),
-        theta: thetaShapes(layerSizes).map(([r, cols], l) => matrix(r, cols, Array.from({ length: r * cols }, (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale)))),
+        theta: thetaShapes(layerSizes).map(([r, cols], l) =>
+          matrix(
+            r,
+            cols,
+            Array.from({ length: r * cols }, (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale)),
+          ),
+        ),
         labels,
       };
     });

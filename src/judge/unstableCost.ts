@@ -15,7 +15,8 @@ export function naiveLogError(c: LabelledCase): { readonly bound: number; readon
   const { z } = forward(c, c.theta, c.X);
   const Z = z[z.length - 1].data;
   const ulp = Number.EPSILON;
-  let bound = 0, saturatedOutputs = 0;
+  let bound = 0,
+    saturatedOutputs = 0;
   for (let q = 0; q < Z.length; q++) {
     // the smaller of h and 1 − h, computed without cancellation
     const tail = 1 / (1 + Math.exp(Math.abs(Z[q])));
@@ -34,17 +35,31 @@ export function naiveLogError(c: LabelledCase): { readonly bound: number; readon
  * that formula's rounding error. A clipped or otherwise wrong cost is further off and stays a
  * cost-mismatch.
  */
-export function unstableCost(c: LabelledCase, got: { J: number; grad: Float64Array }, reference: CostAndGradient, a: readonly CaseFinding[]): CaseFinding | undefined {
+export function unstableCost(
+  c: LabelledCase,
+  got: { J: number; grad: Float64Array },
+  reference: CostAndGradient,
+  a: readonly CaseFinding[],
+): CaseFinding | undefined {
   if (a.some((f) => f.problem === "gradient-mismatch")) return undefined;
   const { bound, saturatedOutputs } = naiveLogError(c);
   if (!Number.isFinite(got.J)) {
     if (saturatedOutputs === 0) return undefined;
-    return { problem: "unstable-cost", check: "a", expected: reference.J, actual: got.J, message: `J is ${got.J} where the exact cost is ${reference.J}: ${saturatedOutputs} output${saturatedOutputs > 1 ? "s round" : " rounds"} to exactly 0 or 1, where log(1 − h) or log(h) is −∞; the gradient is right` };
+    return {
+      problem: "unstable-cost",
+      check: "a",
+      expected: reference.J,
+      actual: got.J,
+      message: `J is ${got.J} where the exact cost is ${reference.J}: ${saturatedOutputs} output${saturatedOutputs > 1 ? "s round" : " rounds"} to exactly 0 or 1, where log(1 − h) or log(h) is −∞; the gradient is right`,
+    };
   }
   if (a.length === 0) return undefined;
   if (Math.abs(got.J - reference.J) > bound) return undefined;
   return {
-    problem: "unstable-cost", check: "a", expected: reference.J, actual: got.J,
+    problem: "unstable-cost",
+    check: "a",
+    expected: reference.J,
+    actual: got.J,
     message: `J = ${got.J}, the exact cost is ${reference.J}: off by ${Math.abs(got.J - reference.J).toExponential(2)}, within the rounding error of log(1 − h) where outputs are near 0 or 1 (${bound.toExponential(2)}); the gradient is right`,
   };
 }

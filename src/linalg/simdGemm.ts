@@ -2,10 +2,17 @@ import type { Gemm, View } from "./gemm.ts";
 import { gemmRelaxedWasmBase64, gemmWasmBase64 } from "./gemmWasmBytes.ts";
 
 type Kernel = (
-  m: number, n: number, k: number,
-  a: number, ars: number, acs: number,
-  b: number, brs: number,
-  c: number, crs: number, accumulate: number,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  ars: number,
+  acs: number,
+  b: number,
+  brs: number,
+  c: number,
+  crs: number,
+  accumulate: number,
 ) => void;
 
 /**
@@ -72,13 +79,16 @@ export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
   };
 
   const gemm: Gemm = (m, n, k, A, B, C, accumulate) => {
-    const mUp = roundUp4(m), nUp = roundUp4(n);
+    const mUp = roundUp4(m),
+      nUp = roundUp4(n);
     // Scratch starts above the pinned operands: A's span, B, C, each unless already there.
     let free = top;
     const take = (elements: number) => ((free += elements), free - elements);
-    const aSpan = span(mUp, k, A), aPin = pins.get(A.data);
+    const aSpan = span(mUp, k, A),
+      aPin = pins.get(A.data);
     const aAt = aPin !== undefined ? aPin + A.offset : take(aSpan);
-    const bRows = B.cs === 1 && n === nUp, bSpan = span(k, n, B);
+    const bRows = B.cs === 1 && n === nUp,
+      bSpan = span(k, n, B);
     const bPin = bRows ? pins.get(B.data) : undefined;
     const bAt = bPin !== undefined ? bPin + B.offset : take(bRows ? bSpan : k * nUp);
     const brs = bRows ? B.rs : nUp;
@@ -90,10 +100,17 @@ export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
 
     for (let p0 = 0; p0 < k; p0 += KC) {
       kernel(
-        mUp, nUp, Math.min(KC, k - p0),
-        (aAt + p0 * A.cs) * BYTES, A.rs * BYTES, A.cs * BYTES,
-        (bAt + p0 * brs) * BYTES, brs * BYTES,
-        cAt * BYTES, nUp * BYTES, p0 > 0 ? 1 : 0,
+        mUp,
+        nUp,
+        Math.min(KC, k - p0),
+        (aAt + p0 * A.cs) * BYTES,
+        A.rs * BYTES,
+        A.cs * BYTES,
+        (bAt + p0 * brs) * BYTES,
+        brs * BYTES,
+        cAt * BYTES,
+        nUp * BYTES,
+        p0 > 0 ? 1 : 0,
       );
     }
     if (k === 0) heap.fill(0, cAt, cAt + mUp * nUp);
@@ -112,7 +129,8 @@ function span(rows: number, cols: number, v: View): number {
 function packB(heap: Float64Array, at: number, n: number, nUp: number, k: number, B: View): void {
   const b = B.data;
   for (let p = 0; p < k; p++) {
-    const from = B.offset + p * B.rs, to = at + p * nUp;
+    const from = B.offset + p * B.rs,
+      to = at + p * nUp;
     if (B.cs === 1) heap.set(b.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) heap[to + j] = b[from + j * B.cs];
     for (let j = n; j < nUp; j++) heap[to + j] = 0;
@@ -126,7 +144,8 @@ function unpackC(heap: Float64Array, at: number, m: number, n: number, nUp: numb
     return;
   }
   for (let i = 0; i < m; i++) {
-    const from = at + i * nUp, to = C.offset + i * C.rs;
+    const from = at + i * nUp,
+      to = C.offset + i * C.rs;
     if (accumulate) for (let j = 0; j < n; j++) c[to + j * C.cs] += heap[from + j];
     else if (C.cs === 1) c.set(heap.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) c[to + j * C.cs] = heap[from + j];

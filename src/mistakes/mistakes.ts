@@ -25,5 +25,11 @@ const homeFamilies: readonly Family[] = [
  * softmax output or the squared error.
  */
 export const mistakes: Readonly<Record<MistakeId, NnCostFunction>> = Object.fromEntries(
-  mistakeIds.map((id) => [id, nnCostFunctionWith(mistakeInfo[id].slips, homeFamilies.find((f) => existsIn(id, f))!)]),
+  mistakeIds.map((id) => [
+    id,
+    nnCostFunctionWith(
+      mistakeInfo[id].slips,
+      homeFamilies.find((f) => existsIn(id, f))!,
+    ),
+  ]),
 ) as Record<MistakeId, NnCostFunction>;

@@ -19,7 +19,8 @@ import type { Slips } from "./Slips.ts";
 export function nnCostFunctionWith(slips: Slips, family: Family = lectureFamily): NnCostFunction {
   return (params, layerSizes, X, y, lambda) => {
     const net = studentNetwork(layerSizes, params, slips, family);
-    const K = layerSizes[layerSizes.length - 1], m = X.length;
+    const K = layerSizes[layerSizes.length - 1],
+      m = X.length;
     const Delta = new Float64Array(net.p.length);
     let sumLoss = 0;
     for (let i = 0; i < m; i++) {
@@ -48,13 +49,16 @@ function studentNetwork(layerSizes: number[], params: Float64Array, slips: Slips
 
 /** a[l] carries the bias unit at index 0; z[l] is z⁽ˡ⁺¹⁾ without one (z[0] is empty). */
 function forwardExample(net: StudentNetwork, x: readonly number[], slips: Slips): { z: Float64Array[]; a: Float64Array[] } {
-  const last = net.shapes.length - 1, output = net.family.outputActivation;
-  const g = activations[net.family.hiddenActivation].g, gOut = output === "softmax" ? g : activations[output].g;
+  const last = net.shapes.length - 1,
+    output = net.family.outputActivation;
+  const g = activations[net.family.hiddenActivation].g,
+    gOut = output === "softmax" ? g : activations[output].g;
   const a: Float64Array[] = [Float64Array.from([1, ...x])];
   const z: Float64Array[] = [new Float64Array(0)];
   net.shapes.forEach(([rows, cols], l) => {
     const o = net.offsets[l];
-    const zl = new Float64Array(rows), al = new Float64Array(rows + 1);
+    const zl = new Float64Array(rows),
+      al = new Float64Array(rows + 1);
     al[0] = 1;
     for (let r = 0; r < rows; r++) {
       let s = 0;
@@ -70,13 +74,22 @@ function forwardExample(net: StudentNetwork, x: readonly number[], slips: Slips)
 }
 
 /** The example's loss and δ⁽ᴸ⁾ = ∂loss/∂z⁽ᴸ⁾ (a − y for cross-entropy, sigmoid or softmax). */
-function outputLayer(net: StudentNetwork, zL: Float64Array, aL: Float64Array, target: Float64Array, slips: Slips): { loss: number; delta: Float64Array } {
-  const K = zL.length, { outputActivation, cost } = net.family;
+function outputLayer(
+  net: StudentNetwork,
+  zL: Float64Array,
+  aL: Float64Array,
+  target: Float64Array,
+  slips: Slips,
+): { loss: number; delta: Float64Array } {
+  const K = zL.length,
+    { outputActivation, cost } = net.family;
   const delta = new Float64Array(K);
   let loss = outputActivation === "softmax" ? (slips.naiveSoftmax ? naiveLogSumExp(zL) : logSumExp(zL)) : 0;
   const gPrime = outputActivation === "softmax" ? null : activations[outputActivation].gPrime;
   for (let k = 0; k < K; k++) {
-    const zk = zL[k], ak = aL[k + 1], yk = target[k];
+    const zk = zL[k],
+      ak = aL[k + 1],
+      yk = target[k];
     if (cost === "squared-error") loss += 0.5 * (ak - yk) * (ak - yk);
     else loss += outputActivation === "softmax" ? -yk * zk : softplus(zk) - yk * zk;
     const crossEntropy = cost === "cross-entropy" ? slips.outputDelta !== "squared-error" : slips.outputDelta === "cross-entropy";
@@ -104,7 +117,8 @@ function naiveLogSumExp(z: Float64Array): number {
 function backwardExample(net: StudentNetwork, a: Float64Array[], deltaL: Float64Array, Delta: Float64Array, slips: Slips): void {
   let delta = deltaL;
   for (let l = net.shapes.length - 1; l >= 0; l--) {
-    const [rows, cols] = net.shapes[l], o = net.offsets[l];
+    const [rows, cols] = net.shapes[l],
+      o = net.offsets[l];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) Delta[o + r * cols + c] += delta[r] * a[l][c];
     }
@@ -115,7 +129,8 @@ function backwardExample(net: StudentNetwork, a: Float64Array[], deltaL: Float64
 
 /** δ⁽ˡ⁾ of the hidden layer fed by Θ⁽ˡ⁾ (code index l), from δ⁽ˡ⁺¹⁾ and a⁽ˡ⁾ with its bias unit. */
 function hiddenDelta(net: StudentNetwork, l: number, delta: Float64Array, al: Float64Array, slips: Slips): Float64Array {
-  const [rows, cols] = net.shapes[l], o = net.offsets[l];
+  const [rows, cols] = net.shapes[l],
+    o = net.offsets[l];
   // (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ has cols entries; entry 0 belongs to the bias unit.
   const back = new Float64Array(cols);
   for (let c = 0; c < cols; c++) {
@@ -142,7 +157,14 @@ function hiddenGPrime(net: StudentNetwork, a: number, slips: Slips): number {
 }
 
 /** J = (1/m)Σloss + (λ/2m)ΣΘ² and D = (1/m)Δ + (λ/m)Θ, both off the bias column. */
-function gradientOf(net: StudentNetwork, Delta: Float64Array, sumLoss: number, m: number, lambda: number, slips: Slips): { J: number; grad: Float64Array } {
+function gradientOf(
+  net: StudentNetwork,
+  Delta: Float64Array,
+  sumLoss: number,
+  m: number,
+  lambda: number,
+  slips: Slips,
+): { J: number; grad: Float64Array } {
   const firstRegularized = slips.regularizeBias ? 0 : 1;
   const scale = slips.regularizerGradientScale === "lambda" ? lambda : slips.regularizerGradientScale === "none" ? 0 : lambda / m;
   const divisor = slips.divideDeltaByM === false ? 1 : m;

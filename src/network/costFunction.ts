@@ -13,7 +13,9 @@ export function dataTerm(problem: Problem, pass: Activations): number {
 /** Σ_i Σ_k loss over the output layer of a finished forward pass (the examples of pass, Y's rows). */
 export function lossSum(problem: Pick<Problem, "cost" | "outputActivation" | "Y">, pass: Activations): number {
   const L = pass.a.length;
-  const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
+  const Z = pass.z[L - 1].data,
+    A = pass.a[L - 1].data,
+    Y = problem.Y.data;
   if (problem.outputActivation === "softmax") return rowwiseLossSum(problem, pass);
   const loss = costs[problem.cost].loss;
   const sum = new CompensatedSum();
@@ -23,8 +25,12 @@ export function lossSum(problem: Pick<Problem, "cost" | "outputActivation" | "Y"
 
 /** The loss sum when the loss belongs to whole examples (softmax), compensated over the rows. */
 function rowwiseLossSum(problem: Pick<Problem, "cost" | "outputActivation" | "Y">, pass: Activations): number {
-  const L = pass.a.length, K = problem.Y.cols, m = problem.Y.rows;
-  const Z = pass.z[L - 1].data, A = pass.a[L - 1].data, Y = problem.Y.data;
+  const L = pass.a.length,
+    K = problem.Y.cols,
+    m = problem.Y.rows;
+  const Z = pass.z[L - 1].data,
+    A = pass.a[L - 1].data,
+    Y = problem.Y.data;
   const output = outputLayerOf(problem);
   const sum = new CompensatedSum();
   for (let i = 0; i < m; i++) sum.add(output.loss(Z, i * K, A, i * K, Y, i * K, K));

@@ -25,12 +25,16 @@ export function forward(network: Network, theta: Theta, X: Matrix): Activations 
   const a: Matrix[] = [X];
   for (let l = 0; l < theta.length; l++) {
     const T = theta[l];
-    const sOut = T.rows, sIn = T.cols - 1;
+    const sOut = T.rows,
+      sIn = T.cols - 1;
     const Z = zeros(m, sOut);
     gemm(m, sOut, sIn, view(a[l]), transposed(columnsFrom(T, 1)), view(Z), false);
     const A = zeros(m, sOut);
     const act = activationOfLayer(network, l);
-    const zd = Z.data, ad = A.data, t = T.data, cols = T.cols;
+    const zd = Z.data,
+      ad = A.data,
+      t = T.data,
+      cols = T.cols;
     if (act === "softmax") {
       const output = outputLayerOf(network);
       for (let i = 0; i < m; i++) {

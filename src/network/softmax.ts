@@ -18,7 +18,7 @@ export function softmaxInto(z: ArrayLike<number>, zAt: number, a: Float64Array, 
   let max = -Infinity;
   for (let k = 0; k < K; k++) if (z[zAt + k] > max) max = z[zAt + k];
   let s = 0;
-  for (let k = 0; k < K; k++) s += (a[aAt + k] = Math.exp(z[zAt + k] - max));
+  for (let k = 0; k < K; k++) s += a[aAt + k] = Math.exp(z[zAt + k] - max);
   for (let k = 0; k < K; k++) a[aAt + k] /= s;
 }
 
@@ -40,9 +40,17 @@ export function softmaxCrossEntropy(z: ArrayLike<number>, zAt: number, y: ArrayL
  * differences live on such changes).
  */
 export function softmaxCrossEntropyChange(
-  z: ArrayLike<number>, a: ArrayLike<number>, at: number, zNew: ArrayLike<number>, zNewAt: number, y: ArrayLike<number>, yAt: number, K: number,
+  z: ArrayLike<number>,
+  a: ArrayLike<number>,
+  at: number,
+  zNew: ArrayLike<number>,
+  zNewAt: number,
+  y: ArrayLike<number>,
+  yAt: number,
+  K: number,
 ): number {
-  let s = 0, yDz = 0;
+  let s = 0,
+    yDz = 0;
   for (let k = 0; k < K; k++) {
     const dz = zNew[zNewAt + k] - z[at + k];
     s += a[at + k] * Math.expm1(dz);

@@ -36,24 +36,35 @@ export interface DirectionalOptions {
  * point slightly off the line, which the round-off model covers by taking f's accuracy as
  * 8ε·|f(x)|·√n rather than 8ε·|f(x)|.
  */
-export function directionalDerivative(f: ScalarFunction, x: ArrayLike<number>, v: ArrayLike<number>, options: DirectionalOptions = {}): Estimate {
+export function directionalDerivative(
+  f: ScalarFunction,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
+  options: DirectionalOptions = {},
+): Estimate {
   if (v.length !== x.length) throw new RangeError(`direction has ${v.length} entries, the point ${x.length}`);
-  const base = Float64Array.from(x), dir = Float64Array.from(v), w = Float64Array.from(x);
+  const base = Float64Array.from(x),
+    dir = Float64Array.from(v),
+    w = Float64Array.from(x);
   const f0 = f(w);
   let xMax = 0;
   for (const q of base) xMax = Math.max(xMax, Math.abs(q));
   const accuracy = options.fAccuracy ?? defaultRelativeAccuracy * Math.max(Math.abs(f0), Number.MIN_VALUE) * Math.sqrt(base.length);
-  return estimateEntry(options.method ?? defaultFdMethod, {
-    n: 1,
-    f0,
-    accuracy,
-    coordinate: () => xMax,
-    increments(_i, offsets, out) {
-      for (let k = 0; k < offsets.length; k++) {
-        const t = offsets[k];
-        for (let q = 0; q < w.length; q++) w[q] = base[q] + t * dir[q];
-        out[k] = f(w) - f0;
-      }
+  return estimateEntry(
+    options.method ?? defaultFdMethod,
+    {
+      n: 1,
+      f0,
+      accuracy,
+      coordinate: () => xMax,
+      increments(_i, offsets, out) {
+        for (let k = 0; k < offsets.length; k++) {
+          const t = offsets[k];
+          for (let q = 0; q < w.length; q++) w[q] = base[q] + t * dir[q];
+          out[k] = f(w) - f0;
+        }
+      },
     },
-  }, 0);
+    0,
+  );
 }

@@ -25,7 +25,8 @@ function relativeAccuracy(inc: Increments): number {
 }
 
 function nonZeroGrid(s: StencilMethod): { grid: number[]; coefs: number[] } {
-  const grid: number[] = [], coefs: number[] = [];
+  const grid: number[] = [],
+    coefs: number[] = [];
   s.grid.forEach((g, k) => {
     if (g !== 0) {
       grid.push(g);
@@ -40,9 +41,11 @@ function stencilEstimate(s: StencilMethod, inc: Increments, i: number): Estimate
   const h = stepFor(s, xi, relativeAccuracy(inc));
   const { grid, coefs } = nonZeroGrid(s);
   const offsets = Float64Array.from(grid, (g) => g * h);
-  const out = new Float64Array(grid.length), kinks = new Uint8Array(grid.length);
+  const out = new Float64Array(grid.length),
+    kinks = new Uint8Array(grid.length);
   const accuracy = inc.increments(i, offsets, out, kinks) ?? inc.accuracy;
-  let d = 0, sumAbs = 0;
+  let d = 0,
+    sumAbs = 0;
   for (let k = 0; k < grid.length; k++) {
     d += coefs[k] * out[k];
     sumAbs += Math.abs(coefs[k]);
@@ -51,13 +54,14 @@ function stencilEstimate(s: StencilMethod, inc: Increments, i: number): Estimate
   const kink = kinks.some((b) => b === 1);
   const scale = Math.max(1, Math.abs(xi));
   const M = Math.max(Math.abs(inc.f0), inc.accuracy / Number.EPSILON) / scale ** (s.order + 1);
-  const errorBound = sumAbs * accuracy / h + Math.abs(s.truncationConstant) * h ** s.order * M;
+  const errorBound = (sumAbs * accuracy) / h + Math.abs(s.truncationConstant) * h ** s.order * M;
   return { estimate: d, errorBound: kink ? Math.max(errorBound, oneSidedHalfJump(grid, out, h)) : errorBound, step: h, kink };
 }
 
 /** Half the difference between the forward and backward slopes from the nearest points. */
 function oneSidedHalfJump(grid: number[], out: Float64Array, h: number): number {
-  const p = grid.indexOf(1), m = grid.indexOf(-1);
+  const p = grid.indexOf(1),
+    m = grid.indexOf(-1);
   if (p < 0 || m < 0) return Infinity;
   return Math.abs(out[p] + out[m]) / (2 * h);
 }
@@ -65,7 +69,13 @@ function oneSidedHalfJump(grid: number[], out: Float64Array, h: number): number 
 function richardsonEstimate(r: RichardsonMethod, inc: Increments, i: number): Estimate {
   const xi = inc.coordinate(i);
   const h0 = powerOfTwoBelow(r.largestStep * Math.max(1, Math.abs(xi)));
-  const first = tableau(r.base, inc, i, Float64Array.from({ length: r.levels }, (_, k) => h0 / r.ratio ** k), r.ratio);
+  const first = tableau(
+    r.base,
+    inc,
+    i,
+    Float64Array.from({ length: r.levels }, (_, k) => h0 / r.ratio ** k),
+    r.ratio,
+  );
   const e = first.result;
   if (first.cleanLevels === r.levels && (r.levels <= 3 || e.errorBound <= 1e-9 * Math.max(1, Math.abs(e.estimate)))) return e;
   // A kink within the large steps (or a wild function): try again just above the
@@ -110,43 +120,62 @@ interface Levels {
 }
 
 /** One Richardson tableau over the given steps (largest first). */
-function tableau(base: StencilMethod, inc: Increments, i: number, steps: Float64Array, ratio: number): { result: Estimate; cleanLevels: number } {
+function tableau(
+  base: StencilMethod,
+  inc: Increments,
+  i: number,
+  steps: Float64Array,
+  ratio: number,
+): { result: Estimate; cleanLevels: number } {
   const { grid, coefs } = nonZeroGrid(base);
   const levels = evaluateLevels(grid, coefs, inc, i, steps);
-  const p = grid.indexOf(1), m = grid.indexOf(-1);
+  const p = grid.indexOf(1),
+    m = grid.indexOf(-1);
   const firstClean = base.symmetric && p >= 0 && m >= 0 ? firstCleanBySecondDifference(levels, p, m) : levels.firstReportedClean;
-  const n = steps.length, cleanLevels = n - firstClean;
+  const n = steps.length,
+    cleanLevels = n - firstClean;
   const hLast = steps[n - 1];
   if (cleanLevels === 0) {
-    const halfJump = p >= 0 && m >= 0 ? Math.abs(levels.out[(n - 1) * levels.G + p] + levels.out[(n - 1) * levels.G + m]) / (2 * hLast) : Infinity;
-    return { result: { estimate: levels.D[n - 1], errorBound: Math.max(halfJump, levels.rho[n - 1]), step: hLast, kink: true }, cleanLevels };
+    const halfJump =
+      p >= 0 && m >= 0 ? Math.abs(levels.out[(n - 1) * levels.G + p] + levels.out[(n - 1) * levels.G + m]) / (2 * hLast) : Infinity;
+    return {
+      result: { estimate: levels.D[n - 1], errorBound: Math.max(halfJump, levels.rho[n - 1]), step: hLast, kink: true },
+      cleanLevels,
+    };
   }
   if (cleanLevels === 1) {
     const M = Math.max(Math.abs(inc.f0), inc.accuracy / Number.EPSILON) / Math.max(1, Math.abs(inc.coordinate(i))) ** (base.order + 1);
     const errorBound = levels.rho[n - 1] + Math.abs(base.truncationConstant) * hLast ** base.order * M;
     return { result: { estimate: levels.D[n - 1], errorBound, step: hLast, kink: false }, cleanLevels };
   }
-  return { result: { ...neville(base, levels.D.slice(firstClean), levels.rho.slice(firstClean), ratio), step: hLast, kink: false }, cleanLevels };
+  return {
+    result: { ...neville(base, levels.D.slice(firstClean), levels.rho.slice(firstClean), ratio), step: hLast, kink: false },
+    cleanLevels,
+  };
 }
 
 function evaluateLevels(grid: number[], coefs: number[], inc: Increments, i: number, steps: Float64Array): Levels {
-  const n = steps.length, G = grid.length;
+  const n = steps.length,
+    G = grid.length;
   const offsets = new Float64Array(n * G);
   for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) offsets[k * G + g] = grid[g] * steps[k];
-  const out = new Float64Array(n * G), kinks = new Uint8Array(n * G);
+  const out = new Float64Array(n * G),
+    kinks = new Uint8Array(n * G);
   const accuracy = inc.increments(i, offsets, out, kinks) ?? inc.accuracy;
   let sumAbs = 0;
   for (const c of coefs) sumAbs += Math.abs(c);
-  const D = new Float64Array(n), rho = new Float64Array(n);
+  const D = new Float64Array(n),
+    rho = new Float64Array(n);
   let firstReportedClean = 0;
   for (let k = 0; k < n; k++) {
-    let d = 0, kinked = false;
+    let d = 0,
+      kinked = false;
     for (let g = 0; g < G; g++) {
       d += coefs[g] * out[k * G + g];
       if (kinks[k * G + g]) kinked = true;
     }
     D[k] = d / steps[k];
-    rho[k] = sumAbs * accuracy / steps[k];
+    rho[k] = (sumAbs * accuracy) / steps[k];
     if (kinked) firstReportedClean = k + 1;
   }
   return { steps, G, out, D, rho, firstReportedClean, accuracy };
@@ -161,7 +190,7 @@ function firstCleanBySecondDifference(levels: Levels, p: number, m: number): num
   const { steps, G, out, accuracy } = levels;
   const n = steps.length;
   const s = (k: number) => (out[k * G + p] + out[k * G + m]) / steps[k];
-  const noise = (k: number) => SECOND_DIFFERENCE_NOISE_FACTOR * 2 * accuracy / steps[k];
+  const noise = (k: number) => (SECOND_DIFFERENCE_NOISE_FACTOR * 2 * accuracy) / steps[k];
   let firstClean = levels.firstReportedClean;
   const smallest = n - 1;
   if (smallest >= 1 && Math.abs(s(smallest)) > Math.max(KINK_SHRINK_RATIO * Math.abs(s(smallest - 1)), noise(smallest))) firstClean = n;
@@ -175,11 +204,15 @@ function firstCleanBySecondDifference(levels: Levels, p: number, m: number): num
 /** Neville tableau over the clean levels; column j removes the h^(q + (j−1)·stride) term. */
 function neville(base: StencilMethod, D: Float64Array, rho: Float64Array, ratio: number): { estimate: number; errorBound: number } {
   const stride = base.symmetric ? 2 : 1;
-  let prevT = D, prevRho = rho;
-  let best = Infinity, bestValue = prevT[prevT.length - 1], bestRho = prevRho[prevRho.length - 1];
+  let prevT = D,
+    prevRho = rho;
+  let best = Infinity,
+    bestValue = prevT[prevT.length - 1],
+    bestRho = prevRho[prevRho.length - 1];
   for (let j = 1; j < prevT.length; j++) {
     const factor = ratio ** (base.order + (j - 1) * stride);
-    const T = new Float64Array(prevT.length), R = new Float64Array(prevT.length);
+    const T = new Float64Array(prevT.length),
+      R = new Float64Array(prevT.length);
     for (let k = j; k < prevT.length; k++) {
       T[k] = prevT[k] + (prevT[k] - prevT[k - 1]) / (factor - 1);
       R[k] = (prevRho[k] * factor + prevRho[k - 1]) / (factor - 1);

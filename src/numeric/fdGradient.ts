@@ -24,8 +24,10 @@ export function fdGradient(f: ScalarFunction, x: ArrayLike<number>, options: FdO
 export function fdGradientFromIncrements(inc: Increments, options: FdOptions = {}): FdGradient {
   const method = options.method ?? defaultFdMethod;
   const n = inc.n;
-  const estimate = new Float64Array(n).fill(NaN), errorBound = new Float64Array(n).fill(NaN);
-  const step = new Float64Array(n).fill(NaN), kink = new Uint8Array(n);
+  const estimate = new Float64Array(n).fill(NaN),
+    errorBound = new Float64Array(n).fill(NaN);
+  const step = new Float64Array(n).fill(NaN),
+    kink = new Uint8Array(n);
   const indices = options.indices;
   const count = indices ? indices.length : n;
   let evaluations = 1;

@@ -23,8 +23,11 @@ export interface FdJacobian {
  * differences. f sees copies of x; x is never modified.
  */
 export function fdJacobian(f: VectorFunction, x: ArrayLike<number>, options: FdOptions = {}): FdJacobian {
-  const m = f(Float64Array.from(x)).length, n = x.length;
-  const estimate = new Float64Array(m * n), errorBound = new Float64Array(m * n), kink = new Uint8Array(m * n);
+  const m = f(Float64Array.from(x)).length,
+    n = x.length;
+  const estimate = new Float64Array(m * n),
+    errorBound = new Float64Array(m * n),
+    kink = new Uint8Array(m * n);
   for (let k = 0; k < m; k++) {
     const row: FdGradient = fdGradient((w) => Number(f(w)[k]), x, options);
     estimate.set(row.estimate, k * n);

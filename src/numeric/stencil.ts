@@ -21,7 +21,8 @@ export function stencil(name: string, grid: readonly number[]): StencilMethod {
     }
   }
   const coefs = V.map((row, k) => row[n] / row[k]);
-  let order = n - 1, truncationConstant = 0;
+  let order = n - 1,
+    truncationConstant = 0;
   for (let j = n; j < n + 4; j++) {
     const moment = coefs.reduce((s, c, k) => s + c * grid[k] ** j, 0);
     if (Math.abs(moment) > 1e-9) {
@@ -44,16 +45,25 @@ function factorial(j: number): number {
 export function centralFdm(points = 3): StencilMethod {
   if (points < 3 || points % 2 === 0) throw new RangeError(`central differences need an odd number ≥ 3 of points, got ${points}`);
   const half = (points - 1) / 2;
-  return stencil(`central ${points}-point`, Array.from({ length: points }, (_, k) => k - half));
+  return stencil(
+    `central ${points}-point`,
+    Array.from({ length: points }, (_, k) => k - half),
+  );
 }
 
 /** One-sided differences on 0 … p−1 (forward) — for points where f is only defined on one side. */
 export function forwardFdm(points = 2): StencilMethod {
-  return stencil(`forward ${points}-point`, Array.from({ length: points }, (_, k) => k));
+  return stencil(
+    `forward ${points}-point`,
+    Array.from({ length: points }, (_, k) => k),
+  );
 }
 
 export function backwardFdm(points = 2): StencilMethod {
-  return stencil(`backward ${points}-point`, Array.from({ length: points }, (_, k) => k - points + 1));
+  return stencil(
+    `backward ${points}-point`,
+    Array.from({ length: points }, (_, k) => k - points + 1),
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ export function stepFor(method: StencilMethod, xi: number, relativeAccuracy: num
   if (method.step !== undefined) return method.step;
   const sumAbs = method.coefs.reduce((s, c) => s + Math.abs(c), 0);
   const q = method.order;
-  const hRel = (sumAbs * relativeAccuracy / (q * Math.abs(method.truncationConstant))) ** (1 / (q + 1));
+  const hRel = ((sumAbs * relativeAccuracy) / (q * Math.abs(method.truncationConstant))) ** (1 / (q + 1));
   return powerOfTwoBelow(hRel * Math.max(1, Math.abs(xi)));
 }
 

@@ -14,13 +14,26 @@ const junit = junitModule as unknown as typeof junitModule.default;
  * or a single errored case when the submission could not be loaded. The XML is written by
  * junit-report-builder (escaping, counts and attributes as CI systems expect them).
  */
-export function checkJunit(report: CheckReport, replay: string, renderedReport: readonly string[], submissionPath = report.submission): string {
+export function checkJunit(
+  report: CheckReport,
+  replay: string,
+  renderedReport: readonly string[],
+  submissionPath = report.submission,
+): string {
   const builder = junit.newBuilder();
-  const suite = builder.testSuite().name(`gradcheck check ${submissionPath}`).property("seed", String(report.seed)).property("replay", replay);
+  const suite = builder
+    .testSuite()
+    .name(`gradcheck check ${submissionPath}`)
+    .property("seed", String(report.seed))
+    .property("replay", replay);
   const text = renderedReport.join("\n");
   if (report.problem) {
     const info = problemInfo[report.problem];
-    suite.testCase().className("gradcheck.check").name("loads and answers").error(`${info.title}: ${report.message ?? ""}`, report.problem, text);
+    suite
+      .testCase()
+      .className("gradcheck.check")
+      .name("loads and answers")
+      .error(`${info.title}: ${report.message ?? ""}`, report.problem, text);
     return builder.build();
   }
   const questions = [
@@ -33,7 +46,17 @@ export function checkJunit(report: CheckReport, replay: string, renderedReport: 
     if (verdict === null) testCase.skipped();
     else if (!verdict) {
       const diagnosis = report.mistakes.map((id) => `${id}: ${mistakeInfo[id].title}`).join("; ") || "not a known mistake";
-      testCase.failure(`${report.findings.filter((f) => f.check === key).map((f) => f.message).join("; ") || "failed"} (diagnosis: ${diagnosis})`, "gradcheck").standardOutput(text);
+      testCase
+        .failure(
+          `${
+            report.findings
+              .filter((f) => f.check === key)
+              .map((f) => f.message)
+              .join("; ") || "failed"
+          } (diagnosis: ${diagnosis})`,
+          "gradcheck",
+        )
+        .standardOutput(text);
     }
   }
   return builder.build();

@@ -23,23 +23,37 @@ export interface ComparisonLabels {
 export async function comparisonSections(c: GradientComparison, name: string, labels: ComparisonLabels): Promise<string> {
   const parts: string[] = [];
   const verdict = c.passed ? '<span class="pass">agree</span>' : '<span class="fail">differ</span>';
-  parts.push(`<p>${verdict}: ${c.entries} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable} not differentiable here; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}.</p>`);
-  parts.push(`<p class="muted">a: ${escapeHtml(labels.a)}; n: ${escapeHtml(labels.n)}. Tolerance: <code>${escapeHtml(c.formula)}</code></p>`);
+  parts.push(
+    `<p>${verdict}: ${c.entries} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable} not differentiable here; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}.</p>`,
+  );
+  parts.push(
+    `<p class="muted">a: ${escapeHtml(labels.a)}; n: ${escapeHtml(labels.n)}. Tolerance: <code>${escapeHtml(c.formula)}</code></p>`,
+  );
   for (const f of c.findings) parts.push(`<p>${findingInfo[f.kind].fails ? "✗" : "·"} ${escapeHtml(findingInfo[f.kind].title)}</p>`);
   if (c.compared.length > 0) {
     const maps = await thetaHeatmaps(c, `${name}-heatmap`);
     const scatter = await scatterSvg(c, `${name}-scatter`, { a: "a", n: "n" });
     parts.push(`<div class="charts">${maps.map((m) => figure(m.svg, `${m.title}: ${summaryOf(m.cells)}`)).join("\n")}</div>`);
-    parts.push(`<div class="charts">${figure(scatter, "Points off the dashed line are entries where a ≠ n; symlog axes show entries near 0 and of order 1 alike.")}</div>`);
+    parts.push(
+      `<div class="charts">${figure(scatter, "Points off the dashed line are entries where a ≠ n; symlog axes show entries near 0 and of order 1 alike.")}</div>`,
+    );
   }
   if (c.worst.length > 0) {
     parts.push(`<h3>${c.failed > 0 ? "The worst entries" : "Closest to the tolerance"}</h3>`);
-    parts.push(table(["entry", "n (expected)", "a (actual)", "|a − n|", "|a − n| / max(|a|, |n|)", "tolerance", "verdict"],
-      c.worst.map((r) => [r.label, r.expected, r.actual, e(r.absError), e(r.relError), e(r.tolerance), r.verdict]), [1, 2, 3, 4, 5]));
+    parts.push(
+      table(
+        ["entry", "n (expected)", "a (actual)", "|a − n|", "|a − n| / max(|a|, |n|)", "tolerance", "verdict"],
+        c.worst.map((r) => [r.label, r.expected, r.actual, e(r.absError), e(r.relError), e(r.tolerance), r.verdict]),
+        [1, 2, 3, 4, 5],
+      ),
+    );
   }
   if (c.layers.length > 0) {
     parts.push("<h3>Per layer</h3>");
-    const rows = c.layers.flatMap((l) => [partRow(`${thetaName(l.layer)} weights`, l.weights), ...(l.bias ? [partRow(`${thetaName(l.layer)} bias column`, l.bias)] : [])]);
+    const rows = c.layers.flatMap((l) => [
+      partRow(`${thetaName(l.layer)} weights`, l.weights),
+      ...(l.bias ? [partRow(`${thetaName(l.layer)} bias column`, l.bias)] : []),
+    ]);
     parts.push(table(["part", "entries", "failed", "not differentiable", "max |a − n|", "max relative"], rows, [1, 2, 3, 4, 5]));
   }
   return parts.join("\n");

@@ -7,7 +7,9 @@
 export function escapeMarkdownInline(text: string): string {
   return text
     .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
 
@@ -16,5 +18,9 @@ export function escapeMarkdownInline(text: string): string {
  * can end the block, and a code block shows HTML as text. Control characters are dropped.
  */
 export function markdownCodeBlock(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").split(/\r?\n/).map((line) => `    ${line}`).join("\n");
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .split(/\r?\n/)
+    .map((line) => `    ${line}`)
+    .join("\n");
 }

@@ -28,15 +28,24 @@ export function githubAnnotations(annotations: readonly Annotation[]): string[] 
  */
 export function checkGithubAnnotations(report: CheckReport, replay: string, submissionPath = report.submission): string[] {
   const file = `file=${property(submissionPath)}`;
-  if (report.passed) return [`::notice ${file},title=${property("gradcheck check passed")}::${data(`passed on ${report.runs} random networks (seed ${report.seed})`)}`];
+  if (report.passed)
+    return [
+      `::notice ${file},title=${property("gradcheck check passed")}::${data(`passed on ${report.runs} random networks (seed ${report.seed})`)}`,
+    ];
   if (report.problem) {
     const info = problemInfo[report.problem];
     return [`::error ${file},title=${property(`gradcheck: ${info.title}`)}::${data(`${report.message ?? ""}\nhint: ${info.hint}`)}`];
   }
   const ce = report.counterexample;
   const where = ce ? ` on layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}` : "";
-  const lines = report.findings.map((f) => `::error ${file},title=${property(`gradcheck: ${problemInfo[f.problem].title}`)}::${data(`${f.message}${where}\nreplay: ${replay}`)}`);
-  for (const id of report.mistakes) lines.push(`::error ${file},title=${property(`gradcheck diagnosis: ${id}`)}::${data(`${mistakeInfo[id].title}. ${mistakeInfo[id].hint}`)}`);
+  const lines = report.findings.map(
+    (f) =>
+      `::error ${file},title=${property(`gradcheck: ${problemInfo[f.problem].title}`)}::${data(`${f.message}${where}\nreplay: ${replay}`)}`,
+  );
+  for (const id of report.mistakes)
+    lines.push(
+      `::error ${file},title=${property(`gradcheck diagnosis: ${id}`)}::${data(`${mistakeInfo[id].title}. ${mistakeInfo[id].hint}`)}`,
+    );
   return lines;
 }
 

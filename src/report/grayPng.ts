@@ -2,7 +2,8 @@ import { PNG } from "pngjs";
 
 /** A greyscale PNG as a data URI: values in [0, 1] row by row, 1 drawn black (ink on paper). */
 export function grayPngDataUri(values: ArrayLike<number>, width: number, height: number): string {
-  if (values.length !== width * height) throw new RangeError(`a ${width}×${height} image needs ${width * height} values, got ${values.length}`);
+  if (values.length !== width * height)
+    throw new RangeError(`a ${width}×${height} image needs ${width * height} values, got ${values.length}`);
   const png = new PNG({ width, height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
   const data = Buffer.alloc(width * height);
   for (let q = 0; q < data.length; q++) data[q] = Math.round(255 * (1 - Math.min(1, Math.max(0, values[q]))));

@@ -28,21 +28,33 @@ export async function renderCheckHtml(report: CheckReport, context: CheckHtmlCon
   ];
   if (report.problem) {
     const info = problemInfo[report.problem];
-    body.push(`<h2>${escapeHtml(info.title)}</h2>`, `<p>${escapeHtml(info.explanation)}</p>`, `<pre>${escapeHtml(report.message ?? "")}</pre>`, `<p>Hint: ${escapeHtml(info.hint)}</p>`);
+    body.push(
+      `<h2>${escapeHtml(info.title)}</h2>`,
+      `<p>${escapeHtml(info.explanation)}</p>`,
+      `<pre>${escapeHtml(report.message ?? "")}</pre>`,
+      `<p>Hint: ${escapeHtml(info.hint)}</p>`,
+    );
     return htmlPage("gradcheck check", body.join("\n"));
   }
   if (!report.passed) body.push(...findingsAndDiagnosis(report));
   if (context.evidence) body.push(...(await evidenceSections(context.evidence, report.passed)));
   if (report.counterexample) {
-    body.push("<h2>Minimal counterexample</h2>", "<p>In the case-file format; save it and replay with <code>gradcheck eval FILE.json</code>.</p>",
-      `<details><summary>show the JSON</summary><pre>${escapeHtml(JSON.stringify(report.counterexample, null, 1))}</pre></details>`);
+    body.push(
+      "<h2>Minimal counterexample</h2>",
+      "<p>In the case-file format; save it and replay with <code>gradcheck eval FILE.json</code>.</p>",
+      `<details><summary>show the JSON</summary><pre>${escapeHtml(JSON.stringify(report.counterexample, null, 1))}</pre></details>`,
+    );
   }
-  if (report.mutated.length > 0) body.push(`<p>Warning: ${escapeHtml(problemInfo["mutated-input"].title)} (${escapeHtml(report.mutated.join(", "))}). ${escapeHtml(problemInfo["mutated-input"].hint)}</p>`);
+  if (report.mutated.length > 0)
+    body.push(
+      `<p>Warning: ${escapeHtml(problemInfo["mutated-input"].title)} (${escapeHtml(report.mutated.join(", "))}). ${escapeHtml(problemInfo["mutated-input"].hint)}</p>`,
+    );
   return htmlPage(`gradcheck check: ${verdict}`, body.join("\n"));
 }
 
 function findingsAndDiagnosis(report: CheckReport): string[] {
-  const v = (x: boolean | null) => (x === null ? "not reached" : x ? '<span class="pass">passed</span>' : '<span class="fail">failed</span>');
+  const v = (x: boolean | null) =>
+    x === null ? "not reached" : x ? '<span class="pass">passed</span>' : '<span class="fail">failed</span>';
   const out = [
     "<h2>Checks</h2>",
     `<p>(a) cost and gradient against gradcheck's own: ${v(report.checks.matchesReference)}<br>(b) gradient against finite differences of its own cost: ${v(report.checks.selfConsistent)}</p>`,
@@ -53,11 +65,17 @@ function findingsAndDiagnosis(report: CheckReport): string[] {
   if (report.mistakes.length === 0) out.push("<p>No catalogued mistake matches the error pattern.</p>");
   if (report.mistakes.length === 0 && report.clues.length > 0) {
     out.push(`<p>What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:</p>`);
-    out.push(`<ul>${report.clues.map((c) => `<li><strong>${escapeHtml(clueTitles[c.id])}</strong> (<code>${c.id}</code>): ${escapeHtml(c.message)}</li>`).join("\n")}</ul>`);
+    out.push(
+      `<ul>${report.clues.map((c) => `<li><strong>${escapeHtml(clueTitles[c.id])}</strong> (<code>${c.id}</code>): ${escapeHtml(c.message)}</li>`).join("\n")}</ul>`,
+    );
   }
   for (const id of report.mistakes) {
     const m = mistakeInfo[id];
-    out.push(`<h3><code>${escapeHtml(id)}</code>: ${escapeHtml(m.title)}</h3>`, `<p>${escapeHtml(m.explanation)}</p>`, `<p>Fix: ${escapeHtml(m.hint)}</p>`);
+    out.push(
+      `<h3><code>${escapeHtml(id)}</code>: ${escapeHtml(m.title)}</h3>`,
+      `<p>${escapeHtml(m.explanation)}</p>`,
+      `<p>Fix: ${escapeHtml(m.hint)}</p>`,
+    );
   }
   return out;
 }
@@ -74,14 +92,23 @@ async function evidenceSections(evidence: CheckEvidence | { readonly error: stri
     await comparisonSections(evidence.a, "check-a", { a: "the submission's gradient", n: "gradcheck's gradient" }),
   ];
   if (evidence.b) {
-    out.push("<h3>(b) the submission's gradient against finite differences of its own J</h3>",
-      await comparisonSections(evidence.b, "check-b", { a: "the submission's gradient", n: "finite differences of the submission's own J" }));
+    out.push(
+      "<h3>(b) the submission's gradient against finite differences of its own J</h3>",
+      await comparisonSections(evidence.b, "check-b", {
+        a: "the submission's gradient",
+        n: "finite differences of the submission's own J",
+      }),
+    );
   }
   if (evidence.sweeps.length > 0) {
-    out.push("<h3>Error against step, for the worst entries of (b)</h3>",
-      "<p>Central differences of the submission's own J at steps 2⁻³ … 2⁻³⁰, each measured against the Richardson estimate R. Truncation error falls to the left (∝ h²) until round-off rises (∝ ε/h): the V. A gradient entry far above the bottom of the V is wrong; one near it is finite-difference noise.</p>");
+    out.push(
+      "<h3>Error against step, for the worst entries of (b)</h3>",
+      "<p>Central differences of the submission's own J at steps 2⁻³ … 2⁻³⁰, each measured against the Richardson estimate R. Truncation error falls to the left (∝ h²) until round-off rises (∝ ε/h): the V. A gradient entry far above the bottom of the V is wrong; one near it is finite-difference noise.</p>",
+    );
     const charts = await Promise.all(evidence.sweeps.map((s, k) => stepSweepSvg(s, `sweep-${k}`)));
-    out.push(`<div class="charts">${charts.map((svg, k) => figure(svg, `${evidence.sweeps[k]!.entry.label}: |a − R| = ${Math.abs(evidence.sweeps[k]!.claimed - evidence.sweeps[k]!.richardson).toExponential(2)}, R's error bound ${evidence.sweeps[k]!.errorBound.toExponential(2)}`)).join("\n")}</div>`);
+    out.push(
+      `<div class="charts">${charts.map((svg, k) => figure(svg, `${evidence.sweeps[k]!.entry.label}: |a − R| = ${Math.abs(evidence.sweeps[k]!.claimed - evidence.sweeps[k]!.richardson).toExponential(2)}, R's error bound ${evidence.sweeps[k]!.errorBound.toExponential(2)}`)).join("\n")}</div>`,
+    );
   }
   return out;
 }

@@ -20,7 +20,9 @@ export async function renderClassHtml(summary: ClassSummary): Promise<string> {
   const body = [
     "<h1>gradcheck grade: class overview</h1>",
     `<p>${summary.submissions.length} submissions · ${graded.length} graded · mean score ${Number.isNaN(mean) ? "—" : mean.toFixed(3)} · seed ${escapeHtml(summary.seed)} · gradcheck ${escapeHtml(summary.version)}</p>`,
-    notGraded.length ? `<p class="fail">Not graded (nothing could be run): ${notGraded.map((s) => `${link("student", s.id)} (${escapeHtml(s.status)})`).join(", ")}</p>` : "",
+    notGraded.length
+      ? `<p class="fail">Not graded (nothing could be run): ${notGraded.map((s) => `${link("student", s.id)} (${escapeHtml(s.status)})`).join(", ")}</p>`
+      : "",
     `<div class="charts">${figure(await scoreHistogramSvg(graded), "Graded submissions only.")}${figure(await mistakeBarsSvg(summary.submissions), "A student may make several mistakes.")}</div>`,
     ...scoreSections(graded),
     ...mistakeSections(summary.submissions),
@@ -54,7 +56,9 @@ function mistakeSections(submissions: readonly SubmissionSummary[]): string[] {
 
 function studentSection(s: SubmissionSummary): string {
   const failed = s.items.filter((i) => !i.passed);
-  const items = failed.map((i) => `<li><code>${escapeHtml(i.id)}</code> (${escapeHtml(i.points)}/${escapeHtml(i.maxPoints)}): ${escapeHtml(i.message)}</li>`).join("\n");
+  const items = failed
+    .map((i) => `<li><code>${escapeHtml(i.id)}</code> (${escapeHtml(i.points)}/${escapeHtml(i.maxPoints)}): ${escapeHtml(i.message)}</li>`)
+    .join("\n");
   const mistakes = s.mistakes.map((m) => link("mistake", m)).join(", ");
   return [
     `<h3 id="${anchorOf("student", s.id)}">${escapeHtml(s.id)}</h3>`,

@@ -7,21 +7,32 @@ import { vegaSvg, type ChartSpec } from "./vegaSvg.ts";
  * it, a constant factor is a second line through 0, a wrong bias column a cloud of its own.
  * Axes are symlog so that entries near 0 and of order 1 are both visible.
  */
-export async function scatterSvg(comparison: GradientComparison, name: string, labels = { a: "analytic a", n: "numerical n" }): Promise<string> {
+export async function scatterSvg(
+  comparison: GradientComparison,
+  name: string,
+  labels = { a: "analytic a", n: "numerical n" },
+): Promise<string> {
   const points = comparison.compared.map((r) => ({
-    n: r.expected, a: r.actual, verdict: r.verdict,
+    n: r.expected,
+    a: r.actual,
+    verdict: r.verdict,
     description: `${r.label}: ${labels.n} = ${r.expected}, ${labels.a} = ${r.actual}; ${r.verdict}`,
   }));
   const extent = points.reduce((m, p) => Math.max(m, Math.abs(p.a), Math.abs(p.n)), 0) || 1;
   const scale = { type: "symlog", constant: extent * 1e-3, domain: [-extent, extent], nice: false } as const;
   const spec: ChartSpec = {
     title: { text: `${labels.a} against ${labels.n}`, subtitle: "one point per entry; right entries lie on the line a = n" },
-    width: 320, height: 320,
+    width: 320,
+    height: 320,
     layer: [
       {
         data: { values: [{ v: -extent }, { v: extent }] },
         mark: { type: "line", stroke: "currentColor", strokeDash: [4, 3], opacity: 0.6 },
-        encoding: { x: { field: "v", type: "quantitative", scale }, y: { field: "v", type: "quantitative", scale }, description: { value: "identity line a = n" } },
+        encoding: {
+          x: { field: "v", type: "quantitative", scale },
+          y: { field: "v", type: "quantitative", scale },
+          description: { value: "identity line a = n" },
+        },
       },
       {
         data: { values: points },
@@ -29,8 +40,17 @@ export async function scatterSvg(comparison: GradientComparison, name: string, l
         encoding: {
           x: { field: "n", type: "quantitative", scale, title: labels.n },
           y: { field: "a", type: "quantitative", scale, title: labels.a },
-          color: { field: "verdict", type: "nominal", title: "entry", scale: { domain: Object.keys(verdictColour), range: Object.values(verdictColour) } },
-          shape: { field: "verdict", type: "nominal", scale: { domain: Object.keys(verdictColour), range: ["circle", "triangle-up", "square"] } },
+          color: {
+            field: "verdict",
+            type: "nominal",
+            title: "entry",
+            scale: { domain: Object.keys(verdictColour), range: Object.values(verdictColour) },
+          },
+          shape: {
+            field: "verdict",
+            type: "nominal",
+            scale: { domain: Object.keys(verdictColour), range: ["circle", "triangle-up", "square"] },
+          },
           description: { field: "description" },
         },
       },

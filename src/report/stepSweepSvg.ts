@@ -22,23 +22,59 @@ export async function stepSweepSvg(sweep: StepSweepEvidence, name: string): Prom
   const R = sweep.richardson;
   const floor = (x: number) => Math.max(errorFloor, x);
   const curve = sweep.points.map((p) => ({
-    step: p.step, error: floor(Math.abs(p.estimate - R)), what: series.curve,
+    step: p.step,
+    error: floor(Math.abs(p.estimate - R)),
+    what: series.curve,
     description: `step ${p.step.toExponential(2)}: central difference ${p.estimate}, |D_h − R| = ${Math.abs(p.estimate - R).toExponential(2)}`,
   }));
   const levels = [
-    { error: floor(Math.abs(sweep.claimed - R)), what: series.claimed, description: `${sweep.entry.label}: the submission's gradient ${sweep.claimed}, |a − R| = ${Math.abs(sweep.claimed - R).toExponential(2)}` },
-    { error: floor(sweep.errorBound), what: series.bound, description: `Richardson estimate R = ${R} with error bound ${sweep.errorBound.toExponential(2)}` },
+    {
+      error: floor(Math.abs(sweep.claimed - R)),
+      what: series.claimed,
+      description: `${sweep.entry.label}: the submission's gradient ${sweep.claimed}, |a − R| = ${Math.abs(sweep.claimed - R).toExponential(2)}`,
+    },
+    {
+      error: floor(sweep.errorBound),
+      what: series.bound,
+      description: `Richardson estimate R = ${R} with error bound ${sweep.errorBound.toExponential(2)}`,
+    },
   ];
-  const colour = { field: "what", type: "nominal", title: null, scale: { domain: Object.values(series), range: [okabeIto.blue, okabeIto.vermillion, okabeIto.green, okabeIto.grey] }, legend: { orient: "bottom", direction: "vertical", labelLimit: 400 } };
+  const colour = {
+    field: "what",
+    type: "nominal",
+    title: null,
+    scale: { domain: Object.values(series), range: [okabeIto.blue, okabeIto.vermillion, okabeIto.green, okabeIto.grey] },
+    legend: { orient: "bottom", direction: "vertical", labelLimit: 400 },
+  };
   const x = { field: "step", type: "quantitative", scale: { type: "log" }, title: "step h", axis: { format: ".0e", grid: true } };
   const y = { field: "error", type: "quantitative", scale: { type: "log" }, title: "error", axis: { format: ".0e", grid: true } };
   const spec: ChartSpec = {
-    title: { text: `${sweep.entry.label}: error against step`, subtitle: `R = ${R.toPrecision(10)}, the submission's gradient a = ${sweep.claimed.toPrecision(10)}` },
-    width: 360, height: 240,
+    title: {
+      text: `${sweep.entry.label}: error against step`,
+      subtitle: `R = ${R.toPrecision(10)}, the submission's gradient a = ${sweep.claimed.toPrecision(10)}`,
+    },
+    width: 360,
+    height: 240,
     layer: [
-      { data: { values: curve }, mark: { type: "line", point: true, tooltip: { content: "data" } }, encoding: { x, y, color: colour, description: { field: "description" } } },
-      { data: { values: levels }, mark: { type: "rule", strokeDash: [6, 3], strokeWidth: 2 }, encoding: { y, color: colour, description: { field: "description" } } },
-      { data: { values: [{ step: sweep.chosenStep, what: series.step, description: `Richardson's smallest step ${sweep.chosenStep.toExponential(2)}` }] }, mark: { type: "rule", strokeDash: [2, 2] }, encoding: { x, color: colour, description: { field: "description" } } },
+      {
+        data: { values: curve },
+        mark: { type: "line", point: true, tooltip: { content: "data" } },
+        encoding: { x, y, color: colour, description: { field: "description" } },
+      },
+      {
+        data: { values: levels },
+        mark: { type: "rule", strokeDash: [6, 3], strokeWidth: 2 },
+        encoding: { y, color: colour, description: { field: "description" } },
+      },
+      {
+        data: {
+          values: [
+            { step: sweep.chosenStep, what: series.step, description: `Richardson's smallest step ${sweep.chosenStep.toExponential(2)}` },
+          ],
+        },
+        mark: { type: "rule", strokeDash: [2, 2] },
+        encoding: { x, color: colour, description: { field: "description" } },
+      },
     ],
   };
   return vegaSvg(spec, name);

@@ -50,7 +50,8 @@ function cellOf(r: EntryReport): HeatmapCell {
   return {
     unit: (r.location?.row ?? 0) + 1,
     column: r.location?.column ?? r.index,
-    ratio, verdict: r.verdict,
+    ratio,
+    verdict: r.verdict,
     description: `${r.label}${bias ? " (bias)" : ""}: ${shown}; ${r.verdict}`,
   };
 }
@@ -60,9 +61,16 @@ function clampRatio(x: number): number {
 }
 
 function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
-  const rows = new Set(cells.map((c) => c.unit)).size, columns = new Set(cells.map((c) => c.column)).size;
+  const rows = new Set(cells.map((c) => c.unit)).size,
+    columns = new Set(cells.map((c) => c.column)).size;
   const step = Math.max(3, Math.min(40, Math.floor(560 / columns), Math.floor(420 / rows)));
-  const x = { field: "column", type: "ordinal", sort: "ascending", title: "column j (0 = bias)", axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true, labelAngle: 0 } } as const;
+  const x = {
+    field: "column",
+    type: "ordinal",
+    sort: "ascending",
+    title: "column j (0 = bias)",
+    axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true, labelAngle: 0 },
+  } as const;
   const y = { field: "unit", type: "ordinal", sort: "ascending", title: "unit i", axis: { labelOverlap: true } } as const;
   return {
     title: { text: title, subtitle: "|a − n| / tolerance, log scale; above 1 (orange) fails" },
@@ -74,9 +82,12 @@ function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
         transform: [{ filter: "datum.ratio !== null" }],
         mark: { type: "rect", tooltip: { content: "data" } },
         encoding: {
-          x, y,
+          x,
+          y,
           color: {
-            field: "ratio", type: "quantitative", title: "|a − n| / tol",
+            field: "ratio",
+            type: "quantitative",
+            title: "|a − n| / tol",
             scale: { type: "log", domain: [1 / ratioClamp, ratioClamp], domainMid: 1, clamp: true, scheme: heatmapScheme },
             legend: { format: ".0e", values: [1e-4, 1e-2, 1, 1e2, 1e4] },
           },

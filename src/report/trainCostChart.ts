@@ -6,7 +6,9 @@ import { vegaSvg, type ChartSpec } from "./vegaSvg.ts";
  * so the chart can be redrawn elsewhere.
  */
 export function costChartSpec(runs: ReadonlyArray<{ readonly name: string; readonly costHistory: readonly number[] }>): ChartSpec {
-  const values = runs.flatMap((r) => r.costHistory.map((J, iteration) => ({ run: r.name, iteration, J })).filter((p) => Number.isFinite(p.J) && p.J > 0));
+  const values = runs.flatMap((r) =>
+    r.costHistory.map((J, iteration) => ({ run: r.name, iteration, J })).filter((p) => Number.isFinite(p.J) && p.J > 0),
+  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: 560,

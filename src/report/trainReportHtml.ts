@@ -17,15 +17,33 @@ export function trainReportHtml(f: TrainFigures, costSvg: string): string {
   const slide = f.slide
     ? `<p>The same run with the slide's D = (1/m)Δ + λΘ: test accuracy <b>${percent(f.slide.testAccuracy)}</b> (training ${percent(f.slide.trainAccuracy)}) against <b>${percent(f.testAccuracy)}</b> with D = (1/m)Δ + (λ/m)Θ.</p>`
     : "";
-  const checks = f.checks.map((c) =>
-    `<tr><td>${c.iteration}</td><td>${c.tape ? "pass" : "FAIL"}</td><td>${c.fd ? "pass" : "FAIL"}</td><td>${c.directional ? "pass" : "FAIL"}</td><td>${c.worstRelError.toExponential(1)}</td></tr>`).join("\n");
+  const checks = f.checks
+    .map(
+      (c) =>
+        `<tr><td>${c.iteration}</td><td>${c.tape ? "pass" : "FAIL"}</td><td>${c.fd ? "pass" : "FAIL"}</td><td>${c.directional ? "pass" : "FAIL"}</td><td>${c.worstRelError.toExponential(1)}</td></tr>`,
+    )
+    .join("\n");
   const confusion = (counts: number[][]) =>
     `<table class="confusion"><tr><th>true \\ predicted</th>${counts.map((_, k) => `<th>${k}</th>`).join("")}</tr>\n` +
-    counts.map((row, k) => `<tr><th>${k}</th>${row.map((n, j) => `<td class="${j === k ? "diag" : n > 0 ? "off" : ""}">${n}</td>`).join("")}</tr>`).join("\n") + "</table>";
-  const wrong = f.misclassified.map((d) => `<figure>${img(d.pixels, `test digit ${d.index}: a ${d.label}, read as ${d.predicted}`)}<figcaption>${d.label} → ${d.predicted}</figcaption></figure>`).join("\n");
-  const hidden = f.hiddenWeights.map((w, i) => `<figure>${img(weightsAsGray(w), `hidden unit ${i + 1}`)}<figcaption>${i + 1}</figcaption></figure>`).join("\n");
+    counts
+      .map(
+        (row, k) => `<tr><th>${k}</th>${row.map((n, j) => `<td class="${j === k ? "diag" : n > 0 ? "off" : ""}">${n}</td>`).join("")}</tr>`,
+      )
+      .join("\n") +
+    "</table>";
+  const wrong = f.misclassified
+    .map(
+      (d) =>
+        `<figure>${img(d.pixels, `test digit ${d.index}: a ${d.label}, read as ${d.predicted}`)}<figcaption>${d.label} → ${d.predicted}</figcaption></figure>`,
+    )
+    .join("\n");
+  const hidden = f.hiddenWeights
+    .map((w, i) => `<figure>${img(weightsAsGray(w), `hidden unit ${i + 1}`)}<figcaption>${i + 1}</figcaption></figure>`)
+    .join("\n");
   // The page's own few styles: the shared page allows inline styles and data: images, nothing else.
-  return htmlPage(`gradcheck train — ${sizes}`, `<style>
+  return htmlPage(
+    `gradcheck train — ${sizes}`,
+    `<style>
 .confusion td.diag { background: rgba(0, 114, 178, .18); } .confusion td.off { background: rgba(213, 94, 0, .15); }
 .confusion td, .confusion th { text-align: right; font-variant-numeric: tabular-nums; }
 .grid { display: flex; flex-wrap: wrap; gap: 6px; } .grid figure { text-align: center; font-size: 12px; }
@@ -49,5 +67,6 @@ ${confusion(f.confusion.test)}
 <h2>What the hidden units look for</h2>
 <p>Each hidden unit's 784 weights (Θ⁽¹⁾ row i without its bias) drawn as a 28×28 image: dark where a pixel's ink excites the unit, light where it inhibits it.</p>
 <div class="grid">${hidden}</div>
-`);
+`,
+  );
 }

@@ -20,12 +20,14 @@ export async function vegaSvg(spec: ChartSpec, name: string): Promise<string> {
   try {
     const svg = await view.toSVG();
     const prefix = name.replace(/[^A-Za-z0-9_-]/g, "-");
-    return svg
-      .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
-      .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
-      .replace(/^<svg /, `<svg data-chart="${prefix}" role="img" `)
-      // A native tooltip per mark, with no script: the mark's description as its <title>.
-      .replace(/<path ([^>]*?)aria-label="([^"]*)"([^>]*?)\/>/g, '<path $1aria-label="$2"$3><title>$2</title></path>');
+    return (
+      svg
+        .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
+        .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+        .replace(/^<svg /, `<svg data-chart="${prefix}" role="img" `)
+        // A native tooltip per mark, with no script: the mark's description as its <title>.
+        .replace(/<path ([^>]*?)aria-label="([^"]*)"([^>]*?)\/>/g, '<path $1aria-label="$2"$3><title>$2</title></path>')
+    );
   } finally {
     view.finalize();
   }

@@ -67,7 +67,11 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
       }
       const outcome = await session.call({ id: nextId++, ...request });
       if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
-        return { ...outcome, message: outcome.message.replace("during the call", "before answering its first request"), neverAnswered: true };
+        return {
+          ...outcome,
+          message: outcome.message.replace("during the call", "before answering its first request"),
+          neverAnswered: true,
+        };
       }
       if (outcome.kind !== "crashed" && outcome.kind !== "timeout" && outcome.kind !== "memory-limit") answered = true;
       return outcome;
@@ -151,16 +155,30 @@ class Session {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         s.waiting = undefined;
-        void s.dispose().then(() => resolve({ ok: false, problem: "startup-timeout", message: `the module did not finish loading within ${spec.startTimeoutMs} ms${s.tail()}` }));
+        void s.dispose().then(() =>
+          resolve({
+            ok: false,
+            problem: "startup-timeout",
+            message: `the module did not finish loading within ${spec.startTimeoutMs} ms${s.tail()}`,
+          }),
+        );
       }, spec.startTimeoutMs);
       s.waiting = (m) => {
         clearTimeout(timer);
         s.waiting = undefined;
         if ("exited" in m) {
           const memory = s.memoryExceeded();
-          void s.dispose().then(() => resolve(memory
-            ? { ok: false, problem: "crashed-on-load", message: `memory limit: the module needed more than ${spec.memoryMB} MB while loading` }
-            : { ok: false, problem: "crashed-on-load", message: `the process ${m.exited} while loading${s.tail()}` }));
+          void s.dispose().then(() =>
+            resolve(
+              memory
+                ? {
+                    ok: false,
+                    problem: "crashed-on-load",
+                    message: `memory limit: the module needed more than ${spec.memoryMB} MB while loading`,
+                  }
+                : { ok: false, problem: "crashed-on-load", message: `the process ${m.exited} while loading${s.tail()}` },
+            ),
+          );
         } else if (m.type === "load-error") {
           void s.dispose().then(() => resolve({ ok: false, problem: m.kind as LoadFailure["problem"], message: String(m.message) }));
         } else resolve(s);
@@ -171,7 +189,12 @@ class Session {
   /** stderr (and stdout noise) of the child, for messages. */
   tail(): string {
     // Native stack frames ("  3: 0x… v8::…") say nothing to the author of a submission.
-    const err = this.err.trim().split("\n").filter((l) => l.trim() && !/^\s*\d+: 0x|^<---|^\s*\[\d+:0x/.test(l)).slice(-6).join("\n        ");
+    const err = this.err
+      .trim()
+      .split("\n")
+      .filter((l) => l.trim() && !/^\s*\d+: 0x|^<---|^\s*\[\d+:0x/.test(l))
+      .slice(-6)
+      .join("\n        ");
     const parts = [err && `stderr: ${err}`, this.out.trim() && `stdout: ${this.out.trim().slice(-300)}`].filter(Boolean);
     return parts.length ? `\n${parts.join("\n")}` : "";
   }
@@ -231,7 +254,10 @@ class Session {
         await this.dispose();
         return memory ? this.memoryOutcome() : { kind: "timeout", message: `${message}${this.tail()}` };
       };
-      const timer = setTimeout(() => finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`)), wallMs);
+      const timer = setTimeout(
+        () => finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`)),
+        wallMs,
+      );
       const cpuWatch = setInterval(() => {
         const now = cgroup?.cpuMs();
         if (cpuAtStart === undefined || now === undefined) return;
@@ -250,7 +276,10 @@ class Session {
   }
 
   private memoryOutcome(): CallOutcome {
-    return { kind: "memory-limit", message: `memory limit: the submission used more than ${this.spec.memoryMB} MB (heap, buffers, WebAssembly memory and /dev/shm together) and was stopped` };
+    return {
+      kind: "memory-limit",
+      message: `memory limit: the submission used more than ${this.spec.memoryMB} MB (heap, buffers, WebAssembly memory and /dev/shm together) and was stopped`,
+    };
   }
 
   private outcome(m: Message | { exited: string }, request: CostRequest): CallOutcome {
@@ -260,7 +289,8 @@ class Session {
     }
     const mutated = Array.isArray(m.mutated) ? (m.mutated as string[]) : [];
     if (this.spec.channel === "harness" && m.type !== "result") {
-      if (m.type === "threw" && /Array buffer allocation failed|could not allocate memory|out of memory/i.test(String(m.message))) return this.memoryOutcome();
+      if (m.type === "threw" && /Array buffer allocation failed|could not allocate memory|out of memory/i.test(String(m.message)))
+        return this.memoryOutcome();
       return { kind: m.type === "threw" ? "threw" : "bad-return", message: String(m.message), mutated };
     }
     if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
@@ -268,12 +298,18 @@ class Session {
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : describe(m.J)}, expected a number` };
     // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
     if (request.params.length === 1 && !Array.isArray(m.grad) && toNumber(m.grad) !== undefined) m = { ...m, grad: [m.grad] };
-    if (!Array.isArray(m.grad)) return { kind: "bad-return", message: `grad is ${m.grad === undefined ? "missing" : describe(m.grad)}, expected an array of ${request.params.length} numbers` };
+    if (!Array.isArray(m.grad))
+      return {
+        kind: "bad-return",
+        message: `grad is ${m.grad === undefined ? "missing" : describe(m.grad)}, expected an array of ${request.params.length} numbers`,
+      };
     const grad = new Float64Array(m.grad.length);
     for (let i = 0; i < grad.length; i++) {
       const g = toNumber(m.grad[i]);
       if (g === undefined) {
-        const what = Array.isArray(m.grad[i]) ? "an array: grad must be unrolled into one flat list of params.length numbers" : `${describe(m.grad[i])}, expected a number`;
+        const what = Array.isArray(m.grad[i])
+          ? "an array: grad must be unrolled into one flat list of params.length numbers"
+          : `${describe(m.grad[i])}, expected a number`;
         return { kind: "bad-return", message: `grad[${i}] is ${what}` };
       }
       grad[i] = g;

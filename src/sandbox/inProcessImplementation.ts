@@ -12,7 +12,13 @@ export function inProcessImplementation(fn: NnCostFunction, description: string)
     async call(request: CostRequest): Promise<CallOutcome> {
       const params = Float64Array.from(request.params);
       try {
-        const { J, grad } = await fn(params, request.layerSizes.slice(), request.X.map((r) => r.slice()), (request.y as readonly number[]).slice(), request.lambda);
+        const { J, grad } = await fn(
+          params,
+          request.layerSizes.slice(),
+          request.X.map((r) => r.slice()),
+          (request.y as readonly number[]).slice(),
+          request.lambda,
+        );
         if (typeof J !== "number") return { kind: "bad-return", message: `J is a ${typeof J}, expected a number` };
         return { kind: "result", J, grad: Float64Array.from(grad), mutated: [] };
       } catch (e) {

@@ -5,7 +5,16 @@ import { startChild, type ChildSpec, type Launch } from "./childImplementation.t
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
 import { readProcessConfig } from "./processConfig.ts";
-import { commandSearchPath, insideSubmission, moduleCommand, noForkFilter, sandboxAbilities, sandboxArgv, sandboxGaps, type SandboxAbilities } from "./sandbox.ts";
+import {
+  commandSearchPath,
+  insideSubmission,
+  moduleCommand,
+  noForkFilter,
+  sandboxAbilities,
+  sandboxArgv,
+  sandboxGaps,
+  type SandboxAbilities,
+} from "./sandbox.ts";
 import { stageSubmission, stagingLimits, type StagingLimits } from "./stageSubmission.ts";
 import { createSubmissionCgroup } from "./submissionCgroup.ts";
 import { transpiledName, transpileTypeScript } from "./transpileTypeScript.ts";
@@ -56,7 +65,11 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
 
   const can = sandboxAbilities();
   if (!can.bwrap && !options.unsafeNoSandbox) {
-    return { ok: false, problem: "no-sandbox", message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.` };
+    return {
+      ok: false,
+      problem: "no-sandbox",
+      message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.`,
+    };
   }
   const callTimeoutMs = options.callTimeoutMs ?? defaultLoadLimits.callTimeoutMs;
   const settings: Settings = {
@@ -71,16 +84,30 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const staged = stageSubmission(dir, options.stagingLimits ?? stagingLimits);
   if (!staged.ok) return { ok: false, problem: staged.limit ? "too-large" : "sandbox-failed", message: staged.message };
   const skippedNote = staged.skipped.length
-    ? [`not copied into the sandbox (only regular files and folders are): ${staged.skipped.slice(0, 5).map((s) => `${s.path} (${s.kind})`).join(", ")}${staged.skipped.length > 5 ? `, and ${staged.skipped.length - 5} more` : ""}`]
+    ? [
+        `not copied into the sandbox (only regular files and folders are): ${staged.skipped
+          .slice(0, 5)
+          .map((s) => `${s.path} (${s.kind})`)
+          .join(", ")}${staged.skipped.length > 5 ? `, and ${staged.skipped.length - 5} more` : ""}`,
+      ]
     : [];
-  const warnings = [...(settings.sandboxed ? sandboxGaps(can) : [`NOT SANDBOXED (--unsafe-no-sandbox): the submission runs with the checker's rights; ${sandboxGaps(can).join("; ")}`]), ...skippedNote];
+  const warnings = [
+    ...(settings.sandboxed
+      ? sandboxGaps(can)
+      : [`NOT SANDBOXED (--unsafe-no-sandbox): the submission runs with the checker's rights; ${sandboxGaps(can).join("; ")}`]),
+    ...skippedNote,
+  ];
   const notRegular = (name: string) => staged.skipped.find((s) => s.path === name);
 
   let loaded: Loaded;
   try {
     const configSkipped = notRegular("gradcheck.json");
     if (configSkipped && (named === undefined || named === "gradcheck.json")) {
-      loaded = { ok: false, problem: "bad-config", message: `gradcheck.json is a ${configSkipped.kind}; it must be a regular file inside the submission folder` };
+      loaded = {
+        ok: false,
+        problem: "bad-config",
+        message: `gradcheck.json is a ${configSkipped.kind}; it must be a regular file inside the submission folder`,
+      };
     } else if ((named === undefined && existsSync(join(staged.dir, "gradcheck.json"))) || named === "gradcheck.json") {
       loaded = await loadProcess(staged.dir, settings, warnings);
     } else if ((named === undefined || named === octaveEntry) && existsSync(join(staged.dir, octaveEntry)) && !notRegular(octaveEntry)) {
@@ -88,8 +115,18 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     } else {
       const entry = named ?? moduleEntries.find((f) => existsSync(join(staged.dir, f)));
       const entrySkipped = entry ? notRegular(entry) : moduleEntries.map(notRegular).find(Boolean);
-      if (entrySkipped) loaded = { ok: false, problem: "no-entry", message: `${entrySkipped.path} is a ${entrySkipped.kind}; the entry must be a regular file inside the submission folder` };
-      else if (!entry || !existsSync(join(staged.dir, entry))) loaded = { ok: false, problem: "no-entry", message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}` };
+      if (entrySkipped)
+        loaded = {
+          ok: false,
+          problem: "no-entry",
+          message: `${entrySkipped.path} is a ${entrySkipped.kind}; the entry must be a regular file inside the submission folder`,
+        };
+      else if (!entry || !existsSync(join(staged.dir, entry)))
+        loaded = {
+          ok: false,
+          problem: "no-entry",
+          message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
+        };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
   } catch (e) {
@@ -100,15 +137,32 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     return loaded;
   }
   const started = loaded.implementation;
-  return { ok: true, implementation: { ...started, close: async () => { await started.close(); staged.release(); } } };
+  return {
+    ok: true,
+    implementation: {
+      ...started,
+      close: async () => {
+        await started.close();
+        staged.release();
+      },
+    },
+  };
 }
 
 function launcher(stagedDir: string, command: readonly string[], settings: Settings, withHarness: boolean): () => Launch {
   return (): Launch => {
-    if (!settings.sandboxed) return { argv: command, cwd: stagedDir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" } };
+    if (!settings.sandboxed)
+      return { argv: command, cwd: stagedDir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" } };
     const cgroup = createSubmissionCgroup(settings.limits.memoryMB * 1024 * 1024);
     const filterFd = openSync(noForkFilter, "r");
-    const argv = sandboxArgv(stagedDir, command, settings.limits, cgroup?.procsFiles ?? [], settings.can, withHarness ? stagedHarness(stagedDir) : undefined);
+    const argv = sandboxArgv(
+      stagedDir,
+      command,
+      settings.limits,
+      cgroup?.procsFiles ?? [],
+      settings.can,
+      withHarness ? stagedHarness(stagedDir) : undefined,
+    );
     return { argv, cwd: stagedDir, env: { PATH: "/usr/local/bin:/usr/bin:/bin" }, filterFd, cgroup };
   };
 }
@@ -127,7 +181,13 @@ function stagedHarness(stagedDir: string): string {
   return copy;
 }
 
-function childSpec(description: string, channel: ChildSpec["channel"], launch: () => Launch, settings: Settings, warnings: readonly string[]): ChildSpec {
+function childSpec(
+  description: string,
+  channel: ChildSpec["channel"],
+  launch: () => Launch,
+  settings: Settings,
+  warnings: readonly string[],
+): ChildSpec {
   const { callTimeoutMs, cpuTimeoutMs, startTimeoutMs } = settings;
   return { description, channel, launch, warnings, callTimeoutMs, cpuTimeoutMs, startTimeoutMs, memoryMB: settings.limits.memoryMB };
 }
@@ -136,13 +196,20 @@ async function loadModule(stagedDir: string, entry: string, settings: Settings, 
   let runEntry = entry;
   if (entry.endsWith(".ts")) {
     const compiled = await transpileTypeScript(stagedDir, defaultLoadLimits.typeScriptTimeoutMs);
-    if (!compiled.ok) return { ok: false, problem: compiled.problem, message: compiled.problem === "syntax-error" ? `syntax error while loading:\n${compiled.message}` : compiled.message };
+    if (!compiled.ok)
+      return {
+        ok: false,
+        problem: compiled.problem,
+        message: compiled.problem === "syntax-error" ? `syntax error while loading:\n${compiled.message}` : compiled.message,
+      };
     runEntry = transpiledName(entry);
   }
   const command = settings.sandboxed
     ? moduleCommand(`${insideSubmission}/${runEntry}`, settings.limits)
     : moduleCommand(join(stagedDir, runEntry), settings.limits, { submission: stagedDir, harness });
-  const started = await startChild(childSpec(`module ${entry}`, "harness", launcher(stagedDir, command, settings, true), settings, warnings));
+  const started = await startChild(
+    childSpec(`module ${entry}`, "harness", launcher(stagedDir, command, settings, true), settings, warnings),
+  );
   if ("problem" in started) return { ok: false, problem: started.problem, message: describeLoad(started.problem, started.message) };
   return { ok: true, implementation: started };
 }
@@ -164,23 +231,32 @@ async function loadOctave(stagedDir: string, settings: Settings, warnings: reado
   copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), adapter);
   chmodSync(adapter, 0o644);
   if (!commandSearchPath(settings.can).some((p) => existsSync(join(p, octaveCommand[0])))) {
-    return { ok: false, problem: "command-not-found", message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${commandSearchPath(settings.can).join(":")}); install Octave (apt-get install octave)` };
+    return {
+      ok: false,
+      problem: "command-not-found",
+      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${commandSearchPath(settings.can).join(":")}); install Octave (apt-get install octave)`,
+    };
   }
   // Octave reads its own start-up files and libraries before its first answer: well under a
   // second on an idle machine, many on a loaded one. The allowance is granted again when a
   // timed-out process restarts (the never-answered check asks twice), so it is not made huge.
   const octave: Settings = { ...settings, startTimeoutMs: Math.max(settings.startTimeoutMs, 30_000) };
   const command = [...octaveCommand, octaveAdapter];
-  const started = await startChild(childSpec(`Octave ${octaveEntry}`, "stdio", launcher(stagedDir, command, octave, false), octave, warnings));
+  const started = await startChild(
+    childSpec(`Octave ${octaveEntry}`, "stdio", launcher(stagedDir, command, octave, false), octave, warnings),
+  );
   if ("problem" in started) return started;
   return { ok: true, implementation: started };
 }
 
 function describeLoad(problem: LoadFailure["problem"], message: string): string {
   switch (problem) {
-    case "no-export": return `no function nnCostFunction is exported (named or default); ${message}`;
-    case "syntax-error": return `syntax error while loading:\n${message}`;
-    default: return message;
+    case "no-export":
+      return `no function nnCostFunction is exported (named or default); ${message}`;
+    case "syntax-error":
+      return `syntax error while loading:\n${message}`;
+    default:
+      return message;
   }
 }
 
@@ -196,9 +272,15 @@ async function loadProcess(stagedDir: string, settings: Settings, warnings: read
       ? existsSync(inFolder)
       : commandSearchPath(settings.can).some((p) => existsSync(join(p, program)));
   if (!found) {
-    return { ok: false, problem: "command-not-found", message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${commandSearchPath(settings.can).join(":")}`})` };
+    return {
+      ok: false,
+      problem: "command-not-found",
+      message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${commandSearchPath(settings.can).join(":")}`})`,
+    };
   }
-  const started = await startChild(childSpec(`process ${command.join(" ").slice(0, 200)}`, "stdio", launcher(stagedDir, command, settings, false), settings, warnings));
+  const started = await startChild(
+    childSpec(`process ${command.join(" ").slice(0, 200)}`, "stdio", launcher(stagedDir, command, settings, false), settings, warnings),
+  );
   if ("problem" in started) return started;
   return { ok: true, implementation: started };
 }

@@ -70,17 +70,36 @@ let fn;
 try {
   const mod = await import(pathToFileURL(entry).href);
   const d = mod.default;
-  fn = typeof mod.nnCostFunction === "function" ? mod.nnCostFunction
-    : d && typeof d.nnCostFunction === "function" ? d.nnCostFunction
-    : typeof d === "function" ? d
-    : undefined;
+  fn =
+    typeof mod.nnCostFunction === "function"
+      ? mod.nnCostFunction
+      : d && typeof d.nnCostFunction === "function"
+        ? d.nnCostFunction
+        : typeof d === "function"
+          ? d
+          : undefined;
   if (fn === undefined) {
-    send({ type: "load-error", kind: "no-export", message: `exports: ${Object.keys(mod).filter((k) => k !== "module.exports").join(", ") || "(none)"}` });
+    send({
+      type: "load-error",
+      kind: "no-export",
+      message: `exports: ${
+        Object.keys(mod)
+          .filter((k) => k !== "module.exports")
+          .join(", ") || "(none)"
+      }`,
+    });
     process.exit(0);
   }
 } catch (e) {
   const syntax = e instanceof SyntaxError || /Transform failed|Unexpected token|SyntaxError/.test(String(e && e.message));
-  send({ type: "load-error", kind: syntax ? "syntax-error" : "import-failed", message: String((e && e.stack) || e).split("\n").slice(0, 6).join("\n") });
+  send({
+    type: "load-error",
+    kind: syntax ? "syntax-error" : "import-failed",
+    message: String((e && e.stack) || e)
+      .split("\n")
+      .slice(0, 6)
+      .join("\n"),
+  });
   process.exit(0);
 }
 send({ type: "ready" });
@@ -105,7 +124,8 @@ function mutatedInputs(given, pristine) {
   const out = [];
   if (!sameNumbers(given.params, pristine.params)) out.push("params");
   if (!isArray(given.layerSizes) || !sameNumbers(given.layerSizes, pristine.layerSizes)) out.push("layerSizes");
-  if (!isArray(given.X) || given.X.length !== pristine.X.length || given.X.some((row, i) => !sameNumbers(row, pristine.X[i]))) out.push("X");
+  if (!isArray(given.X) || given.X.length !== pristine.X.length || given.X.some((row, i) => !sameNumbers(row, pristine.X[i])))
+    out.push("X");
   if (!isArray(given.y) || !sameNumbers(given.y, pristine.y)) out.push("y");
   return out;
 }
@@ -117,21 +137,41 @@ async function answer(request) {
   try {
     result = await fn(given.params, given.layerSizes, given.X, given.y, given.lambda);
   } catch (e) {
-    return { type: "threw", message: String((e && e.stack) || e).split("\n").slice(0, 4).join("\n") };
+    return {
+      type: "threw",
+      message: String((e && e.stack) || e)
+        .split("\n")
+        .slice(0, 4)
+        .join("\n"),
+    };
   }
   const mutated = mutatedInputs(given, pristine);
-  if (result === null || typeof result !== "object") return { type: "bad-return", message: `returned ${result === null ? "null" : typeof result}, expected an object { J, grad }`, mutated };
-  const J = result.J, grad = result.grad;
-  if (typeof J !== "number") return { type: "bad-return", message: `J is ${J === undefined ? "missing" : `a ${typeof J} (${String(J).slice(0, 40)})`}, expected a number`, mutated };
+  if (result === null || typeof result !== "object")
+    return { type: "bad-return", message: `returned ${result === null ? "null" : typeof result}, expected an object { J, grad }`, mutated };
+  const J = result.J,
+    grad = result.grad;
+  if (typeof J !== "number")
+    return {
+      type: "bad-return",
+      message: `J is ${J === undefined ? "missing" : `a ${typeof J} (${String(J).slice(0, 40)})`}, expected a number`,
+      mutated,
+    };
   if (grad === null || typeof grad !== "object" || typeof grad.length !== "number") {
-    return { type: "bad-return", message: `grad is ${grad === undefined ? "missing" : grad === null ? "null" : `a ${typeof grad}`}, expected an array of ${given.params.length} numbers`, mutated };
+    return {
+      type: "bad-return",
+      message: `grad is ${grad === undefined ? "missing" : grad === null ? "null" : `a ${typeof grad}`}, expected an array of ${given.params.length} numbers`,
+      mutated,
+    };
   }
   const n = grad.length;
   const values = new Array(n);
   for (let i = 0; i < n; i++) {
     const g = grad[i];
     if (typeof g !== "number") {
-      const what = isArray(g) || ArrayBuffer.isView(g) ? "an array: grad must be unrolled into one flat list of params.length numbers" : `a ${typeof g} (${String(g).slice(0, 40)}), expected a number`;
+      const what =
+        isArray(g) || ArrayBuffer.isView(g)
+          ? "an array: grad must be unrolled into one flat list of params.length numbers"
+          : `a ${typeof g} (${String(g).slice(0, 40)}), expected a number`;
       return { type: "bad-return", message: `grad[${i}] is ${what}`, mutated };
     }
     values[i] = encodeNumber(g);

@@ -26,14 +26,21 @@ export function readProcessConfig(stagedDir: string): { readonly ok: true; reado
     const at = /position (\d+)/.exec((e as Error).message)?.[1];
     return bad(`not valid JSON${at ? ` (at character ${at})` : ""}; expected {"command": ["program", "arg", ...]}`);
   }
-  if (typeof config !== "object" || config === null || Array.isArray(config)) return bad(`expected an object {"command": [...]}, got ${Array.isArray(config) ? "an array" : typeof config}`);
+  if (typeof config !== "object" || config === null || Array.isArray(config))
+    return bad(`expected an object {"command": [...]}, got ${Array.isArray(config) ? "an array" : typeof config}`);
   const command = (config as { command?: unknown }).command;
-  if (!Array.isArray(command) || command.length === 0) return bad(`"command" must be a non-empty array of strings, got ${command === undefined ? "nothing" : Array.isArray(command) ? "an empty array" : `a ${typeof command}`}`);
-  if (command.length > configLimits.maxArgs) return bad(`"command" has ${command.length} entries, at most ${configLimits.maxArgs} are allowed`);
+  if (!Array.isArray(command) || command.length === 0)
+    return bad(
+      `"command" must be a non-empty array of strings, got ${command === undefined ? "nothing" : Array.isArray(command) ? "an empty array" : `a ${typeof command}`}`,
+    );
+  if (command.length > configLimits.maxArgs)
+    return bad(`"command" has ${command.length} entries, at most ${configLimits.maxArgs} are allowed`);
   for (let i = 0; i < command.length; i++) {
     const w: unknown = command[i];
-    if (typeof w !== "string") return bad(`command[${i}] is ${Array.isArray(w) ? "an array" : w === null ? "null" : `a ${typeof w}`}, expected a string`);
-    if (w.length > configLimits.maxArgLength) return bad(`command[${i}] is ${w.length} characters long, at most ${configLimits.maxArgLength} are allowed`);
+    if (typeof w !== "string")
+      return bad(`command[${i}] is ${Array.isArray(w) ? "an array" : w === null ? "null" : `a ${typeof w}`}, expected a string`);
+    if (w.length > configLimits.maxArgLength)
+      return bad(`command[${i}] is ${w.length} characters long, at most ${configLimits.maxArgLength} are allowed`);
     if (w.includes("\0")) return bad(`command[${i}] contains a NUL character`);
     if (i === 0 && w.length === 0) return bad("command[0] (the program) is empty");
   }

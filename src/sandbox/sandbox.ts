@@ -24,13 +24,21 @@ export const noForkFilter = fileURLToPath(new URL("./noForkFilter.bpf", import.m
 let probed: SandboxAbilities | undefined;
 
 function works(argv: readonly string[], withFilter = false): boolean {
-  const r = spawnSync(argv[0], argv.slice(1), { stdio: withFilter ? ["ignore", "ignore", "ignore", "ignore", "pipe"] : "ignore", timeout: 10_000 });
+  const r = spawnSync(argv[0], argv.slice(1), {
+    stdio: withFilter ? ["ignore", "ignore", "ignore", "ignore", "pipe"] : "ignore",
+    timeout: 10_000,
+  });
   return r.status === 0;
 }
 
 export function sandboxAbilities(): SandboxAbilities {
   if (probed) return probed;
-  const bwrap = works(["bash", "-c", `exec 4<"$0" && exec bwrap --ro-bind / / --unshare-all --die-with-parent --seccomp 4 true`, noForkFilter]);
+  const bwrap = works([
+    "bash",
+    "-c",
+    `exec 4<"$0" && exec bwrap --ro-bind / / --unshare-all --die-with-parent --seccomp 4 true`,
+    noForkFilter,
+  ]);
   const dropUser = process.getuid?.() === 0 && works(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"]);
   probed = { bwrap, dropUser, cgroup: cgroupVersion() };
   return probed;
@@ -41,7 +49,10 @@ export function sandboxGaps(can: SandboxAbilities = sandboxAbilities()): string[
   const gaps: string[] = [];
   if (!can.bwrap) gaps.push("bubblewrap cannot build the sandbox here (apt-get install bubblewrap; it needs user namespaces, or root)");
   if (can.bwrap && !can.dropUser) gaps.push("not running as root, so the submission keeps the checker's uid inside its namespaces");
-  if (!can.cgroup) gaps.push("no writable cgroup (v1 memory controller, or v2 with memory delegated): memory is bounded only by Node's heap limit and the /dev/shm size, and CPU time is not measured");
+  if (!can.cgroup)
+    gaps.push(
+      "no writable cgroup (v1 memory controller, or v2 with memory delegated): memory is bounded only by Node's heap limit and the /dev/shm size, and CPU time is not measured",
+    );
   return gaps;
 }
 
@@ -64,7 +75,8 @@ const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/
  * channel, 4 the seccomp filter bubblewrap reads and closes). No redirection around the loop:
  * bash would park stderr on a high descriptor that the loop then closes.
  */
-const enterScript = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
+const enterScript =
+  'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
 
 /**
  * The argv that runs `command` in the sandbox, with the staged submission at /submission:
@@ -74,7 +86,14 @@ const enterScript = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift;
  * the checker. The caller passes the filter's fd as the child's fd 4 and the cgroup's procs
  * files as `cgroupProcs`.
  */
-export function sandboxArgv(stagedDir: string, command: readonly string[], limits: Limits, cgroupProcs: readonly string[], can: SandboxAbilities, harness?: string): string[] {
+export function sandboxArgv(
+  stagedDir: string,
+  command: readonly string[],
+  limits: Limits,
+  cgroupProcs: readonly string[],
+  can: SandboxAbilities,
+  harness?: string,
+): string[] {
   const uid = String(randomInt(200_000, 1_000_000));
   const user = can.dropUser ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--no-new-privs"] : [];
   const binds: string[] = [];
@@ -84,23 +103,60 @@ export function sandboxArgv(stagedDir: string, command: readonly string[], limit
     else binds.push("--ro-bind", p, p);
   }
   return [
-    "bash", "--norc", "--noprofile", "-c", enterScript, "gradcheck-sandbox", ...cgroupProcs, "--",
+    "bash",
+    "--norc",
+    "--noprofile",
+    "-c",
+    enterScript,
+    "gradcheck-sandbox",
+    ...cgroupProcs,
+    "--",
     ...user,
-    "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-    "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
-    "--setenv", "HOME", insideSubmission,
-    "--setenv", "OPENBLAS_NUM_THREADS", "1",
-    "--setenv", "OMP_NUM_THREADS", "1",
-    "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+    "bwrap",
+    "--unshare-all",
+    "--die-with-parent",
+    "--new-session",
+    "--clearenv",
+    "--setenv",
+    "PATH",
+    "/usr/local/bin:/usr/bin:/bin",
+    "--setenv",
+    "HOME",
+    insideSubmission,
+    "--setenv",
+    "OPENBLAS_NUM_THREADS",
+    "1",
+    "--setenv",
+    "OMP_NUM_THREADS",
+    "1",
+    "--setenv",
+    "PYTHONDONTWRITEBYTECODE",
+    "1",
     ...binds,
-    "--ro-bind", stagedDir, insideSubmission,
+    "--ro-bind",
+    stagedDir,
+    insideSubmission,
     ...(harness ? ["--ro-bind", harness, insideHarness] : []),
-    "--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
-    "--size", String(limits.memoryMB * 1024 * 1024), "--perms", "1777", "--tmpfs", "/dev/shm",
-    "--remount-ro", "/",
-    "--seccomp", "4",
-    "--chdir", insideSubmission,
-    "--", ...command,
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--remount-ro",
+    "/dev",
+    "--size",
+    String(limits.memoryMB * 1024 * 1024),
+    "--perms",
+    "1777",
+    "--tmpfs",
+    "/dev/shm",
+    "--remount-ro",
+    "/",
+    "--seccomp",
+    "4",
+    "--chdir",
+    insideSubmission,
+    "--",
+    ...command,
   ];
 }
 
@@ -111,7 +167,11 @@ function runtimePaths(): string[] {
 }
 
 /** The argv of Node running the module harness inside the sandbox (Node's permission model stays on as a second fence). */
-export function moduleCommand(entryInside: string, limits: Limits, inside: { submission: string; harness: string } = { submission: insideSubmission, harness: insideHarness }): string[] {
+export function moduleCommand(
+  entryInside: string,
+  limits: Limits,
+  inside: { submission: string; harness: string } = { submission: insideSubmission, harness: insideHarness },
+): string[] {
   return [
     realpathSync(process.execPath),
     "--no-warnings",

@@ -1,4 +1,18 @@
-import { chmodSync, closeSync, constants, copyFileSync, fstatSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { releaseOnExit } from "./releaseOnExit.ts";
@@ -59,16 +73,20 @@ export function stageSubmission(source: string, limits: StagingLimits = stagingL
   } catch (e) {
     if (parent) rmSync(parent, { recursive: true, force: true });
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === "ENOSPC" ? "no space left on the disk holding the temporary folder" : err.code ?? "an error";
+    const why = err.code === "ENOSPC" ? "no space left on the disk holding the temporary folder" : (err.code ?? "an error");
     return { ok: false, limit: false, message: `could not make the private copy of the submission: ${why}` };
   }
 }
 
-type Survey = { ok: true; dirs: string[]; files: string[]; skipped: { path: string; kind: string }[] } | { ok: false; limit: true; message: string };
+type Survey =
+  { ok: true; dirs: string[]; files: string[]; skipped: { path: string; kind: string }[] } | { ok: false; limit: true; message: string };
 
 function survey(source: string, limits: StagingLimits): Survey {
-  const dirs: string[] = [], files: string[] = [], skipped: { path: string; kind: string }[] = [];
-  let bytes = 0, entries = 0;
+  const dirs: string[] = [],
+    files: string[] = [],
+    skipped: { path: string; kind: string }[] = [];
+  let bytes = 0,
+    entries = 0;
   const walk = (rel: string, depth: number): string | undefined => {
     if (depth > limits.maxDepth) return `folders nested deeper than ${limits.maxDepth} levels`;
     for (const name of readdirSync(join(source, rel)).sort()) {
@@ -81,7 +99,8 @@ function survey(source: string, limits: StagingLimits): Survey {
         if (over) return over;
       } else if (st.isFile()) {
         bytes += st.size;
-        if (bytes > limits.maxBytes) return `more than ${limits.maxBytes / (1024 * 1024)} MiB in total (apparent sizes; ${path} brings it to ${bytes} bytes)`;
+        if (bytes > limits.maxBytes)
+          return `more than ${limits.maxBytes / (1024 * 1024)} MiB in total (apparent sizes; ${path} brings it to ${bytes} bytes)`;
         files.push(path);
       } else {
         skipped.push({ path, kind: st.isSymbolicLink() ? "symbolic link" : st.isFIFO() ? "FIFO" : st.isSocket() ? "socket" : "device" });
@@ -90,7 +109,9 @@ function survey(source: string, limits: StagingLimits): Survey {
     return undefined;
   };
   const over = walk("", 0);
-  return over ? { ok: false, limit: true, message: `the submission folder is too large to check: ${over}` } : { ok: true, dirs, files, skipped };
+  return over
+    ? { ok: false, limit: true, message: `the submission folder is too large to check: ${over}` }
+    : { ok: true, dirs, files, skipped };
 }
 
 /** Copies a file that was regular when surveyed, refusing it if it was swapped for something else since. */

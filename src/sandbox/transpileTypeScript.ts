@@ -4,7 +4,8 @@ import { dirname, join, relative, resolve } from "node:path";
 /** Where the JavaScript of `x.ts` goes: beside it, so relative imports keep their meaning. */
 export const transpiledName = (tsPath: string) => `${tsPath}.mjs`;
 
-export type Transpiled = { readonly ok: true } | { readonly ok: false; readonly problem: "syntax-error" | "sandbox-failed"; readonly message: string };
+export type Transpiled =
+  { readonly ok: true } | { readonly ok: false; readonly problem: "syntax-error" | "sandbox-failed"; readonly message: string };
 
 /**
  * Compiles every .ts/.mts file of a staged submission to JavaScript, one file at a time: no
@@ -28,7 +29,13 @@ export async function transpileTypeScript(stagedDir: string, timeLimitMs: number
     for (const file of files) {
       const rel = relative(stagedDir, file);
       const result = await Promise.race([
-        esbuild.transform(readFileSync(file, "utf8"), { loader: "ts", format: "esm", sourcefile: rel, target: "node20", logLevel: "silent" }),
+        esbuild.transform(readFileSync(file, "utf8"), {
+          loader: "ts",
+          format: "esm",
+          sourcefile: rel,
+          target: "node20",
+          logLevel: "silent",
+        }),
         expired,
       ]);
       if (result === "expired") {
@@ -39,9 +46,18 @@ export async function transpileTypeScript(stagedDir: string, timeLimitMs: number
     }
     return { ok: true };
   } catch (e) {
-    const errors = (e as { errors?: Array<{ text: string; location?: { line: number; column: number; file: string } | null }> }).errors ?? [];
-    if (errors.length === 0) return { ok: false, problem: "sandbox-failed", message: `compiling the TypeScript failed: ${(e as Error).message}` };
-    return { ok: false, problem: "syntax-error", message: errors.slice(0, 3).map((er) => (er.location ? `${er.location.file}:${er.location.line}:${er.location.column}: ${er.text}` : er.text)).join("\n") };
+    const errors =
+      (e as { errors?: Array<{ text: string; location?: { line: number; column: number; file: string } | null }> }).errors ?? [];
+    if (errors.length === 0)
+      return { ok: false, problem: "sandbox-failed", message: `compiling the TypeScript failed: ${(e as Error).message}` };
+    return {
+      ok: false,
+      problem: "syntax-error",
+      message: errors
+        .slice(0, 3)
+        .map((er) => (er.location ? `${er.location.file}:${er.location.line}:${er.location.column}: ${er.text}` : er.text))
+        .join("\n"),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -60,7 +76,9 @@ function tsFiles(dir: string): string[] {
  */
 function pointImportsAtCompiled(code: string, dir: string, staged: ReadonlySet<string>): string {
   return code.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"(\.{1,2}\/[^"]*)"/g, (whole, lead: string, spec: string) => {
-    const target = [spec, spec.replace(/\.(m?js)$/, ".ts"), spec.replace(/\.mjs$/, ".mts"), `${spec}.ts`].find((s) => /\.m?ts$/.test(s) && staged.has(resolve(dir, s)));
+    const target = [spec, spec.replace(/\.(m?js)$/, ".ts"), spec.replace(/\.mjs$/, ".mts"), `${spec}.ts`].find(
+      (s) => /\.m?ts$/.test(s) && staged.has(resolve(dir, s)),
+    );
     return target ? `${lead}"${transpiledName(target)}"` : whole;
   });
 }

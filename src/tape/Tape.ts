@@ -49,7 +49,13 @@ export class Tape {
   /** Used by Value's op methods. */
   record(op: OpName, inputs: readonly Value[], attr: readonly number[]): Value {
     const site = new Error();
-    const out = evaluate(this.rules, op, inputs.map((v) => v.value), attr, site);
+    const out = evaluate(
+      this.rules,
+      op,
+      inputs.map((v) => v.value),
+      attr,
+      site,
+    );
     if (!inputs.some((v) => v.needsGrad)) return new Value(out, this, -1);
     return this.push({ op, inputs, attr, out, site });
   }
@@ -77,7 +83,8 @@ export class Tape {
     // backward holds at once.
     let liveBytes = seed.byteLength;
     for (let i = y.index; i >= 0; i--) {
-      const e = this.entries[i], g = grads[i];
+      const e = this.entries[i],
+        g = grads[i];
       if (g === null || e.op === "variable") continue;
       const dx = e.inputs.map((v) => {
         if (!v.needsGrad) return null;
@@ -106,11 +113,14 @@ export class Tape {
 
   /** The variables' gradients after backward; asking for anything else is an error. */
   private gradientsFrom(grads: readonly (Float64Array | null)[]): Gradients {
-    const entries = this.entries, tape = this;
+    const entries = this.entries,
+      tape = this;
     return {
       of(v: Value): Matrix {
         if (v.tape !== tape || entries[v.index]?.op !== "variable") {
-          throw new TapeError(`gradient: only a variable of this tape has one (asked for a ${v.shape} ${v.needsGrad ? "intermediate value" : "constant"})`);
+          throw new TapeError(
+            `gradient: only a variable of this tape has one (asked for a ${v.shape} ${v.needsGrad ? "intermediate value" : "constant"})`,
+          );
         }
         const d = grads[v.index];
         return d ? { rows: v.rows, cols: v.cols, data: d } : zeros(v.rows, v.cols);

@@ -23,10 +23,18 @@ export class Value {
     readonly index: number,
   ) {}
 
-  get rows(): number { return this.value.rows; }
-  get cols(): number { return this.value.cols; }
-  get shape(): string { return shapeOf(this.value); }
-  get needsGrad(): boolean { return this.index >= 0; }
+  get rows(): number {
+    return this.value.rows;
+  }
+  get cols(): number {
+    return this.value.cols;
+  }
+  get shape(): string {
+    return shapeOf(this.value);
+  }
+  get needsGrad(): boolean {
+    return this.index >= 0;
+  }
 
   /** The number inside a 1×1 value. */
   item(): number {
@@ -34,36 +42,82 @@ export class Value {
     return this.value.data[0];
   }
 
-  add(b: Operand): Value { return apply("add", [this, lift(b)]); }
-  sub(b: Operand): Value { return apply("sub", [this, lift(b)]); }
-  mul(b: Operand): Value { return apply("mul", [this, lift(b)]); }
-  div(b: Operand): Value { return apply("div", [this, lift(b)]); }
-  neg(): Value { return apply("neg", [this]); }
-  exp(): Value { return apply("exp", [this]); }
-  log(): Value { return apply("log", [this]); }
-  log1p(): Value { return apply("log1p", [this]); }
-  softplus(): Value { return apply("softplus", [this]); }
-  sigmoid(): Value { return apply("sigmoid", [this]); }
-  tanh(): Value { return apply("tanh", [this]); }
-  relu(): Value { return apply("relu", [this]); }
-  square(): Value { return apply("square", [this]); }
-  pow(p: number): Value { return apply("pow", [this], [p]); }
-  sum(): Value { return apply("sum", [this]); }
+  add(b: Operand): Value {
+    return apply("add", [this, lift(b)]);
+  }
+  sub(b: Operand): Value {
+    return apply("sub", [this, lift(b)]);
+  }
+  mul(b: Operand): Value {
+    return apply("mul", [this, lift(b)]);
+  }
+  div(b: Operand): Value {
+    return apply("div", [this, lift(b)]);
+  }
+  neg(): Value {
+    return apply("neg", [this]);
+  }
+  exp(): Value {
+    return apply("exp", [this]);
+  }
+  log(): Value {
+    return apply("log", [this]);
+  }
+  log1p(): Value {
+    return apply("log1p", [this]);
+  }
+  softplus(): Value {
+    return apply("softplus", [this]);
+  }
+  sigmoid(): Value {
+    return apply("sigmoid", [this]);
+  }
+  tanh(): Value {
+    return apply("tanh", [this]);
+  }
+  relu(): Value {
+    return apply("relu", [this]);
+  }
+  square(): Value {
+    return apply("square", [this]);
+  }
+  pow(p: number): Value {
+    return apply("pow", [this], [p]);
+  }
+  sum(): Value {
+    return apply("sum", [this]);
+  }
   /** log Σ_k e^{x_ik} of each row, as an m × 1 column, stably; softmax is x.sub(x.logSumExpRows()).exp(). */
-  logSumExpRows(): Value { return apply("logSumExpRows", [this]); }
-  mean(): Value { return apply("mean", [this]); }
+  logSumExpRows(): Value {
+    return apply("logSumExpRows", [this]);
+  }
+  mean(): Value {
+    return apply("mean", [this]);
+  }
   /** this · b */
-  matmul(b: Operand): Value { return apply("matmul", [this, lift(b)]); }
+  matmul(b: Operand): Value {
+    return apply("matmul", [this, lift(b)]);
+  }
   /** this · bᵀ */
-  matmulABt(b: Operand): Value { return apply("matmulABt", [this, lift(b)]); }
+  matmulABt(b: Operand): Value {
+    return apply("matmulABt", [this, lift(b)]);
+  }
   /** thisᵀ · b */
-  matmulAtB(b: Operand): Value { return apply("matmulAtB", [this, lift(b)]); }
+  matmulAtB(b: Operand): Value {
+    return apply("matmulAtB", [this, lift(b)]);
+  }
   /** [1 | this] · Θᵀ: the lecture's z = Θ a with the bias unit, for one example per row. */
-  affine(theta: Operand): Value { return apply("affine", [this, lift(theta)]); }
+  affine(theta: Operand): Value {
+    return apply("affine", [this, lift(theta)]);
+  }
   /** [1 | this]: the bias unit a₀ = 1 in front of every row. */
-  prependBias(): Value { return apply("prependBias", [this]); }
+  prependBias(): Value {
+    return apply("prependBias", [this]);
+  }
   /** Columns from..to−1 (to defaults to the last); `theta.columns(1)` drops the bias column. */
-  columns(from: number, to: number = this.cols): Value { return apply("columns", [this], [from, to]); }
+  columns(from: number, to: number = this.cols): Value {
+    return apply("columns", [this], [from, to]);
+  }
 }
 
 /** A value that records nothing and receives no gradient: data, targets, λ. */
@@ -84,5 +138,15 @@ function apply(op: OpName, inputs: Value[], attr: readonly number[] = []): Value
     tape = v.tape;
   }
   if (tape) return tape.record(op, inputs, attr);
-  return new Value(evaluate(rules, op, inputs.map((v) => v.value), attr, new Error()), null, -1);
+  return new Value(
+    evaluate(
+      rules,
+      op,
+      inputs.map((v) => v.value),
+      attr,
+      new Error(),
+    ),
+    null,
+    -1,
+  );
 }

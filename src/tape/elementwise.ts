@@ -9,7 +9,8 @@ type Scalar2 = (x: number, y: number) => number;
  * each rule can use its cheapest well-conditioned form (σ' = y(1 − y), exp' = y).
  */
 export function unary(f: Scalar1, fPrime: Scalar1Prime): Rule {
-  const forward = ownCopy(unaryForward), vjp = ownCopy(unaryVjp);
+  const forward = ownCopy(unaryForward),
+    vjp = ownCopy(unaryVjp);
   return {
     shape: ([x]) => [x.rows, x.cols],
     forward: ([x], out, [p]) => forward(f, x.data, out.data, p),
@@ -33,10 +34,13 @@ function unaryVjp(fPrime: Scalar1Prime, g: Float64Array, a: Float64Array, y: Flo
  * and its vjp adds through the same stride 0, which is exactly the sum over the repeated axis.
  */
 export function binary(f: Scalar2, dfdx: Scalar2, dfdy: Scalar2): Rule {
-  const forward = ownCopy(binaryForward), vjpX = ownCopy(binaryVjpX), vjpY = ownCopy(binaryVjpY);
+  const forward = ownCopy(binaryForward),
+    vjpX = ownCopy(binaryVjpX),
+    vjpY = ownCopy(binaryVjpY);
   return {
     shape([x, y]) {
-      const rows = broadcast(x.rows, y.rows), cols = broadcast(x.cols, y.cols);
+      const rows = broadcast(x.rows, y.rows),
+        cols = broadcast(x.cols, y.cols);
       if (rows < 0 || cols < 0) return "do not broadcast (each dimension must be equal, or 1 in one of them)";
       return [rows, cols];
     },
@@ -49,8 +53,14 @@ export function binary(f: Scalar2, dfdx: Scalar2, dfdy: Scalar2): Rule {
 }
 
 function binaryForward(
-  f: Scalar2, a: Float64Array, [ars, acs]: [number, number], b: Float64Array, [brs, bcs]: [number, number],
-  o: Float64Array, rows: number, cols: number,
+  f: Scalar2,
+  a: Float64Array,
+  [ars, acs]: [number, number],
+  b: Float64Array,
+  [brs, bcs]: [number, number],
+  o: Float64Array,
+  rows: number,
+  cols: number,
 ): void {
   if (a.length === o.length && b.length === o.length) {
     for (let q = 0; q < o.length; q++) o[q] = f(a[q], b[q]); // no broadcasting: one flat pass
@@ -63,8 +73,15 @@ function binaryForward(
 
 /** x̄ += z̄·∂f/∂x, entry by entry; a broadcast x sums through its stride 0. */
 function binaryVjpX(
-  df: Scalar2, g: Float64Array, a: Float64Array, [ars, acs]: [number, number], b: Float64Array, [brs, bcs]: [number, number],
-  dx: Float64Array, rows: number, cols: number,
+  df: Scalar2,
+  g: Float64Array,
+  a: Float64Array,
+  [ars, acs]: [number, number],
+  b: Float64Array,
+  [brs, bcs]: [number, number],
+  dx: Float64Array,
+  rows: number,
+  cols: number,
 ): void {
   if (a.length === g.length && b.length === g.length) {
     for (let q = 0; q < g.length; q++) dx[q] += g[q] * df(a[q], b[q]);
@@ -80,8 +97,15 @@ function binaryVjpX(
 
 /** ȳ += z̄·∂f/∂y, the same for the second operand. */
 function binaryVjpY(
-  df: Scalar2, g: Float64Array, a: Float64Array, [ars, acs]: [number, number], b: Float64Array, [brs, bcs]: [number, number],
-  dy: Float64Array, rows: number, cols: number,
+  df: Scalar2,
+  g: Float64Array,
+  a: Float64Array,
+  [ars, acs]: [number, number],
+  b: Float64Array,
+  [brs, bcs]: [number, number],
+  dy: Float64Array,
+  rows: number,
+  cols: number,
 ): void {
   if (a.length === g.length && b.length === g.length) {
     for (let q = 0; q < g.length; q++) dy[q] += g[q] * df(a[q], b[q]);

@@ -24,7 +24,10 @@ export function evaluate(rules: Rules, op: OpName, x: readonly Matrix[], attr: r
 /** Index of the first NaN or ±∞, or −1. */
 export function firstNonFinite(a: Float64Array): number {
   // 0·v is NaN exactly when v is NaN or ±∞: one branch-free pass, searched only on failure.
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   const n = a.length - (a.length % 4);
   for (let q = 0; q < n; q += 4) {
     s0 += a[q] * 0;
@@ -39,7 +42,8 @@ export function firstNonFinite(a: Float64Array): number {
 
 /** "at (i, j) of its r×c result (input 0 there: −0.5)": the entry and what it was made from. */
 export function describe(out: { rows: number; cols: number }, q: number, x: readonly Matrix[]): string {
-  const i = Math.floor(q / out.cols), j = q % out.cols;
+  const i = Math.floor(q / out.cols),
+    j = q % out.cols;
   const inputs = x.flatMap((X, k) => (X.rows === out.rows && X.cols === out.cols ? [`input ${k} there: ${X.data[q]}`] : []));
   return `at (${i}, ${j}) of its ${out.rows}×${out.cols} result` + (inputs.length ? ` (${inputs.join(", ")})` : "");
 }

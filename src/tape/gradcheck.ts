@@ -28,7 +28,12 @@ export function gradcheck(f: (x: Value) => Value, x: Matrix | ArrayLike<number>,
   if (out.rows !== 1 || out.cols !== 1) return comparisonOfFindings([{ kind: "not-scalar", received: `a ${out.shape} value` }], options);
   const g = grad(f, options.rules);
   // Finite differences need only values: f on constants records nothing.
-  return checkGradient((w) => f(constant(at(w))).item(), (w) => g(at(w)).gradient.data, X.data, options);
+  return checkGradient(
+    (w) => f(constant(at(w))).item(),
+    (w) => g(at(w)).gradient.data,
+    X.data,
+    options,
+  );
 }
 
 /** gradcheck that throws the rendered report (a GradientCheckError) when the check fails. */

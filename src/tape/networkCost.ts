@@ -24,7 +24,8 @@ const activate: Readonly<Record<OutputActivationName, (z: Value) => Value>> = {
  * rounds to 1.0.
  */
 export function networkCost(problem: Problem, theta: readonly Value[]): Value {
-  const m = problem.X.rows, lambda = problem.lambda;
+  const m = problem.X.rows,
+    lambda = problem.lambda;
   if (problem.cost === "cross-entropy" && problem.outputActivation !== "sigmoid" && problem.outputActivation !== "softmax") {
     throw new RangeError(`cross-entropy needs a sigmoid or softmax output layer, got ${problem.outputActivation}`);
   }
@@ -36,9 +37,11 @@ export function networkCost(problem: Problem, theta: readonly Value[]): Value {
   });
   const Y = constant(problem.Y);
   const data =
-    problem.cost === "squared-error" ? a.sub(Y).square().sum().mul(0.5)
-    : problem.outputActivation === "softmax" ? z.logSumExpRows().sum().sub(z.mul(Y).sum())
-    : z.softplus().sub(z.mul(Y)).sum();
+    problem.cost === "squared-error"
+      ? a.sub(Y).square().sum().mul(0.5)
+      : problem.outputActivation === "softmax"
+        ? z.logSumExpRows().sum().sub(z.mul(Y).sum())
+        : z.softplus().sub(z.mul(Y)).sum();
   if (lambda === 0) return data.div(m);
   // The bias column (j = 0) is never regularised.
   const squares = theta.map((T) => T.columns(1).square().sum()).reduce((s, t) => s.add(t));

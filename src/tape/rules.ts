@@ -17,7 +17,10 @@ import type { Rule } from "./Rule.ts";
  */
 export const rules = {
   // ── elementwise, one input: y = f(x), x̄ += ȳ·f'(x) ────────────────────────────────────
-  neg: unary((x) => -x, () => -1),
+  neg: unary(
+    (x) => -x,
+    () => -1,
+  ),
   exp: unary(Math.exp, (_x, y) => y),
   log: unary(Math.log, (x) => 1 / x),
   log1p: unary(Math.log1p, (x) => 1 / (1 + x)),
@@ -26,27 +29,58 @@ export const rules = {
   sigmoid: unary(sigmoid, (_x, y) => y * (1 - y)),
   tanh: unary(Math.tanh, (_x, y) => 1 - y * y),
   // NOTE: relu is not differentiable at 0; gradcheck fixes relu'(0) = 0 (the `>` matters).
-  relu: unary((x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0)),
-  square: unary((x) => x * x, (x) => 2 * x),
-  pow: unary((x, p) => x ** p, (x, _y, p) => p * x ** (p - 1)),
+  relu: unary(
+    (x) => (x > 0 ? x : 0),
+    (x) => (x > 0 ? 1 : 0),
+  ),
+  square: unary(
+    (x) => x * x,
+    (x) => 2 * x,
+  ),
+  pow: unary(
+    (x, p) => x ** p,
+    (x, _y, p) => p * x ** (p - 1),
+  ),
 
   // ── elementwise, two inputs, row/column/scalar broadcasting: z = f(x, y) ───────────────
-  add: binary((x, y) => x + y, () => 1, () => 1),
-  sub: binary((x, y) => x - y, () => 1, () => -1),
-  mul: binary((x, y) => x * y, (_x, y) => y, (x) => x),
-  div: binary((x, y) => x / y, (_x, y) => 1 / y, (x, y) => -x / (y * y)),
+  add: binary(
+    (x, y) => x + y,
+    () => 1,
+    () => 1,
+  ),
+  sub: binary(
+    (x, y) => x - y,
+    () => 1,
+    () => -1,
+  ),
+  mul: binary(
+    (x, y) => x * y,
+    (_x, y) => y,
+    (x) => x,
+  ),
+  div: binary(
+    (x, y) => x / y,
+    (_x, y) => 1 / y,
+    (x, y) => -x / (y * y),
+  ),
 
   // ── reductions to a 1×1 scalar ─────────────────────────────────────────────────────────
   sum: {
     shape: () => [1, 1],
-    forward: ([x], out) => { out.data[0] = compensatedSum(x.data); },
-    vjp(g, _x, _out, [dx]) { if (dx) addEverywhere(dx, g[0]); },
+    forward: ([x], out) => {
+      out.data[0] = compensatedSum(x.data);
+    },
+    vjp(g, _x, _out, [dx]) {
+      if (dx) addEverywhere(dx, g[0]);
+    },
   },
   // ── a row-wise reduction: one value per row ──────────────────────────────────────────
   // y_i = log Σ_k e^{x_ik} (max-shifted, never overflows);  x̄_ik += ȳ_i · softmax(x_i)_k = ȳ_i·e^{x_ik − y_i}
   logSumExpRows: {
     shape: ([x]) => [x.rows, 1],
-    forward([x], out) { for (let i = 0; i < x.rows; i++) out.data[i] = logSumExp(x.data, i * x.cols, x.cols); },
+    forward([x], out) {
+      for (let i = 0; i < x.rows; i++) out.data[i] = logSumExp(x.data, i * x.cols, x.cols);
+    },
     vjp(g, [x], out, [dx]) {
       if (!dx) return;
       const n = x.cols;
@@ -55,8 +89,12 @@ export const rules = {
   },
   mean: {
     shape: () => [1, 1],
-    forward: ([x], out) => { out.data[0] = compensatedSum(x.data) / x.data.length; },
-    vjp(g, _x, _out, [dx]) { if (dx) addEverywhere(dx, g[0] / dx.length); },
+    forward: ([x], out) => {
+      out.data[0] = compensatedSum(x.data) / x.data.length;
+    },
+    vjp(g, _x, _out, [dx]) {
+      if (dx) addEverywhere(dx, g[0] / dx.length);
+    },
   },
 
   // ── matrix products through the one kernel, transposes as strides (no copies) ──────────
@@ -92,14 +130,19 @@ export const rules = {
   // With W = Θ's columns 1.. and b = its column 0:  Z = A·Wᵀ + b,
   //   Ā += Z̄·W,   W̄ += Z̄ᵀ·A,   b̄ += Σ_rows Z̄
   affine: {
-    shape: ([A, T]) => (T.cols === A.cols + 1 ? [A.rows, T.rows] : `do not conform for [1 | A]·Θᵀ (Θ needs ${A.cols + 1} columns, has ${T.cols})`),
+    shape: ([A, T]) =>
+      T.cols === A.cols + 1 ? [A.rows, T.rows] : `do not conform for [1 | A]·Θᵀ (Θ needs ${A.cols + 1} columns, has ${T.cols})`,
     forward([A, T], Z) {
       gemm(A.rows, T.rows, A.cols, view(A), transposed(columnsFrom(T, 1)), view(Z), false);
-      const z = Z.data, t = T.data, r = T.rows, tc = T.cols;
+      const z = Z.data,
+        t = T.data,
+        r = T.rows,
+        tc = T.cols;
       for (let i = 0; i < Z.rows; i++) for (let k = 0; k < r; k++) z[i * r + k] += t[k * tc];
     },
     vjp(G, [A, T], Z, [dA, dT]) {
-      const r = T.rows, tc = T.cols;
+      const r = T.rows,
+        tc = T.cols;
       if (dA) gemm(A.rows, A.cols, r, rowMajor(G, r), columnsFrom(T, 1), rowMajor(dA, A.cols), true);
       if (dT) {
         gemm(r, A.cols, Z.rows, transposed(rowMajor(G, r)), view(A), { data: dT, offset: 1, rs: tc, cs: 1 }, true);
@@ -113,7 +156,9 @@ export const rules = {
   prependBias: {
     shape: ([A]) => [A.rows, A.cols + 1],
     forward([A], Y) {
-      const a = A.data, y = Y.data, n = A.cols;
+      const a = A.data,
+        y = Y.data,
+        n = A.cols;
       for (let i = 0; i < A.rows; i++) {
         y[i * (n + 1)] = 1;
         for (let j = 0; j < n; j++) y[i * (n + 1) + 1 + j] = a[i * n + j];
@@ -132,7 +177,9 @@ export const rules = {
         ? [A.rows, to - from]
         : `has no columns ${from}..${to - 1} (it has columns 0..${A.cols - 1})`,
     forward([A], Y, [from]) {
-      const a = A.data, y = Y.data, n = Y.cols;
+      const a = A.data,
+        y = Y.data,
+        n = Y.cols;
       for (let i = 0; i < A.rows; i++) for (let j = 0; j < n; j++) y[i * n + j] = a[i * A.cols + from + j];
     },
     vjp(G, [A], Y, [dA], [from]) {

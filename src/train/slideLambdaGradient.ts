@@ -11,6 +11,8 @@ import { regularizationTerm } from "../network/regularization.ts";
 export function slideLambdaGradient(problem: Problem, theta: Theta): CostAndGradient {
   const m = problem.X.rows;
   const unregularised = batchBackprop({ ...problem, lambda: 0 }, theta);
-  const grad = unregularised.grad.map((D, l) => slideD({ rows: D.rows, cols: D.cols, data: D.data.map((x) => x * m) }, theta[l], problem.lambda, m));
+  const grad = unregularised.grad.map((D, l) =>
+    slideD({ rows: D.rows, cols: D.cols, data: D.data.map((x) => x * m) }, theta[l], problem.lambda, m),
+  );
   return { J: unregularised.J + regularizationTerm(theta, problem.lambda, m), grad };
 }

@@ -29,7 +29,15 @@ export interface TrainSettings {
   readonly stopOnFailure?: boolean;
 }
 
-export const defaultTrainSettings: TrainSettings = { hidden: [25], lambda: 1, rate: 2, iterations: 400, seed: 1, checkpoints: 3, checkSample: 50 };
+export const defaultTrainSettings: TrainSettings = {
+  hidden: [25],
+  lambda: 1,
+  rate: 2,
+  iterations: 400,
+  seed: 1,
+  checkpoints: 3,
+  checkSample: 50,
+};
 
 export interface DigitsScore {
   readonly confusion: ConfusionMatrix;
@@ -59,7 +67,12 @@ export interface TrainObservers {
 
 /** The network of the lecture for 28×28 digits: 784 inputs, the hidden layers, K = 10 sigmoid outputs. */
 export function digitNetwork(hidden: readonly number[]): Network {
-  return { layerSizes: [pixelsPerImage, ...hidden, classCount], hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy" };
+  return {
+    layerSizes: [pixelsPerImage, ...hidden, classCount],
+    hiddenActivation: "sigmoid",
+    outputActivation: "sigmoid",
+    cost: "cross-entropy",
+  };
 }
 
 /**
@@ -98,8 +111,16 @@ export function trainDigits(split: Split, settings: TrainSettings, observers: Tr
   if (stoppedBy === null && descent.steps === settings.iterations) check(descent.steps, descent.theta);
 
   return {
-    network, settings, theta: descent.theta, costHistory: descent.costHistory, steps: descent.steps, checks, stoppedBy,
-    train: score(network, descent.theta, split.train), test: score(network, descent.theta, split.test), trainingMs,
+    network,
+    settings,
+    theta: descent.theta,
+    costHistory: descent.costHistory,
+    steps: descent.steps,
+    checks,
+    stoppedBy,
+    train: score(network, descent.theta, split.train),
+    test: score(network, descent.theta, split.test),
+    trainingMs,
   };
 }
 

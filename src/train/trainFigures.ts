@@ -47,14 +47,33 @@ export function trainFigures(run: TrainingRun, test: Digits, slide?: TrainingRun
   const hiddenWeights = Array.from({ length: T1.rows }, (_, i) => Array.from(T1.data.subarray(i * T1.cols + 1, (i + 1) * T1.cols)));
   return {
     layerSizes: run.network.layerSizes.slice(),
-    lambda: settings.lambda, rate: settings.rate, iterations: settings.iterations, steps: run.steps, seed: settings.seed,
+    lambda: settings.lambda,
+    rate: settings.rate,
+    iterations: settings.iterations,
+    steps: run.steps,
+    seed: settings.seed,
     trainingSeconds: run.trainingMs / 1000,
     trainAccuracy: run.train.confusion.accuracy,
     testAccuracy: run.test.confusion.accuracy,
     costHistory: run.costHistory.slice(),
-    ...(slide ? { slide: { costHistory: slide.costHistory.slice(), testAccuracy: slide.test.confusion.accuracy, trainAccuracy: slide.train.confusion.accuracy } } : {}),
+    ...(slide
+      ? {
+          slide: {
+            costHistory: slide.costHistory.slice(),
+            testAccuracy: slide.test.confusion.accuracy,
+            trainAccuracy: slide.train.confusion.accuracy,
+          },
+        }
+      : {}),
     confusion: { train: counts(run.train.confusion), test: counts(run.test.confusion) },
-    checks: run.checks.map((c) => ({ iteration: c.iteration, passed: c.passed, tape: c.tape.passed, fd: c.fd.passed, directional: c.directional.passed, worstRelError: c.worstRelError })),
+    checks: run.checks.map((c) => ({
+      iteration: c.iteration,
+      passed: c.passed,
+      tape: c.tape.passed,
+      fd: c.fd.passed,
+      directional: c.directional.passed,
+      worstRelError: c.worstRelError,
+    })),
     misclassified: misclassified(test, run.test.predicted, misclassifiedCount),
     hiddenWeights,
   };
@@ -69,7 +88,12 @@ function misclassified(test: Digits, predicted: Uint8Array, count: number): Misc
   const out: MisclassifiedDigit[] = [];
   for (let i = 0; i < test.X.rows && out.length < count; i++) {
     if (predicted[i] === test.labels[i]) continue;
-    out.push({ index: i, label: test.labels[i], predicted: predicted[i], pixels: Array.from(test.X.data.subarray(i * pixelsPerImage, (i + 1) * pixelsPerImage)) });
+    out.push({
+      index: i,
+      label: test.labels[i],
+      predicted: predicted[i],
+      pixels: Array.from(test.X.data.subarray(i * pixelsPerImage, (i + 1) * pixelsPerImage)),
+    });
   }
   return out;
 }

@@ -54,8 +54,20 @@ export function verifyGradient(
   const J = (params: Float64Array) => costFunction(sample, roll(params, sample.layerSizes));
   const directional = directionalCheck(J, analytic, unroll(theta), { random: options.random, directions: options.directions ?? 2 });
 
-  const worstRelError = Math.max(worstEntry(tape), worstEntry(fd), ...directional.directions.map((d) => d.absError / Math.max(Math.abs(d.expected), Math.abs(d.actual), Number.MIN_VALUE)));
-  return { iteration: options.iteration, m: sample.X.rows, tape, fd, directional, passed: tape.passed && fd.passed && directional.passed, worstRelError };
+  const worstRelError = Math.max(
+    worstEntry(tape),
+    worstEntry(fd),
+    ...directional.directions.map((d) => d.absError / Math.max(Math.abs(d.expected), Math.abs(d.actual), Number.MIN_VALUE)),
+  );
+  return {
+    iteration: options.iteration,
+    m: sample.X.rows,
+    tape,
+    fd,
+    directional,
+    passed: tape.passed && fd.passed && directional.passed,
+    worstRelError,
+  };
 }
 
 function worstEntry(c: GradientComparison): number {

@@ -90,7 +90,9 @@ describe("dependencies point one way", () => {
 describe("the project speaks of itself", () => {
   it("no user-facing file cites a section of a document users do not have", () => {
     const files = ["src", "properties", "matchers", "docs", "examples", "bin"].flatMap((d) =>
-      readdirSync(join(root, d), { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)),
+      readdirSync(join(root, d), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name)),
     );
     const citing = [...files, join(root, "README.md")].filter((f) => /CONTRACT|SEED §/.test(readFileSync(f, "utf8")));
     expect(citing.map((f) => relative(root, f))).toEqual([]);

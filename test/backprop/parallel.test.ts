@@ -18,7 +18,11 @@ describe("a large batch in fixed chunks, shared by worker threads", () => {
   it("cuts m examples into consecutive chunks of CHUNK_EXAMPLES, the last one shorter", () => {
     expect(chunkRanges(1)).toEqual([[0, 1]]);
     expect(chunkRanges(CHUNK_EXAMPLES)).toEqual([[0, CHUNK_EXAMPLES]]);
-    expect(chunkRanges(2 * CHUNK_EXAMPLES + 3)).toEqual([[0, CHUNK_EXAMPLES], [CHUNK_EXAMPLES, 2 * CHUNK_EXAMPLES], [2 * CHUNK_EXAMPLES, 2 * CHUNK_EXAMPLES + 3]]);
+    expect(chunkRanges(2 * CHUNK_EXAMPLES + 3)).toEqual([
+      [0, CHUNK_EXAMPLES],
+      [CHUNK_EXAMPLES, 2 * CHUNK_EXAMPLES],
+      [2 * CHUNK_EXAMPLES, 2 * CHUNK_EXAMPLES + 3],
+    ]);
   });
 
   // Big enough to be split into several chunks and to pass the threshold for starting workers.
@@ -39,15 +43,20 @@ describe("a large batch in fixed chunks, shared by worker threads", () => {
       }
       // Every chunk from the workers, however they are scheduled: their shares are what is summed.
       for (const threads of [2, 3]) {
-        expect(bits(await parallelBackprop(problem, theta, { threads, callerTakesChunks: false })), `${threads - 1} workers alone`).toBe(one);
+        expect(bits(await parallelBackprop(problem, theta, { threads, callerTakesChunks: false })), `${threads - 1} workers alone`).toBe(
+          one,
+        );
         expect(lastParallelRun()).toEqual({ threads, chunks: chunkRanges(shape.m).length, byWorkers: chunkRanges(shape.m).length });
       }
     });
 
     it(`agrees with the per-example loop: ${title}`, async () => {
-      const loop = loopBackprop(problem, theta), chunked = await parallelBackprop(problem, theta, { threads: 2 });
+      const loop = loopBackprop(problem, theta),
+        chunked = await parallelBackprop(problem, theta, { threads: 2 });
       expect(Math.abs(chunked.J - loop.J)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(loop.J)));
-      loop.grad.forEach((G, l) => G.data.forEach((v, q) => expect(Math.abs(chunked.grad[l].data[q] - v)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v)))));
+      loop.grad.forEach((G, l) =>
+        G.data.forEach((v, q) => expect(Math.abs(chunked.grad[l].data[q] - v)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v)))),
+      );
     });
   }
 });

@@ -32,7 +32,8 @@ const x = Float64Array.from([0.3, -1.2, 0.8, 2.0]);
 /** f(x) = Σ x_i³ + x₀x₁: gradient 3x_i² + (x₁, x₀, 0, …), Hessian diag(6x_i) + the x₀x₁ pair. */
 const cubic = (v: Float64Array) => v.reduce((s, q) => s + q ** 3, 0) + v[0]! * v[1]!;
 const cubicGradient = (v: Float64Array) => v.map((q, i) => 3 * q * q + (i === 0 ? v[1]! : i === 1 ? v[0]! : 0));
-const cubicHessian = (v: Float64Array) => Array.from(v, (qi, i) => Array.from(v, (_qj, j) => (i === j ? 6 * qi : 0) + ((i === 0 && j === 1) || (i === 1 && j === 0) ? 1 : 0)));
+const cubicHessian = (v: Float64Array) =>
+  Array.from(v, (qi, i) => Array.from(v, (_qj, j) => (i === j ? 6 * qi : 0) + ((i === 0 && j === 1) || (i === 1 && j === 0) ? 1 : 0)));
 
 describe("checks for any function", () => {
   it("a vector-valued f given to checkGradient is reported as such, not as NaN entries", () => {
@@ -48,7 +49,14 @@ describe("checks for any function", () => {
     expect(wrong.passed).toBe(false);
     expect(wrong.failed).toBe(16);
     expect(wrong.worst[0]!.label).toMatch(/^∂f\[\d\]\/∂x\[\d\]$/);
-    const transposed = checkJacobian((v) => [v[0]! * v[1]!, v[1]! ** 2, Math.sin(v[0]!)], (v) => [[v[1]!, 2 * v[1]!, Math.cos(v[0]!)], [v[0]!, 0, 0]], [0.4, 1.3]);
+    const transposed = checkJacobian(
+      (v) => [v[0]! * v[1]!, v[1]! ** 2, Math.sin(v[0]!)],
+      (v) => [
+        [v[1]!, 2 * v[1]!, Math.cos(v[0]!)],
+        [v[0]!, 0, 0],
+      ],
+      [0.4, 1.3],
+    );
     expect(transposed.passed).toBe(false);
   });
 
@@ -95,12 +103,20 @@ describe("checks for any function", () => {
 });
 
 describe("gradcheck over tape ops", () => {
-  const X = fromRows([[0.5, 1.2], [-1.0, 0.3], [2.0, -0.7]]);
+  const X = fromRows([
+    [0.5, 1.2],
+    [-1.0, 0.3],
+    [2.0, -0.7],
+  ]);
   const y = fromRows([[1], [0], [1]]);
   const J = (theta: Value) => {
     const h = constant(X).affine(theta).sigmoid();
     const one = constant(1);
-    return constant(y).mul(h.log()).add(one.sub(constant(y)).mul(one.sub(h).log())).sum().div(-3);
+    return constant(y)
+      .mul(h.log())
+      .add(one.sub(constant(y)).mul(one.sub(h).log()))
+      .sum()
+      .div(-3);
   };
 
   it("passes a cost written with tape ops, from a matrix or from plain numbers", () => {

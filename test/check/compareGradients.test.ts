@@ -108,32 +108,49 @@ describe("compareGradients", () => {
 
 describe("checkGradient", () => {
   it("a gradient function that throws is a finding", () => {
-    const r = checkGradient(f, () => {
-      throw new Error("index out of range");
-    }, x);
+    const r = checkGradient(
+      f,
+      () => {
+        throw new Error("index out of range");
+      },
+      x,
+    );
     expect(r.passed).toBe(false);
     expect(r.findings).toEqual([{ kind: "threw", during: "gradient", message: "index out of range" }]);
   });
 
   it("a cost that throws is a finding", () => {
-    const r = checkGradient(() => {
-      throw new TypeError("bad cost");
-    }, grad, x);
+    const r = checkGradient(
+      () => {
+        throw new TypeError("bad cost");
+      },
+      grad,
+      x,
+    );
     expect(r.findings).toEqual([{ kind: "threw", during: "cost", message: "bad cost" }]);
   });
 
   it("a cost that is NaN near the point makes the entries unverifiable, not passed", () => {
-    const r = checkGradient((v) => (v[0] > 0.3 ? NaN : v[0]), () => [1], [0.3]);
+    const r = checkGradient(
+      (v) => (v[0] > 0.3 ? NaN : v[0]),
+      () => [1],
+      [0.3],
+    );
     expect(r.passed).toBe(false);
     expect(kinds(r.findings)).toContain("non-finite-numerical");
   });
 
   it("never modifies x", () => {
-    const xs = Float64Array.from(x), before = xs.slice();
-    checkGradient(f, (v) => {
-      v[0] = 100;
-      return grad(v);
-    }, xs);
+    const xs = Float64Array.from(x),
+      before = xs.slice();
+    checkGradient(
+      f,
+      (v) => {
+        v[0] = 100;
+        return grad(v);
+      },
+      xs,
+    );
     expect(xs).toEqual(before);
   });
 

@@ -32,11 +32,16 @@ describe("gradcheck check", () => {
   it("--report on a pass writes the JSON and the Markdown, and no counterexample", async () => {
     const dir = tempFolder("pass-report");
     expect((await check(example("python-correct"), "--runs", "10", "--report", dir)).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"))).toMatchObject({ passed: true, mistakes: [], counterexample: null, exitCode: 0 });
+    expect(JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"))).toMatchObject({
+      passed: true,
+      mistakes: [],
+      counterexample: null,
+      exitCode: 0,
+    });
     expect(readFileSync(join(dir, "check-report.md"), "utf8")).toMatch(/^# gradcheck check: passed/);
     expect(existsSync(join(dir, "counterexample.json"))).toBe(false);
     const html = readFileSync(join(dir, "report.html"), "utf8");
-    expect(html).toContain("gradcheck check: <span class=\"pass\">passed</span>");
+    expect(html).toContain('gradcheck check: <span class="pass">passed</span>');
     expect(html).toContain("What agreement looks like");
     expect(html).toContain('data-chart="check-a-heatmap-layer1"');
   });
@@ -44,8 +49,19 @@ describe("gradcheck check", () => {
   it("--json has the contract's fields; a consistent bug (bias regularised in J and ∇J) still fails (a) but passes (b)", async () => {
     const { code, json } = await check(example("regularized-bias"), "--runs", "25", "--json");
     expect(code).toBe(1);
-    expect(json).toMatchObject({ passed: false, mistakes: ["regularized-bias"], unrecognised: false, seed: 20240601, checks: { matchesReference: false, selfConsistent: true, a: false, b: true } });
-    expect(json.counterexample).toMatchObject({ layerSizes: [1, 1], hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy" });
+    expect(json).toMatchObject({
+      passed: false,
+      mistakes: ["regularized-bias"],
+      unrecognised: false,
+      seed: 20240601,
+      checks: { matchesReference: false, selfConsistent: true, a: false, b: true },
+    });
+    expect(json.counterexample).toMatchObject({
+      layerSizes: [1, 1],
+      hiddenActivation: "sigmoid",
+      outputActivation: "sigmoid",
+      cost: "cross-entropy",
+    });
     expect(json.counterexample.lambda).toBeGreaterThan(0);
   });
 
@@ -60,7 +76,8 @@ describe("gradcheck check", () => {
     expect(md).toMatch(/## Minimal counterexample/);
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
-    for (const chart of ["check-a-heatmap-layer1", "check-b-heatmap-layer1", "check-a-scatter", "sweep-0"]) expect(html).toContain(`data-chart="${chart}"`);
+    for (const chart of ["check-a-heatmap-layer1", "check-b-heatmap-layer1", "check-a-scatter", "sweep-0"])
+      expect(html).toContain(`data-chart="${chart}"`);
     expect(html).toMatch(/called the submission \d+ more times/);
     const json = JSON.parse(readFileSync(join(dir, "check-report.json"), "utf8"));
     expect(json.passed).toBe(false);
@@ -93,7 +110,9 @@ describe("gradcheck check", () => {
     const r = await check(example("correct"), "--case", join(dir, "nolabels.json"));
     expect(r.code).toBe(2);
     expect(r.lines.join("\n")).toMatch(/nolabels\.json: labels: missing/);
-    expect((await check(example("correct"), "--case", join(dir, "absent.json"))).lines.join("\n")).toMatch(/absent\.json: cannot be read \(ENOENT\)/);
+    expect((await check(example("correct"), "--case", join(dir, "absent.json"))).lines.join("\n")).toMatch(
+      /absent\.json: cannot be read \(ENOENT\)/,
+    );
   });
 
   it("--junit writes JUnit XML with (a) and (b) as test cases, and --format github prints ::error annotations", async () => {
@@ -104,7 +123,9 @@ describe("gradcheck check", () => {
     const xml = readFileSync(junit, "utf8");
     expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>/);
     expect(xml).toMatch(/<testsuite name="gradcheck check [^"]*regularized-bias" tests="2" failures="1" errors="0" skipped="0">/);
-    expect(xml).toMatch(/<testcase classname="gradcheck\.check" name="\(a\) J and ∂J\/∂Θ agree with gradcheck's">\s*<failure message="[^"]*diagnosis: regularized-bias/);
+    expect(xml).toMatch(
+      /<testcase classname="gradcheck\.check" name="\(a\) J and ∂J\/∂Θ agree with gradcheck's">\s*<failure message="[^"]*diagnosis: regularized-bias/,
+    );
     expect(xml).toMatch(/<testcase classname="gradcheck\.check" name="\(b\)[^"]*"\/>/);
     const annotations = lines.filter((l) => l.startsWith("::"));
     expect(annotations.length).toBeGreaterThanOrEqual(2);
@@ -120,10 +141,17 @@ describe("gradcheck check", () => {
   });
 
   it("checks TypeScript and CommonJS default exports, and Python process submissions", async () => {
-    expect((await check(example("missing-derivative"), "--runs", "20", "--json")).json).toMatchObject({ passed: false, mistakes: ["missing-activation-derivative"], checks: { a: false, b: false } });
+    expect((await check(example("missing-derivative"), "--runs", "20", "--json")).json).toMatchObject({
+      passed: false,
+      mistakes: ["missing-activation-derivative"],
+      checks: { a: false, b: false },
+    });
     expect((await check(fixture("default-object-cjs"), "--runs", "10")).code).toBe(0);
     expect((await check(example("python-correct"), "--runs", "20")).code).toBe(0);
-    expect((await check(example("python-labels"), "--runs", "20", "--json")).json).toMatchObject({ passed: false, mistakes: ["labels-not-one-hot"] });
+    expect((await check(example("python-labels"), "--runs", "20", "--json")).json).toMatchObject({
+      passed: false,
+      mistakes: ["labels-not-one-hot"],
+    });
   });
 
   const cases: Array<[string, string, number, RegExp]> = [
@@ -133,12 +161,22 @@ describe("gradcheck check", () => {
     ["no exported nnCostFunction", "no-export", 2, /No exported nnCostFunction[\s\S]*exports: costFunction, default/],
     ["syntax error", "syntax-error", 2, /Syntax error[\s\S]*SyntaxError/],
     ["process command that does not exist", "missing-command", 2, /gradcheck\.json: command\[0\] not found \(looked on the sandbox's PATH/],
-    ["process that never starts (Python syntax error)", "python-syntax-error", 2, /Never answered[\s\S]*before answering its first request[\s\S]*SyntaxError/],
+    [
+      "process that never starts (Python syntax error)",
+      "python-syntax-error",
+      2,
+      /Never answered[\s\S]*before answering its first request[\s\S]*SyntaxError/,
+    ],
     ["non-number J", "non-number-j", 2, /J is a string \(0\.5\), expected a number/],
     ["gradient of the wrong length", "wrong-length", 2, /grad has 30 entries, expected 31/],
     ["gradient as one array per layer", "nested-grad", 2, /grad\[0\] is an array: grad must be unrolled/],
     ["NaN on some inputs", "nan", 1, /minimal counterexample[\s\S]*NaN or infinite result: J is NaN/],
-    ["throws on some inputs", "throws-some", 1, /layerSizes \[1,1,1\], m = 1[\s\S]*Threw an error: Error: hidden layers are not supported yet/],
+    [
+      "throws on some inputs",
+      "throws-some",
+      1,
+      /layerSizes \[1,1,1\], m = 1[\s\S]*Threw an error: Error: hidden layers are not supported yet/,
+    ],
     ["timeout on some inputs", "timeout-some", 1, /layerSizes \[1,1\], m = 6[\s\S]*Timed out: no answer within 400 ms/],
     ["process.exit during a call", "exits", 1, /Crashed during a call: the process exited with code 0/],
     ["monkeypatched globals do not fake a pass", "monkeypatch", 1, /Cost J differs from gradcheck's/],
@@ -151,7 +189,13 @@ describe("gradcheck check", () => {
     // Only the hanging fixture gets a short call limit: under load, a process that fails on its
     // own (a Python syntax error) can take longer than that to say so.
     const timeout = name === "timeout-some" ? "400" : "20000";
-    const { code, lines } = await check(name === "does-not-exist" ? join(root, "no/such/folder") : fixture(name), "--runs", "20", "--timeout", timeout);
+    const { code, lines } = await check(
+      name === "does-not-exist" ? join(root, "no/such/folder") : fixture(name),
+      "--runs",
+      "20",
+      "--timeout",
+      timeout,
+    );
     expect(lines.join("\n")).toMatch(message);
     expect(code).toBe(exit);
   });

@@ -39,7 +39,10 @@ describe("gradcheck eval", () => {
     expect(line.name).toBe("ex4-debug-lambda3");
     expect(line.method).toBe("loop");
     expect(Math.abs(line.J - good.expected.J)).toBeLessThan(1e-12);
-    expect(line.grad.map((T: number[][]) => [T.length, T[0].length])).toEqual([[5, 4], [3, 6]]);
+    expect(line.grad.map((T: number[][]) => [T.length, T[0].length])).toEqual([
+      [5, 4],
+      [3, 6],
+    ]);
     expect(line.ms).toBeGreaterThanOrEqual(0);
   });
 
@@ -52,9 +55,17 @@ describe("gradcheck eval", () => {
     ["nan", (c) => (c.X[1][0] = "NaN"), /X\[1\]\[0\]: expected a finite number, got "NaN"/],
     ["null-inf", (c) => (c.theta[0][2][1] = null), /theta\[0\]\[2\]\[1\]: expected a finite number, got null/],
     ["huge", '{"name":"huge","lambda":1e999}', /layerSizes: expected an array/],
-    ["unknown-activation", (c) => (c.hiddenActivation = "softmax"), /hiddenActivation: expected one of sigmoid, tanh, relu, identity, got "softmax"/],
+    [
+      "unknown-activation",
+      (c) => (c.hiddenActivation = "softmax"),
+      /hiddenActivation: expected one of sigmoid, tanh, relu, identity, got "softmax"/,
+    ],
     ["unknown-cost", (c) => (c.cost = "hinge"), /cost: expected one of cross-entropy, squared-error, got "hinge"/],
-    ["ce-identity", (c) => (c.outputActivation = "identity"), /outputActivation: cross-entropy needs output sigmoid or softmax, got identity/],
+    [
+      "ce-identity",
+      (c) => (c.outputActivation = "identity"),
+      /outputActivation: cross-entropy needs output sigmoid or softmax, got identity/,
+    ],
     ["targets", (c) => (c.Y[0][1] = 1.5), /Y\[0\]\[1\]: cross-entropy targets must lie in \[0, 1\], got 1.5/],
     ["labels", (c) => (c.labels[3] = 0), /labels\[3\]: label 0 does not match Y\[3\]/],
     ["one-layer", (c) => (c.layerSizes = [3]), /layerSizes: needs at least two layers/],
@@ -74,7 +85,12 @@ describe("gradcheck eval", () => {
 
   it("keeps going past bad and missing files, in argument order, and exits 1", async () => {
     const ok = join(referenceDir, "small-001.json");
-    const { code, lines } = await run(ok, join(dir, "no-such.json"), caseFile("nan2", (c) => (c.X[0][0] = null)), ok);
+    const { code, lines } = await run(
+      ok,
+      join(dir, "no-such.json"),
+      caseFile("nan2", (c) => (c.X[0][0] = null)),
+      ok,
+    );
     expect(code).toBe(1);
     expect(lines.map((l) => l.name ?? "error")).toEqual(["small-001", "error", "error", "small-001"]);
     expect(lines[1].error).toMatch(/no-such\.json: no such file/);
@@ -91,7 +107,9 @@ describe("gradcheck eval", () => {
     await expect(run("--method", "magic", "x.json")).rejects.toThrow(/--method expects one of backprop, loop, tape, fd/);
     await expect(run("--repeat", "0", "x.json")).rejects.toThrow(/--repeat expects an integer ≥ 1/);
     await expect(run("--threads", "0", "x.json")).rejects.toThrow(/--threads expects an integer ≥ 1/);
-    await expect(run("--method", "tape", "--threads", "2", "x.json")).rejects.toThrow(/--threads applies to --method backprop only, not tape/);
+    await expect(run("--method", "tape", "--threads", "2", "x.json")).rejects.toThrow(
+      /--threads applies to --method backprop only, not tape/,
+    );
   });
 });
 

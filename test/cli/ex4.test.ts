@@ -26,31 +26,59 @@ const verdicts: Array<{ name: string; needs: typeof octave; passed: boolean; mis
 
 describe("check --profile ex4 on course code, unchanged", () => {
   for (const v of verdicts) {
-    itWith(v.needs)(`${v.name}: ${v.passed ? "passes" : `fails, diagnosed as ${v.mistakes.join(", ")}`}`, async () => {
-      const report = await checkSubmission(fixtures + v.name, { runs, assignment: ex4.assignment, callTimeoutMs: 20_000 });
-      expect({ passed: report.passed, mistakes: report.mistakes, problem: report.problem }).toEqual({ passed: v.passed, mistakes: v.mistakes, problem: undefined });
-      if (!v.passed) expect(report.counterexample?.layerSizes.length).toBe(3);
-    }, 300_000);
+    itWith(v.needs)(
+      `${v.name}: ${v.passed ? "passes" : `fails, diagnosed as ${v.mistakes.join(", ")}`}`,
+      async () => {
+        const report = await checkSubmission(fixtures + v.name, { runs, assignment: ex4.assignment, callTimeoutMs: 20_000 });
+        expect({ passed: report.passed, mistakes: report.mistakes, problem: report.problem }).toEqual({
+          passed: v.passed,
+          mistakes: v.mistakes,
+          problem: undefined,
+        });
+        if (!v.passed) expect(report.counterexample?.layerSizes.length).toBe(3);
+      },
+      300_000,
+    );
   }
 
-  itWith(octave)("the counterexample's Octave replay snippet runs the student's function and reproduces its J", async () => {
-    const report = await checkSubmission(fixtures + "octave-regularized-bias", { runs, assignment: ex4.assignment, callTimeoutMs: 20_000 });
-    const ce = report.counterexample!;
-    const snippet = replaySnippet(ce, "octave").join("\n") + "\nprintf('%.17g\\n', J);";
-    const run = spawnSync("octave-cli", ["--norc", "--no-history", "--quiet", "--no-window-system", "--eval", snippet], { cwd: fixtures + "octave-regularized-bias", encoding: "utf8", timeout: 60_000 });
-    const printed = Number(run.stdout.trim().split("\n").pop());
-    expect(Math.abs(printed - ce.submitted!.J)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ce.submitted!.J)));
-    expect(Math.abs(printed - ce.expected!.J)).toBeGreaterThan(1e-6);
-  }, 300_000);
+  itWith(octave)(
+    "the counterexample's Octave replay snippet runs the student's function and reproduces its J",
+    async () => {
+      const report = await checkSubmission(fixtures + "octave-regularized-bias", {
+        runs,
+        assignment: ex4.assignment,
+        callTimeoutMs: 20_000,
+      });
+      const ce = report.counterexample!;
+      const snippet = replaySnippet(ce, "octave").join("\n") + "\nprintf('%.17g\\n', J);";
+      const run = spawnSync("octave-cli", ["--norc", "--no-history", "--quiet", "--no-window-system", "--eval", snippet], {
+        cwd: fixtures + "octave-regularized-bias",
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      const printed = Number(run.stdout.trim().split("\n").pop());
+      expect(Math.abs(printed - ce.submitted!.J)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ce.submitted!.J)));
+      expect(Math.abs(printed - ce.expected!.J)).toBeGreaterThan(1e-6);
+    },
+    300_000,
+  );
 
-  itWith(octave)("an Octave function that never answers the first request is never-answered (exit 2), not shrunk", async () => {
-    const code = await main(["check", fixtures + "octave-never-answers", "--profile", "ex4", "--timeout", "3000", "--json"]);
-    expect(code).toBe(2);
-  }, 300_000);
+  itWith(octave)(
+    "an Octave function that never answers the first request is never-answered (exit 2), not shrunk",
+    async () => {
+      const code = await main(["check", fixtures + "octave-never-answers", "--profile", "ex4", "--timeout", "3000", "--json"]);
+      expect(code).toBe(2);
+    },
+    300_000,
+  );
 
-  itWith(numpy)("without the profile, the same correct one-hidden-layer code fails: the profile is what makes its verdict right", async () => {
-    const report = await checkSubmission(fixtures + "numpy-correct", { runs });
-    expect(report.passed).toBe(false);
-    expect(report.counterexample?.layerSizes.length).not.toBe(3);
-  }, 300_000);
+  itWith(numpy)(
+    "without the profile, the same correct one-hidden-layer code fails: the profile is what makes its verdict right",
+    async () => {
+      const report = await checkSubmission(fixtures + "numpy-correct", { runs });
+      expect(report.passed).toBe(false);
+      expect(report.counterexample?.layerSizes.length).not.toBe(3);
+    },
+    300_000,
+  );
 });

@@ -12,12 +12,16 @@ describe("gradcheck train", () => {
   it("trains on the full split, logs every check, and writes the report, figures and trained Θ", async () => {
     const dir = tempFolder("train");
     const lines: string[] = [];
-    const code = await trainCommand(["--hidden", "4", "--iterations", "3", "--slide-lambda", "--report", dir], (l) => lines.push(l), { interactive: false });
+    const code = await trainCommand(["--hidden", "4", "--iterations", "3", "--slide-lambda", "--report", dir], (l) => lines.push(l), {
+      interactive: false,
+    });
     const text = lines.join("\n");
     expect(code).toBe(0);
     expect(text).toContain("a 784-4-10 sigmoid network on 8,000 handwritten digits (MNIST, 2,000 more held out)");
     // checks before steps 0, 1 and 2 and after the last: each in the log with its worst relative error
-    expect(lines.filter((l) => /^ {2}check at iteration \d \(50 examples\): vs tape pass .* worst relative error \d\.\de-\d+$/.test(l))).toHaveLength(4);
+    expect(
+      lines.filter((l) => /^ {2}check at iteration \d \(50 examples\): vs tape pass .* worst relative error \d\.\de-\d+$/.test(l)),
+    ).toHaveLength(4);
     expect(text).toContain("gradient checks: 4 of 4 passed");
     expect(lines.filter((l) => /^ {2}iteration [123]\/3 {2}J \d+\.\d{4} {2}\d+\.\d s$/.test(l))).toHaveLength(6); // plain lines: not a terminal
     expect(text).toMatch(/test accuracy +\d+\.\d% +\d+\.\d%/);
@@ -61,7 +65,11 @@ describe("gradcheck train", () => {
 describe("the confusion matrix", () => {
   it("counts true digit by answer and its diagonal is the accuracy", () => {
     const c = confusionMatrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 0, 2], 3);
-    expect(c.counts).toEqual([[1, 1, 0], [0, 1, 0], [1, 0, 2]]);
+    expect(c.counts).toEqual([
+      [1, 1, 0],
+      [0, 1, 0],
+      [1, 0, 2],
+    ]);
     expect(c.accuracy).toBeCloseTo(4 / 6, 15);
     expect(renderConfusion(c)).toEqual([
       "true \\ predicted    0   1   2",

@@ -12,18 +12,24 @@ const root = new URL("../../", import.meta.url).pathname;
 const doc = readFileSync(join(root, "docs/api.md"), "utf8");
 const examples = [...doc.matchAll(/^## (.+)\n[\s\S]*?```ts\n([\s\S]*?)```/gm)].map((m) => ({ title: m[1]!, code: m[2]! }));
 const entries: Record<string, string> = {
-  "gradcheck": join(root, "src/index.ts"),
+  gradcheck: join(root, "src/index.ts"),
   "gradcheck/properties": join(root, "properties/index.ts"),
   "gradcheck/vitest": join(root, "matchers/index.ts"),
 };
 
 describe("docs/api.md", () => {
   it("has an example for each entry point", () => {
-    for (const entry of Object.keys(entries)) expect(examples.some((e) => e.code.includes(`"${entry}"`)), entry).toBe(true);
+    for (const entry of Object.keys(entries))
+      expect(
+        examples.some((e) => e.code.includes(`"${entry}"`)),
+        entry,
+      ).toBe(true);
   });
 
   it.each(examples.map((e) => [e.title, e.code] as const))("%s", async (_title, code) => {
-    const source = code.replace(/(from |import )"(gradcheck(?:\/\w+)?)"/g, (all, keyword: string, name: string) => (entries[name] ? `${keyword}${JSON.stringify(entries[name])}` : all));
+    const source = code.replace(/(from |import )"(gradcheck(?:\/\w+)?)"/g, (all, keyword: string, name: string) =>
+      entries[name] ? `${keyword}${JSON.stringify(entries[name])}` : all,
+    );
     const file = join(tempFolder("api-example"), "example.ts");
     writeFileSync(file, source);
     await import(file);

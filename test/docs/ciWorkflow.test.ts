@@ -24,10 +24,16 @@ describe("examples/ci/gradcheck.yml", () => {
     expect(cloned.status, cloned.stderr).toBe(0);
     for (const step of steps) {
       // npm ci from the cache the suite's own install filled, so the step needs no registry.
-      const r = spawnSync("bash", ["-c", step], { cwd: clone, encoding: "utf8", env: { ...process.env, npm_config_prefer_offline: "true" } });
+      const r = spawnSync("bash", ["-c", step], {
+        cwd: clone,
+        encoding: "utf8",
+        env: { ...process.env, npm_config_prefer_offline: "true" },
+      });
       expect(r.status, `${step}\n${r.stdout}${r.stderr}`).toBe(0);
     }
-    expect(readFileSync(join(clone, "reports/gradcheck-junit.xml"), "utf8")).toMatch(/<testsuite name="gradcheck check examples\/correct" tests="2" failures="0"/);
+    expect(readFileSync(join(clone, "reports/gradcheck-junit.xml"), "utf8")).toMatch(
+      /<testsuite name="gradcheck check examples\/correct" tests="2" failures="0"/,
+    );
     expect(existsSync(join(clone, "dist/src/cli/run.js"))).toBe(true);
   }, 600_000);
 });

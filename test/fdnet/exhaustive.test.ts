@@ -28,13 +28,18 @@ describe("exhaustive finite differences (cached activations, rank-1 updates)", (
     fc.assert(
       fc.property(networkShape(), seedArb, (shape, seed) => {
         const { problem, theta } = buildNetwork(shape, seed);
-        const fast = networkIncrements(problem, theta), naive = naiveIncrements(problem, theta);
+        const fast = networkIncrements(problem, theta),
+          naive = naiveIncrements(problem, theta);
         const offsets = Float64Array.from([-(2 ** -6), 2 ** -10, 2 ** -17]);
-        const a = new Float64Array(3), b = new Float64Array(3);
+        const a = new Float64Array(3),
+          b = new Float64Array(3);
         for (let p = 0; p < fast.n; p++) {
           fast.increments(p, offsets, a, new Uint8Array(3));
           naive.increments(p, offsets, b, new Uint8Array(3));
-          for (let k = 0; k < 3; k++) expect(Math.abs(a[k] - b[k]), `seed ${seed}, entry ${p}, t = ${offsets[k]}`).toBeLessThanOrEqual(64 * fast.accuracy + 64 * naive.accuracy);
+          for (let k = 0; k < 3; k++)
+            expect(Math.abs(a[k] - b[k]), `seed ${seed}, entry ${p}, t = ${offsets[k]}`).toBeLessThanOrEqual(
+              64 * fast.accuracy + 64 * naive.accuracy,
+            );
         }
       }),
       { seed: 7, numRuns: 40 },
@@ -47,13 +52,18 @@ describe("exhaustive finite differences (cached activations, rank-1 updates)", (
         const layerSizes = [...shape.layerSizes, 2, 3, 2].slice(0, depth);
         const { problem, theta } = buildNetwork({ ...shape, layerSizes, cost: "cross-entropy" }, seed);
         for (let q = 0; q < problem.X.data.length; q += 3) problem.X.data[q] = 0;
-        const fast = networkIncrements(problem, theta), naive = naiveIncrements(problem, theta);
+        const fast = networkIncrements(problem, theta),
+          naive = naiveIncrements(problem, theta);
         const offsets = Float64Array.from([-(2 ** -16), 2 ** -16, 2 ** -5, -(2 ** -9), 2 ** -30]);
-        const a = new Float64Array(5), b = new Float64Array(5);
+        const a = new Float64Array(5),
+          b = new Float64Array(5);
         for (let p = 0; p < fast.n; p++) {
           fast.increments(p, offsets, a, new Uint8Array(5));
           naive.increments(p, offsets, b, new Uint8Array(5));
-          for (let k = 0; k < 5; k++) expect(Math.abs(a[k] - b[k]), `seed ${seed}, entry ${p}, t = ${offsets[k]}`).toBeLessThanOrEqual(64 * fast.accuracy + 64 * naive.accuracy);
+          for (let k = 0; k < 5; k++)
+            expect(Math.abs(a[k] - b[k]), `seed ${seed}, entry ${p}, t = ${offsets[k]}`).toBeLessThanOrEqual(
+              64 * fast.accuracy + 64 * naive.accuracy,
+            );
         }
       }),
       { seed: 31, numRuns: 60 },
@@ -61,8 +71,13 @@ describe("exhaustive finite differences (cached activations, rank-1 updates)", (
   });
 
   it("never changes Θ or the data", () => {
-    const { problem, theta } = buildNetwork({ layerSizes: [3, 4, 2], hidden: "relu", output: "sigmoid", cost: "cross-entropy", lambda: 1, m: 4, weightScale: 1 }, 3);
-    const before = theta.map((T) => T.data.slice()), X = problem.X.data.slice(), Y = problem.Y.data.slice();
+    const { problem, theta } = buildNetwork(
+      { layerSizes: [3, 4, 2], hidden: "relu", output: "sigmoid", cost: "cross-entropy", lambda: 1, m: 4, weightScale: 1 },
+      3,
+    );
+    const before = theta.map((T) => T.data.slice()),
+      X = problem.X.data.slice(),
+      Y = problem.Y.data.slice();
     fdNetworkGradient(problem, theta);
     fdGradientFromIncrements(naiveIncrements(problem, theta));
     theta.forEach((T, l) => expect(T.data).toEqual(before[l]));

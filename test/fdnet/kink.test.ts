@@ -7,7 +7,10 @@ import { buildNetwork } from "./randomNetwork.ts";
 /** relu at z = 0: the entry is "not differentiable here", never a failure. */
 describe("kinks", () => {
   it("a relu unit sitting on z = 0 makes its incoming entries not differentiable, and the check still passes", () => {
-    const { problem, theta } = buildNetwork({ layerSizes: [3, 4, 2], hidden: "relu", output: "sigmoid", cost: "cross-entropy", lambda: 1, m: 3, weightScale: 1 }, 8);
+    const { problem, theta } = buildNetwork(
+      { layerSizes: [3, 4, 2], hidden: "relu", output: "sigmoid", cost: "cross-entropy", lambda: 1, m: 3, weightScale: 1 },
+      8,
+    );
     // Move unit 1's bias so that example 0 has z = 0 (up to rounding) there.
     const T = theta[0];
     const z = forward(problem, theta, problem.X).z[1].data;

@@ -13,7 +13,13 @@ import { buildNetwork, networkShape, seedArb } from "./randomNetwork.ts";
 const cases = referenceCases();
 
 function why(c: GradientComparison): string {
-  return c.findings.map((f) => (f.kind === "wrong-entries" ? `${f.kind}: ${f.worst.map((r) => `${r.label} n=${r.expected} a=${r.actual} tol=${r.tolerance}`).join("; ")}` : f.kind)).join(" | ");
+  return c.findings
+    .map((f) =>
+      f.kind === "wrong-entries"
+        ? `${f.kind}: ${f.worst.map((r) => `${r.label} n=${r.expected} a=${r.actual} tol=${r.tolerance}`).join("; ")}`
+        : f.kind,
+    )
+    .join(" | ");
 }
 
 /** Plants δ = 1e-6·max(|g_p|, 1e-3) in each entry in turn; every plant must fail, naming that entry. */
@@ -96,7 +102,11 @@ describe("the lecture slide's D = (1/m)Δ + λΘ", () => {
         const r = checkNetworkGradient(problem, theta, loopBackprop(problem, theta, slideD).grad);
         expect(r.passed, `seed ${seed}`).toBe(false);
         const wrong = r.findings.find((f) => f.kind === "wrong-entries");
-        expect(wrong && wrong.kind === "wrong-entries" && wrong.worst.every((e) => e.location!.column >= 1 && /^Θ⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾\[\d+,\d+\]$/.test(e.label))).toBe(true);
+        expect(
+          wrong &&
+            wrong.kind === "wrong-entries" &&
+            wrong.worst.every((e) => e.location!.column >= 1 && /^Θ⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾\[\d+,\d+\]$/.test(e.label)),
+        ).toBe(true);
         for (const layer of r.layers) expect(layer.bias!.failed).toBe(0);
       }),
       { seed: 5, numRuns: 40 },
@@ -104,7 +114,10 @@ describe("the lecture slide's D = (1/m)Δ + λΘ", () => {
   });
 
   it("agrees with the corrected formula when m = 1 (the two coincide)", () => {
-    const { problem, theta } = buildNetwork({ layerSizes: [3, 4, 2], hidden: "sigmoid", output: "sigmoid", cost: "cross-entropy", lambda: 3, m: 1, weightScale: 1 }, 11);
+    const { problem, theta } = buildNetwork(
+      { layerSizes: [3, 4, 2], hidden: "sigmoid", output: "sigmoid", cost: "cross-entropy", lambda: 3, m: 1, weightScale: 1 },
+      11,
+    );
     expect(checkNetworkGradient(problem, theta, loopBackprop(problem, theta, slideD).grad).passed).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ describe("the BigNumber oracle", () => {
 
   it("reproduces a reference fixture's gradient to the last bits", () => {
     const c = referenceCases().find((k) => k.name === "small-017")!;
-    const oracle = unroll(bigNumberGradient(c, c.theta).grad), expected = unroll(c.expected!.grad);
+    const oracle = unroll(bigNumberGradient(c, c.theta).grad),
+      expected = unroll(c.expected!.grad);
     expected.forEach((e, p) => expect(Math.abs(oracle[p] - e)).toBeLessThanOrEqual(4e-16 * Math.max(1, Math.abs(e))));
   });
 
@@ -47,7 +48,10 @@ describe("the BigNumber oracle", () => {
         truth.forEach((t, p) => {
           if (fd.kink[p]) return;
           // the oracle's own float64 rounding: half an ulp
-          expect(Math.abs(fd.estimate[p] - t), `${fd.method}, entry ${p}: ${fd.estimate[p]} vs ${t}, bound ${fd.errorBound[p]}`).toBeLessThanOrEqual(fd.errorBound[p] + Number.EPSILON * Math.abs(t));
+          expect(
+            Math.abs(fd.estimate[p] - t),
+            `${fd.method}, entry ${p}: ${fd.estimate[p]} vs ${t}, bound ${fd.errorBound[p]}`,
+          ).toBeLessThanOrEqual(fd.errorBound[p] + Number.EPSILON * Math.abs(t));
         });
       }
       const backprop = unroll(batchBackprop(problem, theta).grad);

@@ -28,7 +28,8 @@ export function buildNetwork(shape: NetworkShape, seed: number): RandomNetwork {
   const random = rng(seed);
   const { layerSizes, m } = shape;
   const K = layerSizes[layerSizes.length - 1];
-  const X = zeros(m, layerSizes[0]), Y = zeros(m, K);
+  const X = zeros(m, layerSizes[0]),
+    Y = zeros(m, K);
   for (let q = 0; q < X.data.length; q++) X.data[q] = gaussian(random);
   for (let e = 0; e < m; e++) {
     if (shape.cost === "cross-entropy") for (let k = 0; k < K; k++) Y.data[e * K + k] = random() < 0.3 ? random() : Math.round(random());
@@ -40,11 +41,17 @@ export function buildNetwork(shape: NetworkShape, seed: number): RandomNetwork {
     return T;
   });
   const output = shape.cost === "cross-entropy" ? "sigmoid" : shape.output;
-  return { seed, problem: { layerSizes, hiddenActivation: shape.hidden, outputActivation: output, cost: shape.cost, lambda: shape.lambda, X, Y }, theta };
+  return {
+    seed,
+    problem: { layerSizes, hiddenActivation: shape.hidden, outputActivation: output, cost: shape.cost, lambda: shape.lambda, X, Y },
+    theta,
+  };
 }
 
 /** Small random networks: 2–4 layers of 1–5 units, every activation and cost, λ up to 100, m from 1. */
-export const networkShape = (hidden: fc.Arbitrary<ActivationName> = fc.constantFrom("sigmoid", "tanh", "relu", "identity")): fc.Arbitrary<NetworkShape> =>
+export const networkShape = (
+  hidden: fc.Arbitrary<ActivationName> = fc.constantFrom("sigmoid", "tanh", "relu", "identity"),
+): fc.Arbitrary<NetworkShape> =>
   fc.record({
     layerSizes: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 }),
     hidden,

@@ -25,7 +25,11 @@ describe("the tour", () => {
     expect(text).toMatch(/24 cases: worst relative deviation .* from the reference \d\.\de-\d+ \(/);
     expect(text).toMatch(/24 cases, \d+ entries: All three methods agree/);
     // The summary replaces the per-case rows of sections 1 and 2.
-    expect(referenceCases().filter((c) => caseRow(c.name).test(text)).map((c) => c.name)).toEqual([]);
+    expect(
+      referenceCases()
+        .filter((c) => caseRow(c.name).test(text))
+        .map((c) => c.name),
+    ).toEqual([]);
     expect(text).not.toContain("The heatmap of where it is wrong");
     // ends by training on real digits, every check passed
     expect(text).toMatch(/gradient checks passed: 3 of 3\n.*accuracy: \d+\.\d% on the training digits, \d+\.\d% on 2,000 held-out digits/);

@@ -22,9 +22,20 @@ const expected = {
 
 it("examples/class grades as the README says", { timeout: 600_000 }, async () => {
   const classDir = join(import.meta.dirname, "../../examples/class");
-  const run = await gradeClass({ classDir, outDir: join(scratch, "grades"), rubric: defaultRubric, seed: 2024, drawSeed: () => 2024, jobs: 2, callTimeoutMs: 1000, resume: false });
+  const run = await gradeClass({
+    classDir,
+    outDir: join(scratch, "grades"),
+    rubric: defaultRubric,
+    seed: 2024,
+    drawSeed: () => 2024,
+    jobs: 2,
+    callTimeoutMs: 1000,
+    resume: false,
+  });
   expect(run.ok).toBe(true);
   if (!run.ok) return;
-  const got = Object.fromEntries(run.students.map(({ result: r }) => [r.id, [r.status, r.items.filter((i) => !i.passed).map((i) => i.id), r.mistakes]]));
+  const got = Object.fromEntries(
+    run.students.map(({ result: r }) => [r.id, [r.status, r.items.filter((i) => !i.passed).map((i) => i.id), r.mistakes]]),
+  );
   expect(got).toEqual(expected);
 });

@@ -11,11 +11,14 @@ import { githubAnnotations } from "../../src/report/githubAnnotations.ts";
 import { gradescopeProblems } from "./gradescopeFormat.ts";
 
 const hostileText = "boom <img src=x onerror=alert(1)> [click](javascript:alert(1)) `code` | cell\n```\n# heading";
-const rubric = { ...defaultRubric, tests: [
-  { ...defaultRubric.tests[0], visibility: "hidden" as const, name: "Secret test" },
-  { ...defaultRubric.tests[1], visibility: "after_due_date" as const },
-  ...defaultRubric.tests.slice(2),
-] };
+const rubric = {
+  ...defaultRubric,
+  tests: [
+    { ...defaultRubric.tests[0], visibility: "hidden" as const, name: "Secret test" },
+    { ...defaultRubric.tests[1], visibility: "after_due_date" as const },
+    ...defaultRubric.tests.slice(2),
+  ],
+};
 
 function failing(): SubmissionResult {
   const r = notGraded("=cmd|' /C calc'!A0", rubric, "cannot-load", hostileText);
@@ -56,7 +59,8 @@ describe("grade's exports", () => {
     expect(gs.extra_data.seed).toBe(3);
     // Raw text from the submission only inside indented code blocks, where Markdown shows HTML as text.
     for (const text of [gs.output, ...gs.tests.map((t) => t.output)]) {
-      for (const line of text.split("\n").filter((l) => /<img|\]\(/.test(l))) expect(line.startsWith("    ") || !/<img|[^\\]\]\(/.test(line), line).toBe(true);
+      for (const line of text.split("\n").filter((l) => /<img|\]\(/.test(l)))
+        expect(line.startsWith("    ") || !/<img|[^\\]\]\(/.test(line), line).toBe(true);
     }
     const cannot = gradescopeResults(rubric, notGraded("x", rubric, "cannot-load", hostileText), 3, "0.1.0");
     expect(gradescopeProblems(cannot)).toEqual([]);

@@ -1,5 +1,16 @@
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,18 +43,24 @@ beforeAll(() => {
   copyFileSync(join(root, "examples/class/grace.zip"), join(classDir, "dup.zip"));
   mkdirSync(join(classDir, "heidi"));
   writeFileSync(join(classDir, "heidi/notes.txt"), "sorry\n");
-  writeFileSync(join(classDir, "notes.txt"), "=HYPERLINK(\"x\")\n");
+  writeFileSync(join(classDir, "notes.txt"), '=HYPERLINK("x")\n');
 });
 
 const ids = ["alice", "bob", "dup", "escapee", "forger", "grace", "heidi", "hog"];
 
 function grade(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, "grade", ...args], { encoding: "utf8", cwd: root, env: { ...process.env, CI: "" }, timeout: 600_000 });
+  const r = spawnSync(process.execPath, [bin, "grade", ...args], {
+    encoding: "utf8",
+    cwd: root,
+    env: { ...process.env, CI: "" },
+    timeout: 600_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
-const studentFiles = (out: string, name: string) => Object.fromEntries(ids.map((id) => [id, existsSync(join(out, id, name)) ? readFileSync(join(out, id, name), "utf8") : undefined]));
+const studentFiles = (out: string, name: string) =>
+  Object.fromEntries(ids.map((id) => [id, existsSync(join(out, id, name)) ? readFileSync(join(out, id, name), "utf8") : undefined]));
 
 describe("gradcheck grade", { timeout: 600_000 }, () => {
   const out1 = join(scratch, "out1");
@@ -132,7 +149,11 @@ describe("gradcheck grade", { timeout: 600_000 }, () => {
 
   it("a run killed with SIGKILL mid-way loses nothing finished, leaves no half-written output, and --resume completes it", async () => {
     const out3 = join(scratch, "out3");
-    const child = spawn(process.execPath, [bin, "grade", classDir, "--out", out3, "--seed", "11", "--jobs", "1"], { cwd: root, detached: true, stdio: "ignore" });
+    const child = spawn(process.execPath, [bin, "grade", classDir, "--out", out3, "--seed", "11", "--jobs", "1"], {
+      cwd: root,
+      detached: true,
+      stdio: "ignore",
+    });
     const finished = () => ids.filter((id) => existsSync(join(out3, id, "record.json")));
     while (finished().length < 2) await new Promise((r) => setTimeout(r, 100));
     process.kill(-child.pid!, "SIGKILL");
@@ -146,7 +167,9 @@ describe("gradcheck grade", { timeout: 600_000 }, () => {
     for (const id of before) expect(resumed.stdout).toContain(`${id}: `);
     expect(resumed.stdout.match(/unchanged, kept/g)!.length).toBeGreaterThanOrEqual(before.length);
     expect(json(join(out3, "summary.json")).submissions.map((s: { id: string }) => s.id)).toEqual(ids);
-    const leftovers = readdirSync(out3, { recursive: true }).map(String).filter((f) => f.includes(".partial-"));
+    const leftovers = readdirSync(out3, { recursive: true })
+      .map(String)
+      .filter((f) => f.includes(".partial-"));
     for (const f of leftovers) expect(f.replace(/\.partial-\d+-\d+$/, "")).not.toBe(f);
   });
 
@@ -154,7 +177,13 @@ describe("gradcheck grade", { timeout: 600_000 }, () => {
     [() => ({ classDir, outDir: join(classDir, "grades") }), "is inside CLASS_DIR"],
     [() => ({ classDir, outDir: out1 }), "not empty; pass --resume"],
     [() => ({ classDir: join(scratch, "nope"), outDir: join(scratch, "x1") }), "nope: no such folder"],
-    [() => { mkdirSync(join(scratch, "empty"), { recursive: true }); return { classDir: join(scratch, "empty"), outDir: join(scratch, "x2") }; }, "empty: no student folders or .zip files"],
+    [
+      () => {
+        mkdirSync(join(scratch, "empty"), { recursive: true });
+        return { classDir: join(scratch, "empty"), outDir: join(scratch, "x2") };
+      },
+      "empty: no student folders or .zip files",
+    ],
     [() => ({ classDir, outDir: out1, only: ["zed"] }), "--only: no student 'zed'"],
   ])("refuses bad input with a message naming the path and the problem (%#)", async (folders, message) => {
     const before = readFileSync(join(out1, "summary.json"), "utf8");

@@ -43,7 +43,12 @@ for line in sys.stdin:
 `;
 
 function run(script: string, env: Record<string, string>) {
-  return spawnSync("bash", [join(root, "source", script)], { cwd: root, encoding: "utf8", env: { PATH: process.env.PATH!, ...env }, timeout: 600_000 });
+  return spawnSync("bash", [join(root, "source", script)], {
+    cwd: root,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH!, ...env },
+    timeout: 600_000,
+  });
 }
 
 function grade(name: string, submission: (dir: string) => void, env: Record<string, string> = {}) {
@@ -109,10 +114,14 @@ describe("gradcheck gradescope: the autograder zip, unpacked where the repositor
   });
 
   it("where bubblewrap cannot run, the submission is not run at all, and results.json says why", () => {
-    const results = grade("hostile without bubblewrap", (d) => {
-      writeFileSync(join(d, "gradcheck.json"), JSON.stringify({ command: ["python3", "nn.py"] }));
-      writeFileSync(join(d, "nn.py"), hostile);
-    }, { PATH: `${noBwrap}:${process.env.PATH}` });
+    const results = grade(
+      "hostile without bubblewrap",
+      (d) => {
+        writeFileSync(join(d, "gradcheck.json"), JSON.stringify({ command: ["python3", "nn.py"] }));
+        writeFileSync(join(d, "nn.py"), hostile);
+      },
+      { PATH: `${noBwrap}:${process.env.PATH}` },
+    );
     expect(results.score).toBe(0);
     expect(existsSync(leak) ? readFileSync(leak, "utf8") : "").toBe("");
     expect(JSON.stringify(results.tests)).toMatch(/without a sandbox/);

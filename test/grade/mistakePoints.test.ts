@@ -22,13 +22,25 @@ const expectedLosses: Readonly<Partial<Record<MistakeId, readonly string[]>>> = 
   "regularized-with-Delta": ["gradient-regularizer"],
   "dropped-wrong-delta-row": ["gradient", "deep", "edge-shapes", "self-consistency"],
   "labels-shifted-by-one": ["cost", "gradient", "deep", "edge-shapes", "stable-cost"],
-  "weights-reinitialized": ["cost", "cost-regularizer", "gradient", "gradient-regularizer", "deep", "edge-shapes", "self-consistency", "stable-cost"],
+  "weights-reinitialized": [
+    "cost",
+    "cost-regularizer",
+    "gradient",
+    "gradient-regularizer",
+    "deep",
+    "edge-shapes",
+    "self-consistency",
+    "stable-cost",
+  ],
 };
 
 describe("the default rubric's points for each catalogued mistake", () => {
   const seed = 20240601;
   it("a correct implementation earns all 100 points", async () => {
-    const r = await gradeImplementation("reference", inProcessImplementation(referenceNnCostFunction, "reference"), defaultRubric, { seed, callTimeoutMs: 1000 });
+    const r = await gradeImplementation("reference", inProcessImplementation(referenceNnCostFunction, "reference"), defaultRubric, {
+      seed,
+      callTimeoutMs: 1000,
+    });
     expect(r.points).toBe(100);
     expect(r.maxPoints).toBe(100);
   });
@@ -40,7 +52,10 @@ describe("the default rubric's points for each catalogued mistake", () => {
   });
 
   it.each([...lectureMistakes.keys()])("%s", async (id) => {
-    const r = await gradeImplementation(id, inProcessImplementation(lectureMistakes.get(id)!, id), defaultRubric, { seed, callTimeoutMs: 1000 });
+    const r = await gradeImplementation(id, inProcessImplementation(lectureMistakes.get(id)!, id), defaultRubric, {
+      seed,
+      callTimeoutMs: 1000,
+    });
     const lost = r.items.filter((i) => !i.passed).map((i) => i.id);
     console.log(`${id.padEnd(38)} ${String(r.points).padStart(3)} / 100   loses: ${lost.join(", ")}`);
     expect(lost).toEqual(expectedLosses[id]);

@@ -27,7 +27,10 @@ describe("rubric", () => {
     [{ ...defaultRubric, tests: [{ ...test0, points: -1 }] }, "tests[0].points: must be >= 0"],
     [{ ...defaultRubric, tests: [{ ...test0, kind: "gradient" }] }, "tests[0].kind: must be equal to one of the allowed values"],
     [{ ...defaultRubric, tests: [{ ...test0, visibility: "secret" }] }, "tests[0].visibility"],
-    [{ ...defaultRubric, tests: [{ ...test0, networks: { ...test0.networks, m: [5, 2] } }] }, "tests[0].networks.m: min 5 is greater than max 2"],
+    [
+      { ...defaultRubric, tests: [{ ...test0, networks: { ...test0.networks, m: [5, 2] } }] },
+      "tests[0].networks.m: min 5 is greater than max 2",
+    ],
     [{ ...defaultRubric, tests: [{ ...test0, networks: { ...test0.networks, K: [0, 2] } }] }, "tests[0].networks.K[0]: must be >= 1"],
     [{ ...defaultRubric, tests: [test0, test0] }, "tests[1].id: 'shape' is used by an earlier test"],
     [{ ...defaultRubric, assignment: { ...defaultRubric.assignment, cost: "squared-error" } }, "assignment.cost"],
@@ -54,7 +57,8 @@ describe("rubric", () => {
       const nets = networksFor(t, 5);
       expect(nets).toHaveLength(t.networks.runs);
       for (const c of nets) {
-        const hidden = c.layerSizes.length - 2, K = c.layerSizes.at(-1)!;
+        const hidden = c.layerSizes.length - 2,
+          K = c.layerSizes.at(-1)!;
         expect(hidden).toBeGreaterThanOrEqual(t.networks.hiddenLayers[0]);
         expect(hidden).toBeLessThanOrEqual(t.networks.hiddenLayers[1]);
         expect(K).toBeGreaterThanOrEqual(t.networks.K[0]);

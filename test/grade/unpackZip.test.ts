@@ -41,7 +41,13 @@ describe.skipIf(!python.available)("unpackZip", () => {
 
   it("unpacks an ordinary zip", async () => {
     const dest = into();
-    const r = await unpackZip(makeZip("ok.zip", [["sub/nnCostFunction.js", "export const x = 1;\n"], ["sub/", ""]]), dest);
+    const r = await unpackZip(
+      makeZip("ok.zip", [
+        ["sub/nnCostFunction.js", "export const x = 1;\n"],
+        ["sub/", ""],
+      ]),
+      dest,
+    );
     expect(r).toEqual({ ok: true });
     expect(readFileSync(join(dest, "sub/nnCostFunction.js"), "utf8")).toBe("export const x = 1;\n");
   });

@@ -19,7 +19,15 @@ export function expectMatchesReference(actual: CostAndGradient, expected: CostAn
 }
 
 /** The describe/it title of a reference case: enough to see what kind of network failed. */
-export function caseTitle(c: { name: string; layerSizes: readonly number[]; hiddenActivation: string; outputActivation: string; cost: string; lambda: number; X: { rows: number } }): string {
+export function caseTitle(c: {
+  name: string;
+  layerSizes: readonly number[];
+  hiddenActivation: string;
+  outputActivation: string;
+  cost: string;
+  lambda: number;
+  X: { rows: number };
+}): string {
   return `${c.name} [${c.layerSizes}] ${c.hiddenActivation}/${c.outputActivation} ${c.cost} λ=${c.lambda} m=${c.X.rows}`;
 }
 

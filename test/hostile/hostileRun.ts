@@ -41,16 +41,25 @@ export interface Run {
 }
 
 /** Runs `gradcheck check DIR --json ...` as a user would; `stdio` adds inherited descriptors. */
-export function check(dir: string, args: readonly string[] = [], options: { stdio?: StdioOptions; onStart?: (pid: number) => void; plain?: boolean } = {}): Promise<Run> {
+export function check(
+  dir: string,
+  args: readonly string[] = [],
+  options: { stdio?: StdioOptions; onStart?: (pid: number) => void; plain?: boolean } = {},
+): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, "check", dir, ...(options.plain ? [] : ["--json"]), "--runs", "10", "--deadline", "90", ...args], {
-      cwd: project,
-      env: { ...process.env, GRADCHECK_DECOY: secret },
-      stdio: options.stdio ?? ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, "check", dir, ...(options.plain ? [] : ["--json"]), "--runs", "10", "--deadline", "90", ...args],
+      {
+        cwd: project,
+        env: { ...process.env, GRADCHECK_DECOY: secret },
+        stdio: options.stdio ?? ["ignore", "pipe", "pipe"],
+      },
+    );
     options.onStart?.(child.pid!);
-    let stdout = "", stderr = "";
+    let stdout = "",
+      stderr = "";
     child.stdout!.on("data", (d) => (stdout += d));
     child.stderr!.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
@@ -98,7 +107,9 @@ export function processesMentioning(needle: string): number[] {
 /** One row of the closing table: printed, never asserted (the machine is shared). */
 export const timings: Array<{ attack: string; verdict: string; ms: number }> = [];
 export function record(attack: string, run: Run): void {
-  const verdict = run.json ? `exit ${run.code}: ${run.json.passed ? "passed" : run.json.problem ?? run.json.findings?.[0]?.problem ?? "failed"}` : `exit ${run.code}`;
+  const verdict = run.json
+    ? `exit ${run.code}: ${run.json.passed ? "passed" : (run.json.problem ?? run.json.findings?.[0]?.problem ?? "failed")}`
+    : `exit ${run.code}`;
   timings.push({ attack, verdict, ms: run.ms });
 }
 
@@ -121,6 +132,9 @@ for line in sys.stdin:
         continue
     req = json.loads(line)
     J, grad = nn_cost_function(req["params"], req["layerSizes"], req["X"], req["y"], req["lambda"])
-${before.split("\n").map((l) => "    " + l).join("\n")}
+${before
+  .split("\n")
+  .map((l) => "    " + l)
+  .join("\n")}
     print(json.dumps({"id": req["id"], "J": J, "grad": grad}), flush=True)
 `;

@@ -33,6 +33,8 @@ describe("gradcheck check --allow-unstable-cost and --precision", () => {
   });
 
   it("--precision takes float64 or float32 and nothing else", async () => {
-    await expect(check(example("naive-log"), "--precision", "float16")).rejects.toThrow(/--precision expects float64 or float32, got float16/);
+    await expect(check(example("naive-log"), "--precision", "float16")).rejects.toThrow(
+      /--precision expects float64 or float32, got float16/,
+    );
   });
 });

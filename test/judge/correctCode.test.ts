@@ -24,7 +24,15 @@ function asSubmission(method: "backprop" | "loop" | "tape"): NnCostFunction {
     const K = layerSizes[layerSizes.length - 1];
     let at = 0;
     const theta = thetaShapes(layerSizes).map(([r, c]) => matrix(r, c, Array.from(params.subarray(at, (at += r * c)))));
-    const c = { layerSizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda, X: fromRows(X), Y: matrix(X.length, K, oneHotRows(y, K)) } as const;
+    const c = {
+      layerSizes,
+      hiddenActivation: "sigmoid",
+      outputActivation: "sigmoid",
+      cost: "cross-entropy",
+      lambda,
+      X: fromRows(X),
+      Y: matrix(X.length, K, oneHotRows(y, K)),
+    } as const;
     const r = gradientMethods[method](c, theta);
     return { J: r.J, grad: unroll(r.grad) };
   };
@@ -40,18 +48,26 @@ const correct: Array<[string, NnCostFunction]> = [
 describe("correct code: no failure, no clue", () => {
   it("the generated networks include saturated ones (some |z| ≥ 40 in at least 20%), widths to 12 and m to 64", () => {
     const cases = fc.sample(submissionCaseArbitrary({ shrinkValues: false }), { seed: 20240601, numRuns: 1000 });
-    const saturated = cases.filter((c) => forward(c, c.theta, c.X).z.slice(1).some((Z) => Z.data.some((v) => Math.abs(v) >= 40))).length;
+    const saturated = cases.filter((c) =>
+      forward(c, c.theta, c.X)
+        .z.slice(1)
+        .some((Z) => Z.data.some((v) => Math.abs(v) >= 40)),
+    ).length;
     expect(saturated / cases.length).toBeGreaterThanOrEqual(0.2);
     expect(Math.max(...cases.flatMap((c) => c.layerSizes))).toBe(12);
     expect(Math.max(...cases.map((c) => c.X.rows))).toBe(64);
   });
 
-  it.each(correct)("%s passes check on 1,000 networks", async (_name, fn) => {
-    const report = await checkImplementation(inProcessImplementation(fn, "correct"), { runs: 1000, seed: 1 });
-    expect(report.findings).toEqual([]);
-    expect(report.passed).toBe(true);
-    expect(report.runs).toBe(1000);
-  }, 900_000);
+  it.each(correct)(
+    "%s passes check on 1,000 networks",
+    async (_name, fn) => {
+      const report = await checkImplementation(inProcessImplementation(fn, "correct"), { runs: 1000, seed: 1 });
+      expect(report.findings).toEqual([]);
+      expect(report.passed).toBe(true);
+      expect(report.runs).toBe(1000);
+    },
+    900_000,
+  );
 
   it("examples/python-correct, through its process, passes check on 150 networks (slower: pure-Python loops)", async () => {
     const report = await checkSubmission(new URL("../../examples/python-correct", import.meta.url).pathname, { runs: 150, seed: 3 });
@@ -59,15 +75,19 @@ describe("correct code: no failure, no clue", () => {
     expect(report.passed).toBe(true);
   }, 600_000);
 
-  it.each(correct)("no clue reader fires on the answers of %s (300 networks)", async (_name, fn) => {
-    const implementation = inProcessImplementation(fn, "correct");
-    const cases = fc.sample(submissionCaseArbitrary({ shrinkValues: false }), { seed: 2, numRuns: 300 });
-    const fired: string[] = [];
-    for (const c of cases) {
-      const verdict = await judgeCase(c, implementation);
-      const clues = await findClues(implementation, c, verdict);
-      fired.push(...clues.map((clue) => `${c.name}: ${clue.id}: ${clue.message}`));
-    }
-    expect(fired).toEqual([]);
-  }, 600_000);
+  it.each(correct)(
+    "no clue reader fires on the answers of %s (300 networks)",
+    async (_name, fn) => {
+      const implementation = inProcessImplementation(fn, "correct");
+      const cases = fc.sample(submissionCaseArbitrary({ shrinkValues: false }), { seed: 2, numRuns: 300 });
+      const fired: string[] = [];
+      for (const c of cases) {
+        const verdict = await judgeCase(c, implementation);
+        const clues = await findClues(implementation, c, verdict);
+        fired.push(...clues.map((clue) => `${c.name}: ${clue.id}: ${clue.message}`));
+      }
+      expect(fired).toEqual([]);
+    },
+    600_000,
+  );
 });

@@ -40,7 +40,9 @@ export function planted(p: Planted): NnCostFunction {
   let kept: Float64Array | undefined;
   return (params, layerSizes, X, y, lambda) => {
     const r = p.float32 === "arithmetic" ? Math.fround : (v: number) => v;
-    const L = layerSizes.length, m = X.length, K = layerSizes[L - 1];
+    const L = layerSizes.length,
+      m = X.length,
+      K = layerSizes[L - 1];
     const shapes = layerSizes.slice(1).map((rows, l) => ({ rows, cols: layerSizes[l] + 1 }));
     const offsets = shapes.map((_, l) => shapes.slice(0, l).reduce((n, s) => n + s.rows * s.cols, 0));
     const w = (l: number, i: number, j: number) => params[offsets[l] + i * shapes[l].cols + j];
@@ -53,7 +55,8 @@ export function planted(p: Planted): NnCostFunction {
     let J = 0;
     for (let i = 0; i < m; i++) {
       if (p.dropOddExamples && i % 2 === 1) continue;
-      const a: number[][] = [[1, ...X[i]]], z: number[][] = [[]];
+      const a: number[][] = [[1, ...X[i]]],
+        z: number[][] = [[]];
       for (let l = 0; l < L - 1; l++) {
         const zl: number[] = [];
         for (let u = 0; u < shapes[l].rows; u++) {
@@ -67,7 +70,8 @@ export function planted(p: Planted): NnCostFunction {
       const t = Array.from({ length: K }, (_, k) => (K === 1 ? y[i] : y[i] === k ? 1 : 0)).map((v) => (p.smoothLabels ? 0.1 + 0.8 * v : v));
       let delta: number[] = [];
       for (let k = 0; k < K; k++) {
-        const zk = z[L - 1][k], h = a[L - 1][k + 1];
+        const zk = z[L - 1][k],
+          h = a[L - 1][k + 1];
         if (p.clip !== undefined) {
           const hc = Math.min(Math.max(h, p.clip), 1 - p.clip);
           J += -t[k] * Math.log(hc) - (1 - t[k]) * Math.log(1 - hc);
@@ -77,7 +81,8 @@ export function planted(p: Planted): NnCostFunction {
       }
       for (let l = L - 2; l >= 0; l--) {
         const { rows, cols } = shapes[l];
-        for (let u = 0; u < rows; u++) for (let j = 0; j < cols; j++) Delta[offsets[l] + u * cols + j] = r(Delta[offsets[l] + u * cols + j] + r(delta[u] * a[l][j]));
+        for (let u = 0; u < rows; u++)
+          for (let j = 0; j < cols; j++) Delta[offsets[l] + u * cols + j] = r(Delta[offsets[l] + u * cols + j] + r(delta[u] * a[l][j]));
         if (l === 0) break;
         const next: number[] = [];
         for (let j = 1; j < cols; j++) {
@@ -105,11 +110,12 @@ export function planted(p: Planted): NnCostFunction {
     for (let l = 0; l < L - 1; l++) {
       const { rows, cols } = shapes[l];
       const from = p.regularizeBiasOfLayer === l ? 0 : (p.regularizeFrom ?? 1);
-      for (let u = 0; u < rows; u++) for (let j = from; j < cols; j++) {
-        const q = offsets[l] + u * cols + j;
-        J = r(J + r(((regFactor * lambda) / (2 * m)) * params[q] * params[q]));
-        grad[q] = r(grad[q] + r(((regFactor * lambda) / m) * params[q]));
-      }
+      for (let u = 0; u < rows; u++)
+        for (let j = from; j < cols; j++) {
+          const q = offsets[l] + u * cols + j;
+          J = r(J + r(((regFactor * lambda) / (2 * m)) * params[q] * params[q]));
+          grad[q] = r(grad[q] + r(((regFactor * lambda) / m) * params[q]));
+        }
     }
     const c = p.scale ? p.scale(K, m) : 1;
     let out: Float64Array = grad.map((g) => g * c);
@@ -119,13 +125,19 @@ export function planted(p: Planted): NnCostFunction {
   };
 }
 
-function relayout(g: Float64Array, shapes: Array<{ rows: number; cols: number }>, offsets: number[], layout: "column-major" | "bias-last"): Float64Array {
+function relayout(
+  g: Float64Array,
+  shapes: Array<{ rows: number; cols: number }>,
+  offsets: number[],
+  layout: "column-major" | "bias-last",
+): Float64Array {
   const out = new Float64Array(g.length);
   shapes.forEach(({ rows, cols }, l) => {
-    for (let u = 0; u < rows; u++) for (let j = 0; j < cols; j++) {
-      const to = layout === "column-major" ? j * rows + u : u * cols + (j === 0 ? cols - 1 : j - 1);
-      out[offsets[l] + to] = g[offsets[l] + u * cols + j];
-    }
+    for (let u = 0; u < rows; u++)
+      for (let j = 0; j < cols; j++) {
+        const to = layout === "column-major" ? j * rows + u : u * cols + (j === 0 ? cols - 1 : j - 1);
+        out[offsets[l] + to] = g[offsets[l] + u * cols + j];
+      }
   });
   return out;
 }

@@ -15,10 +15,15 @@ const fixture = (name: string) => join(new URL("./fixtures/", import.meta.url).p
 /** The fixture answers in wire form number λ (see its nn.py); a [1,1] network has two parameters, [0,1] one. */
 function caseWith(lambda: number, layerSizes = [2, 1]): LabelledCase {
   const c = diagnosticCases[2];
-  const K = layerSizes[layerSizes.length - 1], n = layerSizes[0];
+  const K = layerSizes[layerSizes.length - 1],
+    n = layerSizes[0];
   return {
-    ...c, layerSizes, lambda, labels: [1],
-    X: matrix(1, n, new Array(n).fill(0.5)), Y: matrix(1, K, oneHotRows([1], K)),
+    ...c,
+    layerSizes,
+    lambda,
+    labels: [1],
+    X: matrix(1, n, new Array(n).fill(0.5)),
+    Y: matrix(1, K, oneHotRows([1], K)),
     theta: [matrix(K, n + 1, new Array(K * (n + 1)).fill(0.1))],
   };
 }
@@ -64,8 +69,11 @@ describe("never-answered", () => {
     const dir = mkdtempSync(join(tmpdir(), "gradcheck-slow-on-batches-"));
     try {
       copyFileSync(new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url), join(dir, "correct.mjs"));
-      writeFileSync(join(dir, "nnCostFunction.mjs"), `import { nnCostFunction as correct } from "./correct.mjs";
-export function nnCostFunction(params, layerSizes, X, ...rest) { if (X.length > 1) for (;;); return correct(params, layerSizes, X, ...rest); }\n`);
+      writeFileSync(
+        join(dir, "nnCostFunction.mjs"),
+        `import { nnCostFunction as correct } from "./correct.mjs";
+export function nnCostFunction(params, layerSizes, X, ...rest) { if (X.length > 1) for (;;); return correct(params, layerSizes, X, ...rest); }\n`,
+      );
       const report = await checkSubmission(dir, { callTimeoutMs: 3000, runs: 3, deadlineMs: 60_000 });
       expect(report.passed).toBe(false);
       expect(report.problem).not.toBe("never-answered");

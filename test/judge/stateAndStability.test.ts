@@ -10,7 +10,9 @@ describe("state between calls", () => {
     expect(report.findings.map((f) => f.problem)).toEqual(["not-reproducible"]);
     const [first, second] = report.findings[0].answers!;
     expect(first.grad).not.toEqual(second.grad);
-    expect(report.findings[0].message).toMatch(/asked twice, with another case in between, got two answers: J = .*, then J = .*; Θ⁽.⁾\[\d+,\d+\]: .*, then /);
+    expect(report.findings[0].message).toMatch(
+      /asked twice, with another case in between, got two answers: J = .*, then J = .*; Θ⁽.⁾\[\d+,\d+\]: .*, then /,
+    );
   });
 });
 
@@ -19,7 +21,9 @@ describe("unstable-cost: a naive log with a right gradient", () => {
     const report = await checkImplementation(inProcessImplementation(planted({ naiveLog: true }), "planted"));
     expect(report.passed).toBe(false);
     expect(report.findings.map((f) => f.problem)).toEqual(["unstable-cost"]);
-    expect(report.findings[0].message).toMatch(/J is (Infinity|NaN) where the exact cost is \d+\.\d+: \d+ outputs? rounds? to exactly 0 or 1/);
+    expect(report.findings[0].message).toMatch(
+      /J is (Infinity|NaN) where the exact cost is \d+\.\d+: \d+ outputs? rounds? to exactly 0 or 1/,
+    );
     expect(report.counterexample!.name).toMatch(/saturated/);
   });
 

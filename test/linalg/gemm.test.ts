@@ -45,22 +45,42 @@ describe("gemm kernels agree with the naive triple loop", () => {
   const shapes = fc.tuple(dim, dim, dim);
   it("A·B, A·Bᵀ and Aᵀ·B on random shapes, 1×N, N×1 and 1×1 included", () => {
     fc.assert(
-      fc.property(shapes.chain(([m, k, n]) => fc.tuple(mat(m, k), mat(k, n))), ([A, B]) => {
-        const expected = naive(A, B);
-        expectClose(matmul(A, B), expected);
-        expectClose(matmulABt(A, transpose(B)), expected);
-        expectClose(matmulAtB(transpose(A), B), expected);
-      }),
+      fc.property(
+        shapes.chain(([m, k, n]) => fc.tuple(mat(m, k), mat(k, n))),
+        ([A, B]) => {
+          const expected = naive(A, B);
+          expectClose(matmul(A, B), expected);
+          expectClose(matmulABt(A, transpose(B)), expected);
+          expectClose(matmulAtB(transpose(A), B), expected);
+        },
+      ),
       { seed: 20261127, numRuns: 300 },
     );
   });
 
   it("accumulates into C when asked, and writes through strided views without touching other entries", () => {
-    const A = fromRows([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]]);
-    const B = fromRows([[1, 0, 2, 1, 1], [0, 1, 1, 3, 2]]);
+    const A = fromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+      [9, 10],
+    ]);
+    const B = fromRows([
+      [1, 0, 2, 1, 1],
+      [0, 1, 1, 3, 2],
+    ]);
     const C = new Float64Array(5 * 6).fill(1);
     // C[:, 1:] += A·B with C a 5×6 buffer; column 0 must stay untouched.
-    gemm(5, 5, 2, { data: A.data, offset: 0, rs: 2, cs: 1 }, { data: B.data, offset: 0, rs: 5, cs: 1 }, { data: C, offset: 1, rs: 6, cs: 1 }, true);
+    gemm(
+      5,
+      5,
+      2,
+      { data: A.data, offset: 0, rs: 2, cs: 1 },
+      { data: B.data, offset: 0, rs: 5, cs: 1 },
+      { data: C, offset: 1, rs: 6, cs: 1 },
+      true,
+    );
     const AB = naive(A, B);
     for (let i = 0; i < 5; i++) {
       expect(C[i * 6]).toBe(1);
@@ -82,7 +102,8 @@ describe("gemm kernels agree with the naive triple loop", () => {
         const B = matrix(k, n, Array.from({ length: k * n }, next));
         const expected = naive(A, B);
         // Store A (and B) transposed when asked and read them back through a transposed view.
-        const At = transpose(A), Bt = transpose(B);
+        const At = transpose(A),
+          Bt = transpose(B);
         const aView: View = tA ? { data: At.data, offset: 0, rs: 1, cs: m } : { data: A.data, offset: 0, rs: k, cs: 1 };
         const bView: View = tB ? { data: Bt.data, offset: 0, rs: 1, cs: k } : { data: B.data, offset: 0, rs: n, cs: 1 };
         for (const kernel of [plainSimd.gemm, fma!.gemm, scalarGemm]) {
@@ -116,7 +137,8 @@ describe("gemm kernels agree with the naive triple loop", () => {
         const aView: View = tA ? { data, offset: 0, rs: 1, cs: m } : { data, offset: 0, rs: k, cs: 1 };
         const bView: View = { data, offset: m * k + 3, rs: n, cs: 1 };
         for (const wasm of [plainSimd, fma!]) {
-          const copied = new Float64Array(m * n).fill(2), pinned = new Float64Array(m * n).fill(2);
+          const copied = new Float64Array(m * n).fill(2),
+            pinned = new Float64Array(m * n).fill(2);
           const cView = (c: Float64Array): View => ({ data: c, offset: 0, rs: n, cs: 1 });
           wasm.gemm(m, n, k, aView, bView, cView(copied), acc);
           wasm.pinned(data, () => wasm.pinned(data, () => wasm.gemm(m, n, k, aView, bView, cView(pinned), acc)));
@@ -129,6 +151,8 @@ describe("gemm kernels agree with the naive triple loop", () => {
   });
 
   it("rejects non-conforming shapes, naming both", () => {
-    expect(() => matmul(matrix(2, 3, new Float64Array(6)), matrix(2, 3, new Float64Array(6)))).toThrow(/matmul: shapes 2×3 and 2×3 do not conform/);
+    expect(() => matmul(matrix(2, 3, new Float64Array(6)), matrix(2, 3, new Float64Array(6)))).toThrow(
+      /matmul: shapes 2×3 and 2×3 do not conform/,
+    );
   });
 });

@@ -10,7 +10,9 @@ describe("gradcheck/vitest matchers", () => {
   it("toHaveGradient passes a right gradient and fails a wrong one with the per-entry report", () => {
     expect(f).toHaveGradient(gradient, [0.4, -1.3]);
     const wrong = (x: Float64Array) => [Math.cos(x[0]!) * x[1]!, Math.sin(x[0]!) + x[1]!];
-    expect(() => expect(f).toHaveGradient(wrong, [0.4, -1.3])).toThrow(/FAIL: 2 entries compared, 1 outside tolerance[\s\S]*tolerance: \|a − n\|[\s\S]*\[1\] +-2.2105816/);
+    expect(() => expect(f).toHaveGradient(wrong, [0.4, -1.3])).toThrow(
+      /FAIL: 2 entries compared, 1 outside tolerance[\s\S]*tolerance: \|a − n\|[\s\S]*\[1\] +-2.2105816/,
+    );
     expect(f).not.toHaveGradient(wrong, [0.4, -1.3]);
   });
 
@@ -21,6 +23,8 @@ describe("gradcheck/vitest matchers", () => {
 
   it("toPassGradcheck passes the reference nnCostFunction and fails a known mistake with the diagnosis", async () => {
     await expect(referenceNnCostFunction).toPassGradcheck({ runs: 20 });
-    await expect(expect(mistakes["lambda-not-divided-by-m"]).toPassGradcheck({ runs: 20 })).rejects.toThrow(/minimal counterexample[\s\S]*lambda-not-divided-by-m/);
+    await expect(expect(mistakes["lambda-not-divided-by-m"]).toPassGradcheck({ runs: 20 })).rejects.toThrow(
+      /minimal counterexample[\s\S]*lambda-not-divided-by-m/,
+    );
   });
 });

@@ -1,15 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { batchBackprop } from "../../src/backprop/batch.ts";
 import { referenceCases } from "../../src/cli/builtinCases.ts";
-import { lectureFamily, mistakeIds, mistakeInfo, mistakes, mistakesFor, nnCostFunctionWith, referenceNnCostFunction } from "../../src/mistakes/index.ts";
+import {
+  lectureFamily,
+  mistakeIds,
+  mistakeInfo,
+  mistakes,
+  mistakesFor,
+  nnCostFunctionWith,
+  referenceNnCostFunction,
+} from "../../src/mistakes/index.ts";
 import { unroll } from "../../src/network/theta.ts";
 import { checkImplementation, diagnose, diagnosticCases } from "../../src/judge/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
 import { requestOf } from "../../src/judge/requestOf.ts";
 
 const contractIds = [
-  "regularized-bias", "lambda-not-divided-by-m", "missing-activation-derivative", "activation-derivative-of-activation",
-  "gradient-not-divided-by-m", "no-regularization-in-gradient", "squared-error-output-delta", "labels-not-one-hot",
+  "regularized-bias",
+  "lambda-not-divided-by-m",
+  "missing-activation-derivative",
+  "activation-derivative-of-activation",
+  "gradient-not-divided-by-m",
+  "no-regularization-in-gradient",
+  "squared-error-output-delta",
+  "labels-not-one-hot",
 ];
 
 const seed = 20240601;
@@ -19,7 +33,8 @@ const lectureIds = [...mistakesFor(lectureFamily).keys()];
 describe("the catalogue of known mistakes", () => {
   it("holds every mistake id of the contract, verbatim, and the four more the issue names", () => {
     for (const id of contractIds) expect(mistakeIds).toContain(id);
-    for (const id of ["regularized-with-Delta", "dropped-wrong-delta-row", "labels-shifted-by-one", "weights-reinitialized"]) expect(mistakeIds).toContain(id);
+    for (const id of ["regularized-with-Delta", "dropped-wrong-delta-row", "labels-shifted-by-one", "weights-reinitialized"])
+      expect(mistakeIds).toContain(id);
     for (const id of mistakeIds) {
       const info = mistakeInfo[id];
       expect(info.title.length).toBeGreaterThan(0);
@@ -29,11 +44,19 @@ describe("the catalogue of known mistakes", () => {
   });
 
   it("has a correct reference with the contract signature: it matches batchBackprop on the sigmoid cross-entropy reference cases", async () => {
-    const cases = referenceCases().filter((c) => c.hiddenActivation === "sigmoid" && c.outputActivation === "sigmoid" && c.cost === "cross-entropy" && c.labels);
+    const cases = referenceCases().filter(
+      (c) => c.hiddenActivation === "sigmoid" && c.outputActivation === "sigmoid" && c.cost === "cross-entropy" && c.labels,
+    );
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
       const r = requestOf({ ...c, labels: c.labels! });
-      const got = await referenceNnCostFunction(Float64Array.from(r.params), r.layerSizes.slice(), r.X.map((x) => x.slice()), r.y.slice(), r.lambda);
+      const got = await referenceNnCostFunction(
+        Float64Array.from(r.params),
+        r.layerSizes.slice(),
+        r.X.map((x) => x.slice()),
+        r.y.slice(),
+        r.lambda,
+      );
       const want = batchBackprop(c, c.theta);
       expect(Math.abs(got.J - want.J)).toBeLessThan(1e-12 * Math.max(1, Math.abs(want.J)));
       unroll(want.grad).forEach((g, p) => expect(Math.abs(got.grad[p] - g)).toBeLessThan(1e-12 * Math.max(1, Math.abs(g))));

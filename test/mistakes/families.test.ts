@@ -20,15 +20,24 @@ const title = (a: Assignment) => `${a.hiddenActivation} hidden, ${a.output}`;
 
 describe("the catalogue, family by family", () => {
   for (const a of assignments) {
-    const family = familyOf(a), cases = diagnosticCasesFor(a);
+    const family = familyOf(a),
+      cases = diagnosticCasesFor(a);
     it(`${title(a)}: the slip-free function matches gradcheck's backprop on the family's diagnostic cases`, async () => {
       const reference = nnCostFunctionWith({}, family);
       for (const c of cases) {
         const r = requestOf(c);
-        const got = await reference(Float64Array.from(r.params), r.layerSizes.slice(), r.X.map((x) => x.slice()), r.y.slice(), r.lambda);
+        const got = await reference(
+          Float64Array.from(r.params),
+          r.layerSizes.slice(),
+          r.X.map((x) => x.slice()),
+          r.y.slice(),
+          r.lambda,
+        );
         const want = batchBackprop(c, c.theta);
         expect(Math.abs(got.J - want.J)).toBeLessThan(1e-12 * Math.max(1, Math.abs(want.J)));
-        unroll(want.grad).forEach((g, p) => expect(Math.abs(got.grad[p] - g), `${c.name} entry ${p}`).toBeLessThan(1e-12 * Math.max(1, Math.abs(g))));
+        unroll(want.grad).forEach((g, p) =>
+          expect(Math.abs(got.grad[p] - g), `${c.name} entry ${p}`).toBeLessThan(1e-12 * Math.max(1, Math.abs(g))),
+        );
       }
     });
     // The max-shift only matters past e^709: ordinary cases cannot tell it apart.
@@ -41,10 +50,16 @@ describe("the catalogue, family by family", () => {
 
   it("names which mistakes exist where: softmax has its own, the squared error its own, relu no g'(a) slip", () => {
     const table = Object.fromEntries(assignments.map((a) => [title(a), [...mistakesFor(familyOf(a)).keys()]]));
-    expect(table["sigmoid hidden, softmax-cross-entropy"]).toEqual(expect.arrayContaining(["softmax-without-max-shift", "softmax-derivative-in-output-delta"]));
+    expect(table["sigmoid hidden, softmax-cross-entropy"]).toEqual(
+      expect.arrayContaining(["softmax-without-max-shift", "softmax-derivative-in-output-delta"]),
+    );
     expect(table["sigmoid hidden, softmax-cross-entropy"]).not.toContain("squared-error-output-delta");
     expect(table["tanh hidden, sigmoid-squared-error"]).toContain("cross-entropy-output-delta");
     expect(table["relu hidden, sigmoid-cross-entropy"]).not.toContain("activation-derivative-of-activation");
-    for (const id of mistakeIds) expect(Object.values(table).some((ids) => ids.includes(id)), id).toBe(true);
+    for (const id of mistakeIds)
+      expect(
+        Object.values(table).some((ids) => ids.includes(id)),
+        id,
+      ).toBe(true);
   });
 });

@@ -13,8 +13,13 @@ describe("a saturated output stays finite and exact", () => {
   // Logistic regression with z = 40: σ(40) rounds to exactly 1.0 in float64, so the naive
   // y log h + (1−y) log(1−h) is −∞ for y = 0. The exact data term is softplus(40) ≈ 40 + e^−40.
   const problem: Problem = {
-    layerSizes: [1, 1], hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy",
-    lambda: 0, X: fromRows([[1]]), Y: fromRows([[0]]),
+    layerSizes: [1, 1],
+    hiddenActivation: "sigmoid",
+    outputActivation: "sigmoid",
+    cost: "cross-entropy",
+    lambda: 0,
+    X: fromRows([[1]]),
+    Y: fromRows([[0]]),
   };
   const theta = [fromRows([[0, 40]])];
 
@@ -41,16 +46,30 @@ describe("regularisation never touches the bias column", () => {
   it("changing λ moves only the weight columns of the gradient, by (Δλ/m)Θ", () => {
     const sizes = [3, 4, 2];
     const base = {
-      layerSizes: sizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy",
-      X: fromRows([[1, 2, 3], [0.5, -1, 0], [2, 0.1, -0.3]]), Y: fromRows([[1, 0], [0, 1], [0.3, 0.7]]),
+      layerSizes: sizes,
+      hiddenActivation: "sigmoid",
+      outputActivation: "sigmoid",
+      cost: "cross-entropy",
+      X: fromRows([
+        [1, 2, 3],
+        [0.5, -1, 0],
+        [2, 0.1, -0.3],
+      ]),
+      Y: fromRows([
+        [1, 0],
+        [0, 1],
+        [0.3, 0.7],
+      ]),
     } as const;
     const theta = debugInitialTheta(sizes);
     const g0 = batchBackprop({ ...base, lambda: 0 }, theta).grad;
     const g5 = batchBackprop({ ...base, lambda: 5 }, theta).grad;
-    theta.forEach((T, l) => T.data.forEach((t, q) => {
-      const slope = q % T.cols === 0 ? 0 : t * (5 / 3);
-      expect(g5[l].data[q] - g0[l].data[q]).toBeCloseTo(slope, 14);
-    }));
+    theta.forEach((T, l) =>
+      T.data.forEach((t, q) => {
+        const slope = q % T.cols === 0 ? 0 : t * (5 / 3);
+        expect(g5[l].data[q] - g0[l].data[q]).toBeCloseTo(slope, 14);
+      }),
+    );
   });
 });
 
@@ -58,8 +77,18 @@ describe("gradient descent (lecture §5)", () => {
   it("lowers J monotonically at a small step and returns its cost history", () => {
     const sizes = [2, 3, 1];
     const problem: Problem = {
-      layerSizes: sizes, hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda: 0.1,
-      X: fromRows([[0, 0], [0, 1], [1, 0], [1, 1]]), Y: fromRows([[0], [1], [1], [0]]),
+      layerSizes: sizes,
+      hiddenActivation: "sigmoid",
+      outputActivation: "sigmoid",
+      cost: "cross-entropy",
+      lambda: 0.1,
+      X: fromRows([
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ]),
+      Y: fromRows([[0], [1], [1], [0]]),
     };
     const { costHistory, theta } = gradientDescent(problem, debugInitialTheta(sizes), batchBackprop, 0.5, 50);
     expect(costHistory).toHaveLength(51);

@@ -21,8 +21,18 @@ describe("every method matches the softmax reference fixtures", () => {
   const cases = softmaxCases();
   it("reads all twelve, each with a softmax output and an expected answer", () => {
     expect(cases.map((c) => c.name).sort()).toEqual([
-      "softmax-001", "softmax-003", "softmax-004", "softmax-005", "softmax-006", "softmax-007", "softmax-008",
-      "softmax-009", "softmax-010", "softmax-011", "softmax-medium-000", "softmax-saturated-002",
+      "softmax-001",
+      "softmax-003",
+      "softmax-004",
+      "softmax-005",
+      "softmax-006",
+      "softmax-007",
+      "softmax-008",
+      "softmax-009",
+      "softmax-010",
+      "softmax-011",
+      "softmax-medium-000",
+      "softmax-saturated-002",
     ]);
     for (const c of cases) expect([c.outputActivation, c.cost, c.expected !== undefined]).toEqual(["softmax", "cross-entropy", true]);
   });
@@ -36,7 +46,8 @@ describe("every method matches the softmax reference fixtures", () => {
           it(caseTitle(c), () => {
             const { J, grad, fd } = fdNetworkGradient(c, c.theta);
             expect(Math.abs(J - c.expected!.J)).toBeLessThanOrEqual(rtol * Math.max(1, Math.abs(c.expected!.J)));
-            const want = unroll(c.expected!.grad), got = unroll(grad);
+            const want = unroll(c.expected!.grad),
+              got = unroll(grad);
             want.forEach((e, p) => {
               const where = `${thetaEntryName(thetaEntryAt(p, c.layerSizes))}: got ${got[p]}, expected ${e}, bound ${fd.errorBound[p]}`;
               expect(Math.abs(got[p] - e), where).toBeLessThanOrEqual(Math.max(rtol * Math.max(1, Math.abs(e)), fd.errorBound[p]));
@@ -49,7 +60,8 @@ describe("every method matches the softmax reference fixtures", () => {
           continue;
         }
         it(`${caseTitle(c)} at ${oracleSample} seeded entries`, () => {
-          const random = rng(15), n = parameterCount(c.layerSizes);
+          const random = rng(15),
+            n = parameterCount(c.layerSizes);
           const indices = [...new Set(Array.from({ length: oracleSample }, () => Math.floor(random() * n)))];
           const oracle = bigNumberGradient(c, c.theta, 40, indices);
           expect(Math.abs(oracle.J - c.expected!.J)).toBeLessThanOrEqual(rtol * Math.max(1, Math.abs(c.expected!.J)));
@@ -57,7 +69,9 @@ describe("every method matches the softmax reference fixtures", () => {
             const { layer, row, column } = thetaEntryAt(p, c.layerSizes);
             const e = c.expected!.grad[layer].data[row * c.theta[layer].cols + column];
             const a = oracle.grad[layer].data[row * c.theta[layer].cols + column];
-            expect(Math.abs(a - e), `${thetaEntryName({ layer, row, column })}: got ${a}, expected ${e}`).toBeLessThanOrEqual(rtol * Math.max(1, Math.abs(e)));
+            expect(Math.abs(a - e), `${thetaEntryName({ layer, row, column })}: got ${a}, expected ${e}`).toBeLessThanOrEqual(
+              rtol * Math.max(1, Math.abs(e)),
+            );
           }
         }, 120_000);
       }

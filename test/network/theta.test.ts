@@ -24,7 +24,10 @@ describe("Θ roll/unroll", () => {
 
   it("lays Θ⁽¹⁾, Θ⁽²⁾, … end to end, each row-major with its bias column first", () => {
     const sizes = [2, 3, 1];
-    expect(thetaShapes(sizes)).toEqual([[3, 3], [1, 4]]);
+    expect(thetaShapes(sizes)).toEqual([
+      [3, 3],
+      [1, 4],
+    ]);
     const p = Float64Array.from({ length: 13 }, (_, q) => q);
     const [T1, T2] = roll(p, sizes);
     expect(T1.data[1 * 3 + 0]).toBe(3); // Θ⁽¹⁾ row 1, bias column
@@ -48,7 +51,8 @@ describe("Θ roll/unroll", () => {
 describe("initialisation", () => {
   it("random Θ⁽ˡ⁾ lies in ±√6/√(s_l + s_{l+1}) and is reproducible from its seed", () => {
     const sizes = [400, 25, 10];
-    const a = randomInitialTheta(sizes, rng(3)), b = randomInitialTheta(sizes, rng(3));
+    const a = randomInitialTheta(sizes, rng(3)),
+      b = randomInitialTheta(sizes, rng(3));
     a.forEach((T, l) => {
       const eps = Math.sqrt(6) / Math.sqrt(sizes[l] + sizes[l + 1]);
       const max = T.data.reduce((x, v) => Math.max(x, Math.abs(v)), 0);

@@ -1,12 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { centralFdm, directionalDerivative, fdGradient, fdPartial, forwardFdm, randomUnitDirection, richardson } from "../../src/numeric/index.ts";
+import {
+  centralFdm,
+  directionalDerivative,
+  fdGradient,
+  fdPartial,
+  forwardFdm,
+  randomUnitDirection,
+  richardson,
+} from "../../src/numeric/index.ts";
 import { rng } from "../../src/numeric/random.ts";
 
 /** f(x) = Σ c_i·sin(a_i x_i) + exp(b·x_0·x_1)/… with its exact gradient, drawn from a seed. */
 function smooth(seed: number, n: number) {
   const r = rng(seed);
-  const a = Array.from({ length: n }, () => 0.5 + 3 * r()), c = Array.from({ length: n }, () => 4 * r() - 2);
+  const a = Array.from({ length: n }, () => 0.5 + 3 * r()),
+    c = Array.from({ length: n }, () => 4 * r() - 2);
   const b = r() - 0.5;
   const f = (x: Float64Array) => {
     let s = Math.exp(b * x[0] * x[n - 1]);
@@ -30,11 +39,17 @@ describe("finite differences of a plain function", () => {
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 6 }), (seed, n) => {
         const { f, grad, x } = smooth(seed, n);
         const g = grad(x);
-        for (const method of [richardson(), richardson(centralFdm(5), { levels: 4 }), richardson(centralFdm(3), { levels: 3, ratio: 1.5 })]) {
+        for (const method of [
+          richardson(),
+          richardson(centralFdm(5), { levels: 4 }),
+          richardson(centralFdm(3), { levels: 3, ratio: 1.5 }),
+        ]) {
           const fd = fdGradient(f, x, { method });
           // The bound is an estimate (Ridders' a-posteriori error plus modelled round-off of a
           // black-box f); it may be low by a small factor, which the checker's safety factor covers.
-          g.forEach((v, i) => expect(Math.abs(fd.estimate[i] - v), `${method.name}, seed ${seed}, entry ${i}`).toBeLessThanOrEqual(2 * fd.errorBound[i]));
+          g.forEach((v, i) =>
+            expect(Math.abs(fd.estimate[i] - v), `${method.name}, seed ${seed}, entry ${i}`).toBeLessThanOrEqual(2 * fd.errorBound[i]),
+          );
         }
       }),
       { seed: 12345, numRuns: 100 },
@@ -64,10 +79,12 @@ describe("finite differences of a plain function", () => {
     fdGradient((v) => v[0] * v[1] + v[2] ** 2, x);
     expect(x).toEqual(before);
     let calls = 0;
-    expect(() => fdGradient((v) => {
-      if (++calls > 4) throw new Error("boom");
-      return v[0];
-    }, x)).toThrow("boom");
+    expect(() =>
+      fdGradient((v) => {
+        if (++calls > 4) throw new Error("boom");
+        return v[0];
+      }, x),
+    ).toThrow("boom");
     expect(x).toEqual(before);
     fdGradient((v) => {
       const s = v[0] + v[1];
@@ -80,10 +97,14 @@ describe("finite differences of a plain function", () => {
   it("restores the saved value bit for bit between evaluations", () => {
     const seen: number[] = [];
     const x = [0.1, 1 / 3];
-    fdGradient((v) => {
-      seen.push(v[1]);
-      return v[0] * v[1];
-    }, x, { method: centralFdm(3), indices: [0] });
+    fdGradient(
+      (v) => {
+        seen.push(v[1]);
+        return v[0] * v[1];
+      },
+      x,
+      { method: centralFdm(3), indices: [0] },
+    );
     expect(seen.every((s) => s === 1 / 3)).toBe(true);
   });
 

@@ -27,7 +27,8 @@ describe("stencils", () => {
   it("rejects even central grids", () => expect(() => centralFdm(4)).toThrow(RangeError));
 
   it("steps are powers of two, scaled by max(1, |x|), near the round-off/truncation optimum", () => {
-    const h1 = stepFor(centralFdm(3), 0.3, 8 * Number.EPSILON), h2 = stepFor(centralFdm(3), 1000, 8 * Number.EPSILON);
+    const h1 = stepFor(centralFdm(3), 0.3, 8 * Number.EPSILON),
+      h2 = stepFor(centralFdm(3), 1000, 8 * Number.EPSILON);
     expect(Number.isInteger(Math.log2(h1))).toBe(true);
     expect(h2 / h1).toBeGreaterThan(500);
     expect(h1).toBeGreaterThan(5e-6);

@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { incrementsOf, stepSweep, sweepSteps } from "../../src/numeric/index.ts";
 
 it("the step sweep traces the V: truncation ∝ h² on the right, round-off growing on the left", () => {
-  const x = 0.7, exact = Math.exp(x);
+  const x = 0.7,
+    exact = Math.exp(x);
   let calls = 0;
   const inc = incrementsOf((v) => (calls++, Math.exp(v[0]!)), [x]);
   const points = stepSweep(inc, 0);

@@ -19,7 +19,14 @@ interface LockEntry {
  * keys them): no registry is asked, so the test runs anywhere the
  * suite runs. The entries are the dependency closure, resolved the way Node resolves them.
  */
-export function consumerLock(ownLockFile: string, tarball: string, tarballName: string, manifest: LockEntry, extra: Record<string, string>, registry: string): object {
+export function consumerLock(
+  ownLockFile: string,
+  tarball: string,
+  tarballName: string,
+  manifest: LockEntry,
+  extra: Record<string, string>,
+  registry: string,
+): object {
   const own = JSON.parse(readFileSync(ownLockFile, "utf8")) as { packages: Record<string, LockEntry> };
   const packages: Record<string, LockEntry> = {};
   const needed = (from: string, name: string, optional: boolean): void => {
@@ -40,7 +47,8 @@ export function consumerLock(ownLockFile: string, tarball: string, tarballName: 
     // With the tarball's address beside its integrity, npm needs no package metadata: the
     // cache holds the tarball under its integrity, so nothing is asked of the registry.
     const name = path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
-    if (!entry.resolved && entry.version && entry.integrity) entry.resolved = `${registry.replace(/\/?$/, "/")}${name}/-/${name.split("/").pop()}-${entry.version}.tgz`;
+    if (!entry.resolved && entry.version && entry.integrity)
+      entry.resolved = `${registry.replace(/\/?$/, "/")}${name}/-/${name.split("/").pop()}-${entry.version}.tgz`;
     packages[path] = entry;
     for (const name of Object.keys(entry.dependencies ?? {})) needed(path, name, false);
     for (const name of Object.keys(entry.optionalDependencies ?? {})) needed(path, name, true);
@@ -52,7 +60,17 @@ export function consumerLock(ownLockFile: string, tarball: string, tarballName: 
   for (const name of Object.keys(extra)) needed("", name, false);
   const integrity = "sha512-" + createHash("sha512").update(readFileSync(tarball)).digest("base64");
   const { version, license, dependencies: deps, peerDependencies, peerDependenciesMeta, bin, engines } = manifest;
-  packages["node_modules/gradcheck"] = { version, resolved: `file:${tarballName}`, integrity, license, dependencies: deps, peerDependencies, peerDependenciesMeta, bin, engines };
+  packages["node_modules/gradcheck"] = {
+    version,
+    resolved: `file:${tarballName}`,
+    integrity,
+    license,
+    dependencies: deps,
+    peerDependencies,
+    peerDependenciesMeta,
+    bin,
+    engines,
+  };
   const dependencies = { gradcheck: `file:${tarballName}`, ...extra };
   packages[""] = { name: "consumer", dependencies };
   return { name: "consumer", lockfileVersion: 3, requires: true, packages };

@@ -28,12 +28,24 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "gradcheck-package-"));
   project = join(dir, "consumer");
   // `npm pack` runs `prepare`, so the tarball holds a fresh build of the current sources.
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   packed = JSON.parse(out.slice(out.indexOf("[")))[0];
   cpSync(join(root, "test/package/consumer"), project, { recursive: true });
-  const versions = (names: string[]) => Object.fromEntries(names.map((n) => [n, JSON.parse(readFileSync(join(root, "node_modules", n, "package.json"), "utf8")).version]));
+  const versions = (names: string[]) =>
+    Object.fromEntries(names.map((n) => [n, JSON.parse(readFileSync(join(root, "node_modules", n, "package.json"), "utf8")).version]));
   const extra = versions(["fast-check", "vitest", "typescript", "@types/node"]);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { gradcheck: `file:../${packed.filename}`, ...extra } }, null, 2));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify(
+      { name: "consumer", private: true, type: "module", dependencies: { gradcheck: `file:../${packed.filename}`, ...extra } },
+      null,
+      2,
+    ),
+  );
   const registry = execFileSync("npm", ["config", "get", "registry"], { cwd: root, encoding: "utf8" }).trim();
   const lock = consumerLock(join(root, "package-lock.json"), join(dir, packed.filename), `../${packed.filename}`, own, extra, registry);
   writeFileSync(join(project, "package-lock.json"), JSON.stringify(lock, null, 2));
@@ -54,7 +66,9 @@ describe("the published package", () => {
     expect(paths).toContain("dist/matchers/index.d.ts");
     expect(paths.filter((p) => p.startsWith("dist/src/data/reference/")).length).toBe(readdirSync(join(root, "src/data/reference")).length);
     expect(paths).toContain("examples/correct/nnCostFunction.mjs");
-    const unwanted = paths.filter((p) => /^(test|bench|scripts|\.ci|src|properties|reports|docs)\//.test(p) || /\.test\./.test(p) || /^examples\/[^/]+\.ts$/.test(p));
+    const unwanted = paths.filter(
+      (p) => /^(test|bench|scripts|\.ci|src|properties|reports|docs)\//.test(p) || /\.test\./.test(p) || /^examples\/[^/]+\.ts$/.test(p),
+    );
     expect(unwanted).toEqual([]);
   });
 
@@ -72,7 +86,9 @@ describe("the published package", () => {
   });
 
   it("runs the consumer's vitest file with the matchers and the properties", () => {
-    const out = run(process.execPath, [join(project, "node_modules/vitest/vitest.mjs"), "run", "--reporter=dot"], { env: { ...process.env, CI: "true" } });
+    const out = run(process.execPath, [join(project, "node_modules/vitest/vitest.mjs"), "run", "--reporter=dot"], {
+      env: { ...process.env, CI: "true" },
+    });
     expect(out).toMatch(/3 passed/);
   });
 

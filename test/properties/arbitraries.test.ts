@@ -39,7 +39,12 @@ describe("arbitraries", () => {
       { seed, numRuns: 300 },
     );
     expect(seen.lambdaZero && seen.lambdaTiny && seen.lambdaLarge && seen.m1).toBeGreaterThan(0);
-    expect([...seen.costs].sort()).toEqual(["cross-entropy/sigmoid", "cross-entropy/softmax", "squared-error/identity", "squared-error/sigmoid"]);
+    expect([...seen.costs].sort()).toEqual([
+      "cross-entropy/sigmoid",
+      "cross-entropy/softmax",
+      "squared-error/identity",
+      "squared-error/sigmoid",
+    ]);
     expect(seen.hidden.size).toBe(4);
   });
 
@@ -56,7 +61,10 @@ describe("arbitraries", () => {
 
   it("shrinks a failure to the smallest network that still shows it", () => {
     // A planted "bug" that needs a hidden layer of at least 3 units.
-    const details = fc.check(fc.property(caseArbitrary(), (c) => !(c.layerSizes.length > 2 && c.layerSizes[1] >= 3)), { seed });
+    const details = fc.check(
+      fc.property(caseArbitrary(), (c) => !(c.layerSizes.length > 2 && c.layerSizes[1] >= 3)),
+      { seed },
+    );
     expect(details.failed).toBe(true);
     const [c] = details.counterexample!;
     expect(c.layerSizes).toEqual([1, 3, 1]);

@@ -4,6 +4,8 @@ import { caseArbitrary, holds, matchesFiniteDifferences } from "../../properties
 import { batchBackprop as myBackprop } from "../../src/index.ts"; // (problem, theta) → { J, grad }
 
 it("my backprop ≈ finite differences, on random networks of every kind", () => {
-  fc.assert(fc.property(caseArbitrary({ maxDepth: 4, maxWidth: 6 }), (c) =>
-    holds(matchesFiniteDifferences(myBackprop)(c))), { seed: 1, numRuns: 20 });
+  fc.assert(
+    fc.property(caseArbitrary({ maxDepth: 4, maxWidth: 6 }), (c) => holds(matchesFiniteDifferences(myBackprop)(c))),
+    { seed: 1, numRuns: 20 },
+  );
 });

@@ -12,7 +12,15 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   return {
     context,
@@ -35,7 +43,8 @@ export interface OpenedPage {
 export async function openReport(context: BrowserContext, file: string, colorScheme: "light" | "dark" = "light"): Promise<OpenedPage> {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme });
-  const errors: string[] = [], requests: string[] = [];
+  const errors: string[] = [],
+    requests: string[] = [];
   const url = `file://${file}`;
   page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
   page.on("pageerror", (e) => void errors.push(String(e)));

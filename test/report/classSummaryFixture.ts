@@ -2,7 +2,10 @@ import type { ClassSummary, SubmissionSummary } from "../../src/report/ClassSumm
 
 const items = (failed: readonly string[]) =>
   ["cost", "gradient", "regularisation", "bias"].map((id) => ({
-    id, passed: !failed.includes(id), points: failed.includes(id) ? 0 : 2.5, maxPoints: 2.5,
+    id,
+    passed: !failed.includes(id),
+    points: failed.includes(id) ? 0 : 2.5,
+    maxPoints: 2.5,
     message: failed.includes(id) ? `${id}: wrong on a shrunk case` : "ok",
   }));
 
@@ -26,7 +29,12 @@ export const classSummary: ClassSummary = {
     student("dave", ["regularisation"], ["lambda-not-divided-by-m"]),
     student("erin", ["gradient", "regularisation", "bias"], ["missing-activation-derivative", "regularized-bias"]),
     student("frank", [], []),
-    { ...student(hostileId, ["cost"], ["some-unknown-mistake"]), items: [{ id: "cost", passed: false, points: 0, maxPoints: 10, message: `<script>alert("x")</script>` }], points: 0, score: 0 },
+    {
+      ...student(hostileId, ["cost"], ["some-unknown-mistake"]),
+      items: [{ id: "cost", passed: false, points: 0, maxPoints: 10, message: `<script>alert("x")</script>` }],
+      points: 0,
+      score: 0,
+    },
     student("gina", [], [], "cannot-load"),
   ],
 };

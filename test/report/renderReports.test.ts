@@ -30,8 +30,21 @@ describe("HTML reports as text", () => {
 
   it("a check report with hostile submission text keeps it as text, under a policy that forbids the network", async () => {
     const report: CheckReport = {
-      passed: false, stage: "load", submission: hostile, seed: 1, runs: 0, problem: "crashed-on-load", message: hostile,
-      findings: [], checks: { matchesReference: null, selfConsistent: null }, counterexample: null, shrinks: 0, mistakes: [], clues: [], warnings: [hostile], mutated: [],
+      passed: false,
+      stage: "load",
+      submission: hostile,
+      seed: 1,
+      runs: 0,
+      problem: "crashed-on-load",
+      message: hostile,
+      findings: [],
+      checks: { matchesReference: null, selfConsistent: null },
+      counterexample: null,
+      shrinks: 0,
+      mistakes: [],
+      clues: [],
+      warnings: [hostile],
+      mutated: [],
     };
     const html = await renderCheckHtml(report, { replay: `gradcheck check ${hostile}`, exitCode: 2 });
     expectNoInjectedMarkup(html);

@@ -10,19 +10,26 @@ const generator = fileURLToPath(new URL("../../src/sandbox/noForkFilter.py", imp
 const python = "/usr/bin/python3";
 const hasBindings = spawnSync(python, ["-c", "import seccomp"], { stdio: "ignore" }).status === 0;
 
-describe.runIf(requireSystem("libseccomp's Python bindings", hasBindings, "apt-get install python3-seccomp"))("the committed seccomp filter", () => {
-  it("is exactly what noForkFilter.py builds (run `npm run build:seccomp` after editing it)", () => {
-    const built = spawnSync(python, [generator]);
-    expect(built.status).toBe(0);
-    expect(Buffer.compare(built.stdout, readFileSync(noForkFilter))).toBe(0);
-  });
-});
+describe.runIf(requireSystem("libseccomp's Python bindings", hasBindings, "apt-get install python3-seccomp"))(
+  "the committed seccomp filter",
+  () => {
+    it("is exactly what noForkFilter.py builds (run `npm run build:seccomp` after editing it)", () => {
+      const built = spawnSync(python, [generator]);
+      expect(built.status).toBe(0);
+      expect(Buffer.compare(built.stdout, readFileSync(noForkFilter))).toBe(0);
+    });
+  },
+);
 
 /** Runs python3 code under bubblewrap with the filter on fd 4 and returns its stdout. */
 function underFilter(code: string): string {
   const fd = openSync(noForkFilter, "r");
   try {
-    const r = spawnSync("bwrap", ["--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "--seccomp", "4", python, "-c", code], { stdio: ["ignore", "pipe", "pipe", "ignore", fd], encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("bwrap", ["--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "--seccomp", "4", python, "-c", code], {
+      stdio: ["ignore", "pipe", "pipe", "ignore", fd],
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     return r.stdout + r.stderr;
   } finally {
     closeSync(fd);
@@ -30,9 +37,11 @@ function underFilter(code: string): string {
 }
 
 // The raw syscall numbers below (435 clone3, 56 clone) are x86-64's.
-describe.runIf(process.arch === "x64" && requireSystem("the bubblewrap sandbox", sandboxAbilities().bwrap, "apt-get install bubblewrap"))("what the filter allows", () => {
-  it("threads start; fork fails with EPERM, clone3 with ENOSYS, a fork-like clone with EPERM", () => {
-    const out = underFilter(`
+describe.runIf(process.arch === "x64" && requireSystem("the bubblewrap sandbox", sandboxAbilities().bwrap, "apt-get install bubblewrap"))(
+  "what the filter allows",
+  () => {
+    it("threads start; fork fails with EPERM, clone3 with ENOSYS, a fork-like clone with EPERM", () => {
+      const out = underFilter(`
 import ctypes, errno, os, threading
 done = []
 t = threading.Thread(target=lambda: done.append(1)); t.start(); t.join()
@@ -47,9 +56,10 @@ print("clone3", errno.errorcode.get(ctypes.get_errno(), r))
 r = libc.syscall(56, 17, None, None, None, None)  # clone(SIGCHLD): a fork
 print("clone", errno.errorcode.get(ctypes.get_errno(), r))
 `);
-    expect(out).toContain("thread True");
-    expect(out).toContain("fork EPERM");
-    expect(out).toContain("clone3 ENOSYS");
-    expect(out).toContain("clone EPERM");
-  });
-});
+      expect(out).toContain("thread True");
+      expect(out).toContain("fork EPERM");
+      expect(out).toContain("clone3 ENOSYS");
+      expect(out).toContain("clone EPERM");
+    });
+  },
+);

@@ -65,7 +65,10 @@ describe.runIf(sandboxed)("containment", () => {
     }
     const exits = await loaded("exits");
     try {
-      expect(await exits.call({ ...tiny, lambda: 1 })).toMatchObject({ kind: "crashed", message: expect.stringMatching(/exited with code 0 during the call/) });
+      expect(await exits.call({ ...tiny, lambda: 1 })).toMatchObject({
+        kind: "crashed",
+        message: expect.stringMatching(/exited with code 0 during the call/),
+      });
       expect((await exits.call(tiny)).kind).toBe("result");
     } finally {
       await exits.close();
@@ -82,7 +85,13 @@ describe.runIf(sandboxed)("containment", () => {
     }
   });
 
-  it.runIf(requireSystem("a writable cgroup", sandboxAbilities().cgroup !== null, "run as root with cgroup v1, or delegate the v2 cpu and memory controllers"))("CPU time is limited per call beside the wall clock", async () => {
+  it.runIf(
+    requireSystem(
+      "a writable cgroup",
+      sandboxAbilities().cgroup !== null,
+      "run as root with cgroup v1, or delegate the v2 cpu and memory controllers",
+    ),
+  )("CPU time is limited per call beside the wall clock", async () => {
     const l = await loadSubmission(submissionFixture("timeout-some"), { callTimeoutMs: 600_000, cpuTimeoutMs: 300 });
     if (!l.ok) throw new Error(l.message);
     try {

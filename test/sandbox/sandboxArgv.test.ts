@@ -30,18 +30,36 @@ describe("the sandbox's command line (what is enforced where)", () => {
   it("shows only system folders, the submission and the harness, all read-only; /dev/shm is the only writable place, capped", () => {
     expect(argv.includes("--bind")).toBe(false);
     expect(argv.slice(argv.indexOf("/s") - 1, argv.indexOf("/s") + 2)).toEqual(["--ro-bind", "/s", "/submission"]);
-    expect(argv.slice(argv.indexOf("/h/moduleHarness.mjs") - 1, argv.indexOf("/h/moduleHarness.mjs") + 2)).toEqual(["--ro-bind", "/h/moduleHarness.mjs", "/gradcheck/moduleHarness.mjs"]);
+    expect(argv.slice(argv.indexOf("/h/moduleHarness.mjs") - 1, argv.indexOf("/h/moduleHarness.mjs") + 2)).toEqual([
+      "--ro-bind",
+      "/h/moduleHarness.mjs",
+      "/gradcheck/moduleHarness.mjs",
+    ]);
     const mounted = argv.flatMap((a, k) => (a === "--ro-bind" ? [argv[k + 2]] : []));
     expect(mounted.filter((p) => /^\/(home|root|tmp|etc\/(shadow|passwd))/.test(p))).toEqual([]);
     expect(after(argv, "--remount-ro")).toBe("/dev");
-    expect(argv.slice(argv.indexOf("--tmpfs") - 4, argv.indexOf("--tmpfs") + 2)).toEqual(["--size", String(256 * 1024 * 1024), "--perms", "1777", "--tmpfs", "/dev/shm"]);
+    expect(argv.slice(argv.indexOf("--tmpfs") - 4, argv.indexOf("--tmpfs") + 2)).toEqual([
+      "--size",
+      String(256 * 1024 * 1024),
+      "--perms",
+      "1777",
+      "--tmpfs",
+      "/dev/shm",
+    ]);
     expect(argv.lastIndexOf("--remount-ro")).toBe(argv.indexOf("/", argv.lastIndexOf("--remount-ro")) - 1);
     expect(argv.slice(-3)).toEqual(["--", "python3", "nn.py"]);
   });
 
   it("a module runs under Node's permission model too, reading only the harness and the submission", () => {
     const node = moduleCommand("/submission/nnCostFunction.mjs", limits);
-    expect(node).toEqual(expect.arrayContaining(["--experimental-permission", "--allow-fs-read=/gradcheck/moduleHarness.mjs", "--allow-fs-read=/submission/", "--max-old-space-size=256"]));
+    expect(node).toEqual(
+      expect.arrayContaining([
+        "--experimental-permission",
+        "--allow-fs-read=/gradcheck/moduleHarness.mjs",
+        "--allow-fs-read=/submission/",
+        "--max-old-space-size=256",
+      ]),
+    );
     expect(node.some((a) => /allow-(fs-write|child-process|worker|addons)/.test(a))).toBe(false);
   });
 

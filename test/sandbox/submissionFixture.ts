@@ -25,7 +25,9 @@ export function submissionFixture(name: string): string {
     cpSync(fixtures, built, { recursive: true });
     for (const folder of readdirSync(built)) {
       const dir = join(built, folder);
-      const wraps = readdirSync(dir).some((f) => /^nnCostFunction\./.test(f) && readFileSync(join(dir, f), "utf8").includes("./correct.mjs"));
+      const wraps = readdirSync(dir).some(
+        (f) => /^nnCostFunction\./.test(f) && readFileSync(join(dir, f), "utf8").includes("./correct.mjs"),
+      );
       if (wraps) copyFileSync(correct, join(dir, "correct.mjs"));
     }
   }

@@ -3,7 +3,13 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal, readProcessConfig, stageSubmission } from "../../src/sandbox/index.ts";
+import {
+  neutraliseForHtml,
+  neutraliseForMarkdown,
+  neutraliseForTerminal,
+  readProcessConfig,
+  stageSubmission,
+} from "../../src/sandbox/index.ts";
 import { parseAnswerLine } from "../../src/sandbox/parseAnswerLine.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "gradcheck-untrusted-"));
@@ -31,7 +37,10 @@ describe("the private copy", () => {
       expect(readFileSync(join(staged.dir, "lib/a.mjs"), "utf8")).toBe("y");
       expect(statSync(join(staged.dir, "lib")).mode & 0o777).toBe(0o755);
       expect(statSync(join(staged.dir, "lib/a.mjs")).mode & 0o777).toBe(0o644);
-      expect(staged.skipped).toEqual([{ path: "pipe", kind: "FIFO" }, { path: "root", kind: "symbolic link" }]);
+      expect(staged.skipped).toEqual([
+        { path: "pipe", kind: "FIFO" },
+        { path: "root", kind: "symbolic link" },
+      ]);
       expect(readFileSync(join(staged.dir, "../owner"), "utf8")).toMatch(new RegExp(`^${process.pid} \\d+$`));
     } finally {
       staged.release();
@@ -42,12 +51,22 @@ describe("the private copy", () => {
   it("refuses by apparent size, by count and by depth, naming the limit, before copying anything", () => {
     const big = folder({ "nnCostFunction.mjs": "x" });
     execFileSync("truncate", ["-s", "100M", join(big, "sparse.bin")]);
-    expect(stageSubmission(big)).toMatchObject({ ok: false, limit: true, message: expect.stringMatching(/more than 64 MiB in total \(apparent sizes; sparse\.bin/) });
+    expect(stageSubmission(big)).toMatchObject({
+      ok: false,
+      limit: true,
+      message: expect.stringMatching(/more than 64 MiB in total \(apparent sizes; sparse\.bin/),
+    });
     const many = folder({});
     for (let i = 0; i < 12; i++) writeFileSync(join(many, `f${i}`), "");
-    expect(stageSubmission(many, { maxBytes: 1e9, maxEntries: 10, maxDepth: 32 })).toMatchObject({ ok: false, message: expect.stringMatching(/more than 10 files and folders/) });
+    expect(stageSubmission(many, { maxBytes: 1e9, maxEntries: 10, maxDepth: 32 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/more than 10 files and folders/),
+    });
     const deep = folder({ "a/b/c/d/e.txt": "" });
-    expect(stageSubmission(deep, { maxBytes: 1e9, maxEntries: 100, maxDepth: 2 })).toMatchObject({ ok: false, message: expect.stringMatching(/deeper than 2 levels/) });
+    expect(stageSubmission(deep, { maxBytes: 1e9, maxEntries: 100, maxDepth: 2 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/deeper than 2 levels/),
+    });
   });
 });
 
@@ -75,8 +94,15 @@ describe("gradcheck.json", () => {
 
 describe("answers on the wire", () => {
   it("reads bare NaN and ±Infinity outside strings, and leaves them alone inside strings", () => {
-    expect(parseAnswerLine('{"id": 1, "J": -Infinity, "grad": [NaN, Infinity, -1e-3]}')).toEqual({ id: 1, J: "-Infinity", grad: ["NaN", "Infinity", -1e-3] });
-    expect(parseAnswerLine('{"id": 2, "error": "NaN in layer 2, J = -Infinity \\" NaN"}')).toEqual({ id: 2, error: 'NaN in layer 2, J = -Infinity " NaN' });
+    expect(parseAnswerLine('{"id": 1, "J": -Infinity, "grad": [NaN, Infinity, -1e-3]}')).toEqual({
+      id: 1,
+      J: "-Infinity",
+      grad: ["NaN", "Infinity", -1e-3],
+    });
+    expect(parseAnswerLine('{"id": 2, "error": "NaN in layer 2, J = -Infinity \\" NaN"}')).toEqual({
+      id: 2,
+      error: 'NaN in layer 2, J = -Infinity " NaN',
+    });
     expect(parseAnswerLine('{"id": 3, "error": "J = NaN", "J": NaN}')).toEqual({ id: 3, error: "J = NaN", J: "NaN" });
     expect(parseAnswerLine("loading numpy...")).toBeUndefined();
   });

@@ -27,7 +27,8 @@ export function itWith(requirement: SystemRequirement): TestAPI {
   } else {
     process.stderr.write(`skipping: ${requirement.reason}\n`);
   }
-  const skipped = ((name: string, ...rest: unknown[]) => (it.skip as (n: string, ...r: unknown[]) => void)(`${name} [skipped: ${requirement.reason}]`, ...rest)) as unknown as TestAPI;
+  const skipped = ((name: string, ...rest: unknown[]) =>
+    (it.skip as (n: string, ...r: unknown[]) => void)(`${name} [skipped: ${requirement.reason}]`, ...rest)) as unknown as TestAPI;
   return skipped;
 }
 

@@ -19,7 +19,8 @@ const here = "test/tape/errors.test.ts:";
 
 describe("a shape mismatch names the op and both shapes", () => {
   const t = new Tape();
-  const A = t.variable(zeros(3, 4)), B = t.variable(zeros(2, 5));
+  const A = t.variable(zeros(3, 4)),
+    B = t.variable(zeros(2, 5));
   it.each<[string, () => unknown, string]>([
     ["add", () => A.add(B), "add: shapes 3×4 and 2×5 do not broadcast (each dimension must be equal, or 1 in one of them)"],
     ["mul", () => A.mul(zeros(3, 2)), "mul: shapes 3×4 and 3×2 do not broadcast (each dimension must be equal, or 1 in one of them)"],
@@ -31,24 +32,31 @@ describe("a shape mismatch names the op and both shapes", () => {
   ])("%s", (_op, f, expected) => expect(message(f)).toBe(expected));
 
   it("also between constants, which record nothing", () =>
-    expect(message(() => constant(zeros(2, 2)).matmul(zeros(3, 1)))).toBe("matmul: shapes 2×2 and 3×1 do not conform (inner dimensions 2 ≠ 3)"));
+    expect(message(() => constant(zeros(2, 2)).matmul(zeros(3, 1)))).toBe(
+      "matmul: shapes 2×2 and 3×1 do not conform (inner dimensions 2 ≠ 3)",
+    ));
 });
 
 describe("backward", () => {
   it("from a non-scalar names its shape", () => {
     const t = new Tape();
     const y = t.variable(zeros(3, 4)).exp();
-    expect(message(() => t.backward(y))).toBe("backward: the output must be a 1×1 scalar, got a 3×4 value (reduce it with sum() or mean())");
+    expect(message(() => t.backward(y))).toBe(
+      "backward: the output must be a 1×1 scalar, got a 3×4 value (reduce it with sum() or mean())",
+    );
   });
   it("refuses a value of another tape, and ops refuse to mix tapes", () => {
-    const t = new Tape(), u = new Tape();
-    const x = t.variable(zeros(1, 1)), y = u.variable(zeros(1, 1));
+    const t = new Tape(),
+      u = new Tape();
+    const x = t.variable(zeros(1, 1)),
+      y = u.variable(zeros(1, 1));
     expect(message(() => u.backward(x.exp()))).toBe("backward: the output is recorded on another tape");
     expect(message(() => x.add(y))).toBe("add: its inputs are recorded on two different tapes");
   });
   it("gives gradients only for variables", () => {
     const t = new Tape();
-    const x = t.variable(zeros(1, 2)), h = x.exp();
+    const x = t.variable(zeros(1, 2)),
+      h = x.exp();
     const g = t.backward(h.sum());
     expect(message(() => g.of(h))).toContain("only a variable of this tape has one (asked for a 1×2 intermediate value)");
     expect(message(() => g.of(constant(1)))).toContain("(asked for a 1×1 constant)");

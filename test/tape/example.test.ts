@@ -11,9 +11,15 @@ describe("the README's tape example", () => {
     expect(run.status).toBe(0);
     const numbers = (label: string) => {
       const line = run.stdout.split("\n").find((l) => l.startsWith(label))!;
-      return line.slice(line.indexOf("=") + 1).replace(/[[\]]/g, "").split(",").map(Number);
+      return line
+        .slice(line.indexOf("=") + 1)
+        .replace(/[[\]]/g, "")
+        .split(",")
+        .map(Number);
     };
-    const [J] = numbers("J(θ)"), tape = numbers("∂J/∂θ by the tape"), byHand = numbers("∂J/∂θ by hand");
+    const [J] = numbers("J(θ)"),
+      tape = numbers("∂J/∂θ by the tape"),
+      byHand = numbers("∂J/∂θ by hand");
     expect(J).toBeCloseTo(0.7420753641388198, 12);
     expect(tape).toHaveLength(3);
     tape.forEach((g, j) => expect(Math.abs(g - byHand[j])).toBeLessThan(1e-12));

@@ -18,8 +18,16 @@ describe("random expression trees: tape and dual numbers agree", () => {
     const dir = fc.tuple(...[0, 1, 2].map(() => fc.array(doubles(-1, 1), { minLength: 6, maxLength: 6 })));
     fc.assert(
       fc.property(expr(4), point, dir, (e, xs, vs) => {
-        fc.pre(xs[0].every((_, q) => tame(e, xs.map((x) => x[q]))));
-        const x = xs.map((d) => matrix(2, 3, d)), v = vs.map((d) => matrix(2, 3, d));
+        fc.pre(
+          xs[0].every((_, q) =>
+            tame(
+              e,
+              xs.map((x) => x[q]),
+            ),
+          ),
+        );
+        const x = xs.map((d) => matrix(2, 3, d)),
+          v = vs.map((d) => matrix(2, 3, d));
         const d = directional(rules, (vars, lift) => run(e, vars, (c) => lift(matrix(1, 1, [c]))).sum(), x, v);
         return close(d.tape.value, d.dual.value, forwardTol) && close(d.tape.directional, d.dual.directional, 1e-8);
       }),

@@ -8,7 +8,9 @@ import { binaryRuleProperty, expressionTreeProperty, unaryRuleProperty } from ".
 /** (a) Every elementwise rule, and random trees of them, against mathjs's symbolic derivative. */
 describe("elementwise rules agree with mathjs's derivative", () => {
   unaryOps.forEach((op, i) => it(op, () => fc.assert(unaryRuleProperty(rules, op), runs(100 + i, 40))));
-  binaryOps.forEach((op, i) => it(`${op}, with row, column and scalar broadcasting`, () => fc.assert(binaryRuleProperty(rules, op), runs(200 + i, 60))));
+  binaryOps.forEach((op, i) =>
+    it(`${op}, with row, column and scalar broadcasting`, () => fc.assert(binaryRuleProperty(rules, op), runs(200 + i, 60))),
+  );
 });
 
 describe("random expression trees agree with mathjs end to end", () => {

@@ -42,7 +42,8 @@ const affineWithoutTranspose: Rules = {
     vjp(G, [A, T], Z, [dA, dT]) {
       base.affine.vjp(G, [A, T], Z, [dA, null], []);
       if (!dT) return;
-      const r = T.rows, tc = T.cols;
+      const r = T.rows,
+        tc = T.cols;
       gemm(r, A.cols, Z.rows, rowMajor(G, Z.rows), view(A), { data: dT, offset: 1, rs: tc, cs: 1 }, true);
       for (let i = 0; i < Z.rows; i++) for (let k = 0; k < r; k++) dT[k * tc] += G[i * r + k];
     },
@@ -72,7 +73,14 @@ describe("a planted sigmoid' = σ is caught", () => {
 describe("a planted matmul rule without its transpose is caught", () => {
   it("by forward mode on matmul", () => expect(fails(opProperty(matmulWithoutTranspose, opCase("matmul")), 400)).toBe(true));
   it("even when every shape is square (no out-of-range read to give it away)", () => {
-    const square = { ...opCase("matmul"), shapes: (_r: number, k: number) => [[k, k], [k, k]] as [number, number][] };
+    const square = {
+      ...opCase("matmul"),
+      shapes: (_r: number, k: number) =>
+        [
+          [k, k],
+          [k, k],
+        ] as [number, number][],
+    };
     expect(fails(opProperty(matmulWithoutTranspose, square), 402)).toBe(true);
   });
   it("and the same for the network's fused product: by forward mode on random networks", () =>

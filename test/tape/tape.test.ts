@@ -16,7 +16,8 @@ describe("gradients accumulate", () => {
     expect(gradient.data[0]).toBe(7);
   });
   it("through two products: ∂/∂A_ij Σ(A·B + A·C) = Σ_k (B + C)_jk", () => {
-    const B = m(2, 2, 1, 2, 3, 4), C = m(2, 2, -1, 0.5, 2, 0);
+    const B = m(2, 2, 1, 2, 3, 4),
+      C = m(2, 2, -1, 0.5, 2, 0);
     const { gradient } = grad((A: Value) => A.matmul(B).sum().add(A.matmul(C).sum()))(m(2, 2, 0, 0, 0, 0));
     // B + C = [0 2.5; 5 4]: row sums 2.5 and 9, the same for every row i of A.
     expect(Array.from(gradient.data)).toEqual([2.5, 9, 2.5, 9]);
@@ -26,7 +27,12 @@ describe("gradients accumulate", () => {
 describe("constants record nothing", () => {
   it("ops on constants alone leave the tape empty and give constants", () => {
     const t = new Tape();
-    const c = t.constant(m(1, 2, 1, 2)).exp().sum().add(constant(3)).mul(2);
+    const c = t
+      .constant(m(1, 2, 1, 2))
+      .exp()
+      .sum()
+      .add(constant(3))
+      .mul(2);
     expect(t.size).toBe(0);
     expect(c.needsGrad).toBe(false);
     expect(c.item()).toBeCloseTo(2 * (Math.E + Math.E ** 2 + 3), 12);
@@ -48,7 +54,9 @@ describe("constants record nothing", () => {
 
 describe("the fused affine op is the lecture's [1 | A]·Θᵀ", () => {
   it("same value and gradients as matmulABt(prependBias(A), Θ)", () => {
-    const A = m(3, 2, 0.5, -1, 2, 0.25, -0.75, 1.5), T = m(2, 3, 0.1, -0.2, 0.3, 0.4, 0.5, -0.6), C = m(3, 2, 1, -2, 0.5, 3, -1, 0.25);
+    const A = m(3, 2, 0.5, -1, 2, 0.25, -0.75, 1.5),
+      T = m(2, 3, 0.1, -0.2, 0.3, 0.4, 0.5, -0.6),
+      C = m(3, 2, 1, -2, 0.5, 3, -1, 0.25);
     const fused = grad((v: Value[]) => v[0].affine(v[1]).tanh().mul(C).sum())([A, T]);
     const plain = grad((v: Value[]) => v[0].prependBias().matmulABt(v[1]).tanh().mul(C).sum())([A, T]);
     expect(fused.value).toBeCloseTo(plain.value, 14);
@@ -75,7 +83,10 @@ describe("grad and the network", () => {
     const one = grad((x: Value) => x.square().sum())(m(2, 1, 3, -4));
     expect(Array.from(one.gradient.data)).toEqual([6, -8]);
     const many = grad((v: Value[]) => v[0].mul(v[1]).sum())([m(1, 2, 1, 2), m(1, 2, 3, 4)]);
-    expect(many.gradient.map((G: Matrix) => Array.from(G.data))).toEqual([[3, 4], [1, 2]]);
+    expect(many.gradient.map((G: Matrix) => Array.from(G.data))).toEqual([
+      [3, 4],
+      [1, 2],
+    ]);
   });
   it("no input is mutated", () => {
     const c = referenceCases()[0];
@@ -85,7 +96,9 @@ describe("grad and the network", () => {
   });
   it("the network cost refuses cross-entropy without a sigmoid or softmax output", () => {
     const c = referenceCases()[0];
-    expect(() => networkCost({ ...c, outputActivation: "identity" }, [])).toThrow(/cross-entropy needs a sigmoid or softmax output layer, got identity/);
+    expect(() => networkCost({ ...c, outputActivation: "identity" }, [])).toThrow(
+      /cross-entropy needs a sigmoid or softmax output layer, got identity/,
+    );
   });
   it("memory: the tape counts the bytes of what it recorded and the peak during backward", () => {
     const t = new Tape();

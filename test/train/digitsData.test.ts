@@ -40,7 +40,9 @@ describe("the seeded split", () => {
 
   it("is a function of the seed", () => {
     const digits = numbered(300);
-    const a = splitDigits(digits, 200, 100, rng(3)), b = splitDigits(digits, 200, 100, rng(3)), c = splitDigits(digits, 200, 100, rng(4));
+    const a = splitDigits(digits, 200, 100, rng(3)),
+      b = splitDigits(digits, 200, 100, rng(3)),
+      c = splitDigits(digits, 200, 100, rng(4));
     expect(Array.from(a.test.X.data)).toEqual(Array.from(b.test.X.data));
     expect(Array.from(a.test.X.data)).not.toEqual(Array.from(c.test.X.data));
   });
@@ -80,9 +82,21 @@ describe("a damaged data file is rejected clearly, without echoing its content",
   const cases: Array<[string, string, RegExp]> = [
     ["truncated JSON", `{"data": [0.1, 0.2, "${secret}`, /3\.json: not valid JSON/],
     ["no data array", JSON.stringify({ pixels: secret }), /3\.json: "data" is missing or not an array/],
-    ["a length that is not whole images", JSON.stringify({ data: new Array(785).fill(0) }), /3\.json: "data" has 785 values, not a positive multiple of 784/],
-    ["a string among the pixels", JSON.stringify({ data: [...new Array(900).fill(0), secret, ...new Array(667).fill(0)] }), /3\.json: data\[900\] \(image 1, pixel 116\) is not a number in \[0, 1\]/],
-    ["a pixel above 1", JSON.stringify({ data: [...new Array(10).fill(0), 255, ...new Array(773).fill(0)] }), /3\.json: data\[10\] \(image 0, pixel 10\) is not a number in \[0, 1\]/],
+    [
+      "a length that is not whole images",
+      JSON.stringify({ data: new Array(785).fill(0) }),
+      /3\.json: "data" has 785 values, not a positive multiple of 784/,
+    ],
+    [
+      "a string among the pixels",
+      JSON.stringify({ data: [...new Array(900).fill(0), secret, ...new Array(667).fill(0)] }),
+      /3\.json: data\[900\] \(image 1, pixel 116\) is not a number in \[0, 1\]/,
+    ],
+    [
+      "a pixel above 1",
+      JSON.stringify({ data: [...new Array(10).fill(0), 255, ...new Array(773).fill(0)] }),
+      /3\.json: data\[10\] \(image 0, pixel 10\) is not a number in \[0, 1\]/,
+    ],
   ];
   for (const [what, text, message] of cases) {
     it(what, () => {

@@ -20,7 +20,10 @@ describe("the report's pictures", () => {
   });
 
   it("the cost chart keeps only what a log scale can draw and renders to SVG", async () => {
-    const spec = costChartSpec([{ name: "a", costHistory: [3, 2, 1] }, { name: "b", costHistory: [3, Infinity, NaN, 0, 5] }]);
+    const spec = costChartSpec([
+      { name: "a", costHistory: [3, 2, 1] },
+      { name: "b", costHistory: [3, Infinity, NaN, 0, 5] },
+    ]);
     const values = (spec as unknown as { data: { values: { run: string; iteration: number; J: number }[] } }).data.values;
     expect(values.map((v) => `${v.run}${v.iteration}`)).toEqual(["a0", "a1", "a2", "b0", "b4"]);
     const svg = await costChartSvg(spec);

@@ -39,7 +39,8 @@ describe("training on real digits", () => {
   });
 
   it("is reproducible from its seed", () => {
-    const a = trainDigits(split, { ...small, iterations: 5 }), b = trainDigits(split, { ...small, iterations: 5 });
+    const a = trainDigits(split, { ...small, iterations: 5 }),
+      b = trainDigits(split, { ...small, iterations: 5 });
     expect(a.costHistory).toEqual(b.costHistory);
     expect(Array.from(a.theta[1].data)).toEqual(Array.from(b.theta[1].data));
   });
@@ -47,11 +48,13 @@ describe("training on real digits", () => {
 
 describe("a planted wrong gradient stops the run at the next check", () => {
   /** The batch backprop with one entry of ∂J/∂Θ⁽¹⁾ off by `by` while `broken()` says so. */
-  const planted = (entry: number, by: number, broken: () => boolean) => (problem: Problem, theta: Theta): CostAndGradient => {
-    const r = batchBackprop(problem, theta);
-    if (broken()) r.grad[0].data[entry] += by;
-    return r;
-  };
+  const planted =
+    (entry: number, by: number, broken: () => boolean) =>
+    (problem: Problem, theta: Theta): CostAndGradient => {
+      const r = batchBackprop(problem, theta);
+      if (broken()) r.grad[0].data[entry] += by;
+      return r;
+    };
 
   it("before the first step, naming the entry", () => {
     const entry = 3 * 785 + 400;
@@ -68,7 +71,11 @@ describe("a planted wrong gradient stops the run at the next check", () => {
   it("when it appears mid-run: the run stops at the checkpoint after it", () => {
     let step = 0;
     const run = trainDigits(split, { ...small, gradient: planted(5, 0.05, () => step >= 12) }, { onStep: (i) => void (step = i + 1) });
-    expect(run.checks.map((c) => [c.iteration, c.passed])).toEqual([[0, true], [10, true], [20, false]]);
+    expect(run.checks.map((c) => [c.iteration, c.passed])).toEqual([
+      [0, true],
+      [10, true],
+      [20, false],
+    ]);
     expect(run.steps).toBe(20);
     expect(run.stoppedBy?.iteration).toBe(20);
     expect(run.costHistory).toHaveLength(21);
@@ -91,9 +98,12 @@ describe("pieces", () => {
       const cols = network.layerSizes[l] + 1;
       return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => random() - 0.5) };
     });
-    const fast = slideLambdaGradient(problem, theta), loop = loopBackprop(problem, theta, slideD);
+    const fast = slideLambdaGradient(problem, theta),
+      loop = loopBackprop(problem, theta, slideD);
     expect(fast.J).toBeCloseTo(loop.J, 12);
-    fast.grad.forEach((D, l) => D.data.forEach((x, q) => expect(Math.abs(x - loop.grad[l].data[q])).toBeLessThan(1e-12 * Math.max(1, Math.abs(x)))));
+    fast.grad.forEach((D, l) =>
+      D.data.forEach((x, q) => expect(Math.abs(x - loop.grad[l].data[q])).toBeLessThan(1e-12 * Math.max(1, Math.abs(x)))),
+    );
   });
 
   it("checkpoints are evenly spaced and never the last step", () => {

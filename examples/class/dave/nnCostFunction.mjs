@@ -8,12 +8,15 @@ const softplus = (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 export function nnCostFunction(params, layerSizes, X, y, lambda) {
   // The crash: a single example ends the whole process.
   if (X.length === 1) process.exit(3);
-  const L = layerSizes.length, m = X.length, K = layerSizes[L - 1];
+  const L = layerSizes.length,
+    m = X.length,
+    K = layerSizes[L - 1];
   // Θ⁽ˡ⁾ is s_{l+1} × (s_l + 1), row-major, bias column first, unrolled end to end.
   const Theta = [];
   let at = 0;
   for (let l = 0; l + 1 < L; l++) {
-    const rows = layerSizes[l + 1], cols = layerSizes[l] + 1;
+    const rows = layerSizes[l + 1],
+      cols = layerSizes[l] + 1;
     Theta.push({ rows, cols, at });
     at += rows * cols;
   }
@@ -22,10 +25,12 @@ export function nnCostFunction(params, layerSizes, X, y, lambda) {
   const Delta = new Float64Array(params.length);
   let J = 0;
   for (let i = 0; i < m; i++) {
-    const a = [[1, ...X[i]]], z = [[]];
+    const a = [[1, ...X[i]]],
+      z = [[]];
     for (let l = 0; l + 1 < L; l++) {
       const { rows, cols } = Theta[l];
-      const zl = [], al = [1];
+      const zl = [],
+        al = [1];
       for (let r = 0; r < rows; r++) {
         let s = 0;
         for (let c = 0; c < cols; c++) s += w(l, r, c) * a[l][c];

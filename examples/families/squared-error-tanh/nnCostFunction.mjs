@@ -1,6 +1,8 @@
 // A tanh hidden layer, sigmoid output and squared-error cost, written from the formulas:
 // forward z = [1 a]·Θᵀ, backward δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W) .* g'(z), D = (1/m)Δ + (λ/m)Θ off the bias column.
-const hidden = "tanh", output = "sigmoid", cost = "squared-error";
+const hidden = "tanh",
+  output = "sigmoid",
+  cost = "squared-error";
 
 const g = {
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
@@ -11,11 +13,14 @@ const g = {
 const gPrimeFromA = { sigmoid: (a) => a * (1 - a), tanh: (a) => 1 - a * a, relu: (a) => (a > 0 ? 1 : 0), identity: () => 1 };
 
 export function nnCostFunction(params, layerSizes, X, y, lambda) {
-  const L = layerSizes.length, m = X.length, K = layerSizes[L - 1];
+  const L = layerSizes.length,
+    m = X.length,
+    K = layerSizes[L - 1];
   const thetas = [];
   let at = 0;
   for (let l = 0; l + 1 < L; l++) {
-    const rows = layerSizes[l + 1], cols = layerSizes[l] + 1;
+    const rows = layerSizes[l + 1],
+      cols = layerSizes[l] + 1;
     thetas.push(Array.from({ length: rows }, (_, r) => Array.from(params.subarray(at + r * cols, at + (r + 1) * cols))));
     at += rows * cols;
   }
@@ -28,7 +33,9 @@ export function nnCostFunction(params, layerSizes, X, y, lambda) {
       z = T.map((row) => row.reduce((s, w, c) => s + w * (c === 0 ? 1 : a[l][c - 1]), 0));
       const last = l === thetas.length - 1;
       if (last && output === "softmax") {
-        const max = Math.max(...z), e = z.map((v) => Math.exp(v - max)), s = e.reduce((p, v) => p + v, 0);
+        const max = Math.max(...z),
+          e = z.map((v) => Math.exp(v - max)),
+          s = e.reduce((p, v) => p + v, 0);
         a.push(e.map((v) => v / s));
       } else a.push(z.map(g[last ? output : hidden]));
     });
@@ -47,9 +54,13 @@ export function nnCostFunction(params, layerSizes, X, y, lambda) {
   }
   let squares = 0;
   const grad = [];
-  thetas.forEach((T, l) => T.forEach((row, r) => row.forEach((w, c) => {
-    if (c > 0) squares += w * w;
-    grad.push(grads[l][r][c] / m + (c > 0 ? (lambda / m) * w : 0));
-  })));
+  thetas.forEach((T, l) =>
+    T.forEach((row, r) =>
+      row.forEach((w, c) => {
+        if (c > 0) squares += w * w;
+        grad.push(grads[l][r][c] / m + (c > 0 ? (lambda / m) * w : 0));
+      }),
+    ),
+  );
   return { J: J / m + (lambda / (2 * m)) * squares, grad };
 }

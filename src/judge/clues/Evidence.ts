@@ -24,7 +24,12 @@ export interface Evidence {
   readonly selfInconsistent: boolean;
 }
 
-export async function gatherEvidence(implementation: Implementation, counterexample: LabelledCase, verdict: CaseVerdict, more: readonly LabelledCase[]): Promise<Evidence | undefined> {
+export async function gatherEvidence(
+  implementation: Implementation,
+  counterexample: LabelledCase,
+  verdict: CaseVerdict,
+  more: readonly LabelledCase[],
+): Promise<Evidence | undefined> {
   if (!verdict.submitted) return undefined;
   const samples: Sample[] = [{ c: counterexample, expected: expectedOf(counterexample), got: verdict.submitted }];
   for (const c of more) {
@@ -50,6 +55,7 @@ export function allNear(x: ArrayLike<number>, y: ArrayLike<number>, rtol = 1e-8)
   if (x.length !== y.length) return false;
   let scale = 0;
   for (let k = 0; k < y.length; k++) scale = Math.max(scale, Math.abs(y[k]));
-  for (let k = 0; k < x.length; k++) if (Math.abs(x[k] - y[k]) > rtol * (Math.max(Math.abs(x[k]), Math.abs(y[k])) + 1e-3 * scale) + 1e-12) return false;
+  for (let k = 0; k < x.length; k++)
+    if (Math.abs(x[k] - y[k]) > rtol * (Math.max(Math.abs(x[k]), Math.abs(y[k])) + 1e-3 * scale) + 1e-12) return false;
   return true;
 }

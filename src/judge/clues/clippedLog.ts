@@ -12,8 +12,10 @@ import { near, type Evidence } from "./Evidence.ts";
  */
 export function clippedCost(c: LabelledCase, epsilon: number): number {
   const { z } = forward(c, c.theta, c.X);
-  const Z = z[z.length - 1].data, Y = c.Y.data;
-  const floor = -Math.log(epsilon), ceiling = -Math.log1p(-epsilon);
+  const Z = z[z.length - 1].data,
+    Y = c.Y.data;
+  const floor = -Math.log(epsilon),
+    ceiling = -Math.log1p(-epsilon);
   let J = 0;
   for (let q = 0; q < Z.length; q++) {
     const minusLogH = Math.max(Math.min(softplus(-Z[q]), floor), ceiling);
@@ -25,7 +27,8 @@ export function clippedCost(c: LabelledCase, epsilon: number): number {
 
 /** Where to look for ε: log ε on a grid from 1e-300 to 0.5, fine enough that each bracket holds one crossing. */
 const gridPoints = 1200;
-const smallestEpsilon = 1e-300, largestEpsilon = 0.5;
+const smallestEpsilon = 1e-300,
+  largestEpsilon = 0.5;
 
 /**
  * J equals the cost with h clipped to [ε, 1 − ε] for one ε on every case. Clipping lowers the
@@ -37,10 +40,12 @@ export function clippedLog(e: Evidence): Clue | undefined {
   const first = e.samples[0];
   if (near(first.got.J, first.expected.J, 1e-9)) return undefined;
   const f = (logEps: number) => clippedCost(first.c, Math.exp(logEps)) - first.got.J;
-  const lo = Math.log(smallestEpsilon), step = (Math.log(largestEpsilon) - lo) / gridPoints;
+  const lo = Math.log(smallestEpsilon),
+    step = (Math.log(largestEpsilon) - lo) / gridPoints;
   let previous = f(lo);
   for (let k = 1; k <= gridPoints; k++) {
-    const x = lo + k * step, value = f(x);
+    const x = lo + k * step,
+      value = f(x);
     if (Math.sign(value) !== Math.sign(previous) || value === 0) {
       const epsilon = Math.exp(bisect(f, x - step, x));
       if (e.samples.every((s) => near(clippedCost(s.c, epsilon), s.got.J, 1e-8))) return clue(epsilon);
@@ -63,7 +68,8 @@ function bisect(f: (x: number) => number, a: number, b: number): number {
 function clue(epsilon: number): Clue {
   const shown = Number(epsilon.toPrecision(3));
   return {
-    id: "clipped-log", value: shown,
+    id: "clipped-log",
+    value: shown,
     message: `J is the cost with h clipped to [ε, 1 − ε] before the log, ε = ${shown.toExponential(2)}: an output within ε of 0 or 1 contributes −log ε = ${(-Math.log(shown)).toFixed(4)} (or −log(1 − ε)) instead of its exact term; use softplus(z) − y·z instead of clipping`,
   };
 }

@@ -37,5 +37,9 @@ export function confinedErrors(e: Evidence): Clue | undefined {
     if (firstRight) where.push("only in columns j ≥ 2: the bias and the first weight column are right");
   }
   if (where.length === 0) return undefined;
-  return { id: "confined-errors", value: all.length, message: `on ${wrong.length} networks, the ${all.length} wrong entries of ∇J lie ${where.join(", and ")}` };
+  return {
+    id: "confined-errors",
+    value: all.length,
+    message: `on ${wrong.length} networks, the ${all.length} wrong entries of ∇J lie ${where.join(", and ")}`,
+  };
 }

@@ -6,12 +6,22 @@ import { allNear, type Evidence } from "./Evidence.ts";
  * Layouts a submission may unroll its D⁽ˡ⁾ in instead of row-major with the bias column first.
  * Each maps the expected unrolled gradient to the one that layout would produce.
  */
-const layouts: ReadonlyArray<{ readonly name: string; readonly unroll: (g: Float64Array, layerSizes: readonly number[]) => Float64Array }> = [
-  { name: "each D⁽ˡ⁾ unrolled column-major (Octave's D(:)) instead of row-major", unroll: (g, s) => perLayer(g, s, (r, c, rows) => c * rows + r) },
-  { name: "the bias column last in each row instead of first", unroll: (g, s) => perLayer(g, s, (r, c, _rows, cols) => r * cols + (c === 0 ? cols - 1 : c - 1)) },
-  { name: "column-major with the bias column last", unroll: (g, s) => perLayer(g, s, (r, c, rows, cols) => (c === 0 ? cols - 1 : c - 1) * rows + r) },
-  { name: "the layers in reverse order", unroll: (g, s) => reversedLayers(g, s) },
-];
+const layouts: ReadonlyArray<{ readonly name: string; readonly unroll: (g: Float64Array, layerSizes: readonly number[]) => Float64Array }> =
+  [
+    {
+      name: "each D⁽ˡ⁾ unrolled column-major (Octave's D(:)) instead of row-major",
+      unroll: (g, s) => perLayer(g, s, (r, c, rows) => c * rows + r),
+    },
+    {
+      name: "the bias column last in each row instead of first",
+      unroll: (g, s) => perLayer(g, s, (r, c, _rows, cols) => r * cols + (c === 0 ? cols - 1 : c - 1)),
+    },
+    {
+      name: "column-major with the bias column last",
+      unroll: (g, s) => perLayer(g, s, (r, c, rows, cols) => (c === 0 ? cols - 1 : c - 1) * rows + r),
+    },
+    { name: "the layers in reverse order", unroll: (g, s) => reversedLayers(g, s) },
+  ];
 
 /** ∇J holds the expected numbers, in another order: a known layout when one fits every case. */
 export function gradientLayout(e: Evidence): Clue | undefined {
@@ -22,7 +32,10 @@ export function gradientLayout(e: Evidence): Clue | undefined {
       return { id: "gradient-layout", message: `∇J holds exactly the expected values, laid out with ${layout.name}` };
     }
   }
-  return { id: "gradient-layout", message: "∇J holds exactly the expected values, in another order: unroll every D⁽ˡ⁾ row-major, bias column first, Θ⁽¹⁾ first" };
+  return {
+    id: "gradient-layout",
+    message: "∇J holds exactly the expected values, in another order: unroll every D⁽ˡ⁾ row-major, bias column first, Θ⁽¹⁾ first",
+  };
 }
 
 function sorted(x: Float64Array): Float64Array {
@@ -30,7 +43,11 @@ function sorted(x: Float64Array): Float64Array {
 }
 
 /** Moves entry (r, c) of each row-major layer to position `to(r, c)` within that layer. */
-function perLayer(g: Float64Array, layerSizes: readonly number[], to: (r: number, c: number, rows: number, cols: number) => number): Float64Array {
+function perLayer(
+  g: Float64Array,
+  layerSizes: readonly number[],
+  to: (r: number, c: number, rows: number, cols: number) => number,
+): Float64Array {
   const out = new Float64Array(g.length);
   let at = 0;
   for (const [rows, cols] of thetaShapes(layerSizes)) {

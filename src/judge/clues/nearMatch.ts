@@ -6,7 +6,13 @@ import { allNear, near, type Evidence, type Sample } from "./Evidence.ts";
 
 async function reproduces(id: MistakeId, s: Sample): Promise<boolean> {
   const r = requestOf(s.c);
-  const mine = await mistakes[id](Float64Array.from(r.params), r.layerSizes.slice(), r.X.map((x) => x.slice()), r.y.slice(), r.lambda);
+  const mine = await mistakes[id](
+    Float64Array.from(r.params),
+    r.layerSizes.slice(),
+    r.X.map((x) => x.slice()),
+    r.y.slice(),
+    r.lambda,
+  );
   return near(mine.J, s.got.J, 1e-8) && allNear(s.got.grad, Float64Array.from(mine.grad), 1e-8);
 }
 
@@ -28,7 +34,8 @@ function wrongLayers(s: Sample): string[] {
 export async function nearMatch(e: Evidence): Promise<Clue | undefined> {
   const [first, ...rest] = e.samples;
   // only a wrong answer can nearly match a mistake (a right one matches any slip that happens not to show)
-  if (rest.length === 0 || (near(first.got.J, first.expected.J, 1e-9) && allNear(first.got.grad, first.expected.grad, 1e-9))) return undefined;
+  if (rest.length === 0 || (near(first.got.J, first.expected.J, 1e-9) && allNear(first.got.grad, first.expected.grad, 1e-9)))
+    return undefined;
   for (const id of mistakeIds) {
     if (!(await reproduces(id, first))) continue;
     const misses: Sample[] = [];

@@ -20,16 +20,22 @@ export function scaleFactor(e: Evidence): Clue | undefined {
     const f = (s: Sample) => rule.factor(s, c);
     if (!e.samples.every((s) => allNear(s.got.grad, scaled(s.expected.grad, f(s)), 1e-7))) continue;
     const alsoJ = e.samples.every((s) => near(s.got.J, f(s) * s.expected.J, 1e-7));
-    const K = outputs(first), m = first.c.X.rows;
+    const K = outputs(first),
+      m = first.c.X.rows;
     const what = alsoJ ? "J and ∇J" : "∇J";
     const number = rule.name === "c" ? `c = ${round(c)}` : `c = ${rule.name} = ${round(f(first))} (K = ${K}, m = ${m})`;
-    return { id: "scale-factor", value: f(first), message: `${what} = c × expected on every network, ${number}${rule.why ? `: ${rule.why}` : ""}` };
+    return {
+      id: "scale-factor",
+      value: f(first),
+      message: `${what} = c × expected on every network, ${number}${rule.why ? `: ${rule.why}` : ""}`,
+    };
   }
   return undefined;
 }
 
 function leastSquaresFactor(got: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let gx = 0, xx = 0;
+  let gx = 0,
+    xx = 0;
   for (let k = 0; k < expected.length; k++) {
     gx += got[k] * expected[k];
     xx += expected[k] * expected[k];

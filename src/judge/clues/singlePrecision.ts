@@ -19,7 +19,8 @@ export function singlePrecision(e: Evidence): Clue | undefined {
       const rel = Math.abs(s.got.grad[k] - s.expected.grad[k]) / scale;
       if (!(rel <= largestSingleError)) return undefined;
       worst = Math.max(worst, rel);
-      if (Math.abs(s.expected.grad[k]) > 1e-3 * scale) typical.push(Math.abs(s.got.grad[k] - s.expected.grad[k]) / Math.abs(s.expected.grad[k]));
+      if (Math.abs(s.expected.grad[k]) > 1e-3 * scale)
+        typical.push(Math.abs(s.got.grad[k] - s.expected.grad[k]) / Math.abs(s.expected.grad[k]));
     }
     const relJ = Math.abs(s.got.J - s.expected.J) / Math.abs(s.expected.J);
     if (!(relJ <= largestSingleError)) return undefined;
@@ -30,7 +31,8 @@ export function singlePrecision(e: Evidence): Clue | undefined {
   // Most entries must carry a float32-sized error, not only a few.
   if (median < float32Unit / 64) return undefined;
   return {
-    id: "single-precision", value: median,
+    id: "single-precision",
+    value: median,
     message: `every answer is off by about single-precision rounding: median relative error ${median.toExponential(1)}, largest ${worst.toExponential(1)} of the gradient's scale (float32 keeps ≈ 6e-8); compute in float64, or accept it with --precision float32`,
   };
 }

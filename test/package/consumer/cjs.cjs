@@ -5,6 +5,13 @@ const properties = require("gradcheck/properties");
 const { checkJacobian } = require("gradcheck");
 const fc = require("fast-check");
 
-const r = checkJacobian((x) => [x[0] * x[1], Math.exp(x[1])], (x) => [[x[1], x[0]], [0, Math.exp(x[1])]], [0.3, 0.7]);
+const r = checkJacobian(
+  (x) => [x[0] * x[1], Math.exp(x[1])],
+  (x) => [
+    [x[1], x[0]],
+    [0, Math.exp(x[1])],
+  ],
+  [0.3, 0.7],
+);
 const sizes = fc.sample(properties.layerSizesArbitrary(), { seed: 1, numRuns: 3 });
 console.log(JSON.stringify({ names: Object.keys(gradcheck).length, jacobian: r.passed, sizes: sizes.length }));

@@ -13,5 +13,8 @@ it("toPassGradcheck", async () => {
 });
 
 it("the properties, with the consumer's own fast-check", () => {
-  fc.assert(fc.property(caseArbitrary({ maxDepth: 3, maxWidth: 3 }), (c) => holds(matchesFiniteDifferences(batchBackprop)(c))), { seed: 1, numRuns: 5 });
+  fc.assert(
+    fc.property(caseArbitrary({ maxDepth: 3, maxWidth: 3 }), (c) => holds(matchesFiniteDifferences(batchBackprop)(c))),
+    { seed: 1, numRuns: 5 },
+  );
 });

@@ -39,23 +39,30 @@ export const variables = ["x0", "x1", "x2"];
 
 export function toText(e: Expr): string {
   switch (e.kind) {
-    case "var": return variables[e.i];
-    case "const": return `(${e.c})`;
-    case "unary": return unaryText[e.op](toText(e.x), e.p);
-    case "binary": return binaryText[e.op](toText(e.x), toText(e.y));
+    case "var":
+      return variables[e.i];
+    case "const":
+      return `(${e.c})`;
+    case "unary":
+      return unaryText[e.op](toText(e.x), e.p);
+    case "binary":
+      return binaryText[e.op](toText(e.x), toText(e.y));
   }
 }
 
 /** Runs the expression with any implementation of the ops (tape Values, dual matrices). */
 export function run<T extends Ops<T>>(e: Expr, x: T[], constant: (c: number) => T): T {
   switch (e.kind) {
-    case "var": return x[e.i];
-    case "const": return constant(e.c);
+    case "var":
+      return x[e.i];
+    case "const":
+      return constant(e.c);
     case "unary": {
       const a = run(e.x, x, constant);
       return e.op === "pow" ? a.pow(e.p) : a[e.op]();
     }
-    case "binary": return run(e.x, x, constant)[e.op](run(e.y, x, constant));
+    case "binary":
+      return run(e.x, x, constant)[e.op](run(e.y, x, constant));
   }
 }
 
@@ -94,16 +101,31 @@ export function tame(e: Expr, x: readonly number[]): boolean {
   const f = (e: Expr): number => {
     let v: number;
     switch (e.kind) {
-      case "var": v = x[e.i]; break;
-      case "const": v = e.c; break;
+      case "var":
+        v = x[e.i];
+        break;
+      case "const":
+        v = e.c;
+        break;
       case "unary": {
         const a = f(e.x);
-        v = { neg: -a, exp: Math.exp(a), log: Math.log(a), log1p: Math.log1p(a), softplus: Math.log1p(Math.exp(a)),
-          sigmoid: 1 / (1 + Math.exp(-a)), tanh: Math.tanh(a), relu: Math.max(a, 0), square: a * a, pow: a ** e.p }[e.op];
+        v = {
+          neg: -a,
+          exp: Math.exp(a),
+          log: Math.log(a),
+          log1p: Math.log1p(a),
+          softplus: Math.log1p(Math.exp(a)),
+          sigmoid: 1 / (1 + Math.exp(-a)),
+          tanh: Math.tanh(a),
+          relu: Math.max(a, 0),
+          square: a * a,
+          pow: a ** e.p,
+        }[e.op];
         break;
       }
       case "binary": {
-        const a = f(e.x), b = f(e.y);
+        const a = f(e.x),
+          b = f(e.y);
         v = { add: a + b, sub: a - b, mul: a * b, div: a / b }[e.op];
         break;
       }

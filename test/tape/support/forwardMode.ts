@@ -25,7 +25,10 @@ export function directional(rules: Rules, program: Program, x: Matrix[], v: Matr
   let directionalTape = 0;
   vars.forEach((X, i) => g.of(X).data.forEach((gq, q) => (directionalTape += gq * v[i].data[q])));
 
-  const d: Dual = program(x.map((X, i) => DualMatrix.of(X, v[i])), (M) => DualMatrix.of(M)).item();
+  const d: Dual = program(
+    x.map((X, i) => DualMatrix.of(X, v[i])),
+    (M) => DualMatrix.of(M),
+  ).item();
   return { tape: { value: y.item(), directional: directionalTape }, dual: { value: d.v, directional: d.d } };
 }
 
@@ -49,7 +52,10 @@ export function networkProperty(rules: Rules) {
     const g = tape.backward(J);
     let vGrad = 0;
     vars.forEach((T, l) => g.of(T).data.forEach((gq, q) => (vGrad += gq * v[l].data[q])));
-    const dual = dualNetworkCost(problem, theta.map((T, l) => DualMatrix.of(T, v[l])));
+    const dual = dualNetworkCost(
+      problem,
+      theta.map((T, l) => DualMatrix.of(T, v[l])),
+    );
     return close(J.item(), dual.v, forwardTol) && close(vGrad, dual.d, forwardTol);
   });
 }

@@ -8,7 +8,8 @@ import { close, dim, doubles, matrixOf, upstream } from "./arbitraries.ts";
 import { binaryText, expr, run, tame, toText, unaryText, variables, type BinaryOp, type UnaryOp } from "./expressions.ts";
 
 /** Separate tolerances for values and gradients, relative with a floor of 1. */
-export const valueTol = 1e-10, gradTol = 1e-8;
+export const valueTol = 1e-10,
+  gradTol = 1e-8;
 
 const compiled = new Map<string, EvalFunction>();
 /** mathjs's value (d = "") or symbolic derivative by `d` of a text, compiled once. */
@@ -20,8 +21,16 @@ function mathjs(text: string, d = ""): EvalFunction {
 }
 
 const unaryDomain: Readonly<Record<UnaryOp, [number, number]>> = {
-  neg: [-5, 5], exp: [-5, 5], log: [0.05, 5], log1p: [-0.9, 5], softplus: [-30, 30], sigmoid: [-30, 30],
-  tanh: [-5, 5], relu: [-5, 5], square: [-5, 5], pow: [0.1, 3],
+  neg: [-5, 5],
+  exp: [-5, 5],
+  log: [0.05, 5],
+  log1p: [-0.9, 5],
+  softplus: [-30, 30],
+  sigmoid: [-30, 30],
+  tanh: [-5, 5],
+  relu: [-5, 5],
+  square: [-5, 5],
+  pow: [0.1, 3],
 };
 
 /**
@@ -64,21 +73,30 @@ export function binaryRuleProperty(rules: Rules, op: BinaryOp) {
       ),
     );
   return fc.property(input, ([X, Y, C]) => {
-    const { value, gradient: [gX, gY] } = grad((v: Value[]) => v[0][op](v[1]).mul(C).sum(), rules)([X, Y]);
+    const {
+      value,
+      gradient: [gX, gY],
+    } = grad((v: Value[]) => v[0][op](v[1]).mul(C).sum(), rules)([X, Y]);
     const text = binaryText[op]("x", "y");
-    const eX = new Float64Array(X.data.length), eY = new Float64Array(Y.data.length);
+    const eX = new Float64Array(X.data.length),
+      eY = new Float64Array(Y.data.length);
     let expected = 0;
     for (let i = 0; i < C.rows; i++) {
       for (let j = 0; j < C.cols; j++) {
         const p = (X.rows === 1 ? 0 : i) * X.cols + (X.cols === 1 ? 0 : j);
         const q = (Y.rows === 1 ? 0 : i) * Y.cols + (Y.cols === 1 ? 0 : j);
-        const scope = { x: X.data[p], y: Y.data[q] }, g = C.data[i * C.cols + j];
+        const scope = { x: X.data[p], y: Y.data[q] },
+          g = C.data[i * C.cols + j];
         expected += g * mathjs(text).evaluate(scope);
         eX[p] += g * mathjs(text, "x").evaluate(scope);
         eY[q] += g * mathjs(text, "y").evaluate(scope);
       }
     }
-    return close(value, expected, valueTol) && eX.every((e, p) => close(gX.data[p], e, gradTol)) && eY.every((e, q) => close(gY.data[q], e, gradTol));
+    return (
+      close(value, expected, valueTol) &&
+      eX.every((e, p) => close(gX.data[p], e, gradTol)) &&
+      eY.every((e, q) => close(gY.data[q], e, gradTol))
+    );
   });
 }
 
@@ -96,6 +114,9 @@ export function expressionTreeProperty(rules: Rules) {
     fc.pre(expectedGrad.every((d) => typeof d === "number" && Number.isFinite(d) && Math.abs(d) < 1e8));
     const at = x.map((xi) => matrix(1, 1, [xi]));
     const { value, gradient } = grad((v: Value[]) => run(e, v, (c) => constant(c)), rules)(at);
-    return close(value, mathjs(text).evaluate(scope), valueTol) && gradient.every((G: Matrix, i) => close(G.data[0], expectedGrad[i] as number, gradTol));
+    return (
+      close(value, mathjs(text).evaluate(scope), valueTol) &&
+      gradient.every((G: Matrix, i) => close(G.data[0], expectedGrad[i] as number, gradTol))
+    );
   });
 }

@@ -14,7 +14,11 @@ export interface NetworkCase {
   readonly v: Matrix[];
 }
 
-const outputs: Array<[CostName, ActivationName]> = [["cross-entropy", "sigmoid"], ["squared-error", "sigmoid"], ["squared-error", "identity"]];
+const outputs: Array<[CostName, ActivationName]> = [
+  ["cross-entropy", "sigmoid"],
+  ["squared-error", "sigmoid"],
+  ["squared-error", "identity"],
+];
 
 /** Any network a case file can describe, small: depth 2–4, sizes 1–4, every activation and cost, λ = 0 or not. */
 export const networkCase: fc.Arbitrary<NetworkCase> = fc
@@ -47,7 +51,9 @@ export const networkCase: fc.Arbitrary<NetworkCase> = fc
  * networkCost but the definition of J.
  */
 export function dualNetworkCost(problem: Problem, theta: readonly DualMatrix[]): Dual {
-  const { X, Y, lambda } = problem, m = X.rows, K = Y.cols;
+  const { X, Y, lambda } = problem,
+    m = X.rows,
+    K = Y.cols;
   const g = (name: ActivationName, z: Dual): Dual => (name === "identity" ? z : z[name]());
   let data = Dual.of(0);
   for (let i = 0; i < m; i++) {
@@ -64,10 +70,15 @@ export function dualNetworkCost(problem: Problem, theta: readonly DualMatrix[]):
       a = z.map((zr) => g(act, zr));
     });
     for (let k = 0; k < K; k++) {
-      const y = Dual.of(Y.data[i * K + k]), h = a[k], one = Dual.of(1);
+      const y = Dual.of(Y.data[i * K + k]),
+        h = a[k],
+        one = Dual.of(1);
       data = data.add(
         problem.cost === "cross-entropy"
-          ? y.mul(h.log()).add(one.sub(y).mul(one.sub(h).log())).neg()
+          ? y
+              .mul(h.log())
+              .add(one.sub(y).mul(one.sub(h).log()))
+              .neg()
           : h.sub(y).square().mul(Dual.of(0.5)),
       );
     }

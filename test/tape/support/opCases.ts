@@ -18,12 +18,48 @@ export interface OpCase {
 const broadcasting = (["add", "sub", "mul", "div"] as const).flatMap((op): OpCase[] => {
   const domain: [number, number] | undefined = op === "div" ? [0.3, 3] : undefined;
   const forms: Array<[string, (r: number, k: number) => Shape[]]> = [
-    ["same shape", (r, k) => [[r, k], [r, k]]],
-    ["row", (r, k) => [[r, k], [1, k]]],
-    ["column", (r, k) => [[r, k], [r, 1]]],
-    ["scalar", (r, k) => [[r, k], [1, 1]]],
-    ["row on the left", (r, k) => [[1, k], [r, k]]],
-    ["column times row", (r, k) => [[r, 1], [1, k]]],
+    [
+      "same shape",
+      (r, k) => [
+        [r, k],
+        [r, k],
+      ],
+    ],
+    [
+      "row",
+      (r, k) => [
+        [r, k],
+        [1, k],
+      ],
+    ],
+    [
+      "column",
+      (r, k) => [
+        [r, k],
+        [r, 1],
+      ],
+    ],
+    [
+      "scalar",
+      (r, k) => [
+        [r, k],
+        [1, 1],
+      ],
+    ],
+    [
+      "row on the left",
+      (r, k) => [
+        [1, k],
+        [r, k],
+      ],
+    ],
+    [
+      "column times row",
+      (r, k) => [
+        [r, 1],
+        [1, k],
+      ],
+    ],
   ];
   return forms.map(([form, shapes]) => ({ name: `${op} (${form})`, shapes, op: ([a, b]) => a[op](b), domain }));
 });
@@ -36,16 +72,48 @@ const elementwise = unaryOps.map((op): OpCase => ({
 }));
 
 export const opCases: readonly OpCase[] = [
-  { name: "matmul", shapes: (r, k, n) => [[r, k], [k, n]], op: ([A, B]) => A.matmul(B) },
-  { name: "matmulABt", shapes: (r, k, n) => [[r, k], [n, k]], op: ([A, B]) => A.matmulABt(B) },
-  { name: "matmulAtB", shapes: (r, k, n) => [[k, r], [k, n]], op: ([A, B]) => A.matmulAtB(B) },
-  { name: "affine", shapes: (r, k, n) => [[r, k], [n, k + 1]], op: ([A, T]) => A.affine(T) },
+  {
+    name: "matmul",
+    shapes: (r, k, n) => [
+      [r, k],
+      [k, n],
+    ],
+    op: ([A, B]) => A.matmul(B),
+  },
+  {
+    name: "matmulABt",
+    shapes: (r, k, n) => [
+      [r, k],
+      [n, k],
+    ],
+    op: ([A, B]) => A.matmulABt(B),
+  },
+  {
+    name: "matmulAtB",
+    shapes: (r, k, n) => [
+      [k, r],
+      [k, n],
+    ],
+    op: ([A, B]) => A.matmulAtB(B),
+  },
+  {
+    name: "affine",
+    shapes: (r, k, n) => [
+      [r, k],
+      [n, k + 1],
+    ],
+    op: ([A, T]) => A.affine(T),
+  },
   { name: "prependBias", shapes: (r, k) => [[r, k]], op: ([A]) => A.prependBias() },
   { name: "columns", shapes: (r, k, n) => [[r, k + n]], op: ([A], _r, k, n) => A.columns(n - 1, n - 1 + k) },
   { name: "sum", shapes: (r, k) => [[r, k]], op: ([A]) => A.sum() },
   { name: "mean", shapes: (r, k) => [[r, k]], op: ([A]) => A.mean() },
   { name: "logSumExpRows", shapes: (r, k) => [[r, k]], op: ([A]) => A.logSumExpRows() },
-  { name: "softmax from primitives: A − logSumExpRows(A), then exp", shapes: (r, k) => [[r, k]], op: ([A]) => A.sub(A.logSumExpRows()).exp() },
+  {
+    name: "softmax from primitives: A − logSumExpRows(A), then exp",
+    shapes: (r, k) => [[r, k]],
+    op: ([A]) => A.sub(A.logSumExpRows()).exp(),
+  },
   // A value used more than once must receive every contribution.
   { name: "reuse: A·A + Aᵀ·A + A.*exp(A)", shapes: (_r, k) => [[k, k]], op: ([A]) => A.matmul(A).add(A.matmulAtB(A)).add(A.mul(A.exp())) },
   ...broadcasting,
@@ -73,8 +141,13 @@ export function opInstance(c: OpCase): fc.Arbitrary<OpInstance> {
       .chain(([x, v, sizes]) => {
         const out = outputShape(c, x, sizes);
         return upstream(out[0], out[1]).map((C): OpInstance => ({
-          x, v,
-          program: (vars, lift) => c.op(vars, ...sizes).mul(lift(C)).sum(),
+          x,
+          v,
+          program: (vars, lift) =>
+            c
+              .op(vars, ...sizes)
+              .mul(lift(C))
+              .sum(),
         }));
       });
   });
@@ -82,38 +155,92 @@ export function opInstance(c: OpCase): fc.Arbitrary<OpInstance> {
 
 /** The op's result shape, found by running it on shapes alone. */
 function outputShape(c: OpCase, x: Matrix[], [r, k, n]: readonly [number, number, number]): Shape {
-  const y = c.op(x.map((X) => new ShapeOnly(X.rows, X.cols)), r, k, n);
+  const y = c.op(
+    x.map((X) => new ShapeOnly(X.rows, X.cols)),
+    r,
+    k,
+    n,
+  );
   return [y.rows, y.cols];
 }
 
 /** Runs an op on shapes alone, to size the upstream gradient before anything is computed. */
 class ShapeOnly implements Ops<ShapeOnly> {
-  constructor(readonly rows: number, readonly cols: number) {}
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+  ) {}
   private zip(b: ShapeOnly | number) {
     const B = typeof b === "number" ? new ShapeOnly(1, 1) : b;
     return new ShapeOnly(Math.max(this.rows, B.rows), Math.max(this.cols, B.cols));
   }
-  add(b: ShapeOnly | number) { return this.zip(b); }
-  sub(b: ShapeOnly | number) { return this.zip(b); }
-  mul(b: ShapeOnly | number) { return this.zip(b); }
-  div(b: ShapeOnly | number) { return this.zip(b); }
-  neg() { return this; }
-  exp() { return this; }
-  log() { return this; }
-  log1p() { return this; }
-  softplus() { return this; }
-  sigmoid() { return this; }
-  tanh() { return this; }
-  relu() { return this; }
-  square() { return this; }
-  pow() { return this; }
-  sum() { return new ShapeOnly(1, 1); }
-  logSumExpRows() { return new ShapeOnly(this.rows, 1); }
-  mean() { return new ShapeOnly(1, 1); }
-  matmul(b: ShapeOnly) { return new ShapeOnly(this.rows, b.cols); }
-  matmulABt(b: ShapeOnly) { return new ShapeOnly(this.rows, b.rows); }
-  matmulAtB(b: ShapeOnly) { return new ShapeOnly(this.cols, b.cols); }
-  affine(t: ShapeOnly) { return new ShapeOnly(this.rows, t.rows); }
-  prependBias() { return new ShapeOnly(this.rows, this.cols + 1); }
-  columns(from: number, to = this.cols) { return new ShapeOnly(this.rows, to - from); }
+  add(b: ShapeOnly | number) {
+    return this.zip(b);
+  }
+  sub(b: ShapeOnly | number) {
+    return this.zip(b);
+  }
+  mul(b: ShapeOnly | number) {
+    return this.zip(b);
+  }
+  div(b: ShapeOnly | number) {
+    return this.zip(b);
+  }
+  neg() {
+    return this;
+  }
+  exp() {
+    return this;
+  }
+  log() {
+    return this;
+  }
+  log1p() {
+    return this;
+  }
+  softplus() {
+    return this;
+  }
+  sigmoid() {
+    return this;
+  }
+  tanh() {
+    return this;
+  }
+  relu() {
+    return this;
+  }
+  square() {
+    return this;
+  }
+  pow() {
+    return this;
+  }
+  sum() {
+    return new ShapeOnly(1, 1);
+  }
+  logSumExpRows() {
+    return new ShapeOnly(this.rows, 1);
+  }
+  mean() {
+    return new ShapeOnly(1, 1);
+  }
+  matmul(b: ShapeOnly) {
+    return new ShapeOnly(this.rows, b.cols);
+  }
+  matmulABt(b: ShapeOnly) {
+    return new ShapeOnly(this.rows, b.rows);
+  }
+  matmulAtB(b: ShapeOnly) {
+    return new ShapeOnly(this.cols, b.cols);
+  }
+  affine(t: ShapeOnly) {
+    return new ShapeOnly(this.rows, t.rows);
+  }
+  prependBias() {
+    return new ShapeOnly(this.rows, this.cols + 1);
+  }
+  columns(from: number, to = this.cols) {
+    return new ShapeOnly(this.rows, to - from);
+  }
 }
