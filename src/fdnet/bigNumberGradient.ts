@@ -1,6 +1,6 @@
 import type { BigNumber } from "mathjs";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
-import { roll, unroll } from "../network/theta.ts";
+import { roll, thetaOffsets, unroll } from "../network/theta.ts";
 import { bigMath, bigNumberCost, exactBig } from "./bigNumberCost.ts";
 
 export interface BigNumberGradient extends CostAndGradient {
@@ -21,17 +21,10 @@ export function bigNumberGradient(problem: Problem, theta: Theta, digits = 40, i
   const math = bigMath(digits);
   const x = unroll(theta);
   const layerSizes = problem.layerSizes;
-  const shapes = theta.map((T) => T.data.length);
+  const offsets = thetaOffsets(layerSizes),
+    sizes = theta.map((T) => T.data.length);
   const base: BigNumber[] = Array.from(x, (v) => exactBig(math, v));
-  const split = (flat: BigNumber[]): BigNumber[][] => {
-    const out: BigNumber[][] = [];
-    let at = 0;
-    for (const n of shapes) {
-      out.push(flat.slice(at, at + n));
-      at += n;
-    }
-    return out;
-  };
+  const split = (flat: BigNumber[]): BigNumber[][] => offsets.map((at, l) => flat.slice(at, at + sizes[l]!));
   const J = bigNumberCost(problem, split(base), digits);
   // Entries not asked for stay NaN: nothing was computed there (the oracle is slow, so a large
   // case is certified at a sample of its entries).

@@ -1,4 +1,10 @@
-/** A JUnit XML report: suites of cases, each passed or failed with a message. */
+import junitModule from "junit-report-builder";
+
+// The package is CommonJS whose declarations describe an ES default export: under NodeNext the
+// default import is module.exports itself, which at run time is the builder.
+const junit = junitModule as unknown as typeof junitModule.default;
+
+/** A JUnit XML report: suites of cases, each passed, failed or skipped with a message. */
 export interface JUnitCase {
   readonly name: string;
   readonly className: string;
@@ -14,44 +20,29 @@ export interface JUnitSuite {
 
 /**
  * The JUnit XML that CI systems read (Jenkins, GitLab, GitHub's test reporters): one
- * <testsuite> per suite, one <testcase> per case. Every attribute and text is escaped.
+ * <testsuite> per suite, one <testcase> per case, written by junit-report-builder (escaping,
+ * counts and attributes as those systems expect them), as `check --junit` writes its own.
  */
 export function junitXml(name: string, suites: readonly JUnitSuite[]): string {
-  const count = (s: readonly JUnitCase[], what: "failure" | "skipped") => s.filter((c) => c[what] !== undefined).length;
-  const all = suites.flatMap((s) => s.cases);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, "failure")}" skipped="${count(all, "skipped")}">`,
-  ];
+  const builder = junit.newBuilder();
   for (const s of suites) {
-    lines.push(
-      `  <testsuite name="${xml(s.name)}" tests="${s.cases.length}" failures="${count(s.cases, "failure")}" skipped="${count(s.cases, "skipped")}">`,
-    );
+    const suite = builder.testSuite().name(s.name);
     for (const c of s.cases) {
-      const head = `    <testcase name="${xml(c.name)}" classname="${xml(c.className)}"${c.seconds !== undefined ? ` time="${c.seconds.toFixed(3)}"` : ""}`;
-      if (c.failure !== undefined)
-        lines.push(`${head}>`, `      <failure message="${xml(firstLine(c.failure))}">${xml(c.failure)}</failure>`, "    </testcase>");
-      else if (c.skipped !== undefined)
-        lines.push(`${head}>`, `      <skipped message="${xml(firstLine(c.skipped))}"/>`, "    </testcase>");
-      else lines.push(`${head}/>`);
+      const testCase = suite.testCase().className(c.className).name(c.name);
+      if (c.seconds !== undefined) testCase.time(c.seconds);
+      if (c.failure !== undefined) testCase.failure(c.failure);
+      else if (c.skipped !== undefined) testCase.skipped();
     }
-    lines.push("  </testsuite>");
   }
-  lines.push("</testsuites>");
-  return lines.join("\n") + "\n";
+  return builder.build().replace("<testsuites", `<testsuites name="${attribute(name)}"`);
 }
 
-function firstLine(text: string): string {
-  return text.split("\n")[0].slice(0, 500);
-}
-
-/** XML 1.0 text: the five entities, and characters XML cannot hold at all dropped. */
-function xml(text: string): string {
+/** The report's own name, added as an attribute the builder has no setter for. */
+function attribute(text: string): string {
   return text
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/"/g, "&quot;");
 }
