@@ -1,5 +1,9 @@
 import type { CaseFile } from "../judge/caseFileOf.ts";
 import type { MistakeId } from "../mistakes/index.ts";
+import type { ItemResult, SubmissionSummary } from "../report/ClassSummary.ts";
+
+// One rubric test's result is the summary.json shape the reports render.
+export type { ItemResult };
 
 /**
  * Why a student has no grade beyond 0: anything but "graded" means none of the submission
@@ -22,24 +26,9 @@ export const statusInfo: Readonly<Record<SubmissionStatus, string>> = {
 
 export const submissionStatuses = Object.keys(statusInfo) as SubmissionStatus[];
 
-/** One rubric test's result, as summary.json lists it. */
-export interface ItemResult {
-  readonly id: string;
-  readonly passed: boolean;
-  readonly points: number;
-  readonly maxPoints: number;
-  readonly message: string;
-}
-
 /** Everything grading found about one student, as data; the exports render it. */
-export interface SubmissionResult {
-  readonly id: string;
+export interface SubmissionResult extends SubmissionSummary {
   readonly status: SubmissionStatus;
-  /** fraction of maxPoints earned, 0..1 */
-  readonly score: number;
-  readonly points: number;
-  readonly maxPoints: number;
-  readonly items: readonly ItemResult[];
   readonly mistakes: readonly MistakeId[];
   /** why the status is not "graded" */
   readonly reason?: string;
