@@ -105,7 +105,12 @@ async function load(dir: string, can: SandboxAbilities): Promise<Implementation>
 }
 
 describe.runIf(runnable)("the separate-user fallback, run for real as root with bubblewrap declared unavailable", () => {
-  const can: SandboxAbilities = { bwrap: false, dropUser: true, cgroup: runnable ? sandboxAbilities().cgroup : null, seccompWithoutBwrap: true };
+  const can: SandboxAbilities = {
+    bwrap: false,
+    dropUser: true,
+    cgroup: runnable ? sandboxAbilities().cgroup : null,
+    seccompWithoutBwrap: true,
+  };
 
   it("check and grade still refuse: without the fallback, or without root, nothing runs", async () => {
     const dir = tempFolder("separate-user-refuse");
