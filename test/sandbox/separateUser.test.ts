@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSubmission, sandboxAbilities, type Implementation, type SandboxAbilities } from "../../src/sandbox/index.ts";
 import { seccompLoaderWorks } from "../../src/sandbox/sandbox.ts";
 import { separateUserArgv, separateUserGaps, separateUserTasks } from "../../src/sandbox/separateUser.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
+import { submissionFixture } from "./submissionFixture.ts";
 import { requireSystem } from "../support/requireSystem.ts";
 
 const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
@@ -179,6 +180,19 @@ describe.runIf(runnable)("the separate-user fallback, run for real as root with 
       expect(victim.signalCode).toBeNull();
     } finally {
       victim.kill("SIGKILL");
+    }
+  });
+
+  it("a hostile module is still fenced by Node's permission model: only the network is open, as the gaps say", async () => {
+    rmSync("/tmp/escaped-by-submission.txt", { force: true });
+    const impl = await load(submissionFixture("escape-module"), can);
+    try {
+      const o = await impl.call(tiny);
+      // J is the bit mask of what escaped (escape-module); 64, the network, is a stated gap of the fallback.
+      expect(o.kind === "result" ? o.J & ~64 : -1).toBe(0);
+      expect(existsSync("/tmp/escaped-by-submission.txt")).toBe(false);
+    } finally {
+      await impl.close();
     }
   });
 
