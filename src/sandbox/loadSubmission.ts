@@ -80,7 +80,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     return {
       ok: false,
       problem: "no-sandbox",
-      message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.`,
+      message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}${options.fallback === "separate-user" ? "; the separate-user fallback needs root and setpriv" : ""}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.`,
     };
   }
   const callTimeoutMs = options.callTimeoutMs ?? defaultLoadLimits.callTimeoutMs;
@@ -162,6 +162,9 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     },
   };
 }
+
+/** Where a bare command name is looked for: the system folders for a contained child. */
+const searchPath = (settings: Settings): string[] => commandSearchPath(settings.containment !== "none");
 
 function launcher(stagedDir: string, command: readonly string[], settings: Settings, withHarness: boolean): () => Launch {
   return (): Launch => {
@@ -254,11 +257,11 @@ async function loadOctave(stagedDir: string, settings: Settings, warnings: reado
   const adapter = join(stagedDir, octaveAdapter);
   copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), adapter);
   chmodSync(adapter, 0o644);
-  if (!commandSearchPath(settings.containment !== "none").some((p) => existsSync(join(p, octaveCommand[0])))) {
+  if (!searchPath(settings).some((p) => existsSync(join(p, octaveCommand[0])))) {
     return {
       ok: false,
       problem: "command-not-found",
-      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${commandSearchPath(settings.containment !== "none").join(":")}); install Octave (apt-get install octave)`,
+      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${searchPath(settings).join(":")}); install Octave (apt-get install octave)`,
     };
   }
   // Octave reads its own start-up files and libraries before its first answer: well under a
@@ -294,12 +297,12 @@ async function loadProcess(stagedDir: string, settings: Settings, warnings: read
     ? (settings.containment === "none" || /^\/(usr|bin|sbin)\//.test(program)) && existsSync(program) && statSync(program).isFile()
     : inFolder
       ? existsSync(inFolder)
-      : commandSearchPath(settings.containment !== "none").some((p) => existsSync(join(p, program)));
+      : searchPath(settings).some((p) => existsSync(join(p, program)));
   if (!found) {
     return {
       ok: false,
       problem: "command-not-found",
-      message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${commandSearchPath(settings.containment !== "none").join(":")}`})`,
+      message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${searchPath(settings).join(":")}`})`,
     };
   }
   const started = await startChild(

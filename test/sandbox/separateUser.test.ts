@@ -120,6 +120,7 @@ describe.runIf(runnable)("the separate-user fallback, run for real as root with 
     expect(await loadSubmission(dir, { abilities: { ...can, dropUser: false }, fallback: "separate-user" })).toMatchObject({
       ok: false,
       problem: "no-sandbox",
+      message: expect.stringMatching(/separate-user fallback needs root/),
     });
   });
 
