@@ -1,0 +1,40 @@
+import { fileURLToPath } from "node:url";
+import { compileWat } from "../scripts/compileWat.ts";
+import { relaxedSimdAccepted } from "../src/linalg/simdGemm.ts";
+import { medianMs } from "./measure.ts";
+import type { BenchSection } from "./section.ts";
+
+/** Fused multiply-adds per iteration of fmaPeak.wat's loop, 2 lanes each. */
+const CHAINS = 12;
+const ITERATIONS = 20_000_000;
+
+/**
+ * The ceiling for every WebAssembly kernel figure in this report: f64x2.relaxed_madd at full
+ * rate on one core (independent chains, no memory traffic). A product reaches a fraction of it.
+ */
+export async function fmaPeakGflops(): Promise<number | null> {
+  if (!relaxedSimdAccepted()) return null;
+  const bytes = await compileWat(fileURLToPath(new URL("./fmaPeak.wat", import.meta.url)));
+  const { peak } = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
+    peak: (iterations: number, x: number) => number;
+  };
+  const ms = await medianMs(() => peak(ITERATIONS, 0.999), 7);
+  return (ITERATIONS * CHAINS * 2 * 2) / ms / 1e6;
+}
+
+export async function fmaPeakBench(): Promise<BenchSection> {
+  const gflops = await fmaPeakGflops();
+  const flops = ITERATIONS * CHAINS * 2 * 2;
+  return {
+    title: "The hardware ceiling: f64x2 fused multiply-add on one core",
+    rows:
+      gflops === null
+        ? []
+        : [{ label: `${CHAINS} independent f64x2.relaxed_madd chains`, ms: flops / gflops / 1e6, extra: `${gflops.toFixed(1)} GFLOP/s` }],
+    notes: [
+      gflops === null
+        ? "Relaxed SIMD is unavailable in this runtime: no peak measured."
+        : "WebAssembly SIMD is 128 bits wide (2 float64 lanes), so this is half of what 256-bit AVX2 FMA (OpenBLAS) peaks at on the same core; each product's GFLOP/s is a fraction of it.",
+    ],
+  };
+}
