@@ -15,7 +15,7 @@ const ITERATIONS = 20_000_000;
 export async function fmaPeakGflops(): Promise<number | null> {
   if (!relaxedSimdAccepted()) return null;
   const bytes = await compileWat(fileURLToPath(new URL("./fmaPeak.wat", import.meta.url)));
-  const { peak } = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
+  const { peak } = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as {
     peak: (iterations: number, x: number) => number;
   };
   const ms = await medianMs(() => peak(ITERATIONS, 0.999), 7);
