@@ -9,7 +9,7 @@ import { forward } from "../network/forward.ts";
 import { outputLayerOf } from "../network/outputLayer.ts";
 import { type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
-import { chunkRanges, rowsOf } from "./chunks.ts";
+import { CHUNK_EXAMPLES, chunkRanges, rowsOf } from "./chunks.ts";
 
 /**
  * The lecture's formulas for all m examples at once (one example per row):
@@ -32,6 +32,23 @@ export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
 }
 
 /**
+ * Largest X kept in the kernel's memory across gradients (256 MB: 40,000 MNIST digits).
+ * WebAssembly memory never shrinks, so a larger X is copied chunk by chunk as usual.
+ */
+const RESIDENT_MAX_BYTES = 256 * 2 ** 20;
+
+/**
+ * Runs body with the examples X held in the kernel's memory, so that every batchBackprop of
+ * this problem in body (gradient descent: X never changes between steps) reads X in place
+ * instead of copying it into WebAssembly memory for each gradient. X must not change in body.
+ */
+export function withExamplesResident<T>(problem: Problem, theta: Theta, body: () => T): T {
+  const { X } = problem;
+  const used = worthSimd(Math.min(X.rows, CHUNK_EXAMPLES), theta[0].rows, X.cols) && X.data.byteLength <= RESIDENT_MAX_BYTES;
+  return used ? withPinned(X.data, body) : body();
+}
+
+/**
  * The z's, a's and δ's of the chunk being computed, reused by the next chunk and the next call
  * (each thread has its own): only the Δ's a chunk returns are new arrays.
  */
@@ -45,7 +62,8 @@ export interface ChunkDeltas {
 
 /**
  * The forward and backward pass over the examples X, Y (a chunk of the batch). X, read by the
- * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both.
+ * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both, unless it
+ * is there already (withExamplesResident).
  */
 export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix): ChunkDeltas {
   // Small products stay in JavaScript and never read the kernel's memory: nothing to pin.
