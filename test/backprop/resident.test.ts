@@ -29,7 +29,7 @@ describe("examples kept in the kernel's memory across gradients", () => {
     {
       layerSizes: [40, 12, 12, 3],
       hidden: "tanh",
-      output: "softmax",
+      output: "sigmoid",
       cost: "cross-entropy",
       m: CHUNK_EXAMPLES + 9,
       lambda: 0.5,
