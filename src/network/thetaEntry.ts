@@ -25,7 +25,8 @@ export interface ThetaEntry {
 export const thetaIndexConvention =
   "Θ⁽ˡ⁾[i,j]: layer l and unit i count from 1, column j from 0 (j = 0 is the bias column; Octave's Theta_l(i, j+1))";
 
-const superscript = (n: number) => String(n).replace(/\d/g, (d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]);
+/** n in superscript digits, as in Θ⁽¹²⁾. */
+export const superscript = (n: number) => String(n).replace(/\d/g, (d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]);
 
 /** Θ⁽ˡ⁾ for theta[layer], as the lecture writes it. */
 export const thetaName = (layer: number): string => `Θ⁽${superscript(layer + 1)}⁾`;
