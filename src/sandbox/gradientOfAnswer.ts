@@ -27,7 +27,11 @@ function unrolledGradient(raw: unknown, n: number): { ok: true; grad: Float64Arr
   // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
   const list = n === 1 && !Array.isArray(raw) && toNumber(raw) !== undefined ? [raw] : raw;
   if (!Array.isArray(list))
-    return { ok: false, kind: "bad-return", message: `grad is ${raw === undefined ? "missing" : describe(raw)}, expected an array of ${n} numbers` };
+    return {
+      ok: false,
+      kind: "bad-return",
+      message: `grad is ${raw === undefined ? "missing" : describe(raw)}, expected an array of ${n} numbers`,
+    };
   const grad = new Float64Array(list.length);
   for (let i = 0; i < grad.length; i++) {
     const g = toNumber(list[i]);
@@ -67,7 +71,8 @@ function wbGradient(raw: unknown, params: readonly WbLayer[]): { ok: true; grad:
     ] as const) {
       for (let i = 0; i < list.length; i++) {
         const g = toNumber(list[i]);
-        if (g === undefined) return { ok: false, kind: "bad-return", message: `${where}: ${name} entry ${i} is ${describe(list[i])}, expected a number` };
+        if (g === undefined)
+          return { ok: false, kind: "bad-return", message: `${where}: ${name} entry ${i} is ${describe(list[i])}, expected a number` };
         values.push(g);
       }
     }
