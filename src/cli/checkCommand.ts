@@ -103,7 +103,14 @@ export async function checkCommand(words: readonly string[], out: (line: string)
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
     }
   }
-  const text = renderCheckReport(report, replay, counterexampleFile, path, stated && describeAssignment(stated.assignment));
+  const text = renderCheckReport(
+    report,
+    replay,
+    counterexampleFile,
+    path,
+    stated && describeAssignment(stated.assignment),
+    stated?.assignment,
+  );
   if (junitFile !== undefined) {
     mkdirSync(dirname(junitFile), { recursive: true });
     // The XML library (and its lodash) loads only when JUnit output is asked for.
