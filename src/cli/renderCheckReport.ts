@@ -79,8 +79,8 @@ export function renderCheckReport(
       out.push(
         "",
         counterexampleFile
-          ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
-          : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`,
+          ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}${interfaceFlags(stated)}`
+          : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json${interfaceFlags(stated)}):`,
       );
       if (!counterexampleFile) out.push(JSON.stringify(ce));
       const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
@@ -108,4 +108,10 @@ function verdict(v: boolean | null): string {
 function renderFinding(f: CaseFinding): string[] {
   const info = problemInfo[f.problem];
   return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${shown(f.message)}`.replace(/\n/g, "\n    ")];
+}
+
+/** The flags a --case replay needs to hand the case over as the check did: labels and layout. */
+function interfaceFlags(stated: Interface | undefined): string {
+  if (!stated) return "";
+  return `${stated.labels !== "0-based" ? ` --labels ${stated.labels}` : ""}${stated.layout !== "unrolled" ? ` --layout ${stated.layout}` : ""}`;
 }

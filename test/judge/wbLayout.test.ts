@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
+import { replayCase } from "../../src/judge/replayCase.ts";
+import { caseFileOf } from "../../src/judge/caseFileOf.ts";
+import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { decodeGradient, encodeParams, fromWbOrder, toWb } from "../../src/judge/parameterLayout.ts";
 import { layerSizesArbitrary } from "../../src/judge/layerSizesArbitrary.ts";
 import { parameterCount, thetaShapes } from "../../src/network/theta.ts";
@@ -154,6 +157,14 @@ describe("wb submissions end to end", () => {
     const unstated = await checkSubmission(withSlip("wb-module", "none"), { runs });
     expect(unstated.passed).toBe(false);
   }, 300_000);
+  it("a saved case replays (--case) on a wb module with the layout stated", async () => {
+    const file = join(scratch, "case.json");
+    writeFileSync(file, JSON.stringify(caseFileOf(diagnosticCases[1])));
+    const replay = await replayCase(withSlip("wb-module", "none"), file, { assignment: wb });
+    expect(replay.ok && replay.verdict.ok, JSON.stringify(replay)).toBe(true);
+    const wrong = await replayCase(withSlip("wb-module", "b-regularized"), file, { assignment: wb });
+    expect(wrong.ok && wrong.verdict.findings.map((f) => f.problem)).toContain("gradient-mismatch");
+  }, 120_000);
   itWith(numpy)(
     "the numpy process example passes with the wb layout",
     async () => {
