@@ -174,7 +174,14 @@ describe("wb submissions end to end", () => {
     300_000,
   );
   const slips: Array<["wb-module" | "wb-numpy", string, (r: Awaited<ReturnType<typeof checkSubmission>>) => void]> = [
-    ["wb-module", "dW-transposed", (r) => expect(r.findings.map((f) => f.problem)).toContain("gradient-mismatch")],
+    [
+      "wb-module",
+      "dW-transposed",
+      (r) => {
+        expect(r.findings.map((f) => f.problem)).toContain("gradient-mismatch");
+        expect(r.clues.find((c) => c.id === "gradient-layout")?.message).toMatch(/dW laid out out × in \(transposed\) in the wb layout/);
+      },
+    ],
     ["wb-module", "db-not-divided-by-m", (r) => expect(r.findings.map((f) => f.problem)).toContain("gradient-mismatch")],
     ["wb-module", "b-regularized", (r) => expect(r.mistakes).toEqual(["regularized-bias"])],
     ["wb-numpy", "dW-transposed", (r) => expect(r.problem ?? r.findings[0]?.problem).toBe("wrong-gradient-shape")],
