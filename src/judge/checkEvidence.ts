@@ -12,6 +12,8 @@ import { diagnosticCases } from "./diagnose.ts";
 import { agreement, selfConsistency } from "./judgeCase.ts";
 import { requestOf } from "./requestOf.ts";
 import { settleCost } from "./settleCost.ts";
+import { reluKinkWatch } from "./reluKinkWatch.ts";
+import { reluRoundingKinks } from "./reluRoundingKinks.ts";
 
 /** Entry-by-entry finite differences of the submission's own J only up to this many parameters (one call per evaluation). */
 export const evidenceMaxParameters = 60;
@@ -75,9 +77,10 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
   const theta = unroll(c.theta),
     locate = thetaLocate(c.layerSizes);
   const expected = unroll(batchBackprop(c, c.theta).grad);
+  const kink = reluRoundingKinks(c);
   const a = compareGradients(
     outcome.grad,
-    { estimate: expected, errorBound: new Float64Array(expected.length) },
+    { estimate: expected, errorBound: new Float64Array(expected.length), ...(kink ? { kink } : {}) },
     { tolerance: { ...agreement, safety: 0 }, locate },
   );
   const base = { caseName: c.name, layerSizes: c.layerSizes.slice(), m: c.X.rows, a };
@@ -87,7 +90,8 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
     ];
     return { ...base, b: null, fdMethod: null, sweeps: [], calls: { answer: 1, entryByEntry: 0, sweeps: 0 }, notes };
   }
-  const fd = await settleCost(c, implementation, (J) => fdGradient(J, theta));
+  const watch = reluKinkWatch(c, theta);
+  const fd = await settleCost(c, implementation, (J) => fdGradient(watch.J(J), theta));
   if (!fd.ok)
     return {
       ...base,
@@ -97,7 +101,7 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
       calls: { answer: 1, entryByEntry: 0, sweeps: 0 },
       notes: [`its own J failed: ${fd.outcome.message}`],
     };
-  const b = compareGradients(outcome.grad, fd.value, { tolerance: { ...selfConsistency }, locate });
+  const b = compareGradients(outcome.grad, { ...fd.value, kink: watch.kinks }, { tolerance: { ...selfConsistency }, locate });
   const swept = await sweepsOf(c, implementation, theta, b, fd.value, outcome.grad);
   return {
     ...base,

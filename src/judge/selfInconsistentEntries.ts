@@ -7,6 +7,7 @@ import type { Implementation } from "../sandbox/Implementation.ts";
 import { pattern, silentLayers } from "./errorPattern.ts";
 import { selfConsistency } from "./judgeCase.ts";
 import { settleCost } from "./settleCost.ts";
+import { reluKinkWatch } from "./reluKinkWatch.ts";
 
 /**
  * Where (b) fails, entry by entry: finite differences of the submission's own J for every
@@ -20,9 +21,10 @@ export async function selfInconsistentEntries(
 ): Promise<string | undefined> {
   const theta = unroll(c.theta);
   if (theta.length > 60) return undefined;
-  const settled = await settleCost(c, implementation, (J) => fdGradient(J, theta));
+  const watch = reluKinkWatch(c, theta);
+  const settled = await settleCost(c, implementation, (J) => fdGradient(watch.J(J), theta));
   if (!settled.ok) return undefined;
-  const cmp = compareGradients(grad, settled.value, { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1 });
+  const cmp = compareGradients(grad, { ...settled.value, kink: watch.kinks }, { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1 });
   if (cmp.passed || cmp.worst.length === 0) return undefined;
   const w = cmp.worst[0];
   return `entry by entry, ${cmp.failed} of ${cmp.entries} disagree with its own J (${pattern(cmp.layers, silentLayers(c))}); the largest at ${w.label}: grad ${w.actual}, slope of its own J ${w.expected}`;
