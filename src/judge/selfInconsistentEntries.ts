@@ -24,7 +24,11 @@ export async function selfInconsistentEntries(
   const watch = reluKinkWatch(c, theta);
   const settled = await settleCost(c, implementation, (J) => fdGradient(watch.J(J), theta));
   if (!settled.ok) return undefined;
-  const cmp = compareGradients(grad, { ...settled.value, kink: watch.kinks }, { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1 });
+  const cmp = compareGradients(
+    grad,
+    { ...settled.value, kink: watch.kinks },
+    { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1 },
+  );
   if (cmp.passed || cmp.worst.length === 0) return undefined;
   const w = cmp.worst[0];
   return `entry by entry, ${cmp.failed} of ${cmp.entries} disagree with its own J (${pattern(cmp.layers, silentLayers(c))}); the largest at ${w.label}: grad ${w.actual}, slope of its own J ${w.expected}`;
