@@ -4,7 +4,7 @@ import { checkSubmission } from "../judge/checkSubmission.ts";
 import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
-import { assignmentFieldNames, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
+import { assignmentFieldNames, assignmentFlag, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { checkJson } from "./checkJson.ts";
 import { checkMarkdown } from "./checkMarkdown.ts";
@@ -19,7 +19,7 @@ const formats = ["text", "github"] as const;
  * it does not make an assignment (the cases stay the documented ones).
  */
 const assignmentFields = assignmentFieldNames.filter((f) => f !== "allowUnstableCost");
-const assignmentFlags = assignmentFields.map((f) => f.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase()));
+const assignmentFlags = assignmentFields.map(assignmentFlag);
 
 /** The Assignment the flags state, or undefined when none is given (check as documented by default). */
 function assignmentFromFlags(args: Args): { assignment: Assignment; words: string[] } | undefined {

@@ -1,4 +1,4 @@
-import type { LabelEncoding, ParameterLayout } from "../judge/Assignment.ts";
+import type { HiddenActivation, LabelEncoding, OutputFamily, ParameterLayout } from "../judge/Assignment.ts";
 /**
  * A grading rubric: tests with partial credit. The JSON form is described by
  * rubric.schema.json beside this file; validateRubric checks a file against it.
@@ -45,16 +45,35 @@ export interface RubricTest {
   readonly networks: NetworkSpec;
 }
 
-/** What a submission implements. Until more families exist there is one: the lecture's network. */
+/**
+ * What a submission implements, in the names and values of `check`'s flags (--hidden-activation
+ * is hiddenActivation, and so on; src/judge/Assignment.ts parses both): the family, how y and
+ * the parameters reach the function, the shapes it must handle, a built-in profile. Every field
+ * is optional; none is the lecture's network. outputActivation with cost (and targets, always
+ * one-hot) are the older spelling of output, still read: sigmoid + cross-entropy is
+ * sigmoid-cross-entropy.
+ */
 export interface Assignment {
-  readonly hiddenActivation: "sigmoid";
-  readonly outputActivation: "sigmoid";
-  readonly cost: "cross-entropy";
-  readonly targets: "one-hot";
+  /** a built-in profile (ex4), applied first; the other fields override it */
+  readonly profile?: string;
+  readonly hiddenActivation?: HiddenActivation;
+  /** the output layer and its cost, e.g. softmax-cross-entropy */
+  readonly output?: OutputFamily;
+  readonly outputActivation?: "sigmoid" | "softmax" | "identity";
+  readonly cost?: "cross-entropy" | "squared-error";
+  readonly targets?: "one-hot";
   /** how y reaches the function (default 0-based) */
   readonly labels?: LabelEncoding;
   /** how the parameters reach it (default unrolled; `wb`: per layer {W, b}) */
   readonly layout?: ParameterLayout;
+  /** hidden layers the function must handle: "1", "1..2", "1.." or a number; every test's networks must lie within */
+  readonly hiddenLayers?: number | string;
+  /** output units K it must handle, as hiddenLayers */
+  readonly classes?: number | string;
+  /** the values of λ it is asked at ("0,1,10" or a list); every test's λ must be one of them */
+  readonly lambda?: number | string | readonly number[];
+  /** a naive log(1 − h) with a right gradient is a warning in the diagnosis, as with check --allow-unstable-cost */
+  readonly allowUnstableCost?: boolean;
 }
 
 export interface Rubric {

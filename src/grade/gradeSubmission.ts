@@ -2,11 +2,12 @@ import { checkImplementation, wrongValue } from "../judge/checkImplementation.ts
 import type { CaseFile } from "../judge/caseFileOf.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
-import { defaultAssignment } from "../judge/Assignment.ts";
+import { assignmentFieldNames, assignmentFlag, defaultAssignment, type Assignment } from "../judge/Assignment.ts";
 import { encodedImplementation } from "../judge/encodedImplementation.ts";
 import { loadStatus } from "./loadStatus.ts";
 import { networksFor } from "./networksFor.ts";
-import { maxPointsOf, type Rubric } from "./Rubric.ts";
+import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
+import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
@@ -40,10 +41,11 @@ export async function gradeSubmission(id: string, dir: string, rubric: Rubric, o
   }
 }
 
-/** The submission as the rubric's assignment hands it y and the parameters (the lecture's way by default). */
-function statedInterface(implementation: Implementation, rubric: Rubric): Implementation {
-  const { labels = "0-based", layout = "unrolled" } = rubric.assignment;
-  return encodedImplementation(implementation, { ...defaultAssignment, labels, layout });
+/** The rubric's assignment, which validateRubric has accepted (the lecture's network when it states nothing). */
+function assignmentOf(rubric: Rubric): Assignment {
+  const stated = rubricAssignment(rubric);
+  if (!stated.ok) throw new Error(`the rubric's assignment is invalid: ${stated.errors.join("; ")}`);
+  return stated.assignment;
 }
 
 /** The rubric's tests on an implementation that is already running; the caller closes it. */
@@ -53,10 +55,12 @@ export async function gradeImplementation(
   rubric: Rubric,
   options: GradeOptions,
 ): Promise<SubmissionResult> {
-  const implementation = statedInterface(given, rubric);
+  const assignment = assignmentOf(rubric);
+  // the submission as the assignment hands it y and the parameters
+  const implementation = encodedImplementation(given, assignment);
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
-    const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);
+    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation);
     if (outcomes.length === 0 && outcome.neverAnswered)
       return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
     outcomes.push(outcome);
@@ -68,7 +72,9 @@ export async function gradeImplementation(
     maxPoints: t.points,
     message: outcomes[k].message,
   }));
-  const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem)) ? await diagnoseOnce(implementation, options) : undefined;
+  const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem))
+    ? await diagnoseOnce(given, rubric, assignment, options)
+    : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
   return scored(id, "graded", rubric, items, {
     mistakes: diagnosis?.mistakes ?? [],
@@ -78,14 +84,37 @@ export async function gradeImplementation(
   });
 }
 
-async function diagnoseOnce(implementation: Implementation, options: GradeOptions) {
+async function diagnoseOnce(given: Implementation, rubric: Rubric, assignment: Assignment, options: GradeOptions) {
   const runs = options.searchRuns ?? diagnosisRuns;
-  const report = await checkImplementation(implementation, { seed: options.seed, runs, deadlineMs: 60_000 });
+  // the lecture's network is searched exactly as `check` does with no assignment flags
+  const stated = JSON.stringify(assignment) === JSON.stringify(defaultAssignment) ? {} : { assignment };
+  const report = await checkImplementation(given, {
+    seed: options.seed,
+    runs,
+    deadlineMs: 60_000,
+    ...stated,
+    allowUnstableCost: assignment.allowUnstableCost,
+  });
+  const flags = assignmentFlags(rubric.assignment);
   return {
     mistakes: report.mistakes,
     counterexample: report.counterexample ?? undefined,
-    replay: report.passed ? undefined : `npx gradcheck check YOUR_FOLDER --seed ${options.seed} --runs ${runs}`,
+    replay: report.passed ? undefined : `npx gradcheck check YOUR_FOLDER --seed ${options.seed} --runs ${runs}${flags}`,
   };
+}
+
+/** The rubric's assignment as `check`'s flags, so the replay line checks the same family. */
+function assignmentFlags(a: RubricAssignment): string {
+  const stated = rubricAssignment({ name: "", assignment: a, tests: [] });
+  if (!stated.ok) return "";
+  return assignmentFieldNames
+    .map((field) => {
+      const v = field === "output" ? (a.output ?? (a.outputActivation || a.cost ? stated.assignment.output : undefined)) : a[field];
+      if (v === undefined || v === false) return "";
+      const flag = assignmentFlag(field);
+      return v === true ? ` --${flag}` : ` --${flag} ${Array.isArray(v) ? v.join(",") : String(v)}`;
+    })
+    .join("");
 }
 
 /** A student none of whose code could be run: every test failed with the reason. */

@@ -2,6 +2,8 @@ import { matrix } from "../linalg/Matrix.ts";
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { thetaShapes } from "../network/theta.ts";
 import { rng, type Rng } from "../numeric/random.ts";
+import { defaultAssignment, outputOf, type Assignment } from "../judge/Assignment.ts";
+import { overflowShift } from "../judge/submissionCaseArbitrary.ts";
 import type { Range, RubricTest } from "./Rubric.ts";
 
 /**
@@ -9,13 +11,18 @@ import type { Range, RubricTest } from "./Rubric.ts";
  * log(1 − h) computed naively is −∞ while the exact cost stays finite.
  */
 const saturatingBias = 40;
+// With a softmax output the stable-cost test raises every output bias by 800 instead, as check's
+// overflow regime does: e^z overflows, yet softmax and the cost are those of the unshifted network.
 
 /**
  * The networks one rubric test runs on, drawn from the class's seed and the test's id: every
  * student gets the same networks, and adding a test to the rubric does not change the others'.
- * Values are multiples of 0.1, as in `gradcheck check`, so a counterexample reads plainly.
+ * Values are multiples of 0.1, as in `gradcheck check`, so a counterexample reads plainly. The
+ * family (activations, cost) is the rubric's assignment's; the draws do not depend on it.
  */
-export function networksFor(test: RubricTest, seed: number): LabelledCase[] {
+export function networksFor(test: RubricTest, seed: number, assignment: Assignment = defaultAssignment): LabelledCase[] {
+  const family = { hiddenActivation: assignment.hiddenActivation, ...outputOf(assignment.output) };
+  const softmax = family.outputActivation === "softmax";
   const random = rng((seed ^ idHash(test.id)) >>> 0);
   const spec = test.networks;
   return Array.from({ length: spec.runs }, (_, run) => {
@@ -35,7 +42,10 @@ export function networksFor(test: RubricTest, seed: number): LabelledCase[] {
         r,
         c,
         Array.from({ length: r * c }, (_, q) => {
-          if (test.kind === "stable-cost" && l === shapes.length - 1 && q % c === 0) return (random() < 0.5 ? -1 : 1) * saturatingBias;
+          if (test.kind === "stable-cost" && l === shapes.length - 1 && q % c === 0) {
+            const sign = random() < 0.5 ? -1 : 1;
+            return softmax ? overflowShift : sign * saturatingBias;
+          }
           return tenths(15);
         }),
       ),
@@ -43,9 +53,7 @@ export function networksFor(test: RubricTest, seed: number): LabelledCase[] {
     return {
       name: `${test.id}-${run + 1}-[${layerSizes}]-m${m}`,
       layerSizes,
-      hiddenActivation: "sigmoid",
-      outputActivation: "sigmoid",
-      cost: "cross-entropy",
+      ...family,
       lambda: spec.lambda,
       X: matrix(
         m,

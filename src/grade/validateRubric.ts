@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject } from "ajv";
 import type { Rubric } from "./Rubric.ts";
+import { rubricAssignment } from "./rubricAssignment.ts";
 
 export const rubricSchema = JSON.parse(readFileSync(new URL("./rubric.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
@@ -10,7 +11,7 @@ export type RubricCheck = { readonly ok: true; readonly rubric: Rubric } | { rea
 
 /**
  * Checks a parsed rubric against rubric.schema.json, then what a schema cannot say (unique
- * ids, min ≤ max). Each error names the field as a path, e.g. `tests[2].networks.m`.
+ * ids, min ≤ max, an assignment `check` would accept, tests' networks within its shapes). Each error names the field as a path, e.g. `tests[2].networks.m`.
  */
 export function validateRubric(value: unknown): RubricCheck {
   if (!validate(value)) return { ok: false, errors: (validate.errors ?? []).map(describe) };
@@ -25,6 +26,10 @@ export function validateRubric(value: unknown): RubricCheck {
       if (min > max) errors.push(`tests[${k}].networks.${key}: min ${min} is greater than max ${max}`);
     }
   });
+  if (errors.length === 0) {
+    const stated = rubricAssignment(rubric);
+    if (!stated.ok) errors.push(...stated.errors);
+  }
   if (rubric.tests.every((t) => t.points === 0)) errors.push("tests: every test is worth 0 points; at least one must be worth more");
   return errors.length ? { ok: false, errors } : { ok: true, rubric };
 }

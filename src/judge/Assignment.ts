@@ -97,6 +97,11 @@ export const assignmentFieldNames = [
   "allowUnstableCost",
 ] as const;
 
+/** The `check` flag of a field: hiddenActivation is --hidden-activation. */
+export function assignmentFlag(field: (typeof assignmentFieldNames)[number]): string {
+  return field.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+}
+
 /**
  * An Assignment from named fields (a rubric's `assignment` object, or `check`'s flags as
  * strings): `profile` first, then each field overrides it. Ranges are "N", "A..B" or "A.."
