@@ -33,7 +33,7 @@ describe("rubric", () => {
     ],
     [{ ...defaultRubric, tests: [{ ...test0, networks: { ...test0.networks, K: [0, 2] } }] }, "tests[0].networks.K[0]: must be >= 1"],
     [{ ...defaultRubric, tests: [test0, test0] }, "tests[1].id: 'shape' is used by an earlier test"],
-    [{ ...defaultRubric, assignment: { ...defaultRubric.assignment, cost: "squared-error" } }, "assignment.cost"],
+    [{ ...defaultRubric, assignment: { ...defaultRubric.assignment, cost: "hinge" } }, "assignment.cost"],
     [{ ...defaultRubric, extra: 1 }, "(top level): unknown field 'extra'"],
     [{ name: "x", assignment: defaultRubric.assignment }, "(top level): missing field 'tests'"],
   ])("an invalid rubric is refused with the field named (%#)", (rubric, expected) => {
