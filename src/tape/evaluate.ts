@@ -6,8 +6,10 @@ import { TapeError } from "./TapeError.ts";
 /**
  * One op's value: shapes checked, the rule's forward run into a fresh matrix, the result
  * checked for NaN and ±∞ so a bad value is named where it is born, not three layers later.
+ * Called from the op itself, so the stack at that moment says where the op was called: it is
+ * captured only when there is an error to report.
  */
-export function evaluate(rules: Rules, op: OpName, x: readonly Matrix[], attr: readonly number[], site: Error): Matrix {
+export function evaluate(rules: Rules, op: OpName, x: readonly Matrix[], attr: readonly number[]): Matrix {
   const rule = rules[op];
   const shape = rule.shape(x, attr);
   if (typeof shape === "string") {
@@ -17,7 +19,7 @@ export function evaluate(rules: Rules, op: OpName, x: readonly Matrix[], attr: r
   const out = zeros(shape[0], shape[1]);
   rule.forward(x, out, attr);
   const q = firstNonFinite(out.data);
-  if (q >= 0) throw new TapeError(`${op} produced ${out.data[q]} ${describe(out, q, x)}; recorded at ${recordedAt(site)}`);
+  if (q >= 0) throw new TapeError(`${op} produced ${out.data[q]} ${describe(out, q, x)}; recorded at ${recordedAt(new Error())}`);
   return out;
 }
 
