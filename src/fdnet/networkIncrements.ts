@@ -36,6 +36,8 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
   const J = dataTerm(problem, base) + regularizationTerm(theta, lambda, m);
   const lastHidden = layerSizes.length - 3;
   const kernel = usesSigmoidCrossEntropyKernel(problem) ? sigmoidCrossEntropyKernel(problem, theta, base.z, base.a) : null;
+  let sumsAll = new Float64Array(16),
+    magsAll = new Float64Array(16);
   return {
     n: parameterCount(layerSizes),
     f0: J,
@@ -50,8 +52,13 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
     },
     increments(p, offsets, out, kinks) {
       const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
-      const sums = new Float64Array(offsets.length),
-        mags = new Float64Array(offsets.length);
+      // Work arrays shared by every call (an entry's increments are summed in them), grown when needed.
+      if (sumsAll.length < offsets.length) {
+        sumsAll = new Float64Array(offsets.length);
+        magsAll = new Float64Array(offsets.length);
+      }
+      const sums = sumsAll.subarray(0, offsets.length).fill(0),
+        mags = magsAll.subarray(0, offsets.length).fill(0);
       if (kernel && l === lastHidden) kernel(i, j, offsets, sums, mags);
       else genericIncrements(base, l, i, j, offsets, sums, mags, kinks);
       return finishIncrements(problem, theta[l].data[i * theta[l].cols + j], j === 0, offsets, sums, mags, out);

@@ -245,17 +245,30 @@ function evaluateLevels(plan: Plan, w: Scratch, inc: Increments, i: number, n: n
  * A level whose s is not about twice the next one's (beyond round-off) saw a kink.
  */
 function firstCleanBySecondDifference(w: Scratch, n: number, G: number, p: number, m: number): number {
-  const { steps, out, accuracy } = w;
-  const s = (k: number) => (out[k * G + p] + out[k * G + m]) / steps[k];
-  const noise = (k: number) => (SECOND_DIFFERENCE_NOISE_FACTOR * 2 * accuracy) / steps[k];
   let firstClean = w.firstReportedClean;
   const smallest = n - 1;
-  if (smallest >= 1 && Math.abs(s(smallest)) > Math.max(KINK_SHRINK_RATIO * Math.abs(s(smallest - 1)), noise(smallest))) firstClean = n;
+  if (
+    smallest >= 1 &&
+    Math.abs(secondDifference(w, smallest, G, p, m)) >
+      Math.max(KINK_SHRINK_RATIO * Math.abs(secondDifference(w, smallest - 1, G, p, m)), noise(w, smallest))
+  )
+    firstClean = n;
   for (let k = n - 2; k >= firstClean; k--) {
-    const anomaly = Math.abs(s(k) - (steps[k] / steps[k + 1]) * s(k + 1));
-    if (anomaly > KINK_ANOMALY_TOLERANCE * Math.abs(s(k)) + noise(k)) return k + 1;
+    const sk = secondDifference(w, k, G, p, m);
+    const anomaly = Math.abs(sk - (w.steps[k] / w.steps[k + 1]) * secondDifference(w, k + 1, G, p, m));
+    if (anomaly > KINK_ANOMALY_TOLERANCE * Math.abs(sk) + noise(w, k)) return k + 1;
   }
   return firstClean;
+}
+
+/** s(h_k) = (f(x+h) + f(x−h) − 2f(x)) / h at level k. */
+function secondDifference(w: Scratch, k: number, G: number, p: number, m: number): number {
+  return (w.out[k * G + p] + w.out[k * G + m]) / w.steps[k];
+}
+
+/** The round-off s(h_k) may carry, with the margin of SECOND_DIFFERENCE_NOISE_FACTOR. */
+function noise(w: Scratch, k: number): number {
+  return (SECOND_DIFFERENCE_NOISE_FACTOR * 2 * w.accuracy) / w.steps[k];
 }
 
 /**
@@ -288,8 +301,12 @@ function neville(base: StencilMethod, w: Scratch, from: number, n: number, ratio
         bestRho = R[k];
       }
     }
-    [prevT, T] = [T, prevT];
-    [prevRho, R] = [R, prevRho];
+    const t = prevT,
+      r = prevRho;
+    prevT = T;
+    T = t;
+    prevRho = R;
+    R = r;
   }
   return { estimate: bestValue, errorBound: Math.max(best, bestRho) };
 }
