@@ -112,6 +112,8 @@ interface Baseline {
   readonly gOut: (z: number) => number;
   readonly gHidden: (z: number) => number;
   readonly hiddenRelu: boolean;
+  /** false for cross-entropy, whose loss softplus(z) − y·z needs no a = g(z): not computed then */
+  readonly lossReadsA: boolean;
   /** the loss belongs to a whole example (softmax), not to each output unit */
   readonly softmax: boolean;
   readonly K: number;
@@ -158,6 +160,7 @@ function baseline(problem: Problem, theta: Theta): Baseline {
     softmax,
     gHidden: activations[problem.hiddenActivation].g,
     hiddenRelu: problem.hiddenActivation === "relu",
+    lossReadsA: problem.cost !== "cross-entropy",
     curZ: new Float64Array(width),
     cur: new Float64Array(width),
     next: new Float64Array(width),
@@ -227,7 +230,7 @@ function genericIncrements(
         base.curZ[i] = zNew;
         addRowLossChange(base, e);
       } else if (outputLayer) {
-        addUnitLossChange(base, e, i, zNew, base.gOut(zNew));
+        addUnitLossChange(base, e, i, zNew, base.lossReadsA ? base.gOut(zNew) : NaN);
       } else {
         if (crossesKink(base, z0, zNew)) kinks[o] = 1;
         const da = base.gHidden(zNew) - Ai[e * sOut + i];

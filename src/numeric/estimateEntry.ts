@@ -83,18 +83,41 @@ function richardsonWith(r: RichardsonMethod, plan: Plan, w: Scratch, inc: Increm
   const xi = inc.coordinate(i);
   const h0 = powerOfTwoBelow(r.largestStep * Math.max(1, Math.abs(xi)));
   for (let k = 0; k < r.levels; k++) w.steps[k] = h0 / r.ratio ** k;
-  const first = tableau(plan, w, inc, i, r.levels, r.ratio);
-  const e = first.result;
-  if (first.cleanLevels === r.levels && (r.levels <= 3 || e.errorBound <= 1e-9 * Math.max(1, Math.abs(e.estimate)))) return e;
+  const {
+    result: e,
+    cleanLevels,
+    levels,
+  } = r.target === undefined ? tableau(plan, w, inc, i, 0, r.levels, r.ratio) : adaptiveTableau(r, r.target, plan, w, inc, i);
+  if (cleanLevels === levels && (levels <= 3 || e.errorBound <= 1e-9 * Math.max(1, Math.abs(e.estimate)))) return e;
   // A kink within the large steps (or a wild function): try again just above the
   // round-off-optimal step, where a kink has to be much closer to x to matter.
   const hs = 4 * stepFor(r.base, xi, relativeAccuracy(inc));
   w.steps[0] = hs;
   w.steps[1] = hs / 2;
   w.steps[2] = hs / 4;
-  const second = tableau(plan, w, inc, i, 3, 2);
+  const second = tableau(plan, w, inc, i, 0, 3, 2);
   if (second.result.kink) return second.result;
   return second.cleanLevels >= 2 && second.result.errorBound < e.errorBound ? second.result : e;
+}
+
+/**
+ * The tableau over as few of the method's levels as its target allows: three levels first,
+ * then one more at a time, stopping once every level so far is clean and the bound is within
+ * target·max(1, |estimate|), or no longer halves with the new level. The levels are the
+ * method's own steps and the accuracy the largest any call reported, so stopping after n
+ * levels gives exactly the estimate and bound of the same method fixed at n levels.
+ */
+function adaptiveTableau(r: RichardsonMethod, target: number, plan: Plan, w: Scratch, inc: Increments, i: number): Tableau {
+  let t = tableau(plan, w, inc, i, 0, Math.min(3, r.levels), r.ratio);
+  while (t.levels < r.levels) {
+    const clean = t.cleanLevels === t.levels;
+    if (clean && t.result.errorBound <= target * Math.max(1, Math.abs(t.result.estimate))) break;
+    const next = tableau(plan, w, inc, i, t.levels, t.levels + 1, r.ratio);
+    const improving = next.result.errorBound < t.result.errorBound / 2;
+    t = next;
+    if (clean && next.cleanLevels === next.levels && !improving) break;
+  }
+  return t;
 }
 
 /** What a Richardson method's every entry shares: its stencil's nonzero grid, worked out once. */
@@ -191,10 +214,20 @@ const KINK_SHRINK_RATIO = 0.75;
  */
 const KINK_ANOMALY_TOLERANCE = 0.1;
 
-/** One Richardson tableau over the first n steps of the scratch (largest first). */
-function tableau(plan: Plan, w: Scratch, inc: Increments, i: number, n: number, ratio: number): { result: Estimate; cleanLevels: number } {
+interface Tableau {
+  readonly result: Estimate;
+  /** levels evaluated, and how many of the smallest steps are free of kinks */
+  readonly levels: number;
+  readonly cleanLevels: number;
+}
+
+/**
+ * One Richardson tableau over the first n steps of the scratch (largest first); levels before
+ * `from` are already in the scratch, evaluated by an earlier call for the same entry.
+ */
+function tableau(plan: Plan, w: Scratch, inc: Increments, i: number, from: number, n: number, ratio: number): Tableau {
   const { base, p, m, G } = plan;
-  evaluateLevels(plan, w, inc, i, n);
+  evaluateLevels(plan, w, inc, i, from, n);
   const firstClean = base.symmetric && p >= 0 && m >= 0 ? firstCleanBySecondDifference(w, n, G, p, m) : w.firstReportedClean;
   const cleanLevels = n - firstClean;
   const hLast = w.steps[n - 1];
@@ -202,39 +235,46 @@ function tableau(plan: Plan, w: Scratch, inc: Increments, i: number, n: number, 
     const halfJump = p >= 0 && m >= 0 ? Math.abs(w.out[(n - 1) * G + p] + w.out[(n - 1) * G + m]) / (2 * hLast) : Infinity;
     return {
       result: { estimate: w.D[n - 1], errorBound: Math.max(halfJump, w.rho[n - 1]), step: hLast, kink: true },
+      levels: n,
       cleanLevels,
     };
   }
   if (cleanLevels === 1) {
     const M = Math.max(Math.abs(inc.f0), inc.accuracy / Number.EPSILON) / Math.max(1, Math.abs(inc.coordinate(i))) ** (base.order + 1);
     const errorBound = w.rho[n - 1] + Math.abs(base.truncationConstant) * hLast ** base.order * M;
-    return { result: { estimate: w.D[n - 1], errorBound, step: hLast, kink: false }, cleanLevels };
+    return { result: { estimate: w.D[n - 1], errorBound, step: hLast, kink: false }, levels: n, cleanLevels };
   }
   const { estimate, errorBound } = neville(base, w, firstClean, n, ratio);
-  return { result: { estimate, errorBound, step: hLast, kink: false }, cleanLevels };
+  return { result: { estimate, errorBound, step: hLast, kink: false }, levels: n, cleanLevels };
 }
 
-function evaluateLevels(plan: Plan, w: Scratch, inc: Increments, i: number, n: number): void {
+/**
+ * Increments for levels from..n−1, then every level's derivative and round-off. The accuracy
+ * is the largest reported for any of the levels, so the round-off of all of them is recomputed
+ * when a later call reports a larger one.
+ */
+function evaluateLevels(plan: Plan, w: Scratch, inc: Increments, i: number, from: number, n: number): void {
   const { grid, coefs, G, sumAbs } = plan;
-  const offsets = w.offsets.subarray(0, n * G),
-    out = w.out.subarray(0, n * G),
-    kinks = w.kinks.subarray(0, n * G);
-  for (let k = 0; k < n; k++) for (let g = 0; g < G; g++) offsets[k * G + g] = grid[g] * w.steps[k];
+  const offsets = w.offsets.subarray(from * G, n * G),
+    out = w.out.subarray(from * G, n * G),
+    kinks = w.kinks.subarray(from * G, n * G);
+  for (let k = from; k < n; k++) for (let g = 0; g < G; g++) offsets[(k - from) * G + g] = grid[g] * w.steps[k];
   out.fill(0);
   kinks.fill(0);
-  const accuracy = inc.increments(i, offsets, out, kinks) ?? inc.accuracy;
-  let firstReportedClean = 0;
-  for (let k = 0; k < n; k++) {
+  const reported = inc.increments(i, offsets, out, kinks) ?? inc.accuracy;
+  const accuracy = from === 0 ? reported : Math.max(w.accuracy, reported);
+  let firstReportedClean = from === 0 ? 0 : w.firstReportedClean;
+  for (let k = from; k < n; k++) {
     let d = 0,
       kinked = false;
     for (let g = 0; g < G; g++) {
-      d += coefs[g] * out[k * G + g];
-      if (kinks[k * G + g]) kinked = true;
+      d += coefs[g] * w.out[k * G + g];
+      if (w.kinks[k * G + g]) kinked = true;
     }
     w.D[k] = d / w.steps[k];
-    w.rho[k] = (sumAbs * accuracy) / w.steps[k];
     if (kinked) firstReportedClean = k + 1;
   }
+  for (let k = 0; k < n; k++) w.rho[k] = (sumAbs * accuracy) / w.steps[k];
   w.firstReportedClean = firstReportedClean;
   w.accuracy = accuracy;
 }
