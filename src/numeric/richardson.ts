@@ -28,6 +28,6 @@ export function richardson(base: StencilMethod = centralFdm(3), options: Richard
   if (target !== undefined && !(target >= 0)) throw new RangeError(`Richardson's target must be a number ≥ 0, got ${target}`);
   if (target === undefined)
     return { kind: "richardson", name: `Richardson(${base.name}, ${levels} levels, ratio ${ratio})`, base, levels, ratio, largestStep };
-  const name = `Richardson(${base.name}, 3 to ${levels} levels until the bound is ≤ ${target.toExponential(0)}·max(1, |estimate|), ratio ${ratio})`;
+  const name = `Richardson(${base.name}, 3 to ${levels} levels to a ${target.toExponential(0)} bound, ratio ${ratio})`;
   return { kind: "richardson", name, base, levels, ratio, largestStep, target };
 }
