@@ -36,6 +36,16 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
   const J = dataTerm(problem, base) + regularizationTerm(theta, lambda, m);
   const lastHidden = layerSizes.length - 3;
   const kernel = usesSigmoidCrossEntropyKernel(problem) ? sigmoidCrossEntropyKernel(problem, theta, base.z, base.a) : null;
+  // An entry is asked for several times in a row (its coordinate, then its levels): located once.
+  let lastP = -1,
+    lastEntry = thetaEntryAt(0, layerSizes);
+  const entryAt = (p: number) => {
+    if (p !== lastP) {
+      lastEntry = thetaEntryAt(p, layerSizes);
+      lastP = p;
+    }
+    return lastEntry;
+  };
   let sumsAll = new Float64Array(16),
     magsAll = new Float64Array(16);
   return {
@@ -47,11 +57,11 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
     // through λ (which can dwarf the data term) does not enter.
     accuracy: defaultRelativeAccuracy * Math.max(base.absLoss / m, Number.MIN_VALUE),
     coordinate(p) {
-      const { layer, row, column } = thetaEntryAt(p, layerSizes);
+      const { layer, row, column } = entryAt(p);
       return theta[layer].data[row * theta[layer].cols + column];
     },
     increments(p, offsets, out, kinks) {
-      const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
+      const { layer: l, row: i, column: j } = entryAt(p);
       // Work arrays shared by every call (an entry's increments are summed in them), grown when needed.
       if (sumsAll.length < offsets.length) {
         sumsAll = new Float64Array(offsets.length);

@@ -151,6 +151,14 @@ interface Scratch {
   /** levels before this one saw a kink reported by the function itself */
   firstReportedClean: number;
   accuracy: number;
+  /** views of offsets, out and kinks by level range, made on first use */
+  readonly views: Views[];
+}
+
+interface Views {
+  readonly offsets: Float64Array;
+  readonly out: Float64Array;
+  readonly kinks: Uint8Array;
 }
 
 const plans = new WeakMap<RichardsonMethod, Plan>();
@@ -192,6 +200,7 @@ function scratchFor(plan: Plan): Scratch {
     R: [new Float64Array(n), new Float64Array(n)],
     firstReportedClean: 0,
     accuracy: 0,
+    views: [],
   };
 }
 
@@ -255,9 +264,7 @@ function tableau(plan: Plan, w: Scratch, inc: Increments, i: number, from: numbe
  */
 function evaluateLevels(plan: Plan, w: Scratch, inc: Increments, i: number, from: number, n: number): void {
   const { grid, coefs, G, sumAbs } = plan;
-  const offsets = w.offsets.subarray(from * G, n * G),
-    out = w.out.subarray(from * G, n * G),
-    kinks = w.kinks.subarray(from * G, n * G);
+  const { offsets, out, kinks } = viewsOf(w, from, n, G);
   for (let k = from; k < n; k++) for (let g = 0; g < G; g++) offsets[(k - from) * G + g] = grid[g] * w.steps[k];
   out.fill(0);
   kinks.fill(0);
@@ -277,6 +284,16 @@ function evaluateLevels(plan: Plan, w: Scratch, inc: Increments, i: number, from
   for (let k = 0; k < n; k++) w.rho[k] = (sumAbs * accuracy) / w.steps[k];
   w.firstReportedClean = firstReportedClean;
   w.accuracy = accuracy;
+}
+
+/** Levels from..n−1 of the scratch's offsets, out and kinks, as views made once and kept. */
+function viewsOf(w: Scratch, from: number, n: number, G: number): Views {
+  const key = from * (w.steps.length + 1) + n;
+  return (w.views[key] ??= {
+    offsets: w.offsets.subarray(from * G, n * G),
+    out: w.out.subarray(from * G, n * G),
+    kinks: w.kinks.subarray(from * G, n * G),
+  });
 }
 
 /**
