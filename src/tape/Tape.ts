@@ -24,6 +24,10 @@ export interface TapeOptions {
   readonly sites?: boolean;
 }
 
+/** Arrays of at most this many entries are carved from blocks of SMALL_BLOCK bytes. */
+const SMALL_ARRAY = 256;
+const SMALL_BLOCK = 16384;
+
 /** A non-finite gradient in backward on a tape that kept no sites: the op is known, not where it was recorded. */
 export class UnlocatedTapeError extends TapeError {}
 
@@ -46,6 +50,9 @@ export class Tape {
   private bytes = 0;
   private peak = 0;
   private readonly sites: boolean;
+  /** the block small arrays are carved from, and the bytes of it already handed out */
+  private block: ArrayBuffer | null = null;
+  private blockUsed = 0;
 
   /** The rules table is a parameter so tests can plant a wrong rule. */
   constructor(
@@ -72,6 +79,7 @@ export class Tape {
       op,
       inputs.map((v) => v.value),
       attr,
+      this.alloc,
     );
     if (!inputs.some((v) => v.needsGrad)) return new Value(out, this, -1);
     return this.push({ op, inputs, attr, out, site: this.sites ? new Error() : null });
@@ -106,7 +114,7 @@ export class Tape {
       const dx = e.inputs.map((v) => {
         if (!v.needsGrad) return null;
         if (grads[v.index] === null) {
-          grads[v.index] = new Float64Array(v.value.data.length);
+          grads[v.index] = this.alloc(v.value.data.length);
           liveBytes += grads[v.index]!.byteLength;
         }
         return grads[v.index];
@@ -120,6 +128,24 @@ export class Tape {
     }
     return this.gradientsFrom(grads);
   }
+
+  /**
+   * A zero-filled array for an op's result or a gradient. Small ones are views into a shared
+   * block, never handed out twice: a fresh typed array of a few dozen entries costs about a
+   * microsecond (its own backing store), more than a small op's arithmetic. A view keeps its
+   * block alive, which costs at most SMALL_BLOCK bytes per block.
+   */
+  private readonly alloc = (n: number): Float64Array => {
+    if (n > SMALL_ARRAY) return new Float64Array(n);
+    const bytes = 8 * n;
+    if (this.block === null || this.blockUsed + bytes > this.block.byteLength) {
+      this.block = new ArrayBuffer(SMALL_BLOCK);
+      this.blockUsed = 0;
+    }
+    const a = new Float64Array(this.block, this.blockUsed, n);
+    this.blockUsed += bytes;
+    return a;
+  };
 
   private assertScalarOutputOfThisTape(y: Value): void {
     if (y.rows !== 1 || y.cols !== 1) {
