@@ -50,9 +50,11 @@ export async function smallCheckBench(): Promise<BenchSection> {
     notes: [
       `Each time is the median over 15 timings of ${CALLS} calls, divided by ${CALLS}.`,
       `Finite differences of every entry by the method \`eval --method fd\` picks for this case: ${increments} increments of J ` +
-        `for ${c.theta.reduce((s, T) => s + T.data.length, 0)} entries, 3 to ${method.kind === "richardson" ? method.levels : 1} ` +
-        `levels each, stopping when the entry's bound is within the target or stops halving ` +
-        `(a fixed 6 levels, 12 increments per entry, gives the same worst bound; see docs/checker.md).`,
+        `for ${c.theta.reduce((s, T) => s + T.data.length, 0)} entries` +
+        (method.kind === "richardson" && method.target !== undefined
+          ? `, 3 to ${method.levels} levels each, stopping once the entry's bound is within ${method.target}·max(1, |n|) or stops halving ` +
+            `(a fixed ${method.levels} levels, ${2 * method.levels} increments per entry, gives the same worst bound; docs/checker.md).`
+          : "."),
       blasNote(torch),
     ],
   };
