@@ -1,7 +1,9 @@
 import { checkImplementation, wrongValue } from "../judge/checkImplementation.ts";
 import type { CaseFile } from "../judge/caseFileOf.ts";
-import { loadSubmission } from "../sandbox/loadSubmission.ts";
+import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
+import { defaultAssignment } from "../judge/Assignment.ts";
+import { encodedImplementation } from "../judge/encodedImplementation.ts";
 import { loadStatus } from "./loadStatus.ts";
 import { networksFor } from "./networksFor.ts";
 import { maxPointsOf, type Rubric } from "./Rubric.ts";
@@ -15,6 +17,8 @@ export interface GradeOptions {
   readonly callTimeoutMs: number;
   /** networks the diagnosing search may try after a wrong value */
   readonly searchRuns?: number;
+  /** where bubblewrap cannot build the sandbox: refuse (the default), or the autograder's separate-user fallback */
+  readonly fallback?: LoadOptions["fallback"];
 }
 
 /** Runs for the search that names the mistake and shrinks a counterexample, once a value is wrong. */
@@ -26,7 +30,7 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs });
+  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
   if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {
@@ -36,13 +40,20 @@ export async function gradeSubmission(id: string, dir: string, rubric: Rubric, o
   }
 }
 
+/** The submission as the rubric's assignment hands it y and the parameters (the lecture's way by default). */
+function statedInterface(implementation: Implementation, rubric: Rubric): Implementation {
+  const { labels = "0-based", layout = "unrolled" } = rubric.assignment;
+  return encodedImplementation(implementation, { ...defaultAssignment, labels, layout });
+}
+
 /** The rubric's tests on an implementation that is already running; the caller closes it. */
 export async function gradeImplementation(
   id: string,
-  implementation: Implementation,
+  given: Implementation,
   rubric: Rubric,
   options: GradeOptions,
 ): Promise<SubmissionResult> {
+  const implementation = statedInterface(given, rubric);
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
     const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);

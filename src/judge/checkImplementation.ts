@@ -7,7 +7,7 @@ import { problemInfo, type CheckProblem } from "./checkProblem.ts";
 import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
-import { diagnose, diagnosticCasesFor } from "./diagnose.ts";
+import { diagnose, diagnosesNonFinite, diagnosticCasesFor } from "./diagnose.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { judgeCase, type CaseFinding, type CaseVerdict, type JudgeOptions } from "./judgeCase.ts";
 import { selfInconsistentEntries } from "./selfInconsistentEntries.ts";
@@ -157,7 +157,7 @@ const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
 async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
   const mistakes =
-    first.findings.some((f) => wrongValue.has(f.problem)) && !session.expired()
+    diagnosable(session, first) && !session.expired()
       ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic)
       : [];
   const answered = first.submitted !== undefined;
@@ -174,6 +174,11 @@ async function probeFailure(session: Session, first: CaseVerdict, options: Submi
     mistakes,
     mutated: [...session.mutated],
   });
+}
+
+/** Wrong values are matched against the catalogue; so is a NaN or ∞ where the family has a mistake that overflows. */
+function diagnosable(session: Session, verdict: CaseVerdict): boolean {
+  return verdict.findings.some((f) => wrongValue.has(f.problem) || (f.problem === "non-finite" && diagnosesNonFinite(session.diagnostic)));
 }
 
 /** The case cut to its first example: the smallest request a submission can be sent. */
@@ -283,7 +288,8 @@ async function explainFailure(session: Session, search: Search, options: Submiss
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
-  const mistakes = wrong && !session.expired() ? await diagnose(session.implementation, counterexample, session.diagnostic) : [];
+  const mistakes =
+    diagnosable(session, verdict) && !session.expired() ? await diagnose(session.implementation, counterexample, session.diagnostic) : [];
   const clues =
     wrong && mistakes.length === 0 && !session.expired()
       ? await findClues(session.implementation, counterexample, verdict, session.diagnostic)

@@ -153,7 +153,12 @@ export async function againstOwnCost(
 ): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
-    directionalCheck(J, got.grad, theta, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...tolerance } }),
+    directionalCheck(J, got.grad, theta, {
+      random: rng(theta.length * 7919 + c.X.rows),
+      directions: 1,
+      tolerance: { ...tolerance },
+      stepScale: weightScaleOf(c),
+    }),
   );
   if (!settled.ok)
     return { problem: settled.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${settled.outcome.message}` };
@@ -167,4 +172,15 @@ export async function againstOwnCost(
     actual: d.actual,
     message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula})`,
   };
+}
+
+/**
+ * The step of (b) is sized to the weights, not the biases: a bias only shifts z, and the
+ * overflow regime's output biases of 800 (a shift that leaves J unchanged) would otherwise
+ * stretch the step across everything that curves J.
+ */
+function weightScaleOf(c: LabelledCase): number {
+  let max = 1;
+  for (const T of c.theta) for (let q = 0; q < T.data.length; q++) if (q % T.cols !== 0) max = Math.max(max, Math.abs(T.data[q]));
+  return max;
 }

@@ -5,6 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
 import { parseAnswerLine } from "./parseAnswerLine.ts";
+import { gradientOfAnswer, toNumber } from "./gradientOfAnswer.ts";
 import { releaseOnExit } from "./releaseOnExit.ts";
 import type { SubmissionCgroup } from "./submissionCgroup.ts";
 
@@ -41,8 +42,12 @@ type Message = Record<string, unknown>;
 
 const tailBytes = 4096;
 const cpuPollMs = 200;
-/** How far past its wall-clock limit a starved (runnable, not sleeping) call may run before it is stopped anyway. */
-const starvedWallFactor = 5;
+/**
+ * How far past its wall-clock limit a starved (runnable, not sleeping) call may run before it is
+ * stopped anyway: 5 × the limit plus 10 s, so that even a short limit survives a few seconds of
+ * a machine shared with much other work.
+ */
+const starvedWallMs = (wallMs: number) => 5 * wallMs + 10_000;
 /** A line longer than this is not an answer: the child is killed rather than buffered without end. */
 const maxLineBytes = 64 * 1024 * 1024;
 
@@ -269,7 +274,7 @@ class Session {
       // hung: it gets more wall time (the CPU watch below stops one that spins), up to a cap. A
       // child asleep (a real hang, a blocked read) is stopped. So a grade does not depend on the load.
       const expire = () => {
-        if (cgroup?.wantsCpu() && performance.now() - started < starvedWallFactor * wallMs) timer = setTimeout(expire, cpuPollMs);
+        if (cgroup?.wantsCpu() && performance.now() - started < starvedWallMs(wallMs)) timer = setTimeout(expire, cpuPollMs);
         else finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`));
       };
       let timer = setTimeout(expire, wallMs);
@@ -311,40 +316,12 @@ class Session {
     if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
     const J = toNumber(m.J);
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : describe(m.J)}, expected a number` };
-    // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
-    if (request.params.length === 1 && !Array.isArray(m.grad) && toNumber(m.grad) !== undefined) m = { ...m, grad: [m.grad] };
-    if (!Array.isArray(m.grad))
-      return {
-        kind: "bad-return",
-        message: `grad is ${m.grad === undefined ? "missing" : describe(m.grad)}, expected an array of ${request.params.length} numbers`,
-      };
-    const grad = new Float64Array(m.grad.length);
-    for (let i = 0; i < grad.length; i++) {
-      const g = toNumber(m.grad[i]);
-      if (g === undefined) {
-        const what = Array.isArray(m.grad[i])
-          ? "an array: grad must be unrolled into one flat list of params.length numbers"
-          : `${describe(m.grad[i])}, expected a number`;
-        return { kind: "bad-return", message: `grad[${i}] is ${what}` };
-      }
-      grad[i] = g;
-    }
-    return { kind: "result", J, grad, mutated };
+    const grad = gradientOfAnswer(m.grad, request.params);
+    if (!grad.ok) return { kind: grad.kind, message: grad.message, mutated };
+    return { kind: "result", J, grad: grad.grad, mutated };
   }
 }
 
 function describe(v: unknown): string {
   return (JSON.stringify(v) ?? String(v)).slice(0, 60);
-}
-
-/**
- * A number on the wire: a JSON number, or a non-finite value as the bare tokens NaN, Infinity,
- * -Infinity (Python), the same as strings, or null (what JSON.stringify and Octave's jsonencode
- * write for NaN and ±Inf; read as NaN, so it is judged as a non-finite answer, never a shape error).
- */
-function toNumber(v: unknown): number | undefined {
-  if (typeof v === "number") return v;
-  if (v === null) return NaN;
-  if (v === "NaN" || v === "Infinity" || v === "-Infinity") return Number(v);
-  return undefined;
 }

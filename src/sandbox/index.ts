@@ -1,10 +1,11 @@
-export type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
+export type { CallOutcome, CostRequest, Implementation, WbLayer } from "./Implementation.ts";
 export { inProcessImplementation } from "./inProcessImplementation.ts";
 export { defaultLoadLimits, loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
 export type { LoadFailure, LoadProblem } from "./loadProblem.ts";
 export { configLimits, readProcessConfig } from "./processConfig.ts";
 export { releaseAll, releaseOnExit } from "./releaseOnExit.ts";
 export { moduleCommand, sandboxAbilities, sandboxArgv, sandboxGaps, type Limits, type SandboxAbilities } from "./sandbox.ts";
+export { separateUserGaps } from "./separateUser.ts";
 export { removeStaleStaging, stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
 export { cgroupVersion, type CgroupVersion } from "./submissionCgroup.ts";
 export { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "./untrustedText.ts";
