@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkImplementation } from "../../src/judge/checkImplementation.ts";
+import { checkImplementation, defaultSeed } from "../../src/judge/checkImplementation.ts";
 import { judgeCase } from "../../src/judge/judgeCase.ts";
 import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { matrix } from "../../src/linalg/Matrix.ts";
@@ -22,10 +22,31 @@ describe("shrinking keeps the evidence, and the location hint is never wrong", (
     const mismatch = report.findings.find((f) => f.problem === "gradient-mismatch");
     expect(mismatch, report.findings.map((f) => f.message).join("\n")).toBeDefined();
     expect(mismatch!.message).not.toMatch(/bias column only/);
-    expect(mismatch!.wrongParts!.some((part) => part.endsWith("weights"))).toBe(true);
+    expect(mismatch!.wrongParts!.some((part) => / weights$| weight columns? j = /.test(part))).toBe(true);
     // the inputs that carry the evidence survive simplification
     expect(report.counterexample!.X.flat().some((x) => x !== 0)).toBe(true);
   });
+
+  it.each([
+    [2, "j = 1", defaultSeed],
+    [2, "j = 1", 1],
+    [2, "j = 1", 2],
+    [3, "j = 1, 2", defaultSeed],
+  ])(
+    "a regulariser that starts at column %i keeps a right column beside the wrong ones (%s), and the hint names them; seed %i",
+    async (from, columns, seed) => {
+      const report = await checkImplementation(inProcessImplementation(planted({ regularizeFrom: from }), "planted"), { seed });
+      const ce = report.counterexample!;
+      const mismatch = report.findings.find((f) => f.problem === "gradient-mismatch")!;
+      const shown = `shrunk to [${ce.layerSizes}] from [${report.firstFailure?.layerSizes}]: ${mismatch.message}`;
+      // the bias, the wrong columns and one right column: fewer would look like no regularisation
+      expect(ce.theta[0][0].length, shown).toBeGreaterThanOrEqual(from + 1);
+      expect(mismatch.message, shown).toContain(
+        `Θ⁽¹⁾: weight column${from > 2 ? "s" : ""} ${columns} only, its other weight columns right`,
+      );
+      expect(mismatch.wrongParts, shown).toContain(`Θ⁽¹⁾ weight column${from > 2 ? "s" : ""} ${columns}`);
+    },
+  );
 
   it("where the weight columns cannot show an error, the hint says so instead of 'bias column only'", async () => {
     const c = diagnosticCases[2];
