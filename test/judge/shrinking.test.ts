@@ -4,6 +4,7 @@ import { judgeCase } from "../../src/judge/judgeCase.ts";
 import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { matrix } from "../../src/linalg/Matrix.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
+import type { NnCostFunction } from "../../src/mistakes/index.ts";
 import { planted, type Planted } from "./plantedBugs.ts";
 
 /** Bugs that have nothing to do with the bias: the hint must never say "bias column only". */
@@ -47,6 +48,27 @@ describe("shrinking keeps the evidence, and the location hint is never wrong", (
       expect(mismatch.wrongParts, shown).toContain(`Θ⁽¹⁾ weight column${from > 2 ? "s" : ""} ${columns}`);
     },
   );
+
+  it("a shrinking step to a case that fails another way is not taken: a wrong value does not shrink into a throw", async () => {
+    const wrong = planted({ regularizeBiasOfLayer: 0 });
+    // wrong on every network, and throws on a single example: two failures, not one
+    const twoFailures: NnCostFunction = (params, layerSizes, X, y, lambda) => {
+      if (X.length === 1) throw new Error("one example");
+      return wrong(params, layerSizes, X, y, lambda);
+    };
+    const report = await checkImplementation(inProcessImplementation(twoFailures, "planted"));
+    const shown = `[${report.counterexample?.layerSizes}], m = ${report.counterexample?.X.length}: ${report.findings.map((f) => f.problem)}`;
+    expect(report.firstFailure!.m, shown).toBeGreaterThan(1);
+    expect(
+      report.findings.map((f) => f.problem),
+      shown,
+    ).not.toContain("threw");
+    expect(
+      report.findings.map((f) => f.problem),
+      shown,
+    ).toContain("gradient-mismatch");
+    expect(report.counterexample!.X.length, shown).toBe(2);
+  });
 
   it("where the weight columns cannot show an error, the hint says so instead of 'bias column only'", async () => {
     const c = diagnosticCases[2];
