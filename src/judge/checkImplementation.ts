@@ -13,7 +13,7 @@ import { judgeCase, type CaseFinding, type CaseVerdict, type JudgeOptions } from
 import { selfInconsistentEntries } from "./selfInconsistentEntries.ts";
 import { silentLayers } from "./errorPattern.ts";
 import { askTwice } from "./askTwice.ts";
-import { failureKind, failureSignature } from "./failureSignature.ts";
+import { failureKind, failureSignature, sameFailure } from "./failureSignature.ts";
 import { widenForEvidence } from "./widenForEvidence.ts";
 import { findClues } from "./findClues.ts";
 import { simplifyValues } from "./simplifyValues.ts";
@@ -51,6 +51,8 @@ interface Session {
   /** the verdict of every case that failed, to show it beside a passing second answer */
   readonly failures: WeakMap<LabelledCase, CaseVerdict>;
   readonly assignment: Assignment | undefined;
+  /** a naive log's infinite J where outputs saturate is allowed (--allow-unstable-cost, or the assignment) */
+  readonly allowUnstableCost: boolean;
   /** the fixed cases within the assignment's shapes; the first is the probe */
   readonly diagnostic: readonly LabelledCase[];
   judge(c: LabelledCase): Promise<CaseVerdict>;
@@ -87,6 +89,7 @@ function openSession(implementation: Implementation, seed: number, options: Subm
   return {
     implementation,
     assignment: options.assignment,
+    allowUnstableCost: options.allowUnstableCost === true,
     diagnostic: diagnosticCasesFor(options.assignment),
     start: { submission: implementation.description, seed, warnings: implementation.warnings, deadline },
     mutated,
@@ -204,13 +207,13 @@ interface Search {
 /**
  * The random search: fast-check draws cases from the seed and shrinks the first failure to a
  * small network. Once a case has failed, every later call is a shrinking step, and a step is
- * taken only to a case that fails the same way (failureKind): a smaller case that fails
+ * taken only to a case that fails the same way (sameFailure): a smaller case that fails
  * otherwise — a timeout for a wrong value, a bias column alone for whole weight columns — is
  * another failure, not a smaller copy of this one.
  */
 async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
   let firstFailure: Search["firstFailure"];
-  let kind: string | undefined;
+  let kind: readonly string[] | undefined;
   const property = fc.asyncProperty(
     options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
     async (c) => {
@@ -221,7 +224,7 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
         kind = failureKind(v);
         return false;
       }
-      return failureKind(v) !== kind;
+      return !sameFailure(kind, failureKind(v), session.allowUnstableCost);
     },
   );
   const details = await fc.check(property, {
