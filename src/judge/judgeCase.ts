@@ -11,7 +11,7 @@ import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 import { unstableCost } from "./unstableCost.ts";
-import { pattern, silentLayers, wrongParts } from "./errorPattern.ts";
+import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -131,14 +131,15 @@ export function againstReference(
   if (!comparison.passed && comparison.worst.length > 0) {
     const w = comparison.worst[0];
     const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
+    const confined = confinedColumns(c, comparison.compared);
     findings.push({
       problem: "gradient-mismatch",
       check: "a",
       where,
       expected: w.expected,
       actual: w.actual,
-      wrongParts: wrongParts(comparison.layers),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c))}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
+      wrongParts: wrongParts(comparison.layers, confined),
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
     });
   }
   return findings;
