@@ -162,7 +162,7 @@ const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
   const mistakes =
     diagnosable(session, first) && !session.expired()
-      ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic)
+      ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic, session)
       : [];
   const answered = first.submitted !== undefined;
   return checkReport(session.start, {
@@ -313,7 +313,9 @@ async function explainFailure(session: Session, search: Search, options: Submiss
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
   const mistakes =
-    diagnosable(session, verdict) && !session.expired() ? await diagnose(session.implementation, counterexample, session.diagnostic) : [];
+    diagnosable(session, verdict) && !session.expired()
+      ? await diagnose(session.implementation, counterexample, session.diagnostic, session)
+      : [];
   const clues =
     wrong && mistakes.length === 0 && !session.expired()
       ? await findClues(session.implementation, counterexample, verdict, session.diagnostic)
