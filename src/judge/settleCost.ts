@@ -30,9 +30,11 @@ export async function settleCost<T>(
     });
     if (missing.size === 0) return { ok: true, value, calls };
     const points = [...missing];
+    // the case's rows and labels once, shared by every point's request
+    const base = requestOf(c, new Float64Array(0));
     const outcomes = await callInOrder(
       implementation,
-      points.map(([, x]) => requestOf(c, x)),
+      points.map(([, x]) => ({ ...base, params: Array.from(x) })),
     );
     for (let k = 0; k < outcomes.length; k++) {
       const o = outcomes[k];
