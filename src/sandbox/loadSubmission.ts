@@ -10,7 +10,7 @@ import {
   insideSubmission,
   moduleCommand,
   noForkFilter,
-  sandboxAbilities,
+  probeSandboxAbilities,
   sandboxArgv,
   sandboxGaps,
   type SandboxAbilities,
@@ -63,7 +63,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const dir = st.isDirectory() ? full : dirname(full);
   const named = st.isDirectory() ? undefined : basename(full);
 
-  const can = sandboxAbilities();
+  const can = await probeSandboxAbilities();
   if (!can.bwrap && !options.unsafeNoSandbox) {
     return {
       ok: false,
