@@ -1,26 +1,30 @@
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import cliProgress from "cli-progress";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass, type StudentDone } from "../grade/gradeClass.ts";
+import { insideFolder } from "../grade/insideFolder.ts";
 import { classJUnit, classAnnotations } from "../grade/classExports.ts";
 import { readRubric } from "../grade/validateRubric.ts";
+import { writeAtomic } from "../grade/writeAtomic.ts";
 import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
+import { renderClassHtml } from "../report/renderClassHtml.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
 
 export const defaultGradeTimeoutMs = 3000;
 
 /**
  * `gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS]
- * [--resume] [--only ID…] [--junit FILE] [--format github]`. The work is gradeClass's; this
+ * [--resume] [--only ID…] [--junit FILE] [--format github] [--report DIR]`. The work is gradeClass's; this
  * reads the flags, shows progress, and returns the exit code: 0 when every student has a
  * result (whatever the scores), 2 when the class, the rubric or OUT_DIR is refused.
  */
 export async function gradeCommand(words: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const { rest, only } = takeOnly(words);
-  const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format"], ["resume"]);
+  const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format", "report"], ["resume"]);
   if (args.positional.length !== 1)
     throw new UsageError(
       `grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`,
@@ -31,6 +35,14 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   if (format !== "text" && format !== "github") throw new UsageError(`--format expects text or github, got ${format}`);
   const junit = args.options.get("junit");
   if (junit === true) throw new UsageError("--junit needs a file");
+  const reportDir = args.options.get("report");
+  if (reportDir === true) throw new UsageError("--report needs a folder");
+  if (typeof reportDir === "string" && existsSync(args.positional[0]) && insideFolder(reportDir, args.positional[0])) {
+    err(
+      `gradcheck: --report ${reportDir} is inside CLASS_DIR ${args.positional[0]}: it would be graded as a student; choose a folder outside it`,
+    );
+    return 2;
+  }
   const rubricFile = args.options.get("rubric");
   let rubric = defaultRubric;
   if (typeof rubricFile === "string") {
@@ -64,11 +76,16 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   for (const f of run.loose) err(`gradcheck: skipped ${f}: not a folder or a .zip`);
   if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
   if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
+  if (typeof reportDir === "string") {
+    mkdirSync(reportDir, { recursive: true });
+    writeAtomic(join(reportDir, "report.html"), await renderClassHtml(run.summary));
+  }
   const graded = run.students.filter((s) => s.result.status === "graded").length;
   const mean = run.students.reduce((s, d) => s + d.result.score, 0) / run.students.length;
   out(
     `graded ${graded} of ${run.students.length} students (seed ${run.seed}, mean score ${(100 * mean).toFixed(1)}%): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
   );
+  if (typeof reportDir === "string") out(`class overview: ${join(reportDir, "report.html")}`);
   return 0;
 }
 

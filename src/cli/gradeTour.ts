@@ -4,6 +4,8 @@ import { join, resolve } from "node:path";
 import { packageRoot } from "../data/packageRoot.ts";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass } from "../grade/gradeClass.ts";
+import { writeAtomic } from "../grade/writeAtomic.ts";
+import { renderClassHtml } from "../report/renderClassHtml.ts";
 
 const classDir = join(packageRoot(), "examples/class");
 // Where the README sends it: reports/grades under the folder the tour runs from.
@@ -13,7 +15,8 @@ const tourSeed = 2024;
 
 /**
  * `grade` on examples/class into reports/grades, as `npx gradcheck grade examples/class --out
- * reports/grades` would: one line per student, then where the outputs are. A second tour keeps
+ * reports/grades --report reports/grades` would: one line per student, then where the outputs
+ * are, the class overview page among them. A second tour keeps
  * the unchanged results (resume). Returns 0 when every student has a result.
  */
 export async function gradeTour(out: (line: string) => void): Promise<number> {
@@ -45,8 +48,9 @@ export async function gradeTour(out: (line: string) => void): Promise<number> {
           : "full marks";
     out(`  ${r.id.padEnd(8)} ${String(r.points).padStart(3)}/${r.maxPoints}  ${why}${reused ? " (kept from the last run)" : ""}`);
   }
+  writeAtomic(join(outDir, "report.html"), await renderClassHtml(run.summary));
   out(
-    "  Written to reports/grades/: summary.csv and summary.json for the gradebook, class.md, and per student results.json (Gradescope's format), feedback.md and counterexample.json.",
+    "  Written to reports/grades/: summary.csv and summary.json for the gradebook, class.md, report.html (the class overview page), and per student results.json (Gradescope's format), feedback.md and counterexample.json.",
   );
   return 0;
 }

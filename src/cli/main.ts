@@ -24,7 +24,7 @@ const usage = `usage:
                              [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…]
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
-                  [--junit FILE] [--format github] [--only ID...]
+                  [--junit FILE] [--format github] [--report DIR] [--only ID...]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;

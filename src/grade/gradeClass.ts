@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { classMarkdown } from "./classMarkdown.ts";
 import { contentHash } from "./contentHash.ts";
 import { discoverClass, type StudentEntry } from "./discoverClass.ts";
@@ -8,9 +8,11 @@ import { feedbackMarkdown } from "./feedbackMarkdown.ts";
 import { gradcheckVersion } from "./gradcheckVersion.ts";
 import { gradescopeResults } from "./gradescopeResults.ts";
 import { gradeStudent } from "./gradeStudent.ts";
+import { insideFolder } from "./insideFolder.ts";
 import { notGraded } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";
 import { summaryCsv } from "./summaryCsv.ts";
+import type { ClassSummary } from "../report/ClassSummary.ts";
 import { summaryEntry, type SubmissionResult } from "./SubmissionResult.ts";
 import { writeAtomic } from "./writeAtomic.ts";
 
@@ -39,7 +41,14 @@ export interface StudentDone {
 }
 
 export type ClassRun =
-  | { readonly ok: true; readonly seed: number; readonly students: readonly StudentDone[]; readonly loose: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly seed: number;
+      readonly students: readonly StudentDone[];
+      readonly loose: readonly string[];
+      /** what summary.json holds, for the class overview page */
+      readonly summary: ClassSummary;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** What a run records before grading anyone, so a killed run resumes with the same seed. */
@@ -57,7 +66,7 @@ interface StudentRecord {
 export const runFile = "run.json";
 const recordFile = "record.json";
 /** Names of the class-level outputs: a student cannot be called this. */
-const reserved = new Set(["summary.json", "summary.csv", "class.md", runFile]);
+const reserved = new Set(["summary.json", "summary.csv", "class.md", "report.html", runFile]);
 
 /**
  * Grades every student of a class folder into OUT_DIR (see the README's `grade` section):
@@ -102,31 +111,21 @@ export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, listing.students.length)) }, worker));
-  writeClassOutputs(options, seed, done, listing.loose);
-  return { ok: true, seed, students: done, loose: listing.loose };
+  const summary = writeClassOutputs(options, seed, done, listing.loose);
+  return { ok: true, seed, students: done, loose: listing.loose, summary };
 }
 
 function refuseFolders({ classDir, outDir, resume, only }: ClassOptions): string | undefined {
   if (!existsSync(classDir)) return `${classDir}: no such folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
   if (!statSync(classDir).isDirectory())
     return `${classDir}: not a folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
-  const realClass = realpathSync(classDir);
-  const inside = relative(realClass, realPathOf(outDir));
-  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
+  if (insideFolder(outDir, classDir))
     return `--out ${outDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) return `--out ${outDir}: exists and is not a folder`;
   if (!resume && only === undefined && existsSync(outDir) && readdirSync(outDir).length > 0) {
     return `--out ${outDir}: not empty; pass --resume to continue the run recorded there, or choose an empty folder (nothing was written)`;
   }
   return undefined;
-}
-
-/** The real path of a folder that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
-function realPathOf(path: string): string {
-  const full = resolve(path);
-  if (existsSync(full)) return realpathSync(full);
-  const parent = dirname(full);
-  return parent === full ? full : join(realPathOf(parent), basename(full));
 }
 
 async function gradeOne(
@@ -174,12 +173,13 @@ function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: 
   writeAtomic(join(dir, recordFile), JSON.stringify(record) + "\n");
 }
 
-function writeClassOutputs(options: ClassOptions, seed: number, done: readonly StudentDone[], loose: readonly string[]): void {
+function writeClassOutputs(options: ClassOptions, seed: number, done: readonly StudentDone[], loose: readonly string[]): ClassSummary {
   const results = done.map((d) => d.result);
-  const summary = { seed, version: gradcheckVersion, rubric: options.rubric, submissions: results.map(summaryEntry) };
+  const summary: ClassSummary = { seed, version: gradcheckVersion, rubric: options.rubric, submissions: results.map(summaryEntry) };
   writeAtomic(join(options.outDir, "summary.json"), JSON.stringify(summary, null, 1) + "\n");
   writeAtomic(join(options.outDir, "summary.csv"), summaryCsv(options.rubric, done));
   writeAtomic(join(options.outDir, "class.md"), classMarkdown(options.rubric, results, seed, loose));
+  return summary;
 }
 
 function readJson<T>(file: string): T | undefined {

@@ -2,6 +2,7 @@ import junitModule from "junit-report-builder";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 
 // The package is CommonJS whose declarations describe an ES default export: under NodeNext the
 // default import is module.exports itself, which at run time is the builder.
@@ -12,7 +13,8 @@ const junit = junitModule as unknown as typeof junitModule.default;
  * submission; one test case per question the check asks — (a) does J and ∂J/∂Θ agree with
  * gradcheck's, (b) does the gradient agree with finite differences of the submission's own J —
  * or a single errored case when the submission could not be loaded. The XML is written by
- * junit-report-builder (escaping, counts and attributes as CI systems expect them).
+ * junit-report-builder (escaping, counts and attributes as CI systems expect them); text from
+ * the submission has its control characters shown escaped first.
  */
 export function checkJunit(
   report: CheckReport,
@@ -23,17 +25,17 @@ export function checkJunit(
   const builder = junit.newBuilder();
   const suite = builder
     .testSuite()
-    .name(`gradcheck check ${submissionPath}`)
+    .name(shown(`gradcheck check ${submissionPath}`))
     .property("seed", String(report.seed))
     .property("replay", replay);
-  const text = renderedReport.join("\n");
+  const text = shown(renderedReport.join("\n"));
   if (report.problem) {
     const info = problemInfo[report.problem];
     suite
       .testCase()
       .className("gradcheck.check")
       .name("loads and answers")
-      .error(`${info.title}: ${report.message ?? ""}`, report.problem, text);
+      .error(shown(`${info.title}: ${report.message ?? ""}`), report.problem, text);
     return builder.build();
   }
   const questions = [
@@ -48,12 +50,14 @@ export function checkJunit(
       const diagnosis = report.mistakes.map((id) => `${id}: ${mistakeInfo[id].title}`).join("; ") || "not a known mistake";
       testCase
         .failure(
-          `${
-            report.findings
-              .filter((f) => f.check === key)
-              .map((f) => f.message)
-              .join("; ") || "failed"
-          } (diagnosis: ${diagnosis})`,
+          shown(
+            `${
+              report.findings
+                .filter((f) => f.check === key)
+                .map((f) => f.message)
+                .join("; ") || "failed"
+            } (diagnosis: ${diagnosis})`,
+          ),
           "gradcheck",
         )
         .standardOutput(text);

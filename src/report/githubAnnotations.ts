@@ -1,6 +1,7 @@
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
 
 /** One GitHub Actions annotation: shown on the run's summary and, with a file, beside the code. */
 export interface Annotation {
@@ -50,9 +51,10 @@ export function checkGithubAnnotations(report: CheckReport, replay: string, subm
 }
 
 // The escaping GitHub's workflow-command parser undoes: % and line breaks in the message,
-// and also : and , in properties.
+// and also : and , in properties. Control characters are shown escaped first: the Actions log
+// renders ANSI colours, so a submission's message could otherwise draw a fake "passed".
 function data(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return neutraliseForTerminal(s).replace(/%/g, "%25").replace(/\n/g, "%0A");
 }
 
 function property(s: string): string {

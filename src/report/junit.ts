@@ -1,4 +1,5 @@
 import junitModule from "junit-report-builder";
+import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 
 // The package is CommonJS whose declarations describe an ES default export: under NodeNext the
 // default import is module.exports itself, which at run time is the builder.
@@ -22,19 +23,22 @@ export interface JUnitSuite {
  * The JUnit XML that CI systems read (Jenkins, GitLab, GitHub's test reporters): one
  * <testsuite> per suite, one <testcase> per case, written by junit-report-builder (escaping,
  * counts and attributes as those systems expect them), as `check --junit` writes its own.
+ * Names and messages may come from a submission (a student's folder name, its error text):
+ * their control characters are shown escaped, where the builder would silently drop them and
+ * leave the rest of an escape sequence behind.
  */
 export function junitXml(name: string, suites: readonly JUnitSuite[]): string {
   const builder = junit.newBuilder();
   for (const s of suites) {
-    const suite = builder.testSuite().name(s.name);
+    const suite = builder.testSuite().name(shown(s.name));
     for (const c of s.cases) {
-      const testCase = suite.testCase().className(c.className).name(c.name);
+      const testCase = suite.testCase().className(shown(c.className)).name(shown(c.name));
       if (c.seconds !== undefined) testCase.time(c.seconds);
-      if (c.failure !== undefined) testCase.failure(c.failure);
+      if (c.failure !== undefined) testCase.failure(shown(c.failure));
       else if (c.skipped !== undefined) testCase.skipped();
     }
   }
-  return builder.build().replace("<testsuites", `<testsuites name="${attribute(name)}"`);
+  return builder.build().replace("<testsuites", `<testsuites name="${attribute(shown(name))}"`);
 }
 
 /** The report's own name, added as an attribute the builder has no setter for. */

@@ -41,6 +41,8 @@ type Message = Record<string, unknown>;
 
 const tailBytes = 4096;
 const cpuPollMs = 200;
+/** How far past its wall-clock limit a starved (runnable, not sleeping) call may run before it is stopped anyway. */
+const starvedWallFactor = 5;
 /** A line longer than this is not an answer: the child is killed rather than buffered without end. */
 const maxLineBytes = 64 * 1024 * 1024;
 
@@ -220,9 +222,17 @@ class Session {
     return parts.length ? `\n${parts.join("\n")}` : "";
   }
 
-  /** The child was killed by the cgroup's memory limit, or V8 reached its heap limit. */
+  /**
+   * The child was killed by the cgroup's memory limit or stopped while pressing against it, or
+   * V8 reached its heap limit: the same finding however busy the machine was.
+   */
   memoryExceeded(): boolean {
-    return this.launch.cgroup?.oomKilled() === true || /JavaScript heap out of memory|Reached heap limit|MemoryError/.test(this.err);
+    const cgroup = this.launch.cgroup;
+    return (
+      cgroup?.oomKilled() === true ||
+      cgroup?.reachedLimit() === true ||
+      /JavaScript heap out of memory|Reached heap limit|MemoryError/.test(this.err)
+    );
   }
 
   private receive(line: string): void {
@@ -316,10 +326,15 @@ class Session {
         await this.dispose();
         return memory ? this.memoryOutcome() : { kind: "timeout", message: `${message}${this.tail()}` };
       };
-      const timer = setTimeout(
-        () => finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`)),
-        wallMs,
-      );
+      const started = performance.now();
+      // At the wall-clock limit, a child that still wants a CPU was starved by a busy machine, not
+      // hung: it gets more wall time (the CPU watch below stops one that spins), up to a cap. A
+      // child asleep (a real hang, a blocked read) is stopped. So a grade does not depend on the load.
+      const expire = () => {
+        if (cgroup?.wantsCpu() && performance.now() - started < starvedWallFactor * wallMs) timer = setTimeout(expire, cpuPollMs);
+        else finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`));
+      };
+      let timer = setTimeout(expire, wallMs);
       const cpuWatch = setInterval(() => {
         const now = cgroup?.cpuMs();
         if (cpuAtStart === undefined || now === undefined) return;

@@ -17,8 +17,16 @@ export interface SubmissionCgroup {
   readonly procsFiles: readonly string[];
   /** the kernel killed a process of this group for exceeding the memory limit */
   oomKilled(): boolean;
+  /**
+   * the group's memory reached its limit at least once. Near the limit the kernel evicts the
+   * group's file pages (the runtime's own code) before it kills anything, so on a busy machine
+   * a hog can thrash past the time limit first: reaching the limit is the cause to report.
+   */
+  reachedLimit(): boolean;
   /** CPU time used by the group so far, in milliseconds (undefined when not measurable) */
   cpuMs(): number | undefined;
+  /** some process of the group is running or waiting for a CPU or for memory (state R or D), not sleeping */
+  wantsCpu(): boolean;
   /** SIGKILL every process still in the group */
   killAll(): void;
   /** remove the group (once empty); never throws */
@@ -83,7 +91,11 @@ function create(memoryBytes: number, tag: string): (SubmissionCgroup & { version
         version: "v1",
         procsFiles: dirs.map((d) => join(d, "cgroup.procs")),
         oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(mem, "memory.oom_control")))?.[1] ?? 0) > 0,
+        // failcnt stays 0 when reclaim made room each time; the peak shows the limit was reached.
+        reachedLimit: () =>
+          Number(readOr(join(mem, "memory.max_usage_in_bytes"), "0")) >= Number(readOr(join(mem, "memory.limit_in_bytes"), "Infinity")),
         cpuMs: () => (usage ? Number(usage.read() || "NaN") / 1e6 : undefined),
+        wantsCpu: () => anyRunnable(join(mem, "cgroup.procs")),
         killAll: () => killPids(join(mem, "cgroup.procs")),
         remove: () => {
           usage?.close();
@@ -108,10 +120,12 @@ function create(memoryBytes: number, tag: string): (SubmissionCgroup & { version
         version: "v2",
         procsFiles: [join(dir, "cgroup.procs")],
         oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
+        reachedLimit: () => Number(/\bmax (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
         cpuMs: () => {
           const us = /\busage_usec (\d+)/.exec(stat.read())?.[1];
           return us === undefined ? undefined : Number(us) / 1000;
         },
+        wantsCpu: () => anyRunnable(join(dir, "cgroup.procs")),
         killAll: () => (tryWrite(join(dir, "cgroup.kill"), "1") ? undefined : killPids(join(dir, "cgroup.procs"))),
         remove: () => {
           stat.close();
@@ -148,6 +162,19 @@ export function removeStaleCgroups(isAlive: (pid: number) => boolean): void {
       }
     }
   }
+}
+
+/** Whether a process listed in `procs` is running or runnable (R) or in uninterruptible wait (D: reclaim, page faults). */
+function anyRunnable(procs: string): boolean {
+  return readOr(procs)
+    .split("\n")
+    .filter((line) => Number(line) > 0)
+    .some((pid) => {
+      // The state follows the command name, which is in parentheses and may itself hold any character.
+      const stat = readOr(`/proc/${pid}/stat`);
+      const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+      return state === "R" || state === "D";
+    });
 }
 
 function killPids(procs: string): void {

@@ -23,7 +23,9 @@ export function neutraliseForMarkdown(text: string): string {
     .replace(/\n/g, "  \n");
 }
 
+const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
 /** Terminal-safe, then HTML-escaped for text content and attribute values. */
 export function neutraliseForHtml(text: string): string {
-  return neutraliseForTerminal(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return neutraliseForTerminal(text).replace(/[&<>"']/g, (c) => htmlEntities[c]!);
 }

@@ -8,6 +8,8 @@ import { cell, summaryCsv } from "../../src/grade/summaryCsv.ts";
 import type { SubmissionResult } from "../../src/grade/SubmissionResult.ts";
 import { junitXml } from "../../src/report/junit.ts";
 import { githubAnnotations } from "../../src/report/githubAnnotations.ts";
+import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
+import { summaryEntry } from "../../src/grade/SubmissionResult.ts";
 import { gradescopeProblems } from "./gradescopeFormat.ts";
 
 const hostileText = "boom <img src=x onerror=alert(1)> [click](javascript:alert(1)) `code` | cell\n```\n# heading";
@@ -86,5 +88,34 @@ describe("grade's exports", () => {
     expect(xml).toMatch(/tests="1" failures="1"/);
     const [line] = githubAnnotations([{ level: "error", title: "a: b, c", message: "one\ntwo 100%" }]);
     expect(line).toBe("::error title=a%3A b%2C c::one%0Atwo 100%25");
+  });
+
+  // What a submission controls (its folder name, its error text) drawing on a terminal, a CI log
+  // or a page: a screen clear, a green "passed", a right-to-left override that reorders text.
+  const drawing = "\u001b[2J\u001b[32m✓ passed\u001b[0m\r\u202etxt.exe <script>alert(1)</script>";
+  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it("JUnit XML shows a submission's control characters escaped instead of dropping them and leaving the rest", () => {
+    const xml = junitXml(drawing, [{ name: drawing, cases: [{ name: drawing, className: `${drawing}.t`, failure: drawing }] }]);
+    expect(xml).not.toMatch(controls);
+    expect(xml).toContain("\\x1b[2J");
+    expect(xml).toContain("\\u202e");
+    expect(xml).not.toContain("<script");
+  });
+
+  it("GitHub annotations show control characters escaped, so the Actions log cannot be drawn on", () => {
+    const [line] = githubAnnotations([{ level: "error", title: drawing, message: drawing, file: drawing }]);
+    expect(line).not.toMatch(controls);
+    expect(line).toContain("\\x1b[32m✓ passed");
+    expect(line.split("\n")).toHaveLength(1);
+  });
+
+  it("the class overview page escapes ids and messages, controls and bidi overrides included", async () => {
+    const r = { ...failing(), id: drawing, mistakes: ["regularized-bias" as const] };
+    const html = await renderClassHtml({ seed: 3, version: "0.1.0", rubric, submissions: [summaryEntry(r)] });
+    expect(html).not.toMatch(controls);
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("\\u202etxt.exe");
   });
 });

@@ -66,7 +66,11 @@ describe("gradcheck grade", { timeout: 600_000 }, () => {
   const out1 = join(scratch, "out1");
   let first: ReturnType<typeof grade>;
   beforeAll(() => {
-    first = grade([classDir, "--out", out1, "--seed", "11", "--jobs", "2", "--junit", join(scratch, "junit.xml"), "--format", "github"]);
+    first = grade([
+      classDir,
+      ...["--out", out1, "--seed", "11", "--jobs", "2"],
+      ...["--junit", join(scratch, "junit.xml"), "--format", "github", "--report", join(scratch, "overview")],
+    ]);
   }, 600_000);
 
   it("lists every student exactly once in every output, whatever happened", () => {
@@ -91,6 +95,17 @@ describe("gradcheck grade", { timeout: 600_000 }, () => {
     const junit = readFileSync(join(scratch, "junit.xml"), "utf8");
     expect(junit.match(/<testsuite /g)).toHaveLength(ids.length);
     expect(first.stdout).toMatch(/^::warning title=bob%3A Regulariser of the gradient/m);
+  });
+
+  it("--report writes the class overview page: every student linked, each recognised mistake linking to its students", () => {
+    const html = readFileSync(join(scratch, "overview", "report.html"), "utf8");
+    expect(first.stdout).toContain(`class overview: ${join(scratch, "overview", "report.html")}`);
+    const summary = json(join(out1, "summary.json"));
+    for (const id of ids) expect(html, id).toContain(`>${id}</a>`);
+    const mistakes = new Set<string>(summary.submissions.flatMap((s: { mistakes: string[] }) => s.mistakes));
+    expect(mistakes.size).toBeGreaterThan(0);
+    for (const id of mistakes) expect(html, id).toContain(id);
+    expect(html).toContain(`seed ${summary.seed}`);
   });
 
   it("scores each student by what happened to them; the correct one keeps full marks beside hostile neighbours", () => {
@@ -191,6 +206,14 @@ describe("gradcheck grade", { timeout: 600_000 }, () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain(message);
     expect(readFileSync(join(out1, "summary.json"), "utf8")).toBe(before);
+  });
+
+  it("refuses a --report folder inside CLASS_DIR before grading anyone", () => {
+    const r = grade([classDir, "--out", join(scratch, "x4"), "--report", join(classDir, "overview")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is inside CLASS_DIR");
+    expect(existsSync(join(scratch, "x4"))).toBe(false);
+    expect(existsSync(join(classDir, "overview"))).toBe(false);
   });
 
   it("refuses an invalid rubric, naming the file and the field, before writing anything", () => {
