@@ -16,7 +16,6 @@ import { askTwice } from "./askTwice.ts";
 import { failureSignature } from "./failureSignature.ts";
 import { findClues } from "./findClues.ts";
 import { simplifyValues } from "./simplifyValues.ts";
-
 import { defaultDeadlineMs, defaultRuns, defaultSeed } from "./checkDefaults.ts";
 
 export { defaultDeadlineMs, defaultRuns, defaultSeed, wrongValue };

@@ -16,7 +16,7 @@ export async function settleCost<T>(
   compute: (J: ScalarFunction) => T,
 ): Promise<{ ok: true; value: T; calls: number } | { ok: false; outcome: Exclude<CallOutcome, { kind: "result" }> }> {
   const known = new Map<string, number>();
-  // the point's exact bits: cheaper than printing every coordinate, and no two points share one
+  // the point's exact bits: cheaper than printing every coordinate, and distinct points never share one
   const keyOf = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString("base64");
   let calls = 0;
   for (let round = 0; round < 20; round++) {

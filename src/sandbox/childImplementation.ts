@@ -281,7 +281,7 @@ class Session {
    */
   async callEach(requests: readonly (CostRequest & { id: number })[]): Promise<CallOutcome[]> {
     for (const r of requests) this.queued.add(r.id);
-    this.requests.write(requests.map((r) => JSON.stringify(r) + "\n").join(""));
+    this.requests.write(requests.map(requestLines()).join(""));
     const outcomes: CallOutcome[] = [];
     try {
       for (const r of requests) {
@@ -392,6 +392,24 @@ class Session {
     }
     return { kind: "result", J, grad, mutated };
   }
+}
+
+const requestFields: ReadonlySet<string> = new Set(["id", "params", "layerSizes", "X", "y", "lambda"]);
+
+/**
+ * Request lines for a batch: requests that share the case (the same rows, labels, sizes and λ,
+ * as the points of one finite difference do) share its JSON text, so only params is written
+ * out for each. The line parses to the same request as JSON.stringify's.
+ */
+function requestLines(): (r: CostRequest & { id: number }) => string {
+  let shared: { readonly of: CostRequest; readonly text: string } | undefined;
+  return (r) => {
+    if (!Object.keys(r).every((k) => requestFields.has(k))) return JSON.stringify(r) + "\n";
+    const same =
+      shared && r.X === shared.of.X && r.y === shared.of.y && r.layerSizes === shared.of.layerSizes && r.lambda === shared.of.lambda;
+    if (!same) shared = { of: r, text: JSON.stringify({ layerSizes: r.layerSizes, X: r.X, y: r.y, lambda: r.lambda }).slice(1) };
+    return `{"id":${JSON.stringify(r.id)},"params":${JSON.stringify(r.params)},${shared!.text}\n`;
+  };
 }
 
 function describe(v: unknown): string {
