@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { fileURLToPath } from "node:url";
 import { backpropBench } from "./backprop.ts";
 import { fdBench } from "./fd.ts";
+import { fmaPeakBench } from "./fmaPeak.ts";
 import { gradeBench } from "./grade.ts";
 import { productsBench } from "./products.ts";
 import { smallCheckBench } from "./smallCheck.ts";
@@ -44,6 +45,7 @@ const header =
   `load average ${load.toFixed(1)} at the start${load > cpus().length / 2 ? " (a busy machine: figures are noisy, compare rows of one run only)" : ""}\n`;
 process.stdout.write(header + "\n");
 await collect("start-up", startupBench);
+await collect("the f64x2 fused multiply-add peak", fmaPeakBench);
 await collect("backprop vs PyTorch and tfjs", backpropBench);
 await collect("each product", productsBench);
 await collect("the small-network check", smallCheckBench);

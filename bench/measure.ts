@@ -11,3 +11,15 @@ export async function medianMs(f: () => unknown | Promise<unknown>, runs: number
   }
   return median(times);
 }
+
+/** medianMs for a synchronous f, timed without awaiting (for a body that must not be left). */
+export function medianMsSync(f: () => unknown, runs: number, warmup = 2): number {
+  for (let r = 0; r < warmup; r++) f();
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}

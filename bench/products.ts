@@ -2,6 +2,7 @@ import { CHUNK_EXAMPLES } from "../src/backprop/chunks.ts";
 import type { Gemm, View } from "../src/linalg/gemm.ts";
 import { fmaSimd, plainSimd } from "../src/linalg/simdGemm.ts";
 import { rng } from "../src/numeric/random.ts";
+import { fmaPeakGflops } from "./fmaPeak.ts";
 import { medianMs } from "./measure.ts";
 import type { BenchSection } from "./section.ts";
 
@@ -34,6 +35,7 @@ export async function productsBench(): Promise<BenchSection> {
   const kernels: Array<[string, Gemm]> = [["plain SIMD", plainSimd.gemm]];
   const fma = fmaSimd();
   if (fma) kernels.push(["fused multiply-add", fma.gemm]);
+  const peak = await fmaPeakGflops();
   const rows = [];
   for (const [name, pm, pn, pk, A, B, C] of products) {
     for (const [kernelName, gemm] of kernels) {
@@ -43,10 +45,11 @@ export async function productsBench(): Promise<BenchSection> {
         (await medianMs(() => {
           for (let r = 0; r < reps; r++) gemm(pm, pn, pk, A, B, C, false);
         }, 11)) / reps;
+      const gflops = (2 * pm * pn * pk) / ms / 1e6;
       rows.push({
         label: `${name} (${pm}×${pk} · ${pk}×${pn}), ${kernelName}`,
         ms,
-        extra: `${((2 * pm * pn * pk) / ms / 1e6).toFixed(1)} GFLOP/s`,
+        extra: `${gflops.toFixed(1)} GFLOP/s${peak === null ? "" : `, ${((100 * gflops) / peak).toFixed(0)}% of the f64x2 FMA peak`}`,
       });
     }
   }
@@ -55,6 +58,7 @@ export async function productsBench(): Promise<BenchSection> {
     rows,
     notes: [
       "Each includes copying its operands into WebAssembly memory, as in the gradient (there X is copied once for both of its products).",
+      ...(peak === null ? [] : [`The f64x2 fused multiply-add peak measured in this run: ${peak.toFixed(1)} GFLOP/s.`]),
       fma
         ? "Both kernels ran: this runtime accepts relaxed SIMD."
         : "Relaxed SIMD is unavailable in this runtime: only the plain SIMD kernel ran.",

@@ -12,6 +12,8 @@ const script = fileURLToPath(new URL("./torch_backprop.py", import.meta.url));
 export type TorchResult =
   | {
       readonly ms: number;
+      /** the fastest of the runs: on a busy machine, closer to what the core can do */
+      readonly minMs: number;
       readonly J: number;
       readonly torch: string;
       readonly threads: number;

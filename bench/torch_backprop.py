@@ -90,6 +90,7 @@ def main():
         times.append((time.perf_counter() - t0) * 1000)
     print(json.dumps({
         "ms": statistics.median(times),
+        "minMs": min(times),
         "J": J.item(),
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),

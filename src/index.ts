@@ -18,7 +18,7 @@ export { parseCase, parseCaseText, type Parsed } from "./caseio/parseCase.ts";
 
 // The three ways to ∂J/∂Θ.
 export { loopBackprop } from "./backprop/loop.ts";
-export { batchBackprop } from "./backprop/batch.ts";
+export { batchBackprop, withExamplesResident } from "./backprop/batch.ts";
 export { parallelBackprop, stopWorkers, type ParallelOptions } from "./backprop/parallelBackprop.ts";
 export { tapeBackprop } from "./tape/tapeBackprop.ts";
 export { fdNetworkGradient, type NetworkFd, type NetworkFdOptions } from "./fdnet/fdNetworkGradient.ts";

@@ -1,6 +1,7 @@
 import { gemm, withPinned } from "../linalg/gemm.ts";
 import { worthSimd } from "../linalg/simdGemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
+import { Scratch } from "../linalg/Scratch.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "../network/activation.ts";
 import { lossSum } from "../network/costFunction.ts";
@@ -8,7 +9,7 @@ import { forward } from "../network/forward.ts";
 import { outputLayerOf } from "../network/outputLayer.ts";
 import { type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
-import { chunkRanges, rowsOf } from "./chunks.ts";
+import { CHUNK_EXAMPLES, chunkRanges, rowsOf } from "./chunks.ts";
 
 /**
  * The lecture's formulas for all m examples at once (one example per row):
@@ -30,6 +31,29 @@ export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
   return finishGradient(problem, theta, sumInChunkOrder(parts));
 }
 
+/**
+ * Largest X kept in the kernel's memory across gradients (256 MB: 40,000 MNIST digits).
+ * WebAssembly memory never shrinks, so a larger X is copied chunk by chunk as usual.
+ */
+const RESIDENT_MAX_BYTES = 256 * 2 ** 20;
+
+/**
+ * Runs body with the examples X held in the kernel's memory, so that every batchBackprop of
+ * this problem in body (gradient descent: X never changes between steps) reads X in place
+ * instead of copying it into WebAssembly memory for each gradient. X must not change in body.
+ */
+export function withExamplesResident<T>(problem: Problem, theta: Theta, body: () => T): T {
+  const { X } = problem;
+  const used = worthSimd(Math.min(X.rows, CHUNK_EXAMPLES), theta[0].rows, X.cols) && X.data.byteLength <= RESIDENT_MAX_BYTES;
+  return used ? withPinned(X.data, body) : body();
+}
+
+/**
+ * The z's, a's and δ's of the chunk being computed, reused by the next chunk and the next call
+ * (each thread has its own): only the Δ's a chunk returns are new arrays.
+ */
+const scratch = new Scratch();
+
 /** One chunk's share: Σ of its losses and its Δ⁽ˡ⁾, neither divided by m yet. */
 export interface ChunkDeltas {
   readonly lossSum: number;
@@ -38,7 +62,8 @@ export interface ChunkDeltas {
 
 /**
  * The forward and backward pass over the examples X, Y (a chunk of the batch). X, read by the
- * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both.
+ * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both, unless it
+ * is there already (withExamplesResident).
  */
 export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix): ChunkDeltas {
   // Small products stay in JavaScript and never read the kernel's memory: nothing to pin.
@@ -46,7 +71,7 @@ export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix
   return pinned(X.data, () => {
     const L = problem.layerSizes.length;
     const m = X.rows;
-    const { z, a } = forward(problem, theta, X);
+    const { z, a } = forward(problem, theta, X, scratch);
     let delta = outputDelta(problem, z[L - 1], a[L - 1], Y);
     const Delta: Matrix[] = new Array(theta.length);
     for (let l = L - 2; l >= 0; l--) {
@@ -64,7 +89,7 @@ export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix
         for (let k = 0; k < sOut; k++) dd[k * cols] += dl[r + k];
       }
       Delta[l] = D;
-      if (l > 0) delta = hiddenDelta(problem, delta, T, z[l], a[l]);
+      if (l > 0) delta = hiddenDelta(problem, l, delta, T, z[l], a[l]);
     }
     return { lossSum: lossSum({ cost: problem.cost, outputActivation: problem.outputActivation, Y }, { z, a }), Delta };
   });
@@ -106,7 +131,7 @@ export function finishGradient(problem: Problem, theta: Theta, sum: ChunkDeltas)
 
 function outputDelta(problem: Problem, zL: Matrix, aL: Matrix, Y: Matrix): Matrix {
   const delta = outputLayerOf(problem).delta;
-  const out = zeros(zL.rows, zL.cols);
+  const out = scratch.matrix(`delta${problem.layerSizes.length}`, zL.rows, zL.cols);
   const zd = zL.data,
     ad = aL.data,
     y = Y.data,
@@ -115,11 +140,11 @@ function outputDelta(problem: Problem, zL: Matrix, aL: Matrix, Y: Matrix): Matri
   return out;
 }
 
-/** δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(z⁽ˡ⁾); the bias column of Θ is skipped, not copied away. */
-function hiddenDelta(problem: Problem, deltaNext: Matrix, T: Matrix, Z: Matrix, A: Matrix): Matrix {
+/** δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(z⁽ˡ⁾) for l = layer + 1; the bias column of Θ is skipped, not copied away. */
+function hiddenDelta(problem: Problem, layer: number, deltaNext: Matrix, T: Matrix, Z: Matrix, A: Matrix): Matrix {
   const m = deltaNext.rows,
     sIn = T.cols - 1;
-  const out = zeros(m, sIn);
+  const out = scratch.matrix(`delta${layer + 1}`, m, sIn);
   gemm(m, sIn, T.rows, view(deltaNext), columnsFrom(T, 1), view(out), false);
   // Layer l is hidden (l ≥ 1 and below the output), so its activation is element-wise.
   const gPrime = activations[problem.hiddenActivation].gPrime;

@@ -7,7 +7,11 @@ import type { Rubric } from "./Rubric.ts";
 /** gradcheck's own folder: what the autograder carries. */
 const root = (): string => packageRoot();
 
-/** Ubuntu packages the sandbox uses on Gradescope: bubblewrap, Python for process submissions, setpriv/prlimit/unshare. */
+/**
+ * Ubuntu packages the sandbox uses on Gradescope: bubblewrap; Python for process submissions and,
+ * where bubblewrap cannot run, for installing the seccomp filter (separate-user fallback);
+ * setpriv/prlimit/unshare.
+ */
 export const autograderPackages = ["bubblewrap", "python3", "python3-numpy", "util-linux"];
 
 const setupSh = `#!/usr/bin/env bash

@@ -1,6 +1,6 @@
 import { checkImplementation, wrongValue } from "../judge/checkImplementation.ts";
 import type { CaseFile } from "../judge/caseFileOf.ts";
-import { loadSubmission } from "../sandbox/loadSubmission.ts";
+import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { loadStatus } from "./loadStatus.ts";
 import { networksFor } from "./networksFor.ts";
@@ -15,6 +15,8 @@ export interface GradeOptions {
   readonly callTimeoutMs: number;
   /** networks the diagnosing search may try after a wrong value */
   readonly searchRuns?: number;
+  /** where bubblewrap cannot build the sandbox: refuse (the default), or the autograder's separate-user fallback */
+  readonly fallback?: LoadOptions["fallback"];
 }
 
 /** Runs for the search that names the mistake and shrinks a counterexample, once a value is wrong. */
@@ -26,7 +28,7 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs });
+  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
   if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {

@@ -35,9 +35,9 @@ const BYTES = 8;
 export interface WasmGemm {
   readonly gemm: Gemm;
   /**
-   * Runs body with `data` copied once into WebAssembly memory: products reading it (as A, or
-   * as B when its rows are contiguous and a multiple of 4 wide) then use it in place instead of
-   * copying it again. data must not change while body runs.
+   * Runs body with `data` copied once into WebAssembly memory: products reading it, or any
+   * subarray of it (as A, or as B when its rows are contiguous and a multiple of 4 wide), then
+   * use it in place instead of copying it again. data must not change while body runs.
    */
   readonly pinned: <T>(data: Float64Array, body: () => T) => T;
 }
@@ -64,8 +64,19 @@ export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
     return new Float64Array(memory.buffer);
   };
 
+  /** Where data sits in memory if it, or an array it is a subarray of, is pinned. */
+  const pinOf = (data: Float64Array): number | undefined => {
+    const exact = pins.get(data);
+    if (exact !== undefined) return exact;
+    for (const [whole, at] of pins) {
+      const from = data.byteOffset - whole.byteOffset;
+      if (whole.buffer === data.buffer && from >= 0 && from + data.byteLength <= whole.byteLength) return at + from / BYTES;
+    }
+    return undefined;
+  };
+
   const pinned = <T>(data: Float64Array, body: () => T): T => {
-    if (pins.has(data)) return body();
+    if (pinOf(data) !== undefined) return body();
     const at = top;
     heapOf(at + data.length).set(data, at);
     pins.set(data, at);
@@ -85,11 +96,11 @@ export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
     let free = top;
     const take = (elements: number) => ((free += elements), free - elements);
     const aSpan = span(mUp, k, A),
-      aPin = pins.get(A.data);
+      aPin = pinOf(A.data);
     const aAt = aPin !== undefined ? aPin + A.offset : take(aSpan);
     const bRows = B.cs === 1 && n === nUp,
       bSpan = span(k, n, B);
-    const bPin = bRows ? pins.get(B.data) : undefined;
+    const bPin = bRows ? pinOf(B.data) : undefined;
     const bAt = bPin !== undefined ? bPin + B.offset : take(bRows ? bSpan : k * nUp);
     const brs = bRows ? B.rs : nUp;
     const cAt = take(mUp * nUp);

@@ -1,5 +1,6 @@
 import { gemm } from "../linalg/gemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
+import type { Scratch } from "../linalg/Scratch.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { activations } from "./activation.ts";
 import { outputLayerOf } from "./outputLayer.ts";
@@ -17,9 +18,10 @@ export interface Activations {
 
 /**
  * z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾ a⁽ˡ⁾ for all m examples at once, as Z = A·Wᵀ + b: the kernel reads Θ past its
- * bias column in place, and the bias is added while the activation is applied.
+ * bias column in place, and the bias is added while the activation is applied. With `scratch`,
+ * z and a are its matrices (overwritten by the next pass that uses it) instead of new ones.
  */
-export function forward(network: Network, theta: Theta, X: Matrix): Activations {
+export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scratch): Activations {
   const m = X.rows;
   const z: Matrix[] = [X];
   const a: Matrix[] = [X];
@@ -27,9 +29,9 @@ export function forward(network: Network, theta: Theta, X: Matrix): Activations 
     const T = theta[l];
     const sOut = T.rows,
       sIn = T.cols - 1;
-    const Z = zeros(m, sOut);
+    const Z = scratch ? scratch.matrix(`z${l + 1}`, m, sOut) : zeros(m, sOut);
     gemm(m, sOut, sIn, view(a[l]), transposed(columnsFrom(T, 1)), view(Z), false);
-    const A = zeros(m, sOut);
+    const A = scratch ? scratch.matrix(`a${l + 1}`, m, sOut) : zeros(m, sOut);
     const act = activationOfLayer(network, l);
     const zd = Z.data,
       ad = A.data,

@@ -41,8 +41,12 @@ type Message = Record<string, unknown>;
 
 const tailBytes = 4096;
 const cpuPollMs = 200;
-/** How far past its wall-clock limit a starved (runnable, not sleeping) call may run before it is stopped anyway. */
-const starvedWallFactor = 5;
+/**
+ * How far past its wall-clock limit a starved (runnable, not sleeping) call may run before it is
+ * stopped anyway: 5 × the limit plus 10 s, so that even a short limit survives a few seconds of
+ * a machine shared with much other work.
+ */
+const starvedWallMs = (wallMs: number) => 5 * wallMs + 10_000;
 /** A line longer than this is not an answer: the child is killed rather than buffered without end. */
 const maxLineBytes = 64 * 1024 * 1024;
 
@@ -331,7 +335,7 @@ class Session {
       // hung: it gets more wall time (the CPU watch below stops one that spins), up to a cap. A
       // child asleep (a real hang, a blocked read) is stopped. So a grade does not depend on the load.
       const expire = () => {
-        if (cgroup?.wantsCpu() && performance.now() - started < starvedWallFactor * wallMs) timer = setTimeout(expire, cpuPollMs);
+        if (cgroup?.wantsCpu() && performance.now() - started < starvedWallMs(wallMs)) timer = setTimeout(expire, cpuPollMs);
         else finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`));
       };
       let timer = setTimeout(expire, wallMs);

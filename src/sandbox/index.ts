@@ -5,6 +5,7 @@ export type { LoadFailure, LoadProblem } from "./loadProblem.ts";
 export { configLimits, readProcessConfig } from "./processConfig.ts";
 export { releaseAll, releaseOnExit } from "./releaseOnExit.ts";
 export { moduleCommand, sandboxAbilities, sandboxArgv, sandboxGaps, type Limits, type SandboxAbilities } from "./sandbox.ts";
+export { separateUserGaps } from "./separateUser.ts";
 export { removeStaleStaging, stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
 export { cgroupVersion, type CgroupVersion } from "./submissionCgroup.ts";
 export { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "./untrustedText.ts";

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, openSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ import {
   sandboxGaps,
   type SandboxAbilities,
 } from "./sandbox.ts";
+import { separateUserArgv, separateUserEnv, separateUserGaps } from "./separateUser.ts";
 import { stageSubmission, stagingLimits, type StagingLimits } from "./stageSubmission.ts";
 import { createSubmissionCgroup } from "./submissionCgroup.ts";
 import { transpiledName, transpileTypeScript } from "./transpileTypeScript.ts";
@@ -30,6 +32,14 @@ export interface LoadOptions {
   readonly startTimeoutMs?: number;
   /** Run without the OS sandbox where it cannot be set up (only for code you trust: your own). */
   readonly unsafeNoSandbox?: boolean;
+  /**
+   * Where bubblewrap cannot build the sandbox: "refuse" (the default, what `check` and `grade`
+   * do) or "separate-user", the reduced containment of separateUser.ts, which needs root and
+   * which only the Gradescope autograder selects. Its missing protections become warnings.
+   */
+  readonly fallback?: "refuse" | "separate-user";
+  /** What this machine can enforce (default: probed once); tests pass their own. */
+  readonly abilities?: SandboxAbilities;
   readonly stagingLimits?: StagingLimits;
 }
 
@@ -46,7 +56,8 @@ interface Settings {
   readonly cpuTimeoutMs: number;
   readonly startTimeoutMs: number;
   readonly can: SandboxAbilities;
-  readonly sandboxed: boolean;
+  /** how the child is contained: the bubblewrap sandbox, the separate-user fallback, or not at all (--unsafe-no-sandbox) */
+  readonly containment: "bwrap" | "separate-user" | "none";
 }
 
 /**
@@ -63,12 +74,13 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const dir = st.isDirectory() ? full : dirname(full);
   const named = st.isDirectory() ? undefined : basename(full);
 
-  const can = await probeSandboxAbilities();
-  if (!can.bwrap && !options.unsafeNoSandbox) {
+  const can = options.abilities ?? (await probeSandboxAbilities());
+  const separateUser = !can.bwrap && options.fallback === "separate-user" && can.dropUser;
+  if (!can.bwrap && !separateUser && !options.unsafeNoSandbox) {
     return {
       ok: false,
       problem: "no-sandbox",
-      message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.`,
+      message: `refusing to run untrusted code without a sandbox: ${sandboxGaps(can).join("; ")}${options.fallback === "separate-user" ? "; the separate-user fallback needs root and setpriv" : ""}. To check code you trust (your own) anyway, pass --unsafe-no-sandbox.`,
     };
   }
   const callTimeoutMs = options.callTimeoutMs ?? defaultLoadLimits.callTimeoutMs;
@@ -78,7 +90,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     cpuTimeoutMs: options.cpuTimeoutMs ?? callTimeoutMs,
     startTimeoutMs: options.startTimeoutMs ?? defaultLoadLimits.startTimeoutMs,
     can,
-    sandboxed: can.bwrap,
+    containment: can.bwrap ? "bwrap" : separateUser ? "separate-user" : "none",
   };
 
   const staged = stageSubmission(dir, options.stagingLimits ?? stagingLimits);
@@ -92,9 +104,11 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
       ]
     : [];
   const warnings = [
-    ...(settings.sandboxed
-      ? sandboxGaps(can)
-      : [`NOT SANDBOXED (--unsafe-no-sandbox): the submission runs with the checker's rights; ${sandboxGaps(can).join("; ")}`]),
+    ...{
+      bwrap: () => sandboxGaps(can),
+      "separate-user": () => separateUserGaps(can),
+      none: () => [`NOT SANDBOXED (--unsafe-no-sandbox): the submission runs with the checker's rights; ${sandboxGaps(can).join("; ")}`],
+    }[settings.containment](),
     ...skippedNote,
   ];
   const notRegular = (name: string) => staged.skipped.find((s) => s.path === name);
@@ -149,11 +163,20 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   };
 }
 
+/** Where a bare command name is looked for: the system folders for a contained child. */
+const searchPath = (settings: Settings): string[] => commandSearchPath(settings.containment !== "none");
+
 function launcher(stagedDir: string, command: readonly string[], settings: Settings, withHarness: boolean): () => Launch {
   return (): Launch => {
-    if (!settings.sandboxed)
+    if (settings.containment === "none")
       return { argv: command, cwd: stagedDir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", OPENBLAS_NUM_THREADS: "1" } };
     const cgroup = createSubmissionCgroup(settings.limits.memoryMB * 1024 * 1024);
+    if (settings.containment === "separate-user") {
+      const uid = randomInt(200_000, 1_000_000);
+      const env = separateUserEnv(stagedDir, uid);
+      const filterFd = settings.can.seccompWithoutBwrap ? openSync(noForkFilter, "r") : undefined;
+      return { argv: separateUserArgv(command, cgroup?.procsFiles ?? [], settings.can, uid), cwd: stagedDir, env, filterFd, cgroup };
+    }
     const filterFd = openSync(noForkFilter, "r");
     const argv = sandboxArgv(
       stagedDir,
@@ -204,9 +227,13 @@ async function loadModule(stagedDir: string, entry: string, settings: Settings, 
       };
     runEntry = transpiledName(entry);
   }
-  const command = settings.sandboxed
-    ? moduleCommand(`${insideSubmission}/${runEntry}`, settings.limits)
-    : moduleCommand(join(stagedDir, runEntry), settings.limits, { submission: stagedDir, harness });
+  const command =
+    settings.containment === "bwrap"
+      ? moduleCommand(`${insideSubmission}/${runEntry}`, settings.limits)
+      : moduleCommand(join(stagedDir, runEntry), settings.limits, {
+          submission: stagedDir,
+          harness: settings.containment === "separate-user" ? stagedHarness(stagedDir) : harness,
+        });
   const started = await startChild(
     childSpec(`module ${entry}`, "harness", launcher(stagedDir, command, settings, true), settings, warnings),
   );
@@ -230,11 +257,11 @@ async function loadOctave(stagedDir: string, settings: Settings, warnings: reado
   const adapter = join(stagedDir, octaveAdapter);
   copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), adapter);
   chmodSync(adapter, 0o644);
-  if (!commandSearchPath(settings.can).some((p) => existsSync(join(p, octaveCommand[0])))) {
+  if (!searchPath(settings).some((p) => existsSync(join(p, octaveCommand[0])))) {
     return {
       ok: false,
       problem: "command-not-found",
-      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${commandSearchPath(settings.can).join(":")}); install Octave (apt-get install octave)`,
+      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${searchPath(settings).join(":")}); install Octave (apt-get install octave)`,
     };
   }
   // Octave reads its own start-up files and libraries before its first answer: well under a
@@ -267,15 +294,15 @@ async function loadProcess(stagedDir: string, settings: Settings, warnings: read
   const program = command[0];
   const inFolder = program.startsWith("/") ? undefined : program.includes("/") ? join(stagedDir, program) : undefined;
   const found = program.startsWith("/")
-    ? (!settings.sandboxed || /^\/(usr|bin|sbin)\//.test(program)) && existsSync(program) && statSync(program).isFile()
+    ? (settings.containment === "none" || /^\/(usr|bin|sbin)\//.test(program)) && existsSync(program) && statSync(program).isFile()
     : inFolder
       ? existsSync(inFolder)
-      : commandSearchPath(settings.can).some((p) => existsSync(join(p, program)));
+      : searchPath(settings).some((p) => existsSync(join(p, program)));
   if (!found) {
     return {
       ok: false,
       problem: "command-not-found",
-      message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${commandSearchPath(settings.can).join(":")}`})`,
+      message: `gradcheck.json: command[0] not found (looked ${program.includes("/") ? "in the submission folder or the system folders" : `on the sandbox's PATH: ${searchPath(settings).join(":")}`})`,
     };
   }
   const started = await startChild(

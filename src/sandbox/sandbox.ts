@@ -3,6 +3,7 @@ import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { randomInt } from "node:crypto";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { noForkLoaderArgv } from "./noForkLoader.ts";
 import { cgroupVersion, type CgroupVersion } from "./submissionCgroup.ts";
 
 /**
@@ -16,6 +17,12 @@ export interface SandboxAbilities {
   readonly dropUser: boolean;
   /** which cgroup hierarchy bounds memory and measures CPU time, or null */
   readonly cgroup: CgroupVersion | null;
+  /**
+   * the system's python3 can install the seccomp filter without bubblewrap, as an unused uid
+   * (noForkLoader): what the separate-user fallback needs to forbid new processes. Probed only
+   * where bubblewrap cannot run and we are root; false otherwise.
+   */
+  readonly seccompWithoutBwrap: boolean;
 }
 
 /** The seccomp filter (see noForkFilter.py): threads allowed, new processes refused. */
@@ -44,16 +51,36 @@ function worksLater(argv: readonly string[]): Promise<boolean> {
 const root = () => process.getuid?.() === 0;
 
 export function sandboxAbilities(): SandboxAbilities {
-  probed ??= { bwrap: works(bwrapProbe), dropUser: root() && works(setprivProbe), cgroup: cgroupVersion() };
+  if (probed) return probed;
+  const bwrap = works(bwrapProbe);
+  const dropUser = root() && works(setprivProbe);
+  probed = { bwrap, dropUser, cgroup: cgroupVersion(), seccompWithoutBwrap: !bwrap && dropUser && works(seccompLoaderProbe()) };
   return probed;
 }
 
-/** sandboxAbilities, probed without blocking (both probes at once); the answer is kept for both. */
+/** sandboxAbilities, probed without blocking (bubblewrap and setpriv at once); the answer is kept for both. */
 export async function probeSandboxAbilities(): Promise<SandboxAbilities> {
   if (probed) return probed;
   const [bwrap, dropUser] = await Promise.all([worksLater(bwrapProbe), root() ? worksLater(setprivProbe) : false]);
-  probed ??= { bwrap, dropUser, cgroup: cgroupVersion() };
+  const seccompWithoutBwrap = !bwrap && dropUser && (await worksLater(seccompLoaderProbe()));
+  probed ??= { bwrap, dropUser, cgroup: cgroupVersion(), seccompWithoutBwrap };
   return probed;
+}
+
+/** As an unused uid with no_new_privs, the system's python3 installs the no-fork filter and execs (noForkLoader). */
+export function seccompLoaderWorks(): boolean {
+  return works(seccompLoaderProbe());
+}
+
+function seccompLoaderProbe(): string[] {
+  return [
+    "bash",
+    "-c",
+    'exec 4<"$0" && exec "$@"',
+    noForkFilter,
+    ...["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--no-new-privs"],
+    ...noForkLoaderArgv(["true"]),
+  ];
 }
 
 /** What is missing for a full sandbox, in words a user can act on; empty when nothing is. */
@@ -61,17 +88,20 @@ export function sandboxGaps(can: SandboxAbilities = sandboxAbilities()): string[
   const gaps: string[] = [];
   if (!can.bwrap) gaps.push("bubblewrap cannot build the sandbox here (apt-get install bubblewrap; it needs user namespaces, or root)");
   if (can.bwrap && !can.dropUser) gaps.push("not running as root, so the submission keeps the checker's uid inside its namespaces");
-  if (!can.cgroup)
-    gaps.push(
-      "no writable cgroup (v1 memory controller, or v2 with memory delegated): memory is bounded only by Node's heap limit and the /dev/shm size, and CPU time is not measured",
-    );
+  if (!can.cgroup) gaps.push(noCgroupGap);
   return gaps;
 }
+
+export const noCgroupGap =
+  "no writable cgroup (v1 memory controller, or v2 with memory delegated): memory is bounded only by Node's heap limit and the /dev/shm size, and CPU time is not measured";
 
 export interface Limits {
   /** memory of the whole child (cgroup), and the size of its /dev/shm */
   readonly memoryMB: number;
 }
+
+/** The PATH a contained child gets (the bubblewrap sandbox or the separate-user fallback): system folders only. */
+export const containedPath = "/usr/local/bin:/usr/bin:/bin";
 
 /** Where the submission and gradcheck's harness appear inside the sandbox. */
 export const insideSubmission = "/submission";
@@ -87,7 +117,7 @@ const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/
  * channel, 4 the seccomp filter bubblewrap reads and closes). No redirection around the loop:
  * bash would park stderr on a high descriptor that the loop then closes.
  */
-const enterScript =
+export const enterScript =
   'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
 
 /**
@@ -131,7 +161,7 @@ export function sandboxArgv(
     "--clearenv",
     "--setenv",
     "PATH",
-    "/usr/local/bin:/usr/bin:/bin",
+    containedPath,
     "--setenv",
     "HOME",
     insideSubmission,
@@ -196,7 +226,7 @@ export function moduleCommand(
   ];
 }
 
-/** Where the sandbox's PATH looks for a bare command name. */
-export function commandSearchPath(can: SandboxAbilities = sandboxAbilities()): string[] {
-  return can.bwrap ? ["/usr/local/bin", "/usr/bin", "/bin"] : (process.env.PATH ?? "").split(":").filter(Boolean);
+/** Where a child's PATH looks for a bare command name: the system folders when it is contained, else the checker's own PATH. */
+export function commandSearchPath(contained: boolean = sandboxAbilities().bwrap): string[] {
+  return (contained ? containedPath : (process.env.PATH ?? "")).split(":").filter(Boolean);
 }

@@ -1,4 +1,4 @@
-import { batchBackprop } from "../backprop/batch.ts";
+import { batchBackprop, withExamplesResident } from "../backprop/batch.ts";
 import { randomInitialTheta } from "../network/init.ts";
 import type { CostAndGradient, Network, Problem, Theta } from "../network/Network.ts";
 import { drawIndices, rng } from "../numeric/random.ts";
@@ -103,10 +103,13 @@ export function trainDigits(split: Split, settings: TrainSettings, observers: Tr
   };
 
   const t0 = performance.now();
-  const descent = gradientDescent(problem, initial, gradient, settings.rate, settings.iterations, {
-    beforeStep: (step, theta) => (checkAt.has(step) ? check(step, theta) : true),
-    afterStep: observers.onStep,
-  });
+  // The training digits are copied into the kernel's memory once for all the steps.
+  const descent = withExamplesResident(problem, initial, () =>
+    gradientDescent(problem, initial, gradient, settings.rate, settings.iterations, {
+      beforeStep: (step, theta) => (checkAt.has(step) ? check(step, theta) : true),
+      afterStep: observers.onStep,
+    }),
+  );
   const trainingMs = performance.now() - t0 - checkMs;
   if (stoppedBy === null && descent.steps === settings.iterations) check(descent.steps, descent.theta);
 

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAutograder } from "../../src/grade/buildAutograder.ts";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
 import { unpackZip } from "../../src/grade/unpackZip.ts";
+import { requireSystem } from "../support/requireSystem.ts";
 import { gradescopeProblems } from "./gradescopeFormat.ts";
 
 const repo = join(import.meta.dirname, "../..");
@@ -19,13 +21,24 @@ const aptLog = join(scratch, "apt-get.log");
 const leak = join(tmpdir(), `gradcheck-leak-${process.pid}.txt`);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterAll(() => rmSync(leak, { force: true }));
+/** Written only into the autograder's rubric.json (its name appears in no output): found anywhere else, it leaked. */
+const secret = `rubric-secret-${randomBytes(8).toString("hex")}`;
 
-/** A process submission that tries to read the rubric, forge the results and fork; J reports what worked. */
-const hostile = `import json, os, sys
+/**
+ * A process submission that tries to read the rubric and the seed, forge the results, fork and
+ * kill its parent (the grader). J reports what worked; a rubric it could read is sent back as
+ * its error message, so it would appear in results.json.
+ */
+const hostile = `import json, os, signal, sys
 bits = 0
+leaked = None
 try:
-    secret = open(${JSON.stringify(join(root, "source/rubric.json"))}).read()
-    open(${JSON.stringify(leak)}, "w").write(secret)
+    leaked = open(${JSON.stringify(join(root, "source/rubric.json"))}).read()
+    open(${JSON.stringify(leak)}, "w").write(leaked)
+    bits |= 1
+except Exception: pass
+try:
+    open(${JSON.stringify(join(root, "source/seed"))}).read()
     bits |= 1
 except Exception: pass
 try:
@@ -36,11 +49,30 @@ try:
     if os.fork() == 0: os._exit(0)
     bits |= 4
 except Exception: pass
+try:
+    if os.getppid() > 1:
+        os.kill(os.getppid(), signal.SIGKILL)
+        bits |= 8
+except Exception: pass
 for line in sys.stdin:
     r = json.loads(line)
     n = len(r["params"])
-    print(json.dumps({"id": r["id"], "J": float(bits), "grad": [0.0] * n}), flush=True)
+    answer = {"id": r["id"], "error": leaked} if leaked else {"id": r["id"], "J": float(bits), "grad": [0.0] * n}
+    print(json.dumps(answer), flush=True)
 `;
+
+const hostileSubmission = (d: string) => {
+  writeFileSync(join(d, "gradcheck.json"), JSON.stringify({ command: ["python3", "nn.py"] }));
+  writeFileSync(join(d, "nn.py"), hostile);
+};
+
+/** J of the hostile submission as the cost test reports it: 0 means every attempt failed. */
+const hostileBits = (results: { tests: { name: string; output: string }[] }) =>
+  results.tests.find((t) => t.name === "Cost J at λ = 0, one hidden layer")?.output;
+
+/** The hidden, staff-only test that lists what the containment lacked, or undefined. */
+const staffOnly = (results: { tests: { name: string; visibility: string; max_score: number; output: string }[] }) =>
+  results.tests.find((t) => t.name === "Sandbox protections missing (staff only)");
 
 function run(script: string, env: Record<string, string>) {
   return spawnSync("bash", [join(root, "source", script)], {
@@ -64,10 +96,16 @@ function grade(name: string, submission: (dir: string) => void, env: Record<stri
   return results;
 }
 
+const asRoot = requireSystem(
+  "root (where bubblewrap cannot run, the autograder's separate-user fallback runs the submission as an unused uid, as on Gradescope)",
+  process.getuid?.() === 0,
+  "run the tests as root",
+);
+
 describe("gradcheck gradescope: the autograder zip, unpacked where the repository is not visible", { timeout: 900_000 }, () => {
   beforeAll(async () => {
     const zip = join(scratch, "autograder.zip");
-    const built = await buildAutograder(zip, defaultRubric, 17, 3000);
+    const built = await buildAutograder(zip, { ...defaultRubric, name: `${defaultRubric.name} ${secret}` }, 17, 3000);
     expect(built.files).toBeGreaterThan(100);
     mkdirSync(join(root, "source"), { recursive: true });
     const unpacked = await unpackZip(zip, join(root, "source"), { maxFiles: 100_000, maxBytes: 2e9 });
@@ -100,30 +138,62 @@ describe("gradcheck gradescope: the autograder zip, unpacked where the repositor
     expect(crash.extra_data.status).not.toBe("graded");
   });
 
-  it("a hostile submission with bubblewrap cannot read the rubric, forge the results or fork", () => {
-    const results = grade("hostile with bubblewrap", (d) => {
-      writeFileSync(join(d, "gradcheck.json"), JSON.stringify({ command: ["python3", "nn.py"] }));
-      writeFileSync(join(d, "nn.py"), hostile);
-    });
+  it("a hostile submission with bubblewrap cannot read the rubric or seed, forge the results, fork or kill the grader", () => {
+    const results = grade("hostile with bubblewrap", hostileSubmission);
     expect(results.score).not.toBe(1000);
     expect(results.extra_data.version).toBeDefined();
-    expect(existsSync(leak) ? readFileSync(leak, "utf8") : "").not.toContain("assignment");
-    // J is the bit mask of what worked (1 read the rubric, 2 forged results, 4 forked): 0 means contained.
-    const cost = results.tests.find((t: { name: string }) => t.name === "Cost J at λ = 0, one hidden layer").output;
-    expect(cost).toMatch(/J = 0, expected/);
+    expect(existsSync(leak) ? readFileSync(leak, "utf8") : "").not.toContain(secret);
+    expect(JSON.stringify(results)).not.toContain(secret);
+    // J is the bit mask of what worked (1 read the rubric or seed, 2 forged results, 4 forked, 8 killed the grader): 0 means contained.
+    expect(hostileBits(results)).toMatch(/J = 0, expected/);
   });
 
-  it("where bubblewrap cannot run, the submission is not run at all, and results.json says why", () => {
-    const results = grade(
-      "hostile without bubblewrap",
-      (d) => {
-        writeFileSync(join(d, "gradcheck.json"), JSON.stringify({ command: ["python3", "nn.py"] }));
-        writeFileSync(join(d, "nn.py"), hostile);
-      },
-      { PATH: `${noBwrap}:${process.env.PATH}` },
-    );
-    expect(results.score).toBe(0);
-    expect(existsSync(leak) ? readFileSync(leak, "utf8") : "").toBe("");
-    expect(JSON.stringify(results.tests)).toMatch(/without a sandbox/);
-  });
+  // Where bubblewrap cannot build the sandbox (a bwrap that fails as under Docker is first on the
+  // PATH), run_autograder falls back to running the submission as an unused uid: that needs root.
+  const withoutBwrap = { PATH: `${noBwrap}:${process.env.PATH}` };
+
+  it.runIf(asRoot)(
+    "without bubblewrap: grades a correct and a buggy submission as with the sandbox, and tells only staff what is missing",
+    () => {
+      const correct = grade(
+        "correct without bubblewrap",
+        (d) => cpSync(join(repo, "examples/correct"), d, { recursive: true }),
+        withoutBwrap,
+      );
+      expect(correct.score).toBe(100);
+      const gaps = staffOnly(correct);
+      expect(gaps).toMatchObject({ visibility: "hidden", max_score: 0, score: 0 });
+      for (const missing of [
+        "reduced containment (separate user)",
+        "no network isolation",
+        "no private filesystem view",
+        "no private process view",
+      ])
+        expect(gaps!.output).toContain(missing);
+      expect(correct.output).not.toMatch(/separate user|network/);
+      const buggy = grade(
+        "buggy without bubblewrap",
+        (d) => cpSync(join(repo, "examples/class/bob"), d, { recursive: true }),
+        withoutBwrap,
+      );
+      expect(buggy.score).toBe(90);
+      expect(buggy.extra_data.mistakes).toEqual(["lambda-not-divided-by-m"]);
+      expect(staffOnly(buggy)?.visibility).toBe("hidden");
+    },
+  );
+
+  it.runIf(asRoot)(
+    "without bubblewrap: a hostile submission cannot read the rubric or seed, forge the results, fork or kill the grader",
+    () => {
+      rmSync(leak, { force: true });
+      const results = grade("hostile without bubblewrap", hostileSubmission, withoutBwrap);
+      // gradcheck's own results.json, not the submission's nor run_autograder's last resort
+      expect(results.extra_data).toMatchObject({ seed: 17, status: "graded" });
+      expect(results.score).not.toBe(1000);
+      expect(hostileBits(results)).toMatch(/J = 0, expected/);
+      expect(JSON.stringify(results)).not.toContain(secret);
+      expect(existsSync(leak) ? readFileSync(leak, "utf8") : "").not.toContain(secret);
+      expect(staffOnly(results)?.output).toContain("no network isolation");
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { moduleCommand, sandboxArgv, sandboxGaps, type SandboxAbilities } from "../../src/sandbox/index.ts";
 
-const full: SandboxAbilities = { bwrap: true, dropUser: true, cgroup: "v1" };
-const bare: SandboxAbilities = { bwrap: false, dropUser: false, cgroup: null };
+const full: SandboxAbilities = { bwrap: true, dropUser: true, cgroup: "v1", seccompWithoutBwrap: false };
+const bare: SandboxAbilities = { bwrap: false, dropUser: false, cgroup: null, seccompWithoutBwrap: false };
 const limits = { memoryMB: 256 };
 
 /** The value that follows a flag in argv (the first occurrence after `from`). */

@@ -1,0 +1,80 @@
+import { chownSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { noForkLoaderArgv } from "./noForkLoader.ts";
+import { containedPath, enterScript, noCgroupGap, type SandboxAbilities } from "./sandbox.ts";
+
+/**
+ * The reduced containment the Gradescope autograder falls back to where bubblewrap cannot
+ * build the sandbox (Docker forbids the namespaces it needs) but gradcheck runs as root. It is
+ * never chosen by `check` or `grade`, which refuse instead. What still works without
+ * namespaces is kept, in the same order as the sandbox: join the cgroup and close inherited
+ * descriptors (the enter script), cap the uid's tasks (prlimit), become an unused uid with no
+ * groups and no_new_privs that dies with the checker (setpriv), install the no-fork seccomp
+ * filter (noForkLoader), then exec the command. What is missing is separateUserGaps.
+ */
+
+/**
+ * Threads and processes the unused uid may hold at once (RLIMIT_NPROC counts both): room for
+ * Node's and Octave's worker threads, a wall against a fork bomb where the seccomp filter
+ * cannot be installed. The uid is fresh for every start, so nothing else counts against it.
+ */
+export const separateUserTasks = 256;
+
+export function separateUserArgv(command: readonly string[], cgroupProcs: readonly string[], can: SandboxAbilities, uid: number): string[] {
+  return [
+    "bash",
+    "--norc",
+    "--noprofile",
+    "-c",
+    enterScript,
+    "gradcheck-separate-user",
+    ...cgroupProcs,
+    "--",
+    "prlimit",
+    `--nproc=${separateUserTasks}:${separateUserTasks}`,
+    "--",
+    "setpriv",
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    "--clear-groups",
+    "--no-new-privs",
+    "--pdeathsig",
+    "KILL",
+    "--",
+    ...(can.seccompWithoutBwrap ? noForkLoaderArgv(command) : command),
+  ];
+}
+
+/**
+ * HOME and TMPDIR of one start: a folder beside the private copy that only `uid` can enter,
+ * removed with the copy. The copy itself stays root's and read-only to the uid.
+ */
+export function separateUserEnv(stagedDir: string, uid: number): Record<string, string> {
+  const home = join(dirname(stagedDir), `home-${uid}`);
+  mkdirSync(home, { mode: 0o700 });
+  chownSync(home, uid, uid);
+  return {
+    PATH: containedPath,
+    HOME: home,
+    TMPDIR: home,
+    OPENBLAS_NUM_THREADS: "1",
+    OMP_NUM_THREADS: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
+  };
+}
+
+/** The protections of the full sandbox that the separate-user fallback lacks here, for staff-only output. */
+export function separateUserGaps(can: SandboxAbilities): string[] {
+  return [
+    "reduced containment (separate user): bubblewrap cannot build the sandbox here (no user or mount namespaces), so the submission runs as an unused unprivileged uid, without namespaces",
+    "no network isolation: it can open network connections and connect to Unix sockets its uid may open",
+    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; /tmp, /var/tmp and /dev/shm can be written, and what it leaves there stays)",
+    "no private process view: it can list the container's processes and read their command lines (not signal or trace them: they run as other uids)",
+    ...(can.seccompWithoutBwrap
+      ? []
+      : [
+          `no seccomp filter (${noForkLoaderArgv([])[0]} could not install it): new processes are capped at ${separateUserTasks} tasks for the uid (RLIMIT_NPROC), not forbidden`,
+        ]),
+    ...(can.cgroup ? [] : [noCgroupGap]),
+  ];
+}
