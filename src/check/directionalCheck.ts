@@ -13,6 +13,8 @@ export interface DirectionalOptions {
   readonly directions?: number;
   readonly method?: FdMethod;
   readonly tolerance?: Partial<Tolerance>;
+  /** the scale of x the finite-difference step is sized to (default max(1, ‖x‖∞)) */
+  readonly stepScale?: number;
 }
 
 export interface DirectionResult {
@@ -56,7 +58,10 @@ export function directionalCheck(
       actual += gradient[i] * v[i];
       scale += Math.abs(gradient[i] * v[i]);
     }
-    const fd = directionalDerivative(f, x, v, { ...(options.method ? { method: options.method } : {}) });
+    const fd = directionalDerivative(f, x, v, {
+      ...(options.method ? { method: options.method } : {}),
+      ...(options.stepScale !== undefined ? { scale: options.stepScale } : {}),
+    });
     // gᵀv carries its own round-off, ≈ ε·Σ|g_i v_i|·√n.
     const errorBound = fd.errorBound + Number.EPSILON * scale * Math.sqrt(v.length);
     const tol = toleranceOf(tolerance, fd.estimate, errorBound);

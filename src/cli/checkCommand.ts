@@ -63,12 +63,13 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (!(formats as readonly string[]).includes(format))
     throw new UsageError(`--format expects one of ${formats.join(", ")}, got ${format}`);
   const caseFile = valued(args.options.get("case"), "--case needs a case file");
-  if (caseFile !== undefined) return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out);
+  const stated = assignmentFromFlags(args);
+  if (caseFile !== undefined)
+    return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out, stated?.assignment);
 
   const precision = valued(args.options.get("precision"), "--precision needs float64 or float32") ?? "float64";
   if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision}`);
   const allowUnstableCost = args.options.has("allow-unstable-cost");
-  const stated = assignmentFromFlags(args);
 
   // The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission.
   const renderers = Promise.all([import("./checkJson.ts"), import("./checkMarkdown.ts"), import("./renderCheckReport.ts")]);
@@ -104,7 +105,14 @@ export async function checkCommand(words: readonly string[], out: (line: string)
       writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
     }
   }
-  const text = renderCheckReport(report, replay, counterexampleFile, path, stated && describeAssignment(stated.assignment));
+  const text = renderCheckReport(
+    report,
+    replay,
+    counterexampleFile,
+    path,
+    stated && describeAssignment(stated.assignment),
+    stated?.assignment,
+  );
   if (junitFile !== undefined) {
     mkdirSync(dirname(junitFile), { recursive: true });
     // The XML library (and its lodash) loads only when JUnit output is asked for.

@@ -20,7 +20,7 @@ const usage = `usage:
                              [--precision float32] [--allow-unstable-cost]
                              [--deadline S (default 180)] [--unsafe-no-sandbox]
                              [--profile ex4] [--hidden-activation sigmoid|tanh|relu] [--output FAMILY]
-                             [--labels 0-based|1-based|one-hot] [--layout unrolled|unrolled-column-major]
+                             [--labels 0-based|1-based|one-hot] [--layout unrolled|unrolled-column-major|wb]
                              [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…]
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]

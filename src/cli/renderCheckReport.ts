@@ -1,5 +1,5 @@
-import { replaySnippet } from "./replaySnippet.ts";
-import { thetaIndexConvention } from "../network/thetaEntry.ts";
+import { replaySnippet, type Interface } from "./replaySnippet.ts";
+import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
@@ -19,6 +19,7 @@ export function renderCheckReport(
   counterexampleFile?: string,
   submissionPath = report.submission,
   assignment?: string,
+  stated?: Interface,
 ): string[] {
   const out: string[] = [];
   out.push(`gradcheck check — ${shown(report.submission)}`);
@@ -53,6 +54,7 @@ export function renderCheckReport(
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
     }
     out.push(`  entries are named ${thetaIndexConvention}`);
+    if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
     out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent)}`);
     out.push("");
@@ -76,13 +78,18 @@ export function renderCheckReport(
       out.push(
         "",
         counterexampleFile
-          ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}`
-          : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json):`,
+          ? `counterexample written to ${counterexampleFile}; replay it on the submission with: npx gradcheck check ${shellWord(submissionPath)} --case ${shellWord(counterexampleFile)}${interfaceFlags(stated)}`
+          : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json${interfaceFlags(stated)}):`,
       );
       if (!counterexampleFile) out.push(JSON.stringify(ce));
       const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
-      if (language && ce.layerSizes.length === 3)
-        out.push("", `replay it in ${language === "octave" ? "Octave" : "numpy"}:`, ...replaySnippet(ce, language).map((l) => "  " + l));
+      // Octave's nnCostFunction signature has exactly one hidden layer; a numpy program takes any
+      if (language === "numpy" || (language === "octave" && ce.layerSizes.length === 3))
+        out.push(
+          "",
+          `replay it in ${language === "octave" ? "Octave" : "numpy"}:`,
+          ...replaySnippet(ce, language, stated).map((l) => "  " + l),
+        );
     }
   }
   if (report.mutated.length > 0)
@@ -100,4 +107,10 @@ function verdict(v: boolean | null): string {
 function renderFinding(f: CaseFinding): string[] {
   const info = problemInfo[f.problem];
   return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${shown(f.message)}`.replace(/\n/g, "\n    ")];
+}
+
+/** The flags a --case replay needs to hand the case over as the check did: labels and layout. */
+function interfaceFlags(stated: Interface | undefined): string {
+  if (!stated) return "";
+  return `${stated.labels !== "0-based" ? ` --labels ${stated.labels}` : ""}${stated.layout !== "unrolled" ? ` --layout ${stated.layout}` : ""}`;
 }

@@ -2,6 +2,7 @@ import { renderEntries } from "../check/renderComparison.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { agreement } from "../judge/judgeCase.ts";
 import { replayCase } from "../judge/replayCase.ts";
+import type { Assignment } from "../judge/Assignment.ts";
 
 /**
  * `gradcheck check SUBMISSION --case FILE`: the submission on one saved case, with gradcheck's
@@ -13,8 +14,9 @@ export async function replayCommand(
   caseFile: string,
   callTimeoutMs: number,
   out: (line: string) => void,
+  assignment?: Assignment,
 ): Promise<number> {
-  const r = await replayCase(submission, caseFile, { callTimeoutMs });
+  const r = await replayCase(submission, caseFile, { callTimeoutMs, ...(assignment ? { assignment } : {}) });
   if (!r.ok) {
     if (r.stage === "case") out(`✗ the case cannot be used: ${r.message}`);
     else out(`✗ ${problemInfo[r.problem].title}: ${r.message}`);

@@ -1,3 +1,4 @@
+import type { LabelEncoding, ParameterLayout } from "../judge/Assignment.ts";
 /**
  * A grading rubric: tests with partial credit. The JSON form is described by
  * rubric.schema.json beside this file; validateRubric checks a file against it.
@@ -50,6 +51,10 @@ export interface Assignment {
   readonly outputActivation: "sigmoid";
   readonly cost: "cross-entropy";
   readonly targets: "one-hot";
+  /** how y reaches the function (default 0-based) */
+  readonly labels?: LabelEncoding;
+  /** how the parameters reach it (default unrolled; `wb`: per layer {W, b}) */
+  readonly layout?: ParameterLayout;
 }
 
 export interface Rubric {

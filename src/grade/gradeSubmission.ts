@@ -2,6 +2,8 @@ import { checkImplementation, wrongValue } from "../judge/checkImplementation.ts
 import type { CaseFile } from "../judge/caseFileOf.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
+import { defaultAssignment } from "../judge/Assignment.ts";
+import { encodedImplementation } from "../judge/encodedImplementation.ts";
 import { loadStatus } from "./loadStatus.ts";
 import { networksFor } from "./networksFor.ts";
 import { maxPointsOf, type Rubric } from "./Rubric.ts";
@@ -38,13 +40,20 @@ export async function gradeSubmission(id: string, dir: string, rubric: Rubric, o
   }
 }
 
+/** The submission as the rubric's assignment hands it y and the parameters (the lecture's way by default). */
+function statedInterface(implementation: Implementation, rubric: Rubric): Implementation {
+  const { labels = "0-based", layout = "unrolled" } = rubric.assignment;
+  return encodedImplementation(implementation, { ...defaultAssignment, labels, layout });
+}
+
 /** The rubric's tests on an implementation that is already running; the caller closes it. */
 export async function gradeImplementation(
   id: string,
-  implementation: Implementation,
+  given: Implementation,
   rubric: Rubric,
   options: GradeOptions,
 ): Promise<SubmissionResult> {
+  const implementation = statedInterface(given, rubric);
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
     const outcome = await runRubricTest(test, networksFor(test, options.seed), implementation);

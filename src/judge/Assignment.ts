@@ -13,7 +13,10 @@ export interface Assignment {
   readonly output: OutputFamily;
   /** how the labels y reach the function: 0-based classes, 1-based classes (Octave's y == k), or the m × K one-hot matrix */
   readonly labels: LabelEncoding;
-  /** how Θ reaches the function: unrolled row-major with the bias column first, or Octave's [Theta1(:); Theta2(:)] */
+  /**
+   * how Θ reaches the function: unrolled row-major with the bias column first, Octave's
+   * [Theta1(:); Theta2(:)], or per layer {W, b} used as a·W + b (src/judge/parameterLayout.ts)
+   */
   readonly layout: ParameterLayout;
   /** hidden layers the function must handle (L − 2), inclusive */
   readonly hiddenLayers: Range;
@@ -28,7 +31,7 @@ export interface Assignment {
 export type HiddenActivation = Extract<ActivationName, "sigmoid" | "tanh" | "relu">;
 export type OutputFamily = "sigmoid-cross-entropy" | "softmax-cross-entropy" | "sigmoid-squared-error" | "identity-squared-error";
 export type LabelEncoding = "0-based" | "1-based" | "one-hot";
-export type ParameterLayout = "unrolled" | "unrolled-column-major";
+export type ParameterLayout = "unrolled" | "unrolled-column-major" | "wb";
 export interface Range {
   readonly min: number;
   readonly max: number;
@@ -42,7 +45,7 @@ export const outputFamilies: readonly OutputFamily[] = [
   "identity-squared-error",
 ];
 export const labelEncodings: readonly LabelEncoding[] = ["0-based", "1-based", "one-hot"];
-export const parameterLayouts: readonly ParameterLayout[] = ["unrolled", "unrolled-column-major"];
+export const parameterLayouts: readonly ParameterLayout[] = ["unrolled", "unrolled-column-major", "wb"];
 
 /** The output activation and cost of a case file for an output family. */
 export function outputOf(family: OutputFamily): { outputActivation: OutputActivationName; cost: CostName } {

@@ -6,6 +6,7 @@ export type CheckProblem =
   | "never-answered"
   | "bad-return"
   | "wrong-gradient-length"
+  | "wrong-gradient-shape"
   | "threw"
   | "timeout"
   | "crashed"
@@ -123,6 +124,13 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     title: "Gradient of the wrong length",
     explanation: "grad must have one entry per parameter: params.length, the unrolled Θ⁽¹⁾, Θ⁽²⁾, … with their bias columns.",
     hint: "Unroll every D⁽ˡ⁾ row-major, bias column first, end to end.",
+  },
+  "wrong-gradient-shape": {
+    kind: "interface",
+    title: "Gradient of the wrong shape",
+    explanation:
+      "With the wb layout, grad must have the shape of params: one {W, b} per layer, W in × out (the shape of the W received) and b one entry per unit of the next layer.",
+    hint: "Return dW with the shape of W (not its transpose) and db with the length of b, for every layer, in the order of params.",
   },
   threw: {
     kind: "answer",

@@ -70,6 +70,14 @@ export function diagnosticCasesFor(a: Assignment | undefined): readonly Labelled
 }
 
 /**
+ * Whether a non-finite answer can be one of the family's catalogued mistakes: only a softmax
+ * output has one (softmax-without-max-shift); elsewhere NaN or ∞ says nothing more than itself.
+ */
+export function diagnosesNonFinite(diagnostic: readonly LabelledCase[]): boolean {
+  return diagnostic[0].outputActivation === "softmax";
+}
+
+/**
  * Which catalogued mistakes reproduce the submission's answers: each mistake runs on the
  * counterexample and the diagnostic cases, and matches when its J and grad agree with the
  * submission's everywhere. When no single mistake fits, pairs of mistakes that touch
@@ -124,5 +132,7 @@ export async function diagnose(
 }
 
 function close(actual: number, expected: number): boolean {
+  // A mistake that overflows (softmax without the max-shift) is recognised by where its answer is not finite.
+  if (!Number.isFinite(actual) || !Number.isFinite(expected)) return !Number.isFinite(actual) && !Number.isFinite(expected);
   return Math.abs(actual - expected) <= 10 * (agreement.atol + agreement.rtol * Math.abs(expected));
 }

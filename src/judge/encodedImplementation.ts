@@ -1,6 +1,6 @@
-import { thetaShapes } from "../network/theta.ts";
 import type { CallOutcome, CostRequest, Implementation } from "../sandbox/Implementation.ts";
 import type { Assignment } from "./Assignment.ts";
+import { decodeGradient, encodeParams } from "./parameterLayout.ts";
 
 /**
  * The submission as the assignment states its interface: requests leave gradcheck 0-based and
@@ -13,7 +13,7 @@ export function encodedImplementation(implementation: Implementation, a: Assignm
   const decoded = (outcome: CallOutcome, request: CostRequest): CallOutcome =>
     outcome.kind !== "result" || a.layout === "unrolled" || outcome.grad.length !== request.params.length
       ? outcome
-      : { ...outcome, grad: Float64Array.from(toRowMajor(outcome.grad, request.layerSizes)) };
+      : { ...outcome, grad: decodeGradient(outcome.grad, request.layerSizes, a.layout) };
   const { callEach } = implementation;
   return {
     description: implementation.description,
@@ -33,12 +33,13 @@ export function encodedImplementation(implementation: Implementation, a: Assignm
   };
 }
 
+/** A request as gradcheck builds it (row-major params, 0-based labels), in the assignment's encoding. */
 export function encodeRequest(request: CostRequest, a: Assignment): CostRequest {
   const K = request.layerSizes[request.layerSizes.length - 1];
   const y = request.y as readonly number[];
   return {
     ...request,
-    params: a.layout === "unrolled-column-major" ? toColumnMajor(request.params, request.layerSizes) : request.params,
+    params: encodeParams(request.params as readonly number[], request.layerSizes, a.layout),
     y:
       a.labels === "1-based"
         ? y.map((c) => c + 1)
@@ -46,32 +47,4 @@ export function encodeRequest(request: CostRequest, a: Assignment): CostRequest 
           ? y.map((c) => Array.from({ length: K }, (_, k) => (K === 1 ? c : k === c ? 1 : 0)))
           : y,
   };
-}
-
-/** Each Θ⁽ˡ⁾ read row by row, written column by column: Octave's [Theta1(:); Theta2(:)]. */
-export function toColumnMajor(params: ArrayLike<number>, layerSizes: readonly number[]): number[] {
-  return relayout(params, layerSizes, (r, c, rows, cols) => [r * cols + c, c * rows + r]);
-}
-
-export function toRowMajor(params: ArrayLike<number>, layerSizes: readonly number[]): number[] {
-  return relayout(params, layerSizes, (r, c, rows, cols) => [c * rows + r, r * cols + c]);
-}
-
-function relayout(
-  params: ArrayLike<number>,
-  layerSizes: readonly number[],
-  map: (r: number, c: number, rows: number, cols: number) => [number, number],
-): number[] {
-  const out = new Array<number>(params.length);
-  let at = 0;
-  for (const [rows, cols] of thetaShapes(layerSizes)) {
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const [from, to] = map(r, c, rows, cols);
-        out[at + to] = params[at + from];
-      }
-    }
-    at += rows * cols;
-  }
-  return out;
 }

@@ -20,5 +20,12 @@ export { naiveLogError } from "./unstableCost.ts";
 export { findClues, severalAtOnce } from "./findClues.ts";
 export { clueTitles, type Clue, type ClueId } from "./clues/Clue.ts";
 export { requestOf } from "./requestOf.ts";
-export { submissionCaseArbitrary, weightScale, type SubmissionCaseConstraints, type WeightRegime } from "./submissionCaseArbitrary.ts";
+export {
+  submissionCaseArbitrary,
+  weightScale,
+  overflowShift,
+  type SubmissionCaseConstraints,
+  type WeightRegime,
+} from "./submissionCaseArbitrary.ts";
+export { encodeParams, decodeGradient, toWb, fromWbOrder, toColumnMajor, toRowMajor } from "./parameterLayout.ts";
 export { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";

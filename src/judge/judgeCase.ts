@@ -11,7 +11,7 @@ import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 import { unstableCost } from "./unstableCost.ts";
-import { pattern, silentLayers, wrongParts } from "./errorPattern.ts";
+import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -136,14 +136,15 @@ export function againstReference(
   if (!comparison.passed && comparison.worst.length > 0) {
     const w = comparison.worst[0];
     const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
+    const confined = confinedColumns(c, comparison.compared);
     findings.push({
       problem: "gradient-mismatch",
       check: "a",
       where,
       expected: w.expected,
       actual: w.actual,
-      wrongParts: wrongParts(comparison.layers),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c))}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
+      wrongParts: wrongParts(comparison.layers, confined),
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
     });
   }
   return findings;
@@ -158,7 +159,12 @@ export async function againstOwnCost(
 ): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const settled = await settleCost(c, implementation, (J) =>
-    directionalCheck(J, got.grad, theta, { random: rng(theta.length * 7919 + c.X.rows), directions: 1, tolerance: { ...tolerance } }),
+    directionalCheck(J, got.grad, theta, {
+      random: rng(theta.length * 7919 + c.X.rows),
+      directions: 1,
+      tolerance: { ...tolerance },
+      stepScale: weightScaleOf(c),
+    }),
   );
   if (!settled.ok)
     return { problem: settled.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${settled.outcome.message}` };
@@ -172,4 +178,15 @@ export async function againstOwnCost(
     actual: d.actual,
     message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula})`,
   };
+}
+
+/**
+ * The step of (b) is sized to the weights, not the biases: a bias only shifts z, and the
+ * overflow regime's output biases of 800 (a shift that leaves J unchanged) would otherwise
+ * stretch the step across everything that curves J.
+ */
+function weightScaleOf(c: LabelledCase): number {
+  let max = 1;
+  for (const T of c.theta) for (let q = 0; q < T.data.length; q++) if (q % T.cols !== 0) max = Math.max(max, Math.abs(T.data[q]));
+  return max;
 }

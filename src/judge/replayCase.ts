@@ -7,6 +7,8 @@ import { unroll } from "../network/theta.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 import type { LoadProblem } from "../sandbox/loadProblem.ts";
 import { judgeCase, agreement, type CaseVerdict } from "./judgeCase.ts";
+import type { Assignment } from "./Assignment.ts";
+import { encodedImplementation } from "./encodedImplementation.ts";
 
 /** One saved case run through a submission: gradcheck's answer, the submission's, and the entry-by-entry comparison. */
 export type Replay =
@@ -19,7 +21,11 @@ export type Replay =
  * that `check --report` saved, or any case), judged exactly as the random search judges. The
  * case needs its labels, since a submission is handed labels, not Y.
  */
-export async function replayCase(submission: string, caseFile: string, options: LoadOptions = {}): Promise<Replay> {
+export async function replayCase(
+  submission: string,
+  caseFile: string,
+  options: LoadOptions & { readonly assignment?: Assignment } = {},
+): Promise<Replay> {
   let text: string;
   try {
     text = readFileSync(caseFile, "utf8");
@@ -38,7 +44,9 @@ export async function replayCase(submission: string, caseFile: string, options: 
   const loaded = await loadSubmission(submission, options);
   if (!loaded.ok) return { ok: false, stage: "load", problem: loaded.problem, message: loaded.message };
   try {
-    const verdict = await judgeCase(c as LabelledCase, loaded.implementation);
+    // labels and parameters reach the submission as its assignment states them
+    const implementation = options.assignment ? encodedImplementation(loaded.implementation, options.assignment) : loaded.implementation;
+    const verdict = await judgeCase(c as LabelledCase, implementation);
     const comparison = verdict.submitted
       ? compareGradients(
           verdict.submitted.grad,

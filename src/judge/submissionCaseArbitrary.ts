@@ -23,6 +23,9 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
   readonly assignment?: Assignment;
 }
 
+/** The widest layer the cases draw (the default of maxWidth). */
+export const defaultMaxWidth = 12;
+
 /** [s_1, hidden…, K] within the assignment's ranges; shrinks towards fewer and narrower hidden layers and the smallest K. */
 function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<number[]> {
   const width = fc.integer({ min: 1, max: maxWidth });
@@ -40,15 +43,26 @@ function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<num
  * so some |z| ≥ 40 and outputs round to exactly 0 or 1 in float64 (σ(37) is already 1.0): the
  * regime where log(1 − h) is −∞, a clipped log shows and an unstable formula goes wrong.
  * "tiny": Θ / 100, where every unit sits near σ(0) = 1/2 and errors of scale stand out.
+ * "overflow" (softmax outputs only): output pre-activations past 709, where e^z overflows and
+ * only a softmax computed without the max-shift notices. With sigmoid or tanh hidden layers (or
+ * none), ordinary weights and every output unit's bias raised by 800: adding one constant to
+ * every z⁽ᴸ⁾ changes neither softmax nor the cost (logsumexp(z + c) − (z_y + c)), and the bias
+ * is not regularised, so J and ∂J/∂Θ are exactly the ordinary network's. With relu hidden
+ * layers, which pass large values through, ordinary weights and inputs × 1000 instead: a bias of
+ * 800 would widen the finite-difference step of check (b) (scaled to the largest |Θ|) across relu kinks.
  */
-export type WeightRegime = "ordinary" | "saturated" | "tiny";
-export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1, saturated: 30, tiny: 0.01 };
+export type WeightRegime = "ordinary" | "saturated" | "tiny" | "overflow";
+export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1, saturated: 30, tiny: 0.01, overflow: 1 };
+/** The overflow regime: what it adds to the output biases (past log(Number.MAX_VALUE) ≈ 709.8 with room to spare), and its input scale with relu. */
+export const overflowShift = 800,
+  overflowInputScale = 1000;
 
 /**
  * Cases in the submission setting: by default sigmoid everywhere, cross-entropy, one-hot
  * labels (an assignment states another family and its shapes). Values are multiples of 0.1 (times the regime's scale) so a shrunk counterexample
  * reads like a textbook exercise; λ is one of 0, 1, 10, 0.001 and shrinks to 0 first. Half the
- * networks are ordinary, a third saturated, a sixth tiny; shrinking moves towards ordinary, so a
+ * networks are ordinary, a third saturated, a sixth tiny (with a softmax output: 3 : 2 : 1 : 1
+ * with overflow); shrinking moves towards ordinary, so a
  * counterexample stays saturated only when the failure needs it.
  *
  * Weights and inputs are drawn for the largest network and cut to size, each entry at a fixed
@@ -57,12 +71,12 @@ export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
   const a = c.assignment;
-  const maxWidth = c.maxWidth ?? Math.max(12, a?.classes.min ?? 0),
+  const maxWidth = c.maxWidth ?? Math.max(defaultMaxWidth, a?.classes.min ?? 0),
     maxExamples = c.maxExamples ?? 64;
   const maxDepth = a ? a.hiddenLayers.max + 2 : (c.maxDepth ?? 5);
   const { outputActivation, cost } = outputOf(a?.output ?? "sigmoid-cross-entropy");
-  const regimes = c.regimes ?? ["ordinary", "saturated", "tiny"];
-  const regimeWeight: Record<WeightRegime, number> = { ordinary: 3, saturated: 2, tiny: 1 };
+  const regimes = c.regimes ?? ["ordinary", "saturated", "tiny", ...(outputActivation === "softmax" ? (["overflow"] as const) : [])];
+  const regimeWeight: Record<WeightRegime, number> = { ordinary: 3, saturated: 2, tiny: 1, overflow: 1 };
   const tenths = (max: number) => fc.integer({ min: -max, max }).map((k) => k / 10);
   const pool = (arb: fc.Arbitrary<number>, n: number) => {
     const values = fc.array(arb, { minLength: n, maxLength: n });
@@ -84,10 +98,14 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
     })
     .map(({ layerSizes, m, regime, lambda, weights, inputs, classes }): LabelledCase => {
       const scale = weightScale[regime];
+      const relu = a?.hiddenActivation === "relu" && layerSizes.length > 2;
+      const shift = (l: number, column: number) =>
+        regime === "overflow" && !relu && l === layerSizes.length - 2 && column === 0 ? overflowShift : 0;
+      const inputScale = regime === "overflow" && relu ? overflowInputScale : 1;
       const s1 = layerSizes[0],
         K = layerSizes[layerSizes.length - 1];
       const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
-      const X = Array.from({ length: m * s1 }, (_, q) => inputs[Math.floor(q / s1) * maxWidth + (q % s1)]);
+      const X = Array.from({ length: m * s1 }, (_, q) => scaled(inputs[Math.floor(q / s1) * maxWidth + (q % s1)], inputScale));
       return {
         name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
         layerSizes,
@@ -101,7 +119,10 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
           matrix(
             r,
             cols,
-            Array.from({ length: r * cols }, (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale)),
+            Array.from(
+              { length: r * cols },
+              (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale) + shift(l, q % cols),
+            ),
           ),
         ),
         labels,

@@ -25,7 +25,12 @@ export interface ThetaEntry {
 export const thetaIndexConvention =
   "Θ⁽ˡ⁾[i,j]: layer l and unit i count from 1, column j from 0 (j = 0 is the bias column; Octave's Theta_l(i, j+1))";
 
-const superscript = (n: number) => String(n).replace(/\d/g, (d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]);
+/** The same entries for a submission that receives per-layer W (in × out) and b, used as a·W + b. */
+export const wbIndexConvention =
+  "with the wb layout, Θ⁽ˡ⁾[i,j] is W[j−1][i−1] of layer l for j ≥ 1 and b[i−1] for j = 0 (W, b indexed from 0)";
+
+/** n in superscript digits, as in Θ⁽¹²⁾. */
+export const superscript = (n: number) => String(n).replace(/\d/g, (d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]);
 
 /** Θ⁽ˡ⁾ for theta[layer], as the lecture writes it. */
 export const thetaName = (layer: number): string => `Θ⁽${superscript(layer + 1)}⁾`;

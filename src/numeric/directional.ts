@@ -27,6 +27,8 @@ export function randomUnitDirection(n: number, random: Rng): Float64Array {
 export interface DirectionalOptions {
   readonly method?: FdMethod;
   readonly fAccuracy?: number;
+  /** the scale of x the step is sized to (default max(1, ‖x‖∞)); a caller that knows one huge coordinate is an additive offset may give a smaller one */
+  readonly scale?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export function directionalDerivative(
       n: 1,
       f0,
       accuracy,
-      coordinate: () => xMax,
+      coordinate: () => options.scale ?? xMax,
       increments(_i, offsets, out) {
         for (let k = 0; k < offsets.length; k++) {
           const t = offsets[k];

@@ -5,6 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
 import { parseAnswerLine } from "./parseAnswerLine.ts";
+import { gradientOfAnswer, toNumber } from "./gradientOfAnswer.ts";
 import { releaseOnExit } from "./releaseOnExit.ts";
 import type { SubmissionCgroup } from "./submissionCgroup.ts";
 
@@ -376,25 +377,9 @@ class Session {
     if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
     const J = toNumber(m.J);
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : describe(m.J)}, expected a number` };
-    // A one-parameter network's gradient may come back as a bare number (Octave's jsonencode of a 1×1).
-    if (request.params.length === 1 && !Array.isArray(m.grad) && toNumber(m.grad) !== undefined) m = { ...m, grad: [m.grad] };
-    if (!Array.isArray(m.grad))
-      return {
-        kind: "bad-return",
-        message: `grad is ${m.grad === undefined ? "missing" : describe(m.grad)}, expected an array of ${request.params.length} numbers`,
-      };
-    const grad = new Float64Array(m.grad.length);
-    for (let i = 0; i < grad.length; i++) {
-      const g = toNumber(m.grad[i]);
-      if (g === undefined) {
-        const what = Array.isArray(m.grad[i])
-          ? "an array: grad must be unrolled into one flat list of params.length numbers"
-          : `${describe(m.grad[i])}, expected a number`;
-        return { kind: "bad-return", message: `grad[${i}] is ${what}` };
-      }
-      grad[i] = g;
-    }
-    return { kind: "result", J, grad, mutated };
+    const grad = gradientOfAnswer(m.grad, request.params);
+    if (!grad.ok) return { kind: grad.kind, message: grad.message, mutated };
+    return { kind: "result", J, grad: grad.grad, mutated };
   }
 }
 
@@ -418,16 +403,4 @@ function requestLines(): (r: CostRequest & { id: number }) => string {
 
 function describe(v: unknown): string {
   return (JSON.stringify(v) ?? String(v)).slice(0, 60);
-}
-
-/**
- * A number on the wire: a JSON number, or a non-finite value as the bare tokens NaN, Infinity,
- * -Infinity (Python), the same as strings, or null (what JSON.stringify and Octave's jsonencode
- * write for NaN and ±Inf; read as NaN, so it is judged as a non-finite answer, never a shape error).
- */
-function toNumber(v: unknown): number | undefined {
-  if (typeof v === "number") return v;
-  if (v === null) return NaN;
-  if (v === "NaN" || v === "Infinity" || v === "-Infinity") return Number(v);
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { NnCostFunction } from "../mistakes/NnCostFunction.ts";
+import { isWb } from "./gradientOfAnswer.ts";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
 
 /**
@@ -10,6 +11,9 @@ export function inProcessImplementation(fn: NnCostFunction, description: string)
     description,
     warnings: [],
     async call(request: CostRequest): Promise<CallOutcome> {
+      // An NnCostFunction takes Θ unrolled; per-layer {W, b} reach module and process submissions only.
+      if (isWb(request.params))
+        return { kind: "bad-return", message: "an in-process nnCostFunction takes unrolled params, not the wb layout" };
       const params = Float64Array.from(request.params);
       try {
         const { J, grad } = await fn(

@@ -1,4 +1,4 @@
-export type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
+export type { CallOutcome, CostRequest, Implementation, WbLayer } from "./Implementation.ts";
 export { inProcessImplementation } from "./inProcessImplementation.ts";
 export { defaultLoadLimits, loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
 export type { LoadFailure, LoadProblem } from "./loadProblem.ts";

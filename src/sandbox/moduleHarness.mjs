@@ -104,9 +104,32 @@ try {
 }
 send({ type: "ready" });
 
+/** The `wb` layout: one {W, b} per layer, W as rows on the wire (docs/protocol.md). */
+function isWb(params) {
+  return isArray(params) && params.length > 0 && typeof params[0] === "object" && params[0] !== null;
+}
+
+/** A module gets W row-major in a Float64Array with its shape [in, out], and b as a Float64Array. */
+function copyParams(params) {
+  if (!isWb(params)) return F64.from(params);
+  return params.map(({ W, b }) => ({ W: F64.from(W.flat()), shape: [W.length, b.length], b: F64.from(b) }));
+}
+
+/** Every number of params in one list, to compare before and after the call; null when not even the shape is left. */
+function flatParams(params) {
+  if (!isArray(params) || !isWb(params)) return params;
+  const out = [];
+  for (const layer of params) {
+    if (layer === null || typeof layer !== "object" || !layer.W || !layer.b) return null;
+    for (let i = 0; i < layer.W.length; i++) out.push(layer.W[i]);
+    for (let i = 0; i < layer.b.length; i++) out.push(layer.b[i]);
+  }
+  return out;
+}
+
 function copyRequest(r) {
   return {
-    params: F64.from(r.params),
+    params: copyParams(r.params),
     layerSizes: r.layerSizes.slice(),
     X: r.X.map((row) => row.slice()),
     y: r.y.slice(),
@@ -122,7 +145,8 @@ function sameNumbers(a, b) {
 
 function mutatedInputs(given, pristine) {
   const out = [];
-  if (!sameNumbers(given.params, pristine.params)) out.push("params");
+  const params = flatParams(given.params);
+  if (params === null || !sameNumbers(params, flatParams(pristine.params))) out.push("params");
   if (!isArray(given.layerSizes) || !sameNumbers(given.layerSizes, pristine.layerSizes)) out.push("layerSizes");
   if (!isArray(given.X) || given.X.length !== pristine.X.length || given.X.some((row, i) => !sameNumbers(row, pristine.X[i])))
     out.push("X");
@@ -156,6 +180,7 @@ async function answer(request) {
       message: `J is ${J === undefined ? "missing" : `a ${typeof J} (${String(J).slice(0, 40)})`}, expected a number`,
       mutated,
     };
+  if (isWb(request.params)) return wbAnswer(J, grad, mutated);
   if (grad === null || typeof grad !== "object" || typeof grad.length !== "number") {
     return {
       type: "bad-return",
@@ -177,6 +202,45 @@ async function answer(request) {
     values[i] = encodeNumber(g);
   }
   return { type: "result", J: encodeNumber(J), grad: values, mutated };
+}
+
+/**
+ * A `wb` gradient goes out as it came, one {W, b} per layer with W flat or as rows, numbers
+ * encoded; its shape is judged in the parent, where a process's answer is judged too.
+ */
+function wbAnswer(J, grad, mutated) {
+  if (grad === null || typeof grad !== "object" || typeof grad.length !== "number")
+    return {
+      type: "bad-return",
+      message: `grad is ${grad === undefined ? "missing" : grad === null ? "null" : `a ${typeof grad}`}, expected one {W, b} per layer, like params`,
+      mutated,
+    };
+  const layers = new Array(grad.length);
+  for (let l = 0; l < grad.length; l++) {
+    const layer = grad[l];
+    layers[l] =
+      layer === null || typeof layer !== "object"
+        ? null
+        : { W: layer.W === undefined ? undefined : wireList(layer.W), b: layer.b === undefined ? undefined : wireList(layer.b) };
+  }
+  return { type: "result", J: encodeNumber(J), grad: layers, mutated };
+}
+
+/** An array-like of numbers (or of rows of numbers) as JSON can carry it; anything else described in a string. */
+function wireList(v) {
+  if (typeof v === "number") return encodeNumber(v);
+  if (v === null || typeof v !== "object" || typeof v.length !== "number") return `(a ${v === null ? "null" : typeof v})`;
+  const out = new Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    out[i] =
+      typeof x === "number"
+        ? encodeNumber(x)
+        : x !== null && typeof x === "object" && typeof x.length === "number"
+          ? wireList(x)
+          : `(a ${x === null ? "null" : typeof x}: ${String(x).slice(0, 40)})`;
+  }
+  return out;
 }
 
 for (let line = await nextLine(); line !== undefined; line = await nextLine()) {

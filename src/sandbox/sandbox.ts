@@ -117,8 +117,13 @@ const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/
  * channel, 4 the seccomp filter bubblewrap reads and closes). No redirection around the loop:
  * bash would park stderr on a high descriptor that the loop then closes.
  */
-export const enterScript =
+const enterScript =
   'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
+
+/** The argv prefix that runs the fd step (named `label` in ps), joins `cgroupProcs`, then execs what follows. */
+export function enterArgv(label: string, cgroupProcs: readonly string[]): string[] {
+  return ["bash", "--norc", "--noprofile", "-c", enterScript, label, ...cgroupProcs, "--"];
+}
 
 /**
  * The argv that runs `command` in the sandbox, with the staged submission at /submission:
@@ -145,14 +150,7 @@ export function sandboxArgv(
     else binds.push("--ro-bind", p, p);
   }
   return [
-    "bash",
-    "--norc",
-    "--noprofile",
-    "-c",
-    enterScript,
-    "gradcheck-sandbox",
-    ...cgroupProcs,
-    "--",
+    ...enterArgv("gradcheck-sandbox", cgroupProcs),
     ...user,
     "bwrap",
     "--unshare-all",

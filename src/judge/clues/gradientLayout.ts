@@ -21,6 +21,16 @@ const layouts: ReadonlyArray<{ readonly name: string; readonly unroll: (g: Float
       unroll: (g, s) => perLayer(g, s, (r, c, rows, cols) => (c === 0 ? cols - 1 : c - 1) * rows + r),
     },
     { name: "the layers in reverse order", unroll: (g, s) => reversedLayers(g, s) },
+    {
+      // with the wb layout: dW returned flat as out × in (δᵀ·a) where W is in × out
+      name: "each layer's dW laid out out × in (transposed) in the wb layout, where W and dW are in × out",
+      unroll: (g, s) =>
+        perLayer(g, s, (r, c, rows, cols) => {
+          if (c === 0) return r * cols;
+          const p = r * (cols - 1) + c - 1;
+          return (p % rows) * cols + Math.floor(p / rows) + 1;
+        }),
+    },
   ];
 
 /** ∇J holds the expected numbers, in another order: a known layout when one fits every case. */
