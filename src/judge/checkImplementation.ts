@@ -3,7 +3,7 @@ import { matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
-import { problemInfo, type CheckProblem } from "./checkProblem.ts";
+import { problemInfo, wrongValue, type CheckProblem } from "./checkProblem.ts";
 import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
@@ -17,14 +17,9 @@ import { failureKind, failureSignature, sameFailure } from "./failureSignature.t
 import { widenForEvidence } from "./widenForEvidence.ts";
 import { findClues } from "./findClues.ts";
 import { simplifyValues } from "./simplifyValues.ts";
+import { defaultDeadlineMs, defaultRuns, defaultSeed } from "./checkDefaults.ts";
 
-export const defaultSeed = 20240601;
-export const defaultRuns = 100;
-/** One deadline for a whole check: search, shrinking, simplification and diagnosis together. */
-export const defaultDeadlineMs = 180_000;
-
-/** The problems that are wrong values, and so can be matched against the catalogue. */
-export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);
+export { defaultDeadlineMs, defaultRuns, defaultSeed, wrongValue };
 
 export interface SubmissionCheckOptions extends JudgeOptions {
   readonly seed?: number;
