@@ -27,6 +27,7 @@ export async function smallCheckBench(): Promise<BenchSection> {
   const backprop = await per(() => batchBackprop(c, c.theta));
   const tape = await per(() => tapeBackprop(c, c.theta));
   const fd = await per(() => fdNetworkGradient(c, c.theta, { method }));
+  const increments = fdNetworkGradient(c, c.theta, { method }).fd.evaluations - 1;
   const total = backprop + tape + fd;
   const torch = torchGradient(c, c.theta, 15, "gradcheck");
   return {
@@ -46,6 +47,15 @@ export async function smallCheckBench(): Promise<BenchSection> {
           ]
         : []),
     ],
-    notes: [`Each time is the median over 15 timings of ${CALLS} calls, divided by ${CALLS}.`, blasNote(torch)],
+    notes: [
+      `Each time is the median over 15 timings of ${CALLS} calls, divided by ${CALLS}.`,
+      `Finite differences of every entry by the method \`eval --method fd\` picks for this case: ${increments} increments of J ` +
+        `for ${c.theta.reduce((s, T) => s + T.data.length, 0)} entries` +
+        (method.kind === "richardson" && method.target !== undefined
+          ? `, 3 to ${method.levels} levels each, stopping once the entry's bound is within ${method.target}·max(1, |n|) or stops halving ` +
+            `(a fixed ${method.levels} levels, ${2 * method.levels} increments per entry, gives the same worst bound; docs/checker.md).`
+          : "."),
+      blasNote(torch),
+    ],
   };
 }

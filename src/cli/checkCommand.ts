@@ -1,14 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { checkSubmission } from "../judge/checkSubmission.ts";
-import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkImplementation.ts";
+import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkDefaults.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { assignmentFieldNames, assignmentFlag, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
 import { checkExitCode } from "./checkExitCode.ts";
-import { checkJson } from "./checkJson.ts";
-import { checkMarkdown } from "./checkMarkdown.ts";
-import { renderCheckReport } from "./renderCheckReport.ts";
 import { checkReplay } from "./shellWord.ts";
 
 const formats = ["text", "github"] as const;
@@ -74,6 +71,9 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision}`);
   const allowUnstableCost = args.options.has("allow-unstable-cost");
 
+  // The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission.
+  const renderers = Promise.all([import("./checkJson.ts"), import("./checkMarkdown.ts"), import("./renderCheckReport.ts")]);
+  renderers.catch(() => {});
   const report = await checkSubmission(path, {
     seed,
     runs,
@@ -87,6 +87,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   });
   const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}${stated ? " " + stated.words.join(" ") : ""}`;
   const replay = checkReplay(path, seed, runs) + flags;
+  const [{ checkJson }, { checkMarkdown }, { renderCheckReport }] = await renderers;
   const json = checkJson(report, replay);
   let counterexampleFile: string | undefined;
   if (reportDir !== undefined) {

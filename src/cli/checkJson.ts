@@ -1,6 +1,5 @@
-import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport, CheckResults } from "../judge/checkReport.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import { thetaEntryName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";

@@ -1,8 +1,7 @@
 import { shellWord } from "./shellWord.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";
 import { severalAtOnce } from "../judge/findClues.ts";

@@ -1,9 +1,8 @@
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { wrongValue } from "../judge/checkImplementation.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";

@@ -1,7 +1,14 @@
 import type { Matrix } from "../linalg/Matrix.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
 import { parameterCount, roll } from "../network/theta.ts";
-import { centralFdm, fdGradientFromIncrements, richardson, type FdGradient, type FdMethod } from "../numeric/index.ts";
+import {
+  centralFdm,
+  fdGradientFromIncrements,
+  richardson,
+  type FdGradient,
+  type FdMethod,
+  type RichardsonMethod,
+} from "../numeric/index.ts";
 import { networkIncrements } from "./networkIncrements.ts";
 
 export interface NetworkFd extends CostAndGradient {
@@ -24,16 +31,24 @@ function workPerIncrement(problem: Problem): number {
 }
 
 /**
- * The most accurate method that fits the case: Richardson extrapolation over 6 levels (12
- * increments per entry, error ~1e-13 on costs of order 1) while the whole gradient stays
- * under ~1e9 multiply-adds; beyond that, central differences at two small steps and one
- * extrapolation (4 increments per entry), which still gives an a-posteriori error bound —
- * plain central differences only have an a-priori one, which strongly curved (saturated)
- * costs can exceed.
+ * Richardson extrapolation with central differences, 3 to 6 levels per entry (6 to 12
+ * increments): levels are added until the a-posteriori bound is within 1e-12·max(1, |∂J/∂Θ|)
+ * — far under what a check tolerates, |a − n| ≤ 4·e + 1e-8·|n| + 1e-11 — or stops halving
+ * (the round-off floor, ~1e-13 on costs of order 1). An entry stopped after n levels gets
+ * exactly the estimate and bound of the fixed n-level method, so the error model is the same.
+ */
+export const richardsonToTarget: RichardsonMethod = richardson(centralFdm(3), { levels: 6, target: 1e-12 });
+
+/**
+ * The most accurate method that fits the case: Richardson extrapolation to the target above
+ * while the whole gradient at 6 levels stays under ~1e9 multiply-adds; beyond that, central
+ * differences at two small steps and one extrapolation (4 increments per entry), which still
+ * gives an a-posteriori error bound — plain central differences only have an a-priori one,
+ * which strongly curved (saturated) costs can exceed.
  */
 export function fdMethodFor(problem: Problem): FdMethod {
   const P = parameterCount(problem.layerSizes);
-  return P * workPerIncrement(problem) * 12 <= 1e9 ? richardson() : richardson(centralFdm(3), { levels: 2, largestStep: 2 ** -14 });
+  return P * workPerIncrement(problem) * 12 <= 1e9 ? richardsonToTarget : richardson(centralFdm(3), { levels: 2, largestStep: 2 ** -14 });
 }
 
 /** ∂J/∂Θ of a network by finite differences over all (or `indices`) entries, from cached activations. */

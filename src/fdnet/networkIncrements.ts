@@ -36,6 +36,18 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
   const J = dataTerm(problem, base) + regularizationTerm(theta, lambda, m);
   const lastHidden = layerSizes.length - 3;
   const kernel = usesSigmoidCrossEntropyKernel(problem) ? sigmoidCrossEntropyKernel(problem, theta, base.z, base.a) : null;
+  // An entry is asked for several times in a row (its coordinate, then its levels): located once.
+  let lastP = -1,
+    lastEntry = thetaEntryAt(0, layerSizes);
+  const entryAt = (p: number) => {
+    if (p !== lastP) {
+      lastEntry = thetaEntryAt(p, layerSizes);
+      lastP = p;
+    }
+    return lastEntry;
+  };
+  let sumsAll = new Float64Array(16),
+    magsAll = new Float64Array(16);
   return {
     n: parameterCount(layerSizes),
     f0: J,
@@ -45,13 +57,18 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
     // through λ (which can dwarf the data term) does not enter.
     accuracy: defaultRelativeAccuracy * Math.max(base.absLoss / m, Number.MIN_VALUE),
     coordinate(p) {
-      const { layer, row, column } = thetaEntryAt(p, layerSizes);
+      const { layer, row, column } = entryAt(p);
       return theta[layer].data[row * theta[layer].cols + column];
     },
     increments(p, offsets, out, kinks) {
-      const { layer: l, row: i, column: j } = thetaEntryAt(p, layerSizes);
-      const sums = new Float64Array(offsets.length),
-        mags = new Float64Array(offsets.length);
+      const { layer: l, row: i, column: j } = entryAt(p);
+      // Work arrays shared by every call (an entry's increments are summed in them), grown when needed.
+      if (sumsAll.length < offsets.length) {
+        sumsAll = new Float64Array(offsets.length);
+        magsAll = new Float64Array(offsets.length);
+      }
+      const sums = sumsAll.subarray(0, offsets.length).fill(0),
+        mags = magsAll.subarray(0, offsets.length).fill(0);
       if (kernel && l === lastHidden) kernel(i, j, offsets, sums, mags);
       else genericIncrements(base, l, i, j, offsets, sums, mags, kinks);
       return finishIncrements(problem, theta[l].data[i * theta[l].cols + j], j === 0, offsets, sums, mags, out);
@@ -105,6 +122,8 @@ interface Baseline {
   readonly gOut: (z: number) => number;
   readonly gHidden: (z: number) => number;
   readonly hiddenRelu: boolean;
+  /** false for cross-entropy, whose loss softplus(z) − y·z needs no a = g(z): not computed then */
+  readonly lossReadsA: boolean;
   /** the loss belongs to a whole example (softmax), not to each output unit */
   readonly softmax: boolean;
   readonly K: number;
@@ -151,6 +170,7 @@ function baseline(problem: Problem, theta: Theta): Baseline {
     softmax,
     gHidden: activations[problem.hiddenActivation].g,
     hiddenRelu: problem.hiddenActivation === "relu",
+    lossReadsA: problem.cost !== "cross-entropy",
     curZ: new Float64Array(width),
     cur: new Float64Array(width),
     next: new Float64Array(width),
@@ -220,7 +240,7 @@ function genericIncrements(
         base.curZ[i] = zNew;
         addRowLossChange(base, e);
       } else if (outputLayer) {
-        addUnitLossChange(base, e, i, zNew, base.gOut(zNew));
+        addUnitLossChange(base, e, i, zNew, base.lossReadsA ? base.gOut(zNew) : NaN);
       } else {
         if (crossesKink(base, z0, zNew)) kinks[o] = 1;
         const da = base.gHidden(zNew) - Ai[e * sOut + i];

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
-import { submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
+import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
-import { problemInfo, type CheckProblem } from "./checkProblem.ts";
+import { problemInfo, wrongValue, type CheckProblem } from "./checkProblem.ts";
 import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
@@ -13,17 +13,13 @@ import { judgeCase, type CaseFinding, type CaseVerdict, type JudgeOptions } from
 import { selfInconsistentEntries } from "./selfInconsistentEntries.ts";
 import { silentLayers } from "./errorPattern.ts";
 import { askTwice } from "./askTwice.ts";
-import { failureSignature } from "./failureSignature.ts";
+import { failureKind, failureSignature, sameFailure } from "./failureSignature.ts";
+import { widenForEvidence } from "./widenForEvidence.ts";
 import { findClues } from "./findClues.ts";
 import { simplifyValues } from "./simplifyValues.ts";
+import { defaultDeadlineMs, defaultRuns, defaultSeed } from "./checkDefaults.ts";
 
-export const defaultSeed = 20240601;
-export const defaultRuns = 100;
-/** One deadline for a whole check: search, shrinking, simplification and diagnosis together. */
-export const defaultDeadlineMs = 180_000;
-
-/** The problems that are wrong values, and so can be matched against the catalogue. */
-export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);
+export { defaultDeadlineMs, defaultRuns, defaultSeed, wrongValue };
 
 export interface SubmissionCheckOptions extends JudgeOptions {
   readonly seed?: number;
@@ -50,6 +46,8 @@ interface Session {
   /** the verdict of every case that failed, to show it beside a passing second answer */
   readonly failures: WeakMap<LabelledCase, CaseVerdict>;
   readonly assignment: Assignment | undefined;
+  /** a naive log's infinite J where outputs saturate is allowed (--allow-unstable-cost, or the assignment) */
+  readonly allowUnstableCost: boolean;
   /** the fixed cases within the assignment's shapes; the first is the probe */
   readonly diagnostic: readonly LabelledCase[];
   judge(c: LabelledCase): Promise<CaseVerdict>;
@@ -86,6 +84,7 @@ function openSession(implementation: Implementation, seed: number, options: Subm
   return {
     implementation,
     assignment: options.assignment,
+    allowUnstableCost: options.allowUnstableCost === true,
     diagnostic: diagnosticCasesFor(options.assignment),
     start: { submission: implementation.description, seed, warnings: implementation.warnings, deadline },
     mutated,
@@ -158,7 +157,7 @@ const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
   const mistakes =
     diagnosable(session, first) && !session.expired()
-      ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic)
+      ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic, session)
       : [];
   const answered = first.submitted !== undefined;
   return checkReport(session.start, {
@@ -205,15 +204,27 @@ interface Search {
   readonly firstFailure?: CheckReport["firstFailure"];
 }
 
-/** The random search: fast-check draws cases from the seed and shrinks the first failure to a small network. */
+/**
+ * The random search: fast-check draws cases from the seed and shrinks the first failure to a
+ * small network. Once a case has failed, every later call is a shrinking step, and a step is
+ * taken only to a case that fails the same way (sameFailure): a smaller case that fails
+ * otherwise — a timeout for a wrong value, a bias column alone for whole weight columns — is
+ * another failure, not a smaller copy of this one.
+ */
 async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
   let firstFailure: Search["firstFailure"];
+  let kind: readonly string[] | undefined;
   const property = fc.asyncProperty(
     options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
     async (c) => {
       const v = await session.judge(c);
-      if (!v.ok && !firstFailure) firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
-      return v.ok;
+      if (v.ok) return true;
+      if (kind === undefined) {
+        firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
+        kind = failureKind(v);
+        return false;
+      }
+      return !sameFailure(kind, failureKind(v), session.allowUnstableCost);
     },
   );
   const details = await fc.check(property, {
@@ -272,8 +283,8 @@ function passedReport(session: Session, search: Search, options: SubmissionCheck
 }
 
 /**
- * The failure, asked twice (state kept between calls), made small and plain without losing
- * where it shows, judged once more, located, and matched against the catalogue; when no
+ * The failure, asked twice (state kept between calls), widened again where shrinking hid which
+ * columns are wrong, made plain without losing where it shows, judged once more, located, and matched against the catalogue; when no
  * catalogue entry fits, the clues the numbers show.
  */
 async function explainFailure(session: Session, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
@@ -281,15 +292,25 @@ async function explainFailure(session: Session, search: Search, options: Submiss
   // Past the deadline nothing more is tried: the case shrunk so far is kept.
   const repeated = session.expired() ? undefined : await askTwice(shrunk, session.diagnostic[0], session.implementation);
   const plain = options.cases || repeated || session.expired();
+  const evident = plain
+    ? shrunk
+    : await widenForEvidence(
+        shrunk,
+        (c) => session.judge(c),
+        defaultMaxWidth,
+        () => session.expired(),
+      );
   const { simplified: counterexample, steps } = plain
     ? { simplified: shrunk, steps: 0 }
-    : await simplifyValues(shrunk, await keepsEvidence(session, shrunk));
+    : await simplifyValues(evident, await keepsEvidence(session, evident));
   const judged = await locateSelfInconsistency(session, counterexample, await rejudge(session, counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
   // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
   const mistakes =
-    diagnosable(session, verdict) && !session.expired() ? await diagnose(session.implementation, counterexample, session.diagnostic) : [];
+    diagnosable(session, verdict) && !session.expired()
+      ? await diagnose(session.implementation, counterexample, session.diagnostic, session)
+      : [];
   const clues =
     wrong && mistakes.length === 0 && !session.expired()
       ? await findClues(session.implementation, counterexample, verdict, session.diagnostic)

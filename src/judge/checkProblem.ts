@@ -210,3 +210,6 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     hint: "Copy before modifying: params.slice(), X.map(r => r.slice()).",
   },
 };
+
+/** The problems that are wrong values, and so can be matched against the catalogue. */
+export const wrongValue: ReadonlySet<CheckProblem> = new Set(["cost-mismatch", "gradient-mismatch", "self-inconsistent"]);

@@ -1,6 +1,7 @@
-import { checkImplementation, defaultSeed, type SubmissionCheckOptions } from "./checkImplementation.ts";
+import type { SubmissionCheckOptions } from "./checkImplementation.ts";
+import { defaultSeed } from "./checkDefaults.ts";
 import { checkReport, type CheckReport } from "./checkReport.ts";
-import { evidenceFor, type CheckEvidence } from "./checkEvidence.ts";
+import type { CheckEvidence } from "./checkEvidence.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 
 export interface EvidenceOption {
@@ -10,19 +11,27 @@ export interface EvidenceOption {
 
 export type CheckReportWithEvidence = CheckReport & { readonly evidence?: CheckEvidence | { readonly error: string } };
 
-/** Loads a submission into its sandbox, checks it, and always stops the child. */
+/**
+ * Loads a submission into its sandbox, checks it, and always stops the child. The judge (and
+ * its property-testing library) is imported while the sandbox is probed and the child starts:
+ * two processes' start-up at once instead of one after the other.
+ */
 export async function checkSubmission(
   path: string,
   options: SubmissionCheckOptions & LoadOptions & EvidenceOption = {},
 ): Promise<CheckReportWithEvidence> {
+  const judge = import("./checkImplementation.ts");
+  // unawaited when loading fails: the catch keeps that from ending the process (awaited, a failure throws)
+  judge.catch(() => {});
   const loaded = await loadSubmission(path, options);
   if (!loaded.ok) {
     const start = { submission: path, seed: options.seed ?? defaultSeed, warnings: [] };
     return checkReport(start, { passed: false, stage: "load", runs: 0, problem: loaded.problem, message: loaded.message });
   }
   try {
-    const report = await checkImplementation(loaded.implementation, options);
+    const report = await (await judge).checkImplementation(loaded.implementation, options);
     if (!options.evidence || report.stage === "load") return report;
+    const { evidenceFor } = await import("./checkEvidence.ts");
     return { ...report, evidence: await evidenceFor(report, loaded.implementation) };
   } finally {
     await loaded.implementation.close();

@@ -82,11 +82,14 @@ export function diagnosesNonFinite(diagnostic: readonly LabelledCase[]): boolean
  * counterexample and the diagnostic cases, and matches when its J and grad agree with the
  * submission's everywhere. When no single mistake fits, pairs of mistakes that touch
  * different parts of the algorithm are tried together. An empty list means unrecognised.
+ * Where a naive log is allowed (`allowUnstableCost`), a J that came out infinite says nothing
+ * about the mistake (the log of a saturated output did it), so there the gradient alone decides.
  */
 export async function diagnose(
   implementation: Implementation,
   counterexample: LabelledCase | undefined,
   diagnostic: readonly LabelledCase[] = diagnosticCases,
+  options: { readonly allowUnstableCost?: boolean } = {},
 ): Promise<MistakeId[]> {
   const family: Family = {
     hiddenActivation: diagnostic[0].hiddenActivation,
@@ -112,7 +115,8 @@ export async function diagnose(
         r.y.slice(),
         r.lambda,
       );
-      if (!close(mine.J, answers[k].J) || mine.grad.length !== answers[k].grad.length) return false;
+      const hiddenByNaiveLog = options.allowUnstableCost === true && !Number.isFinite(answers[k].J) && Number.isFinite(mine.J);
+      if ((!hiddenByNaiveLog && !close(mine.J, answers[k].J)) || mine.grad.length !== answers[k].grad.length) return false;
       for (let p = 0; p < mine.grad.length; p++) if (!close(answers[k].grad[p], mine.grad[p])) return false;
     }
     return true;

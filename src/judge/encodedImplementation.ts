@@ -10,14 +10,26 @@ import { decodeGradient, encodeParams } from "./parameterLayout.ts";
  */
 export function encodedImplementation(implementation: Implementation, a: Assignment): Implementation {
   if (a.labels === "0-based" && a.layout === "unrolled") return implementation;
+  const decoded = (outcome: CallOutcome, request: CostRequest): CallOutcome =>
+    outcome.kind !== "result" || a.layout === "unrolled" || outcome.grad.length !== request.params.length
+      ? outcome
+      : { ...outcome, grad: decodeGradient(outcome.grad, request.layerSizes, a.layout) };
+  const { callEach } = implementation;
   return {
-    ...implementation,
+    description: implementation.description,
+    warnings: implementation.warnings,
     close: () => implementation.close(),
     async call(request: CostRequest): Promise<CallOutcome> {
-      const outcome = await implementation.call(encodeRequest(request, a));
-      if (outcome.kind !== "result" || a.layout === "unrolled" || outcome.grad.length !== request.params.length) return outcome;
-      return { ...outcome, grad: decodeGradient(outcome.grad, request.layerSizes, a.layout) };
+      return decoded(await implementation.call(encodeRequest(request, a)), request);
     },
+    ...(callEach
+      ? {
+          async callEach(requests: readonly CostRequest[]): Promise<CallOutcome[]> {
+            const outcomes = await callEach(requests.map((r) => encodeRequest(r, a)));
+            return outcomes.map((o, k) => decoded(o, requests[k]));
+          },
+        }
+      : {}),
   };
 }
 

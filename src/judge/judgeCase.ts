@@ -11,7 +11,7 @@ import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 import { unstableCost } from "./unstableCost.ts";
-import { pattern, silentLayers, wrongParts } from "./errorPattern.ts";
+import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 import { reluKinkWatch } from "./reluKinkWatch.ts";
 import { reluRoundingKinks } from "./reluRoundingKinks.ts";
 
@@ -69,23 +69,28 @@ export interface CaseVerdict {
 
 /** Runs one case through a submission and judges the answer by (a) and (b). Data, never a throw. */
 export async function judgeCase(c: LabelledCase, implementation: Implementation, options: JudgeOptions = {}): Promise<CaseVerdict> {
+  // The request goes first: gradcheck's own answer is computed while the submission computes its.
+  const answer = implementation.call(requestOf(c));
   const reference = batchBackprop(c, c.theta);
-  const outcome = await implementation.call(requestOf(c));
+  const outcome = await answer;
   const n = parameterCount(c.layerSizes);
   const failed = callFinding(outcome, n);
   if (failed || outcome.kind !== "result") {
     return { ok: false, findings: [failed!], reference, mutated: outcome.mutated ?? [] };
   }
   const precision = options.precision ?? "float64";
+  const wanted = Number.isFinite(outcome.J) && precision !== "float32";
+  const self = () => againstOwnCost(c, outcome, implementation, selfConsistency);
+  // Where (b)'s points travel together (callEach), they are sent before (a) is judged, so the
+  // submission computes them meanwhile; on an unstable cost (known only after (a)) their
+  // answers go unused. One call at a time, they wait for (a), as nothing would overlap.
+  const early = wanted && implementation.callEach ? self() : undefined;
   const a = againstReference(c, outcome, reference, agreementIn[precision]);
   const unstable = unstableCost(c, outcome, reference, a);
   const findings: CaseFinding[] = unstable ? [unstable] : [...a];
   // A cost that is infinite or rounding noise where outputs saturate has no slope to compare.
-  const b =
-    unstable || !Number.isFinite(outcome.J) || precision === "float32"
-      ? undefined
-      : await againstOwnCost(c, outcome, implementation, selfConsistency);
-  if (b) findings.push(b);
+  const b = unstable ? await early?.catch(() => undefined) : wanted ? await (early ?? self()) : undefined;
+  if (b && !unstable) findings.push(b);
   const accepted = (f: CaseFinding) => f.problem === "unstable-cost" && options.allowUnstableCost === true;
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }
@@ -135,14 +140,15 @@ export function againstReference(
   if (!comparison.passed && comparison.worst.length > 0) {
     const w = comparison.worst[0];
     const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
+    const confined = confinedColumns(c, comparison.compared);
     findings.push({
       problem: "gradient-mismatch",
       check: "a",
       where,
       expected: w.expected,
       actual: w.actual,
-      wrongParts: wrongParts(comparison.layers),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c))}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
+      wrongParts: wrongParts(comparison.layers, confined),
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
     });
   }
   return findings;

@@ -23,6 +23,9 @@ export interface SubmissionCaseConstraints extends LayerSizesConstraints {
   readonly assignment?: Assignment;
 }
 
+/** The widest layer the cases draw (the default of maxWidth). */
+export const defaultMaxWidth = 12;
+
 /** [s_1, hidden…, K] within the assignment's ranges; shrinks towards fewer and narrower hidden layers and the smallest K. */
 function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<number[]> {
   const width = fc.integer({ min: 1, max: maxWidth });
@@ -68,7 +71,7 @@ export const overflowShift = 800,
  */
 export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.Arbitrary<LabelledCase> {
   const a = c.assignment;
-  const maxWidth = c.maxWidth ?? Math.max(12, a?.classes.min ?? 0),
+  const maxWidth = c.maxWidth ?? Math.max(defaultMaxWidth, a?.classes.min ?? 0),
     maxExamples = c.maxExamples ?? 64;
   const maxDepth = a ? a.hiddenLayers.max + 2 : (c.maxDepth ?? 5);
   const { outputActivation, cost } = outputOf(a?.output ?? "sigmoid-cross-entropy");

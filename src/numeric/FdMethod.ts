@@ -29,6 +29,11 @@ export interface RichardsonMethod {
   readonly ratio: number;
   /** h₀ = largestStep·max(1, |x_i|) */
   readonly largestStep: number;
+  /**
+   * When set, `levels` is the most used: levels are added from three on until the bound is
+   * within target·max(1, |estimate|) or stops halving (see `richardson`).
+   */
+  readonly target?: number;
 }
 
 export type FdMethod = StencilMethod | RichardsonMethod;

@@ -42,5 +42,30 @@ export interface Implementation {
   /** What the sandbox could not enforce here, said once. */
   readonly warnings: readonly string[];
   call(request: CostRequest): Promise<CallOutcome>;
+  /**
+   * Several calls answered in order, as `call` one after another would answer them (each
+   * call keeps its own time limits), but sent together so the answers need not wait for a
+   * round trip each. Returns one outcome per request, or fewer when the child ended (a crash,
+   * a time limit, the memory limit): the outcomes up to that one. Optional: see callInOrder.
+   */
+  callEach?(requests: readonly CostRequest[]): Promise<CallOutcome[]>;
   close(): Promise<void>;
+}
+
+/** Outcomes are results, or why there is none; these end the child, and so the calls after them. */
+const endsChild: ReadonlySet<CallOutcome["kind"]> = new Set(["timeout", "crashed", "memory-limit"]);
+
+/**
+ * The requests answered in order: through the implementation's callEach when it has one,
+ * else one call after another, stopping after an outcome that ends the child (callEach's contract).
+ */
+export async function callInOrder(implementation: Implementation, requests: readonly CostRequest[]): Promise<CallOutcome[]> {
+  if (implementation.callEach) return implementation.callEach(requests);
+  const outcomes: CallOutcome[] = [];
+  for (const r of requests) {
+    const o = await implementation.call(r);
+    outcomes.push(o);
+    if (endsChild.has(o.kind)) break;
+  }
+  return outcomes;
 }

@@ -62,6 +62,17 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
   let session: Session | undefined = first;
   let nextId = 1;
   let answered = false;
+  const noted = (outcome: CallOutcome): CallOutcome => {
+    if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
+      return {
+        ...outcome,
+        message: outcome.message.replace("during the call", "before answering its first request"),
+        neverAnswered: true,
+      };
+    }
+    if (outcome.kind !== "crashed" && outcome.kind !== "timeout" && outcome.kind !== "memory-limit") answered = true;
+    return outcome;
+  };
   return {
     description: spec.description,
     warnings: spec.warnings,
@@ -72,17 +83,23 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
         if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
         session = s;
       }
-      const outcome = await session.call({ id: nextId++, ...request });
-      if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
-        return {
-          ...outcome,
-          message: outcome.message.replace("during the call", "before answering its first request"),
-          neverAnswered: true,
-        };
-      }
-      if (outcome.kind !== "crashed" && outcome.kind !== "timeout" && outcome.kind !== "memory-limit") answered = true;
-      return outcome;
+      return noted(await session.call({ id: nextId++, ...request }));
     },
+    // gradcheck's own harness reads requests in order as they come; a process submission's
+    // reader (Octave's adapter, for one) may expect the next request only after its answer.
+    ...(spec.channel === "harness"
+      ? {
+          async callEach(requests: readonly CostRequest[]): Promise<CallOutcome[]> {
+            if (!session || !session.alive) {
+              await session?.dispose();
+              const s = await Session.start(spec);
+              if ("problem" in s) return [{ kind: "crashed", message: `could not restart after the previous failure: ${s.message}` }];
+              session = s;
+            }
+            return (await session.callEach(requests.map((r) => ({ id: nextId++, ...r })))).map(noted);
+          },
+        }
+      : {}),
     async close() {
       await session?.dispose();
       session = undefined;
@@ -93,6 +110,10 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
 class Session {
   alive = true;
   private waiting: ((m: Message | { exited: string }) => void) | undefined;
+  /** ids of requests written and not yet awaited (callEach), and answers to them that came early */
+  private readonly queued = new Set<unknown>();
+  private readonly held = new Map<unknown, Message>();
+  private endedHow = "ended";
   private out = "";
   private err = "";
   private calls = 0;
@@ -227,12 +248,15 @@ class Session {
     }
     // Only the harness knows the key: anything else on the channel is forged and ignored.
     if (this.spec.channel === "harness" && m.key !== this.key) return;
-    this.waiting?.(m);
+    // Several answers may come in one read, before the answer to the next queued request is awaited.
+    if (!this.waiting && this.queued.has(m.id)) this.held.set(m.id, m);
+    else this.waiting?.(m);
   }
 
   ended(how: string): void {
     if (!this.alive) return;
     this.alive = false;
+    this.endedHow = how;
     this.waiting?.({ exited: how });
   }
 
@@ -251,6 +275,44 @@ class Session {
   }
 
   call(request: CostRequest & { id: number }): Promise<CallOutcome> {
+    this.requests.write(JSON.stringify(request) + "\n");
+    return this.answerTo(request);
+  }
+
+  /**
+   * The requests written at once, the answers awaited in order: each call's time limits start
+   * when the answer before it arrives, as if it had been sent then. Stops at an outcome that
+   * ended the child (the requests after it have no one to answer them).
+   */
+  async callEach(requests: readonly (CostRequest & { id: number })[]): Promise<CallOutcome[]> {
+    for (const r of requests) this.queued.add(r.id);
+    this.requests.write(requests.map(requestLines()).join(""));
+    const outcomes: CallOutcome[] = [];
+    try {
+      for (const r of requests) {
+        const o = await this.answerTo(r);
+        outcomes.push(o);
+        if (!this.alive) break;
+      }
+    } finally {
+      this.queued.clear();
+      this.held.clear();
+    }
+    return outcomes;
+  }
+
+  /** Waits for the answer to a request already written, within the call's time limits. */
+  private answerTo(request: CostRequest & { id: number }): Promise<CallOutcome> {
+    this.queued.delete(request.id);
+    const early = this.held.get(request.id);
+    if (early) {
+      this.calls++;
+      return Promise.resolve(this.outcome(early, request));
+    }
+    if (!this.alive) {
+      const outcome = this.outcome({ exited: this.endedHow }, request);
+      return this.dispose().then(() => outcome);
+    }
     // A process gets its start-up allowance on top of its first call's limit: the interpreter
     // loads (numpy, Octave) only when it is first asked.
     const first = this.calls++ === 0 && this.spec.channel === "stdio";
@@ -291,7 +353,6 @@ class Session {
         const outcome = this.outcome(m, request);
         finish(this.dispose().then(() => outcome));
       };
-      this.requests.write(JSON.stringify(request) + "\n");
     });
   }
 
@@ -320,6 +381,24 @@ class Session {
     if (!grad.ok) return { kind: grad.kind, message: grad.message, mutated };
     return { kind: "result", J, grad: grad.grad, mutated };
   }
+}
+
+const requestFields: ReadonlySet<string> = new Set(["id", "params", "layerSizes", "X", "y", "lambda"]);
+
+/**
+ * Request lines for a batch: requests that share the case (the same rows, labels, sizes and λ,
+ * as the points of one finite difference do) share its JSON text, so only params is written
+ * out for each. The line parses to the same request as JSON.stringify's.
+ */
+function requestLines(): (r: CostRequest & { id: number }) => string {
+  let shared: { readonly of: CostRequest; readonly text: string } | undefined;
+  return (r) => {
+    if (!Object.keys(r).every((k) => requestFields.has(k))) return JSON.stringify(r) + "\n";
+    const same =
+      shared && r.X === shared.of.X && r.y === shared.of.y && r.layerSizes === shared.of.layerSizes && r.lambda === shared.of.lambda;
+    if (!same) shared = { of: r, text: JSON.stringify({ layerSizes: r.layerSizes, X: r.X, y: r.y, lambda: r.lambda }).slice(1) };
+    return `{"id":${JSON.stringify(r.id)},"params":${JSON.stringify(r.params)},${shared!.text}\n`;
+  };
 }
 
 function describe(v: unknown): string {

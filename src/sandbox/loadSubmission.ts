@@ -11,7 +11,7 @@ import {
   insideSubmission,
   moduleCommand,
   noForkFilter,
-  sandboxAbilities,
+  probeSandboxAbilities,
   sandboxArgv,
   sandboxGaps,
   type SandboxAbilities,
@@ -74,7 +74,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const dir = st.isDirectory() ? full : dirname(full);
   const named = st.isDirectory() ? undefined : basename(full);
 
-  const can = options.abilities ?? sandboxAbilities();
+  const can = options.abilities ?? (await probeSandboxAbilities());
   const separateUser = !can.bwrap && options.fallback === "separate-user" && can.dropUser;
   if (!can.bwrap && !separateUser && !options.unsafeNoSandbox) {
     return {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { randomInt } from "node:crypto";
 import { dirname } from "node:path";
@@ -30,37 +30,57 @@ export const noForkFilter = fileURLToPath(new URL("./noForkFilter.bpf", import.m
 
 let probed: SandboxAbilities | undefined;
 
-function works(argv: readonly string[], withFilter = false): boolean {
-  const r = spawnSync(argv[0], argv.slice(1), {
-    stdio: withFilter ? ["ignore", "ignore", "ignore", "ignore", "pipe"] : "ignore",
-    timeout: 10_000,
-  });
-  return r.status === 0;
+/** The probes: bubblewrap with every namespace and the filter, and setpriv (only as root). */
+const bwrapProbe = ["bash", "-c", `exec 4<"$0" && exec bwrap --ro-bind / / --unshare-all --die-with-parent --seccomp 4 true`, noForkFilter];
+const setprivProbe = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"];
+const probeTimeoutMs = 10_000;
+
+function works(argv: readonly string[]): boolean {
+  return spawnSync(argv[0], argv.slice(1), { stdio: "ignore", timeout: probeTimeoutMs }).status === 0;
 }
+
+/** The same as works, without blocking: the probes run side by side while this process does other work. */
+function worksLater(argv: readonly string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: "ignore", timeout: probeTimeoutMs });
+    child.once("error", () => resolve(false));
+    child.once("close", (code) => resolve(code === 0));
+  });
+}
+
+const root = () => process.getuid?.() === 0;
 
 export function sandboxAbilities(): SandboxAbilities {
   if (probed) return probed;
-  const bwrap = works([
-    "bash",
-    "-c",
-    `exec 4<"$0" && exec bwrap --ro-bind / / --unshare-all --die-with-parent --seccomp 4 true`,
-    noForkFilter,
-  ]);
-  const dropUser = process.getuid?.() === 0 && works(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"]);
-  probed = { bwrap, dropUser, cgroup: cgroupVersion(), seccompWithoutBwrap: !bwrap && dropUser && seccompLoaderWorks() };
+  const bwrap = works(bwrapProbe);
+  const dropUser = root() && works(setprivProbe);
+  probed = { bwrap, dropUser, cgroup: cgroupVersion(), seccompWithoutBwrap: !bwrap && dropUser && works(seccompLoaderProbe()) };
+  return probed;
+}
+
+/** sandboxAbilities, probed without blocking (bubblewrap and setpriv at once); the answer is kept for both. */
+export async function probeSandboxAbilities(): Promise<SandboxAbilities> {
+  if (probed) return probed;
+  const [bwrap, dropUser] = await Promise.all([worksLater(bwrapProbe), root() ? worksLater(setprivProbe) : false]);
+  const seccompWithoutBwrap = !bwrap && dropUser && (await worksLater(seccompLoaderProbe()));
+  probed ??= { bwrap, dropUser, cgroup: cgroupVersion(), seccompWithoutBwrap };
   return probed;
 }
 
 /** As an unused uid with no_new_privs, the system's python3 installs the no-fork filter and execs (noForkLoader). */
 export function seccompLoaderWorks(): boolean {
-  return works([
+  return works(seccompLoaderProbe());
+}
+
+function seccompLoaderProbe(): string[] {
+  return [
     "bash",
     "-c",
     'exec 4<"$0" && exec "$@"',
     noForkFilter,
     ...["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--no-new-privs"],
     ...noForkLoaderArgv(["true"]),
-  ]);
+  ];
 }
 
 /** What is missing for a full sandbox, in words a user can act on; empty when nothing is. */
@@ -97,8 +117,13 @@ const systemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/
  * channel, 4 the seccomp filter bubblewrap reads and closes). No redirection around the loop:
  * bash would park stderr on a high descriptor that the loop then closes.
  */
-export const enterScript =
+const enterScript =
   'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 4 ] && [ -e /proc/$$/fd/$fd ]; then exec {fd}>&-; fi; done; exec "$@"';
+
+/** The argv prefix that runs the fd step (named `label` in ps), joins `cgroupProcs`, then execs what follows. */
+export function enterArgv(label: string, cgroupProcs: readonly string[]): string[] {
+  return ["bash", "--norc", "--noprofile", "-c", enterScript, label, ...cgroupProcs, "--"];
+}
 
 /**
  * The argv that runs `command` in the sandbox, with the staged submission at /submission:
@@ -125,14 +150,7 @@ export function sandboxArgv(
     else binds.push("--ro-bind", p, p);
   }
   return [
-    "bash",
-    "--norc",
-    "--noprofile",
-    "-c",
-    enterScript,
-    "gradcheck-sandbox",
-    ...cgroupProcs,
-    "--",
+    ...enterArgv("gradcheck-sandbox", cgroupProcs),
     ...user,
     "bwrap",
     "--unshare-all",

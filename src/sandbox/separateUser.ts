@@ -1,7 +1,7 @@
 import { chownSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { noForkLoaderArgv } from "./noForkLoader.ts";
-import { containedPath, enterScript, noCgroupGap, type SandboxAbilities } from "./sandbox.ts";
+import { containedPath, enterArgv, noCgroupGap, type SandboxAbilities } from "./sandbox.ts";
 
 /**
  * The reduced containment the Gradescope autograder falls back to where bubblewrap cannot
@@ -22,14 +22,7 @@ export const separateUserTasks = 256;
 
 export function separateUserArgv(command: readonly string[], cgroupProcs: readonly string[], can: SandboxAbilities, uid: number): string[] {
   return [
-    "bash",
-    "--norc",
-    "--noprofile",
-    "-c",
-    enterScript,
-    "gradcheck-separate-user",
-    ...cgroupProcs,
-    "--",
+    ...enterArgv("gradcheck-separate-user", cgroupProcs),
     "prlimit",
     `--nproc=${separateUserTasks}:${separateUserTasks}`,
     "--",

@@ -10,6 +10,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -61,7 +62,10 @@ export function stageSubmission(source: string, limits: StagingLimits = stagingL
     parent = mkdtempSync(join(tmpdir(), stagingPrefix));
     const held = parent;
     const release = releaseOnExit(() => rmSync(held, { recursive: true, force: true }));
-    writeFileSync(join(parent, "owner"), ownerStamp(process.pid) ?? String(process.pid));
+    // Written whole, then renamed into place: a sweeper in another process that read a half-written
+    // (empty) stamp would take the owner for dead and remove a live folder.
+    writeFileSync(join(parent, "owner.part"), ownerStamp(process.pid) ?? String(process.pid));
+    renameSync(join(parent, "owner.part"), join(parent, "owner"));
     const dir = join(parent, "submission");
     mkdirSync(dir, { mode: 0o755 });
     chmodSync(parent, 0o755);

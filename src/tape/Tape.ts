@@ -10,9 +10,26 @@ interface Entry {
   readonly inputs: readonly Value[];
   readonly attr: readonly number[];
   readonly out: Matrix;
-  /** made when the op was recorded; its stack says where, if an error ever needs to */
-  readonly site: Error;
+  /** made when the op was recorded on a tape that keeps sites; its stack says where, if an error ever needs to */
+  readonly site: Error | null;
 }
+
+export interface TapeOptions {
+  /**
+   * Keep each op's call site (default true), so that a NaN or ±∞ arising in backward names the
+   * line that recorded the op. Capturing a stack costs microseconds, more than a whole op of a
+   * small network; `grad` records without sites and, only when backward meets a non-finite
+   * gradient, runs the function again on a tape that keeps them.
+   */
+  readonly sites?: boolean;
+}
+
+/** Arrays of at most this many entries are carved from blocks of SMALL_BLOCK bytes. */
+const SMALL_ARRAY = 256;
+const SMALL_BLOCK = 16384;
+
+/** A non-finite gradient in backward on a tape that kept no sites: the op is known, not where it was recorded. */
+export class UnlocatedTapeError extends TapeError {}
 
 /** ∂y/∂v for the variables v of a tape, after `backward(y)`. */
 export interface Gradients {
@@ -32,13 +49,22 @@ export class Tape {
   private readonly entries: Entry[] = [];
   private bytes = 0;
   private peak = 0;
+  private readonly sites: boolean;
+  /** the block small arrays are carved from, and the bytes of it already handed out */
+  private block: ArrayBuffer | null = null;
+  private blockUsed = 0;
 
   /** The rules table is a parameter so tests can plant a wrong rule. */
-  constructor(readonly rules: Rules = defaultRules) {}
+  constructor(
+    readonly rules: Rules = defaultRules,
+    options: TapeOptions = {},
+  ) {
+    this.sites = options.sites ?? true;
+  }
 
   /** A value to differentiate with respect to. It is read, never copied or written. */
   variable(x: Matrix): Value {
-    return this.push({ op: "variable", inputs: [], attr: [], out: x, site: new Error() });
+    return this.push({ op: "variable", inputs: [], attr: [], out: x, site: null });
   }
 
   /** A constant bound to this tape: recorded nowhere, but its ops use this tape's rules. */
@@ -48,16 +74,15 @@ export class Tape {
 
   /** Used by Value's op methods. */
   record(op: OpName, inputs: readonly Value[], attr: readonly number[]): Value {
-    const site = new Error();
     const out = evaluate(
       this.rules,
       op,
       inputs.map((v) => v.value),
       attr,
-      site,
+      this.alloc,
     );
     if (!inputs.some((v) => v.needsGrad)) return new Value(out, this, -1);
-    return this.push({ op, inputs, attr, out, site });
+    return this.push({ op, inputs, attr, out, site: this.sites ? new Error() : null });
   }
 
   /** Number of recorded values (variables and op results). */
@@ -89,7 +114,7 @@ export class Tape {
       const dx = e.inputs.map((v) => {
         if (!v.needsGrad) return null;
         if (grads[v.index] === null) {
-          grads[v.index] = new Float64Array(v.value.data.length);
+          grads[v.index] = this.alloc(v.value.data.length);
           liveBytes += grads[v.index]!.byteLength;
         }
         return grads[v.index];
@@ -103,6 +128,24 @@ export class Tape {
     }
     return this.gradientsFrom(grads);
   }
+
+  /**
+   * A zero-filled array for an op's result or a gradient. Small ones are views into a shared
+   * block, never handed out twice: a fresh typed array of a few dozen entries costs about a
+   * microsecond (its own backing store), more than a small op's arithmetic. A view keeps its
+   * block alive, which costs at most SMALL_BLOCK bytes per block.
+   */
+  private readonly alloc = (n: number): Float64Array => {
+    if (n > SMALL_ARRAY) return new Float64Array(n);
+    const bytes = 8 * n;
+    if (this.block === null || this.blockUsed + bytes > this.block.byteLength) {
+      this.block = new ArrayBuffer(SMALL_BLOCK);
+      this.blockUsed = 0;
+    }
+    const a = new Float64Array(this.block, this.blockUsed, n);
+    this.blockUsed += bytes;
+    return a;
+  };
 
   private assertScalarOutputOfThisTape(y: Value): void {
     if (y.rows !== 1 || y.cols !== 1) {
@@ -140,10 +183,11 @@ function assertFiniteVjp(e: Entry, x: readonly Matrix[], dx: readonly (Float64Ar
   dx.forEach((d, k) => {
     const q = d ? firstNonFinite(d) : -1;
     if (q >= 0) {
-      throw new TapeError(
+      const what =
         `${e.op} sent ${d![q]} back to its input ${k}, at (${Math.floor(q / x[k].cols)}, ${q % x[k].cols}) ` +
-          `of that input's ${x[k].rows}×${x[k].cols} gradient; recorded at ${recordedAt(e.site)}`,
-      );
+        `of that input's ${x[k].rows}×${x[k].cols} gradient`;
+      if (e.site === null) throw new UnlocatedTapeError(`${what}; recorded at a place this tape did not keep`);
+      throw new TapeError(`${what}; recorded at ${recordedAt(e.site)}`);
     }
   });
 }

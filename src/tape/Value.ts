@@ -144,7 +144,6 @@ function apply(op: OpName, inputs: Value[], attr: readonly number[] = []): Value
       op,
       inputs.map((v) => v.value),
       attr,
-      new Error(),
     ),
     null,
     -1,

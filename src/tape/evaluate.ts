@@ -1,4 +1,4 @@
-import { shapeOf, zeros, type Matrix } from "../linalg/Matrix.ts";
+import { shapeOf, type Matrix } from "../linalg/Matrix.ts";
 import { recordedAt } from "./recordedAt.ts";
 import type { OpName, Rules } from "./rules.ts";
 import { TapeError } from "./TapeError.ts";
@@ -6,19 +6,32 @@ import { TapeError } from "./TapeError.ts";
 /**
  * One op's value: shapes checked, the rule's forward run into a fresh matrix, the result
  * checked for NaN and ±∞ so a bad value is named where it is born, not three layers later.
+ * Called from the op itself, so the stack at that moment says where the op was called: it is
+ * captured only when there is an error to report.
  */
-export function evaluate(rules: Rules, op: OpName, x: readonly Matrix[], attr: readonly number[], site: Error): Matrix {
+export function evaluate(
+  rules: Rules,
+  op: OpName,
+  x: readonly Matrix[],
+  attr: readonly number[],
+  alloc: (n: number) => Float64Array = freshArray,
+): Matrix {
   const rule = rules[op];
   const shape = rule.shape(x, attr);
   if (typeof shape === "string") {
     const shapes = x.length === 1 ? `shape ${shapeOf(x[0])}` : `shapes ${x.map(shapeOf).join(" and ")}`;
     throw new TapeError(`${op}: ${shapes} ${shape}`);
   }
-  const out = zeros(shape[0], shape[1]);
+  const out: Matrix = { rows: shape[0], cols: shape[1], data: alloc(shape[0] * shape[1]) };
   rule.forward(x, out, attr);
   const q = firstNonFinite(out.data);
-  if (q >= 0) throw new TapeError(`${op} produced ${out.data[q]} ${describe(out, q, x)}; recorded at ${recordedAt(site)}`);
+  if (q >= 0) throw new TapeError(`${op} produced ${out.data[q]} ${describe(out, q, x)}; recorded at ${recordedAt(new Error())}`);
   return out;
+}
+
+/** A zero-filled array of its own. */
+function freshArray(n: number): Float64Array {
+  return new Float64Array(n);
 }
 
 /** Index of the first NaN or ±∞, or −1. */

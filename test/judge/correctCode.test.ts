@@ -13,10 +13,16 @@ import { oneHotRows } from "../../src/network/labels.ts";
 import { forward } from "../../src/network/forward.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
 import type { NnCostFunction } from "../../src/mistakes/index.ts";
+import type { Implementation } from "../../src/sandbox/Implementation.ts";
+import { loadSubmission } from "../../src/sandbox/loadSubmission.ts";
+import { itWith, systemFile } from "../support/requireSystem.ts";
 
 // examples/correct is plain JavaScript, trusted here and called in this process.
 const exampleModule = new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url).href;
 const { nnCostFunction: exampleCorrect } = (await import(exampleModule)) as { nnCostFunction: NnCostFunction };
+
+const pythonCorrect = new URL("../../examples/python-correct", import.meta.url).pathname;
+const python = systemFile("python3", "/usr/bin/python3");
 
 /** One of gradcheck's own methods, behind the submission signature. */
 function asSubmission(method: "backprop" | "loop" | "tape"): NnCostFunction {
@@ -69,25 +75,51 @@ describe("correct code: no failure, no clue", () => {
     900_000,
   );
 
-  it("examples/python-correct, through its process, passes check on 150 networks (slower: pure-Python loops)", async () => {
-    const report = await checkSubmission(new URL("../../examples/python-correct", import.meta.url).pathname, { runs: 150, seed: 3 });
-    expect(report.findings).toEqual([]);
-    expect(report.passed).toBe(true);
-  }, 600_000);
+  // One long-lived process answers every request; ≈ 14 calls a network, all but one for (b)'s
+  // finite differences of its own J.
+  itWith(python)(
+    "examples/python-correct, through its process, passes check on 1,000 networks",
+    async () => {
+      const report = await checkSubmission(pythonCorrect, { runs: 1000, seed: 3 });
+      expect(report.findings).toEqual([]);
+      expect(report.passed).toBe(true);
+      expect(report.runs).toBe(1000);
+    },
+    900_000,
+  );
 
   it.each(correct)(
-    "no clue reader fires on the answers of %s (300 networks)",
+    "no clue reader fires on the answers of %s (1,000 networks)",
     async (_name, fn) => {
-      const implementation = inProcessImplementation(fn, "correct");
-      const cases = fc.sample(submissionCaseArbitrary({ shrinkValues: false }), { seed: 2, numRuns: 300 });
-      const fired: string[] = [];
-      for (const c of cases) {
-        const verdict = await judgeCase(c, implementation);
-        const clues = await findClues(implementation, c, verdict);
-        fired.push(...clues.map((clue) => `${c.name}: ${clue.id}: ${clue.message}`));
-      }
-      expect(fired).toEqual([]);
+      expect(await cluesOnCorrectCode(inProcessImplementation(fn, "correct"))).toEqual([]);
     },
-    600_000,
+    900_000,
+  );
+
+  itWith(python)(
+    "no clue reader fires on the answers of examples/python-correct, through its process (1,000 networks)",
+    async () => {
+      const loaded = await loadSubmission(pythonCorrect, {});
+      if (!loaded.ok) throw new Error(loaded.message);
+      try {
+        expect(await cluesOnCorrectCode(loaded.implementation)).toEqual([]);
+      } finally {
+        await loaded.implementation.close();
+      }
+    },
+    900_000,
   );
 });
+
+/** Every clue any reader finds on 1,000 generated networks, each judged first (a clue reads a verdict). */
+async function cluesOnCorrectCode(implementation: Implementation): Promise<string[]> {
+  const cases = fc.sample(submissionCaseArbitrary({ shrinkValues: false }), { seed: 2, numRuns: 1000 });
+  const fired: string[] = [];
+  for (const c of cases) {
+    const verdict = await judgeCase(c, implementation);
+    if (!verdict.ok) fired.push(`${c.name}: not even a pass: ${verdict.findings.map((f) => f.message).join("; ")}`);
+    const clues = await findClues(implementation, c, verdict);
+    fired.push(...clues.map((clue) => `${c.name}: ${clue.id}: ${clue.message}`));
+  }
+  return fired;
+}

@@ -75,6 +75,41 @@ describe.runIf(sandboxed)("containment", () => {
     }
   });
 
+  it("calls sent together are answered in order, each as a single call; they stop where the child ended", async () => {
+    const other = { ...tiny, params: [-0.3, 0.7] };
+    const deep = { ...tiny, params: Array(7).fill(0.1), layerSizes: [1, 2, 1] };
+    const throws = await loaded("throws-some");
+    try {
+      const alone = [await throws.call(tiny), await throws.call(deep), await throws.call(other)];
+      // a throw ends nothing: the calls after it are answered
+      const together = await throws.callEach!([tiny, deep, other, tiny]);
+      expect(together.map((o) => o.kind)).toEqual(["result", "threw", "result", "result"]);
+      expect(together.slice(0, 3)).toEqual(alone);
+      expect(together[3]).toEqual(alone[0]);
+    } finally {
+      await throws.close();
+    }
+    const exits = await loaded("exits");
+    try {
+      const together = await exits.callEach!([tiny, other, { ...tiny, lambda: 1 }, tiny, other]);
+      expect(together.map((o) => o.kind)).toEqual(["result", "result", "crashed"]);
+      expect(together[2]).toMatchObject({ message: expect.stringMatching(/exited with code 0 during the call/) });
+      // the next batch gets a fresh child
+      expect((await exits.callEach!([other, tiny])).map((o) => o.kind)).toEqual(["result", "result"]);
+    } finally {
+      await exits.close();
+    }
+    const hangs = await loaded("timeout-some", 500);
+    try {
+      const six = { ...tiny, X: [[1], [2], [3], [4], [5], [6]], y: [0, 1, 0, 1, 0, 1] };
+      const together = await hangs.callEach!([tiny, six, tiny]);
+      expect(together.map((o) => o.kind)).toEqual(["result", "timeout"]);
+      expect((await hangs.call(tiny)).kind).toBe("result");
+    } finally {
+      await hangs.close();
+    }
+  });
+
   it("memory is bounded: a hoarding submission is stopped alone, with a memory-limit outcome", async () => {
     const impl = await loaded("memory-hog", 20_000);
     try {

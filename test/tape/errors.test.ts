@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { matrix, zeros } from "../../src/linalg/Matrix.ts";
+import { grad } from "../../src/tape/grad.ts";
 import { Tape } from "../../src/tape/Tape.ts";
 import { TapeError } from "../../src/tape/TapeError.ts";
-import { constant } from "../../src/tape/Value.ts";
+import { constant, type Value } from "../../src/tape/Value.ts";
 
 /** Every error names the op, the shapes or the entry, and where the op was recorded. */
 function message(f: () => unknown): string {
@@ -85,6 +86,23 @@ describe("NaN and ±∞ name the op, the entry and where the op was recorded", (
     const m = message(() => t.backward(root.sum()));
     expect(m).toMatch(/^pow sent Infinity back to its input 0, at \(0, 1\) of that input's 1×2 gradient; recorded at /);
     expect(m).toContain(`${here}${Number(line) - 1}:`);
+  });
+  it("grad, whose tape keeps no call sites, still names the line of an op whose gradient blows up", () => {
+    let line = "";
+    const f = grad((x: Value) => {
+      const root = x.pow(0.5);
+      line = new Error().stack!.split("\n")[1].match(/:(\d+):\d+\)?$/)![1];
+      return root.sum();
+    });
+    expect(f(matrix(1, 2, [4, 9])).value).toBe(5);
+    const m = message(() => f(matrix(1, 2, [4, 0])));
+    expect(m).toMatch(/^pow sent Infinity back to its input 0, at \(0, 1\) of that input's 1×2 gradient; recorded at /);
+    expect(m).toContain(`${here}${Number(line) - 1}:`);
+  });
+  it("a tape told to keep no sites says so rather than guessing", () => {
+    const t = new Tape(undefined, { sites: false });
+    const root = t.variable(matrix(1, 2, [4, 0])).pow(0.5);
+    expect(message(() => t.backward(root.sum()))).toMatch(/gradient; recorded at a place this tape did not keep$/);
   });
   it("item() needs a 1×1 value", () => expect(message(() => constant(zeros(2, 1)).item())).toBe("item: needs a 1×1 value, got 2×1"));
 });

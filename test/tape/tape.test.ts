@@ -24,6 +24,29 @@ describe("gradients accumulate", () => {
   });
 });
 
+describe("small arrays share blocks without sharing entries", () => {
+  it("many results and gradients across several blocks stay independent: d/dx Σ_k k·(x + k) = Σ k", () => {
+    const x0 = matrix(
+      1,
+      200,
+      Array.from({ length: 200 }, (_, q) => q / 7),
+    );
+    const { value, gradient } = grad((x: Value) => {
+      let total = x.mul(0).sum();
+      for (let k = 1; k <= 60; k++) total = total.add(x.add(k).mul(k).sum());
+      return total;
+    })(x0);
+    const sumX = x0.data.reduce((s, v) => s + v, 0);
+    let expected = 0;
+    for (let k = 1; k <= 60; k++) expected += k * sumX + 200 * k * k;
+    expect(value).toBeCloseTo(expected, 6);
+    expect(new Set(gradient.data)).toEqual(new Set([(60 * 61) / 2]));
+    // the caller's gradient is its own: writing it changes nothing the next call returns
+    gradient.data.fill(-1);
+    expect(grad((x: Value) => x.mul(x).sum())(x0).gradient.data[3]).toBe(2 * x0.data[3]);
+  });
+});
+
 describe("constants record nothing", () => {
   it("ops on constants alone leave the tape empty and give constants", () => {
     const t = new Tape();
