@@ -72,9 +72,10 @@ export async function gradeImplementation(
     maxPoints: t.points,
     message: outcomes[k].message,
   }));
-  const diagnosis = outcomes.some((o) => o.problem && wrongValue.has(o.problem))
-    ? await diagnoseOnce(given, rubric, assignment, options)
-    : undefined;
+  // As in check: with a softmax output a NaN or ∞ is a wrong value too (the missing max-shift).
+  const softmax = assignment.output === "softmax-cross-entropy";
+  const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && o.problem === "non-finite"));
+  const diagnosis = outcomes.some(wrong) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
   return scored(id, "graded", rubric, items, {
     mistakes: diagnosis?.mistakes ?? [],

@@ -48,10 +48,11 @@ describe("a rubric's assignment states the family as check's flags do", () => {
     const graded = await gradeSubmission("right", join(example, ".."), read(), options);
     expect(graded.score, JSON.stringify(graded.items)).toBe(1);
   }, 300_000);
-  it("a softmax without the max-shift loses the stable-cost test only: its J or gradient is not finite where e^z overflows", async () => {
+  it("a softmax without the max-shift loses the stable-cost test only: its J or gradient is not finite where e^z overflows, named softmax-without-max-shift", async () => {
     const graded = await gradeSubmission("naive", variant("naive", "const max = Math.max(...z)", "const max = 0"), read(), options);
     expect(graded.items.filter((i) => !i.passed).map((i) => i.id)).toEqual(["stable-cost"]);
     expect(graded.items.find((i) => i.id === "stable-cost")!.message).toMatch(/NaN|Infinity/);
+    expect(graded.mistakes).toContain("softmax-without-max-shift");
   }, 300_000);
   it("a missing relu' loses the gradient tests, keeps the cost's, and is named missing-activation-derivative", async () => {
     const graded = await gradeSubmission(
