@@ -23,3 +23,30 @@ export function medianMsSync(f: () => unknown, runs: number, warmup = 2): number
   }
   return median(times);
 }
+
+/** The fastest and the median of one body's timed runs, milliseconds. */
+export interface Timing {
+  readonly min: number;
+  readonly median: number;
+}
+
+/**
+ * Times several synchronous bodies in turn (a, b, a, b, …) after `warmup` untimed rounds of
+ * all of them. Timed one after the other, whichever body runs first also pays for the JIT
+ * warming up on the new sizes (the first few dozen gradients of a network are up to a quarter
+ * slower) and meets different load on a shared machine: interleaved, every body meets the same.
+ */
+export function interleavedMs<K extends string>(bodies: Record<K, () => unknown>, runs: number, warmup: number): Record<K, Timing> {
+  const names = Object.keys(bodies) as K[];
+  for (let r = 0; r < warmup; r++) for (const name of names) bodies[name]();
+  const times = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let r = 0; r < runs; r++)
+    for (const name of names) {
+      const t0 = performance.now();
+      bodies[name]();
+      times.get(name)!.push(performance.now() - t0);
+    }
+  return Object.fromEntries(
+    names.map((name) => [name, { min: Math.min(...times.get(name)!), median: median(times.get(name)!) }]),
+  ) as Record<K, Timing>;
+}
