@@ -12,6 +12,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -172,11 +173,25 @@ export function removeStaleStaging(): void {
     try {
       stamp = readFileSync(join(dir, "owner"), "utf8");
     } catch {
-      continue; // being created right now, or not ours
+      // Being created right now — or left by a run killed before it stamped it, which only an
+      // age far beyond the moment between creating and stamping tells apart.
+      if (ageMs(dir) > unstampedGraceMs) rmSync(dir, { recursive: true, force: true });
+      continue;
     }
     if (!ownerAlive(stamp)) rmSync(dir, { recursive: true, force: true });
   }
   removeStaleCgroups((pid) => ownerAlive(ownerStamp(pid) ?? String(pid)) && pidAlive(pid));
+}
+
+/** How old a staging folder without an owner stamp must be before a sweep removes it. */
+const unstampedGraceMs = 10 * 60_000;
+
+function ageMs(dir: string): number {
+  try {
+    return Date.now() - statSync(dir).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function pidAlive(pid: number): boolean {
