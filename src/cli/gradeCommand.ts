@@ -1,17 +1,14 @@
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass, type StudentDone } from "../grade/gradeClass.ts";
-import { insideFolder } from "../grade/insideFolder.ts";
 import { classJUnit, classAnnotations } from "../grade/classExports.ts";
 import { readRubric } from "../grade/validateRubric.ts";
-import { writeAtomic } from "../grade/writeAtomic.ts";
 import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
-import { renderClassHtml } from "../report/renderClassHtml.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
 
 export const defaultGradeTimeoutMs = 3000;
@@ -37,12 +34,6 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   if (junit === true) throw new UsageError("--junit needs a file");
   const reportDir = args.options.get("report");
   if (reportDir === true) throw new UsageError("--report needs a folder");
-  if (typeof reportDir === "string" && existsSync(args.positional[0]) && insideFolder(reportDir, args.positional[0])) {
-    err(
-      `gradcheck: --report ${reportDir} is inside CLASS_DIR ${args.positional[0]}: it would be graded as a student; choose a folder outside it`,
-    );
-    return 2;
-  }
   const rubricFile = args.options.get("rubric");
   let rubric = defaultRubric;
   if (typeof rubricFile === "string") {
@@ -58,6 +49,7 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   const run = await gradeClass({
     classDir: args.positional[0],
     outDir,
+    reportDir: typeof reportDir === "string" ? reportDir : undefined,
     rubric,
     seed: seedOption === undefined ? undefined : integerOption(args, "seed", 0, 0),
     drawSeed: () => randomInt(0, 2 ** 31),
@@ -76,10 +68,6 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   for (const f of run.loose) err(`gradcheck: skipped ${f}: not a folder or a .zip`);
   if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
   if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
-  if (typeof reportDir === "string") {
-    mkdirSync(reportDir, { recursive: true });
-    writeAtomic(join(reportDir, "report.html"), await renderClassHtml(run.summary));
-  }
   const graded = run.students.filter((s) => s.result.status === "graded").length;
   const mean = run.students.reduce((s, d) => s + d.result.score, 0) / run.students.length;
   out(

@@ -4,8 +4,6 @@ import { join, resolve } from "node:path";
 import { packageRoot } from "../data/packageRoot.ts";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass } from "../grade/gradeClass.ts";
-import { writeAtomic } from "../grade/writeAtomic.ts";
-import { renderClassHtml } from "../report/renderClassHtml.ts";
 
 const classDir = join(packageRoot(), "examples/class");
 // Where the README sends it: reports/grades under the folder the tour runs from.
@@ -27,6 +25,7 @@ export async function gradeTour(out: (line: string) => void): Promise<number> {
   const run = await gradeClass({
     classDir,
     outDir,
+    reportDir: outDir,
     rubric: defaultRubric,
     seed: tourSeed,
     drawSeed: () => tourSeed,
@@ -48,7 +47,6 @@ export async function gradeTour(out: (line: string) => void): Promise<number> {
           : "full marks";
     out(`  ${r.id.padEnd(8)} ${String(r.points).padStart(3)}/${r.maxPoints}  ${why}${reused ? " (kept from the last run)" : ""}`);
   }
-  writeAtomic(join(outDir, "report.html"), await renderClassHtml(run.summary));
   out(
     "  Written to reports/grades/: summary.csv and summary.json for the gradebook, class.md, report.html (the class overview page), and per student results.json (Gradescope's format), feedback.md and counterexample.json.",
   );

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { classMarkdown } from "./classMarkdown.ts";
 import { contentHash } from "./contentHash.ts";
@@ -13,12 +13,15 @@ import { notGraded } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";
 import { summaryCsv } from "./summaryCsv.ts";
 import type { ClassSummary } from "../report/ClassSummary.ts";
+import { renderClassHtml } from "../report/renderClassHtml.ts";
 import { summaryEntry, type SubmissionResult } from "./SubmissionResult.ts";
 import { writeAtomic } from "./writeAtomic.ts";
 
 export interface ClassOptions {
   readonly classDir: string;
   readonly outDir: string;
+  /** where to write report.html, the class overview page (may be outDir; never inside classDir) */
+  readonly reportDir?: string;
   readonly rubric: Rubric;
   /** the run's seed; without one, a resumed run's recorded seed, else drawSeed() */
   readonly seed?: number;
@@ -41,14 +44,7 @@ export interface StudentDone {
 }
 
 export type ClassRun =
-  | {
-      readonly ok: true;
-      readonly seed: number;
-      readonly students: readonly StudentDone[];
-      readonly loose: readonly string[];
-      /** what summary.json holds, for the class overview page */
-      readonly summary: ClassSummary;
-    }
+  | { readonly ok: true; readonly seed: number; readonly students: readonly StudentDone[]; readonly loose: readonly string[] }
   | { readonly ok: false; readonly error: string };
 
 /** What a run records before grading anyone, so a killed run resumes with the same seed. */
@@ -112,15 +108,21 @@ export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, listing.students.length)) }, worker));
   const summary = writeClassOutputs(options, seed, done, listing.loose);
-  return { ok: true, seed, students: done, loose: listing.loose, summary };
+  if (options.reportDir !== undefined) {
+    mkdirSync(options.reportDir, { recursive: true });
+    writeAtomic(join(options.reportDir, "report.html"), await renderClassHtml(summary));
+  }
+  return { ok: true, seed, students: done, loose: listing.loose };
 }
 
-function refuseFolders({ classDir, outDir, resume, only }: ClassOptions): string | undefined {
+function refuseFolders({ classDir, outDir, reportDir, resume, only }: ClassOptions): string | undefined {
   if (!existsSync(classDir)) return `${classDir}: no such folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
   if (!statSync(classDir).isDirectory())
     return `${classDir}: not a folder (CLASS_DIR must be a folder with one subfolder or .zip per student)`;
   if (insideFolder(outDir, classDir))
     return `--out ${outDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
+  if (reportDir !== undefined && insideFolder(reportDir, classDir))
+    return `--report ${reportDir} is inside CLASS_DIR ${classDir}: it would be graded as a student; choose a folder outside it`;
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) return `--out ${outDir}: exists and is not a folder`;
   if (!resume && only === undefined && existsSync(outDir) && readdirSync(outDir).length > 0) {
     return `--out ${outDir}: not empty; pass --resume to continue the run recorded there, or choose an empty folder (nothing was written)`;
