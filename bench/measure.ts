@@ -50,3 +50,43 @@ export function interleavedMs<K extends string>(bodies: Record<K, () => unknown>
     names.map((name) => [name, { min: Math.min(...times.get(name)!), median: median(times.get(name)!) }]),
   ) as Record<K, Timing>;
 }
+
+/** Runs a body n times and gives each run's milliseconds. */
+export type TimedRuns = (n: number) => number[] | Promise<number[]>;
+
+/** A synchronous body as TimedRuns. */
+export function timesOf(f: () => unknown): (n: number) => number[] {
+  return (n) => {
+    const times: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const t0 = performance.now();
+      f();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  };
+}
+
+/**
+ * interleavedMs for bodies that may run elsewhere (PyTorch in its own process): in each round
+ * every body takes `perRound` runs in turn, after `warmupRounds` untimed rounds. On a machine
+ * shared with other work, load comes and goes over seconds; bodies timed minutes apart can
+ * differ by half for the same work, bodies timed in the same rounds meet the same load.
+ */
+export async function interleavedRounds<K extends string>(
+  bodies: Record<K, TimedRuns>,
+  rounds: number,
+  perRound: number,
+  warmupRounds: number,
+): Promise<Record<K, Timing>> {
+  const names = Object.keys(bodies) as K[];
+  const times = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let r = 0; r < warmupRounds + rounds; r++)
+    for (const name of names) {
+      const got = await bodies[name](perRound);
+      if (r >= warmupRounds) times.get(name)!.push(...got);
+    }
+  return Object.fromEntries(
+    names.map((name) => [name, { min: Math.min(...times.get(name)!), median: median(times.get(name)!) }]),
+  ) as Record<K, Timing>;
+}

@@ -1,12 +1,17 @@
 """J and dJ/dTheta of gradcheck's benchmark networks in PyTorch, for `npm run bench`.
 
 Usage: torch_backprop.py DIR RUNS
+       torch_backprop.py DIR --serve
 DIR holds meta.json ({"layerSizes", "m", "lambda", "mode"}) and X.f64, Y.f64, theta0.f64, ...
 as raw little-endian float64, row-major, exactly the arrays gradcheck times (sigmoid hidden
 and output units, cross-entropy). Prints one JSON object: the median milliseconds of one
 forward + backward ("backward" mode) or of one torch.autograd.gradcheck of the cost against
 its finite differences ("gradcheck" mode), in float64 on one thread; J (so the two sides can
 be seen to compute the same thing); and which BLAS library torch calls.
+
+With --serve it prints that object (without timings) once warmed up, then reads one number N
+per line from stdin and answers each with {"times": [...]}: N more timed runs. The bench asks
+for a few runs at a time, in turn with its own, so both sides meet the same load.
 
 One thread on both levels: torch's own pool (set_num_threads) and OpenBLAS's
 (OPENBLAS_NUM_THREADS, which must be set before the library loads; the caller sets it).
@@ -33,7 +38,7 @@ def blas_in_use():
 
 
 def main():
-    folder, runs = sys.argv[1], int(sys.argv[2])
+    folder, runs = sys.argv[1], sys.argv[2]
     try:
         import numpy as np
         import torch
@@ -81,21 +86,26 @@ def main():
         return J_of(*plain)
 
     work = check if meta.get("mode") == "gradcheck" else gradient
-    for _ in range(3):
-        work()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
+
+    def timed(n):
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            work()
+            times.append((time.perf_counter() - t0) * 1000)
+        return times
+
+    # Untimed runs first, so that the allocator and the caches have settled before timing.
+    for _ in range(10):
         J = work()
-        times.append((time.perf_counter() - t0) * 1000)
-    print(json.dumps({
-        "ms": statistics.median(times),
-        "minMs": min(times),
-        "J": J.item(),
-        "torch": torch.__version__,
-        "threads": torch.get_num_threads(),
-        "blas": blas_in_use(),
-    }))
+    about = {"J": J.item(), "torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_in_use()}
+    if runs == "--serve":
+        print(json.dumps(about), flush=True)
+        for line in sys.stdin:
+            print(json.dumps({"times": timed(int(line))}), flush=True)
+        return
+    times = timed(int(runs))
+    print(json.dumps({"ms": statistics.median(times), "minMs": min(times), **about}))
 
 
 if __name__ == "__main__":

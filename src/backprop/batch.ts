@@ -9,6 +9,7 @@ import { forward } from "../network/forward.ts";
 import { outputLayerOf } from "../network/outputLayer.ts";
 import { type CostAndGradient, type Problem, type Theta } from "../network/Network.ts";
 import { regularizationTerm } from "../network/regularization.ts";
+import { weightsTransposed } from "../network/theta.ts";
 import { CHUNK_EXAMPLES, chunkRanges, rowsOf } from "./chunks.ts";
 
 /**
@@ -19,17 +20,26 @@ import { CHUNK_EXAMPLES, chunkRanges, rowsOf } from "./chunks.ts";
  *     δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁾) .* g'(Z⁽ˡ⁾)         (W⁽ˡ⁾ = Θ⁽ˡ⁾ without its bias column)
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)[0 | W⁽ˡ⁾]
  *
- * Every product goes through the one kernel with Θ read in place past its bias column. A
- * large batch is taken in fixed chunks of examples whose Δ's are summed in chunk order: the
- * same sums, in the same order, as parallelBackprop's worker threads make, so the two agree
- * bit for bit whatever the thread count.
+ * Every product goes through the one kernel, Θ read in place past its bias column (the forward
+ * pass reads Wᵀ, laid out once per gradient). A large batch is taken in fixed chunks of
+ * examples whose Δ's are summed in chunk order: the same sums, in the same order, as
+ * parallelBackprop's worker threads make, so the two agree bit for bit whatever the thread count.
  */
 export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
-  const parts = chunkRanges(problem.X.rows).map(([from, to]) =>
-    chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)),
-  );
-  return finishGradient(problem, theta, sumInChunkOrder(parts));
+  // For the kernel, Wᵀ laid out once per gradient, the first layer's copied into the kernel's
+  // memory once for every chunk's forward pass. Small products read Θ in place in JavaScript.
+  const large = worthSimd(Math.min(problem.X.rows, CHUNK_EXAMPLES), theta[0].rows, problem.X.cols);
+  const weightsT = large ? weightsTransposed(theta) : undefined;
+  return (weightsT ? withPinned : alone)(weightsT?.[0].data ?? theta[0].data, () => {
+    let sum: ChunkDeltas | undefined;
+    for (const [from, to] of chunkRanges(problem.X.rows))
+      sum = chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to), { sum, weightsT });
+    return finishGradient(problem, theta, sum!);
+  });
 }
+
+/** withPinned's stand-in for products that stay in JavaScript and never read the kernel's memory. */
+const alone = <T>(_data: Float64Array, body: () => T): T => body();
 
 /**
  * Largest X kept in the kernel's memory across gradients (256 MB: 40,000 MNIST digits).
@@ -64,34 +74,48 @@ export interface ChunkDeltas {
  * The forward and backward pass over the examples X, Y (a chunk of the batch). X, read by the
  * forward pass and again by Δ⁽¹⁾, is copied into the kernel's memory once for both, unless it
  * is there already (withExamplesResident).
+ *
+ * With `sum` (the earlier chunks' shares), the chunk's share is added into sum's arrays as it
+ * is made, and sum is returned: each entry gets `sum + share` with the share complete, exactly
+ * the addition sumInChunkOrder makes, without a new Δ per chunk or a second sweep over them.
+ * `weightsT` (weightsTransposed(theta)) saves the forward pass gathering Wᵀ for each chunk.
  */
-export function chunkDeltas(problem: Problem, theta: Theta, X: Matrix, Y: Matrix): ChunkDeltas {
-  // Small products stay in JavaScript and never read the kernel's memory: nothing to pin.
-  const pinned = worthSimd(X.rows, theta[0].rows, X.cols) ? withPinned : <T>(_data: Float64Array, body: () => T) => body();
+export function chunkDeltas(
+  problem: Problem,
+  theta: Theta,
+  X: Matrix,
+  Y: Matrix,
+  { sum, weightsT }: { sum?: ChunkDeltas; weightsT?: readonly Matrix[] } = {},
+): ChunkDeltas {
+  const pinned = worthSimd(X.rows, theta[0].rows, X.cols) ? withPinned : alone;
   return pinned(X.data, () => {
     const L = problem.layerSizes.length;
     const m = X.rows;
-    const { z, a } = forward(problem, theta, X, scratch);
+    const { z, a } = forward(problem, theta, X, scratch, weightsT);
     let delta = outputDelta(problem, z[L - 1], a[L - 1], Y);
-    const Delta: Matrix[] = new Array(theta.length);
+    const Delta: Matrix[] = sum ? sum.Delta : new Array(theta.length);
     for (let l = L - 2; l >= 0; l--) {
       const T = theta[l];
       const sOut = T.rows,
         sIn = T.cols - 1,
         cols = T.cols;
-      const D = zeros(sOut, cols);
-      // Δ⁽ˡ⁾ past the bias column = δ⁽ˡ⁺¹⁾ᵀ · A⁽ˡ⁾, written straight into the weight columns.
-      gemm(sOut, sIn, m, transposed(view(delta)), view(a[l]), columnsFrom(D, 1), false);
-      const dd = D.data,
+      const D = sum ? sum.Delta[l] : zeros(sOut, cols);
+      // Δ⁽ˡ⁾ past the bias column = δ⁽ˡ⁺¹⁾ᵀ · A⁽ˡ⁾, written (or added) straight into the weight columns.
+      gemm(sOut, sIn, m, transposed(view(delta)), view(a[l]), columnsFrom(D, 1), sum !== undefined);
+      // The bias column: the chunk's Σ_i δ⁽ˡ⁺¹⁾ in full first, then added to the sum.
+      const bias = scratch.matrix(`bias${l + 1}`, 1, sOut).data.fill(0),
         dl = delta.data;
       for (let i = 0; i < m; i++) {
         const r = i * sOut;
-        for (let k = 0; k < sOut; k++) dd[k * cols] += dl[r + k];
+        for (let k = 0; k < sOut; k++) bias[k] += dl[r + k];
       }
+      const dd = D.data;
+      for (let k = 0; k < sOut; k++) dd[k * cols] = sum ? dd[k * cols] + bias[k] : bias[k];
       Delta[l] = D;
       if (l > 0) delta = hiddenDelta(problem, l, delta, T, z[l], a[l]);
     }
-    return { lossSum: lossSum({ cost: problem.cost, outputActivation: problem.outputActivation, Y }, { z, a }), Delta };
+    const loss = lossSum({ cost: problem.cost, outputActivation: problem.outputActivation, Y }, { z, a });
+    return { lossSum: sum ? sum.lossSum + loss : loss, Delta };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Gemm, View } from "./gemm.ts";
-import { gemmRelaxedWasmBase64, gemmWasmBase64 } from "./gemmWasmBytes.ts";
+import { gemmRelaxedWasmBase64, gemmWasmBase64 } from "./wasmBytes.ts";
 
 type Kernel = (
   m: number,
@@ -36,7 +36,7 @@ export interface WasmGemm {
   readonly gemm: Gemm;
   /**
    * Runs body with `data` copied once into WebAssembly memory: products reading it, or any
-   * subarray of it (as A, or as B when its rows are contiguous and a multiple of 4 wide), then
+   * subarray of it (as A, or as B when its rows are contiguous), then
    * use it in place instead of copying it again. data must not change while body runs.
    */
   readonly pinned: <T>(data: Float64Array, body: () => T) => T;
@@ -45,9 +45,8 @@ export interface WasmGemm {
 /**
  * gemm through a WebAssembly SIMD kernel. A is copied in its own layout (one block copy of the
  * range the view spans, no gather: the kernel reads A by scalars at any strides); B is copied
- * the same way when its rows are contiguous and a multiple of 4 wide, and otherwise packed
- * row-major with zero padding to nUp columns (this is where A·Bᵀ's transpose happens); C is an
- * mUp×nUp scratch. The kernel thus never meets a ragged edge (a scalar edge loop over a 1-wide
+ * the same way when its rows are contiguous, and otherwise packed row-major with zero padding
+ * to nUp columns (this is where A·Bᵀ's transpose happens); C is an mUp×nUp scratch. The kernel thus never meets a ragged edge (a scalar edge loop over a 1-wide
  * strip was measured slower than the whole SIMD product); the rows past m it computes from
  * whatever follows A are discarded. Operands pinned with `pinned` are not copied at all.
  */
@@ -98,13 +97,16 @@ export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
     const aSpan = span(mUp, k, A),
       aPin = pinOf(A.data);
     const aAt = aPin !== undefined ? aPin + A.offset : take(aSpan);
-    const bRows = B.cs === 1 && n === nUp,
-      bSpan = span(k, n, B);
+    // B's rows contiguous: read in place, nUp wide. Past column n the kernel reads the start
+    // of the next row (or, after the last, whatever follows): it only feeds C's padding columns.
+    const bRows = B.cs === 1,
+      bSpan = span(k, n, B),
+      bReach = span(k, nUp, B);
     const bPin = bRows ? pinOf(B.data) : undefined;
-    const bAt = bPin !== undefined ? bPin + B.offset : take(bRows ? bSpan : k * nUp);
+    const bAt = bPin !== undefined ? bPin + B.offset : take(bRows ? bReach : k * nUp);
     const brs = bRows ? B.rs : nUp;
     const cAt = take(mUp * nUp);
-    const heap = heapOf(Math.max(free, aAt + aSpan));
+    const heap = heapOf(Math.max(free, aAt + aSpan, bRows ? bAt + bReach : 0));
     if (aPin === undefined) heap.set(A.data.subarray(A.offset, A.offset + aSpan), aAt);
     if (bPin === undefined && bRows) heap.set(B.data.subarray(B.offset, B.offset + bSpan), bAt);
     else if (bPin === undefined) packB(heap, bAt, n, nUp, k, B);

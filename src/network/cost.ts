@@ -19,7 +19,12 @@ export interface Cost {
  * the small term: max(z, 0) + log1p(e^-|z|).
  */
 export function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  return softplusFromExp(z, Math.exp(-Math.abs(z)));
+}
+
+/** softplus(z) given e = e^−|z| (taken for a whole layer at once by the vector kernel). */
+export function softplusFromExp(z: number, e: number): number {
+  return Math.max(z, 0) + Math.log1p(e);
 }
 
 export const costs: Readonly<Record<CostName, Cost>> = {

@@ -1,5 +1,6 @@
 import { CompensatedSum } from "../linalg/compensatedSum.ts";
-import { costs } from "./cost.ts";
+import { expNegAbsInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
+import { costs, softplusFromExp } from "./cost.ts";
 import { forward, type Activations } from "./forward.ts";
 import type { Problem, Theta } from "./Network.ts";
 import { outputLayerOf } from "./outputLayer.ts";
@@ -17,9 +18,28 @@ export function lossSum(problem: Pick<Problem, "cost" | "outputActivation" | "Y"
     A = pass.a[L - 1].data,
     Y = problem.Y.data;
   if (problem.outputActivation === "softmax") return rowwiseLossSum(problem, pass);
+  if (problem.cost === "cross-entropy" && problem.outputActivation === "sigmoid" && Z.length >= VECTOR_MIN_LENGTH)
+    return sigmoidCrossEntropyLossSum(Z, Y);
   const loss = costs[problem.cost].loss;
   const sum = new CompensatedSum();
   for (let q = 0; q < Y.length; q++) sum.add(loss(Z[q], A[q], Y[q]));
+  return sum.value;
+}
+
+/** e^−|z| of the last sigmoid cross-entropy layer, reused from call to call. */
+let expBuffer = new Float64Array(0);
+
+/**
+ * Σ softplus(z) − y·z, the cross-entropy loss of sigmoid outputs, with the exponentials taken
+ * for the whole layer by the vector kernel: the same values, bit for bit, as the loss applied
+ * unit by unit, and the same compensated sum.
+ */
+function sigmoidCrossEntropyLossSum(Z: Float64Array, Y: Float64Array): number {
+  if (expBuffer.length < Z.length) expBuffer = new Float64Array(Z.length);
+  const e = expBuffer.subarray(0, Z.length);
+  expNegAbsInto(Z, e);
+  const sum = new CompensatedSum();
+  for (let q = 0; q < Z.length; q++) sum.add(softplusFromExp(Z[q], e[q]) - Y[q] * Z[q]);
   return sum.value;
 }
 

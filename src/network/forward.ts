@@ -2,6 +2,7 @@ import { gemm } from "../linalg/gemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import type { Scratch } from "../linalg/Scratch.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
+import { sigmoidInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
 import { activations } from "./activation.ts";
 import { outputLayerOf } from "./outputLayer.ts";
 import { activationOfLayer, type Network, type Theta } from "./Network.ts";
@@ -18,10 +19,11 @@ export interface Activations {
 
 /**
  * z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾ a⁽ˡ⁾ for all m examples at once, as Z = A·Wᵀ + b: the kernel reads Θ past its
- * bias column in place, and the bias is added while the activation is applied. With `scratch`,
- * z and a are its matrices (overwritten by the next pass that uses it) instead of new ones.
+ * bias column in place (or `weightsT`, the same Wᵀ laid out row by row, when the caller has
+ * it), and the bias is added while the activation is applied. With `scratch`, z and a are its
+ * matrices (overwritten by the next pass that uses it) instead of new ones.
  */
-export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scratch): Activations {
+export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scratch, weightsT?: readonly Matrix[]): Activations {
   const m = X.rows;
   const z: Matrix[] = [X];
   const a: Matrix[] = [X];
@@ -30,7 +32,7 @@ export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scr
     const sOut = T.rows,
       sIn = T.cols - 1;
     const Z = scratch ? scratch.matrix(`z${l + 1}`, m, sOut) : zeros(m, sOut);
-    gemm(m, sOut, sIn, view(a[l]), transposed(columnsFrom(T, 1)), view(Z), false);
+    gemm(m, sOut, sIn, view(a[l]), weightsT ? view(weightsT[l]) : transposed(columnsFrom(T, 1)), view(Z), false);
     const A = scratch ? scratch.matrix(`a${l + 1}`, m, sOut) : zeros(m, sOut);
     const act = activationOfLayer(network, l);
     const zd = Z.data,
@@ -44,6 +46,13 @@ export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scr
         for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
         output.activate(zd, r, ad, r, sOut);
       }
+    } else if (act === "sigmoid" && zd.length >= VECTOR_MIN_LENGTH) {
+      // The bias first, then σ over the whole layer in the vector kernel (bit for bit the scalar σ).
+      for (let i = 0; i < m; i++) {
+        const r = i * sOut;
+        for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
+      }
+      sigmoidInto(zd, ad);
     } else {
       const g = activations[act].g;
       for (let i = 0; i < m; i++) {

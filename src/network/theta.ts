@@ -50,3 +50,18 @@ export function roll(params: ArrayLike<number>, layerSizes: readonly number[]): 
   }
   return out;
 }
+
+/**
+ * W⁽ˡ⁾ᵀ for each layer: Θ⁽ˡ⁾ without its bias column, transposed (s_l × s_{l+1}, row-major).
+ * The forward pass's product A·Wᵀ reads it in place; from Θ itself the kernel would first
+ * gather Wᵀ column by column, once for every chunk of a batch.
+ */
+export function weightsTransposed(theta: Theta): Matrix[] {
+  return theta.map((T) => {
+    const sOut = T.rows,
+      sIn = T.cols - 1;
+    const WT = zeros(sIn, sOut);
+    for (let k = 0; k < sOut; k++) for (let j = 0; j < sIn; j++) WT.data[j * sOut + k] = T.data[k * T.cols + j + 1];
+    return WT;
+  });
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { gemmRelaxedWasmBase64, gemmWasmBase64 } from "../../src/linalg/gemmWasmBytes.ts";
+import { gemmRelaxedWasmBase64, gemmWasmBase64, sigmoidWasmBase64 } from "../../src/linalg/wasmBytes.ts";
 import { compileWat } from "../../scripts/compileWat.ts";
 
 const source = (name: string) => fileURLToPath(new URL(`../../src/linalg/${name}`, import.meta.url));
@@ -14,6 +14,7 @@ describe("the committed WebAssembly kernels", () => {
   it.each([
     ["gemm.wat", gemmWasmBase64],
     ["gemmRelaxed.wat", gemmRelaxedWasmBase64],
+    ["sigmoid.wat", sigmoidWasmBase64],
   ])("%s assembles to exactly the committed bytes (run `npm run build:wasm` after editing it)", async (name, committed) => {
     const bytes = await compileWat(source(name));
     expect(Buffer.from(bytes).toString("base64")).toBe(committed);
