@@ -4,6 +4,7 @@ import { costs, softplusFromExp } from "./cost.ts";
 import { forward, type Activations } from "./forward.ts";
 import type { Problem, Theta } from "./Network.ts";
 import { outputLayerOf } from "./outputLayer.ts";
+import { addSoftmaxCrossEntropies } from "./softmax.ts";
 import { regularizationTerm } from "./regularization.ts";
 
 /** (1/m) Σ_i Σ_k loss over the output layer of a finished forward pass. */
@@ -53,7 +54,8 @@ function rowwiseLossSum(problem: Pick<Problem, "cost" | "outputActivation" | "Y"
     Y = problem.Y.data;
   const output = outputLayerOf(problem);
   const sum = new CompensatedSum();
-  for (let i = 0; i < m; i++) sum.add(output.loss(Z, i * K, A, i * K, Y, i * K, K));
+  if (problem.cost === "cross-entropy" && Z.length >= VECTOR_MIN_LENGTH) addSoftmaxCrossEntropies(Z, Y, m, K, sum);
+  else for (let i = 0; i < m; i++) sum.add(output.loss(Z, i * K, A, i * K, Y, i * K, K));
   return sum.value;
 }
 

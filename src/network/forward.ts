@@ -4,7 +4,7 @@ import type { Scratch } from "../linalg/Scratch.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { sigmoidInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
 import { activations } from "./activation.ts";
-import { outputLayerOf } from "./outputLayer.ts";
+import { softmaxRowsInto } from "./softmax.ts";
 import { activationOfLayer, type Network, type Theta } from "./Network.ts";
 
 /**
@@ -39,20 +39,15 @@ export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scr
       ad = A.data,
       t = T.data,
       cols = T.cols;
-    if (act === "softmax") {
-      const output = outputLayerOf(network);
-      for (let i = 0; i < m; i++) {
-        const r = i * sOut;
-        for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
-        output.activate(zd, r, ad, r, sOut);
-      }
-    } else if (act === "sigmoid" && zd.length >= VECTOR_MIN_LENGTH) {
-      // The bias first, then σ over the whole layer in the vector kernel (bit for bit the scalar σ).
+    if (act === "softmax" || (act === "sigmoid" && zd.length >= VECTOR_MIN_LENGTH)) {
+      // The bias first, then the activation over the whole layer, its exponentials in the
+      // vector kernel (bit for bit the scalar ones).
       for (let i = 0; i < m; i++) {
         const r = i * sOut;
         for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
       }
-      sigmoidInto(zd, ad);
+      if (act === "softmax") softmaxRowsInto(zd, ad, m, sOut);
+      else sigmoidInto(zd, ad);
     } else {
       const g = activations[act].g;
       for (let i = 0; i < m; i++) {

@@ -1,3 +1,5 @@
+import { expInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
+
 /**
  * The softmax output layer, one example (a row of K pre-activations) at a time. Softmax is an
  * output activation only: unlike the element-wise activations, each a_k depends on every z_k.
@@ -20,6 +22,66 @@ export function softmaxInto(z: ArrayLike<number>, zAt: number, a: Float64Array, 
   let s = 0;
   for (let k = 0; k < K; k++) s += a[aAt + k] = Math.exp(z[zAt + k] - max);
   for (let k = 0; k < K; k++) a[aAt + k] /= s;
+}
+
+/** Row maxima, then z − max per row into `shifted`, then e^(z − max) over the whole layer at once. */
+function shiftedExps(z: Float64Array, shifted: Float64Array, m: number, K: number, max: Float64Array): void {
+  for (let i = 0; i < m; i++) {
+    const r = i * K;
+    let mx = -Infinity;
+    for (let k = 0; k < K; k++) if (z[r + k] > mx) mx = z[r + k];
+    max[i] = mx;
+    for (let k = 0; k < K; k++) shifted[r + k] = z[r + k] - mx;
+  }
+  expInto(shifted, shifted);
+}
+
+/** Row maxima of the layer being computed, reused from call to call. */
+let maxBuffer = new Float64Array(0);
+const rowMaxima = (m: number) => (maxBuffer.length < m ? (maxBuffer = new Float64Array(m)) : maxBuffer);
+
+/**
+ * softmaxInto for every row of an m × K layer, the exponentials taken for the whole layer by
+ * the vector kernel: the same values, summed in the same order, so a is bit for bit the same.
+ */
+export function softmaxRowsInto(z: Float64Array, a: Float64Array, m: number, K: number): void {
+  if (z.length < VECTOR_MIN_LENGTH) {
+    for (let i = 0; i < m; i++) softmaxInto(z, i * K, a, i * K, K);
+    return;
+  }
+  shiftedExps(z, a, m, K, rowMaxima(m));
+  for (let i = 0; i < m; i++) {
+    const r = i * K;
+    let s = 0;
+    for (let k = 0; k < K; k++) s += a[r + k];
+    for (let k = 0; k < K; k++) a[r + k] /= s;
+  }
+}
+
+/** e^(z − max) of the layer whose loss is being summed, reused from call to call. */
+let expBuffer = new Float64Array(0);
+
+/**
+ * Σ over the rows of softmaxCrossEntropy, into `sum`, with the exponentials of every row's
+ * logsumexp taken for the whole layer by the vector kernel: bit for bit the row-by-row values.
+ */
+export function addSoftmaxCrossEntropies(z: Float64Array, y: Float64Array, m: number, K: number, sum: { add(v: number): void }): void {
+  if (expBuffer.length < z.length) expBuffer = new Float64Array(z.length);
+  const e = expBuffer.subarray(0, z.length),
+    max = rowMaxima(m);
+  shiftedExps(z, e, m, K, max);
+  for (let i = 0; i < m; i++) {
+    const r = i * K;
+    let yz = 0;
+    for (let k = 0; k < K; k++) yz += y[r + k] * z[r + k];
+    let lse = max[i];
+    if (lse !== -Infinity && lse !== Infinity) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += e[r + k];
+      lse += Math.log(s);
+    }
+    sum.add(lse - yz);
+  }
 }
 
 /**
