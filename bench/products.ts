@@ -24,16 +24,17 @@ function productsOf(s1: number, s2: number, K: number, kernels: Array<[string, G
   const random = rng(3);
   const fill = (n: number) => Float64Array.from({ length: n }, () => random() - 0.5);
   const X = fill(m * s1),
-    T1 = fill(s2 * (s1 + 1)),
+    W1T = fill(s1 * s2),
     T2 = fill(K * (s2 + 1)),
+    W2T = fill(s2 * K),
     A2 = fill(m * s2),
     d3 = fill(m * K),
     d2 = fill(m * s2);
   const out = new Float64Array(m * (s1 + 1));
   const v = (data: Float64Array, offset: number, rs: number, cs: number): View => ({ data, offset, rs, cs });
   const products: Array<[string, number, number, number, View, View, View]> = [
-    ["z⁽²⁾ = X·W⁽¹⁾ᵀ", m, s2, s1, v(X, 0, s1, 1), v(T1, 1, 1, s1 + 1), v(out, 0, s2, 1)],
-    ["z⁽³⁾ = a⁽²⁾·W⁽²⁾ᵀ", m, K, s2, v(A2, 0, s2, 1), v(T2, 1, 1, s2 + 1), v(out, 0, K, 1)],
+    ["z⁽²⁾ = X·W⁽¹⁾ᵀ", m, s2, s1, v(X, 0, s1, 1), v(W1T, 0, s2, 1), v(out, 0, s2, 1)],
+    ["z⁽³⁾ = a⁽²⁾·W⁽²⁾ᵀ", m, K, s2, v(A2, 0, s2, 1), v(W2T, 0, K, 1), v(out, 0, K, 1)],
     ["Δ⁽²⁾ = δ⁽³⁾ᵀ·a⁽²⁾", K, s2, m, v(d3, 0, 1, K), v(A2, 0, s2, 1), v(out, 1, s2 + 1, 1)],
     ["δ⁽²⁾ = δ⁽³⁾·W⁽²⁾", m, s2, K, v(d3, 0, K, 1), v(T2, 1, s2 + 1, 1), v(out, 0, s2, 1)],
     ["Δ⁽¹⁾ = δ⁽²⁾ᵀ·X", s2, s1, m, v(d2, 0, 1, s2), v(X, 0, s1, 1), v(out, 1, s1 + 1, 1)],
@@ -68,7 +69,7 @@ function productsOf(s1: number, s2: number, K: number, kernels: Array<[string, G
     title: `Each product of one ${m}-example chunk of ${s1}-${s2}-${K}, per WebAssembly kernel`,
     rows,
     notes: [
-      "Each includes copying its operands into WebAssembly memory, as in the gradient (there X is copied once for both of its products).",
+      "Each includes copying its operands into WebAssembly memory, as in the gradient (there X is copied once for both of its products, and W⁽¹⁾ᵀ once for every chunk). The forward products read Wᵀ laid out row by row, as the gradient lays it out once per call.",
       ...(peak === null ? [] : [`The f64x2 fused multiply-add peak measured in this run: ${peak.toFixed(1)} GFLOP/s.`]),
       kernels.length > 1
         ? "Both kernels ran, in turn: this runtime accepts relaxed SIMD."

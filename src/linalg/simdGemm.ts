@@ -156,11 +156,13 @@ function unpackC(heap: Float64Array, at: number, m: number, n: number, nUp: numb
     c.set(heap.subarray(at, at + m * n), C.offset);
     return;
   }
+  // A row narrower than this is copied by a loop: subarray + set allocates a view per row.
+  const wide = n >= 64;
   for (let i = 0; i < m; i++) {
     const from = at + i * nUp,
       to = C.offset + i * C.rs;
     if (accumulate) for (let j = 0; j < n; j++) c[to + j * C.cs] += heap[from + j];
-    else if (C.cs === 1) c.set(heap.subarray(from, from + n), to);
+    else if (C.cs === 1 && wide) c.set(heap.subarray(from, from + n), to);
     else for (let j = 0; j < n; j++) c[to + j * C.cs] = heap[from + j];
   }
 }
