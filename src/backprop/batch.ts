@@ -26,16 +26,25 @@ import { CHUNK_EXAMPLES, chunkRanges, rowsOf } from "./chunks.ts";
  * parallelBackprop's worker threads make, so the two agree bit for bit whatever the thread count.
  */
 export function batchBackprop(problem: Problem, theta: Theta): CostAndGradient {
-  // For the kernel, Wᵀ laid out once per gradient, the first layer's copied into the kernel's
-  // memory once for every chunk's forward pass. Small products read Θ in place in JavaScript.
-  const large = worthSimd(Math.min(problem.X.rows, CHUNK_EXAMPLES), theta[0].rows, problem.X.cols);
-  const weightsT = large ? weightsTransposed(theta) : undefined;
-  return (weightsT ? withPinned : alone)(weightsT?.[0].data ?? theta[0].data, () => {
+  return withWeightsTransposed(problem, theta, (weightsT) => {
     let sum: ChunkDeltas | undefined;
     for (const [from, to] of chunkRanges(problem.X.rows))
       sum = chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to), { sum, weightsT });
     return finishGradient(problem, theta, sum!);
   });
+}
+
+/**
+ * Runs body with Wᵀ of every layer laid out for the kernel once for all the chunks it computes
+ * (weightsTransposed), the first layer's copied into the kernel's memory once for every chunk's
+ * forward pass; or with undefined where the products are small and stay in JavaScript, which
+ * reads Θ in place.
+ */
+export function withWeightsTransposed<T>(problem: Problem, theta: Theta, body: (weightsT?: readonly Matrix[]) => T): T {
+  const large = worthSimd(Math.min(problem.X.rows, CHUNK_EXAMPLES), theta[0].rows, problem.X.cols);
+  if (!large) return body(undefined);
+  const weightsT = weightsTransposed(theta);
+  return withPinned(weightsT[0].data, () => body(weightsT));
 }
 
 /** withPinned's stand-in for products that stay in JavaScript and never read the kernel's memory. */

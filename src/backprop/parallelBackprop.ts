@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { fusedKernelInUse } from "../linalg/gemm.ts";
 import { zeros, type Matrix } from "../linalg/Matrix.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
-import { batchBackprop, chunkDeltas, finishGradient, sumInChunkOrder, type ChunkDeltas } from "./batch.ts";
+import { batchBackprop, chunkDeltas, finishGradient, sumInChunkOrder, withWeightsTransposed, type ChunkDeltas } from "./batch.ts";
 import { chunkRanges, rowsOf } from "./chunks.ts";
 import { makeJob, type Job } from "./job.ts";
 
@@ -64,10 +64,12 @@ async function shareChunks(problem: Problem, theta: Theta, job: Job, workerCount
   // This thread takes chunks too, from the same counter, keeping its shares as they are.
   const mine = new Map<number, ChunkDeltas>();
   const next = new Int32Array(job.counter);
-  for (let c = callerTakes ? Atomics.add(next, 0, 1) : ranges.length; c < ranges.length; c = Atomics.add(next, 0, 1)) {
-    const [from, to] = ranges[c];
-    mine.set(c, chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to)));
-  }
+  withWeightsTransposed(problem, theta, (weightsT) => {
+    for (let c = callerTakes ? Atomics.add(next, 0, 1) : ranges.length; c < ranges.length; c = Atomics.add(next, 0, 1)) {
+      const [from, to] = ranges[c];
+      mine.set(c, chunkDeltas(problem, theta, rowsOf(problem.X, from, to), rowsOf(problem.Y, from, to), { weightsT }));
+    }
+  });
   await Promise.all(done);
   lastRun = { threads: workerCount + 1, chunks: ranges.length, byWorkers: ranges.length - mine.size };
   const parts = ranges.map((_, c) => mine.get(c) ?? fromSlot(job, c, theta));
