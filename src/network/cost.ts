@@ -1,3 +1,4 @@
+import { expNegAbsInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
 import type { OutputActivationName } from "./activation.ts";
 
 /**
@@ -25,6 +26,16 @@ export function softplus(z: number): number {
 /** softplus(z) given e = e^−|z| (taken for a whole layer at once by the vector kernel). */
 export function softplusFromExp(z: number, e: number): number {
   return Math.max(z, 0) + Math.log1p(e);
+}
+
+/** out[q] = softplus(z[q]) bit for bit, the exponentials taken by the vector kernel. out must not be z. */
+export function softplusInto(z: Float64Array, out: Float64Array): void {
+  if (z.length < VECTOR_MIN_LENGTH) {
+    for (let q = 0; q < z.length; q++) out[q] = softplus(z[q]);
+    return;
+  }
+  expNegAbsInto(z, out);
+  for (let q = 0; q < z.length; q++) out[q] = softplusFromExp(z[q], out[q]);
 }
 
 export const costs: Readonly<Record<CostName, Cost>> = {

@@ -1,6 +1,6 @@
 import { CompensatedSum } from "../linalg/compensatedSum.ts";
-import { expNegAbsInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
-import { costs, softplusFromExp } from "./cost.ts";
+import { VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
+import { costs, softplusInto } from "./cost.ts";
 import { forward, type Activations } from "./forward.ts";
 import type { Problem, Theta } from "./Network.ts";
 import { outputLayerOf } from "./outputLayer.ts";
@@ -27,20 +27,20 @@ export function lossSum(problem: Pick<Problem, "cost" | "outputActivation" | "Y"
   return sum.value;
 }
 
-/** e^−|z| of the last sigmoid cross-entropy layer, reused from call to call. */
-let expBuffer = new Float64Array(0);
+/** softplus(z) of the last sigmoid cross-entropy layer, reused from call to call. */
+let softplusBuffer = new Float64Array(0);
 
 /**
- * Σ softplus(z) − y·z, the cross-entropy loss of sigmoid outputs, with the exponentials taken
- * for the whole layer by the vector kernel: the same values, bit for bit, as the loss applied
- * unit by unit, and the same compensated sum.
+ * Σ softplus(z) − y·z, the cross-entropy loss of sigmoid outputs, with softplus taken for the
+ * whole layer at once: the same values, bit for bit, as the loss applied unit by unit, and the
+ * same compensated sum.
  */
 function sigmoidCrossEntropyLossSum(Z: Float64Array, Y: Float64Array): number {
-  if (expBuffer.length < Z.length) expBuffer = new Float64Array(Z.length);
-  const e = expBuffer.subarray(0, Z.length);
-  expNegAbsInto(Z, e);
+  if (softplusBuffer.length < Z.length) softplusBuffer = new Float64Array(Z.length);
+  const sp = softplusBuffer.subarray(0, Z.length);
+  softplusInto(Z, sp);
   const sum = new CompensatedSum();
-  for (let q = 0; q < Z.length; q++) sum.add(softplusFromExp(Z[q], e[q]) - Y[q] * Z[q]);
+  for (let q = 0; q < Z.length; q++) sum.add(sp[q] - Y[q] * Z[q]);
   return sum.value;
 }
 

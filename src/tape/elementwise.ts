@@ -1,3 +1,4 @@
+import { VECTOR_MIN_LENGTH, type ArrayMap } from "../linalg/vectorExp.ts";
 import type { Rule } from "./Rule.ts";
 
 type Scalar1 = (x: number, p: number) => number;
@@ -5,20 +6,41 @@ type Scalar1Prime = (x: number, y: number, p: number) => number;
 type Scalar2 = (x: number, y: number) => number;
 
 /**
+ * Whole-array forms of a rule's f and f' (f' of x alone), bit for bit the scalar ones, that
+ * large operands use: the vector kernel's exponentials (src/linalg/vectorExp.ts).
+ */
+export interface Vectorised {
+  readonly f?: ArrayMap;
+  readonly fPrimeOfX?: ArrayMap;
+}
+
+/**
  * y = f(x) entry by entry, x̄ += ȳ·f'(x). f' is handed x, y = f(x) and the op's constant p, so
  * each rule can use its cheapest well-conditioned form (σ' = y(1 − y), exp' = y).
  */
-export function unary(f: Scalar1, fPrime: Scalar1Prime): Rule {
+export function unary(f: Scalar1, fPrime: Scalar1Prime, vectorised: Vectorised = {}): Rule {
   const forward = ownCopy(unaryForward),
     vjp = ownCopy(unaryVjp);
   return {
     shape: ([x]) => [x.rows, x.cols],
-    forward: ([x], out, [p]) => forward(f, x.data, out.data, p),
+    forward([x], out, [p]) {
+      if (vectorised.f && x.data.length >= VECTOR_MIN_LENGTH) vectorised.f(x.data, out.data);
+      else forward(f, x.data, out.data, p);
+    },
     vjp(g, [x], out, [dx], [p]) {
-      if (dx) vjp(fPrime, g, x.data, out.data, dx, p);
+      if (!dx) return;
+      if (vectorised.fPrimeOfX && g.length >= VECTOR_MIN_LENGTH) {
+        const slope = workArray(g.length);
+        vectorised.fPrimeOfX(x.data, slope);
+        for (let q = 0; q < g.length; q++) dx[q] += g[q] * slope[q];
+      } else vjp(fPrime, g, x.data, out.data, dx, p);
     },
   };
 }
+
+/** f'(x) of the vjp being computed, reused from call to call. */
+let slopes = new Float64Array(0);
+const workArray = (n: number) => (slopes.length < n ? (slopes = new Float64Array(n)) : slopes).subarray(0, n);
 
 function unaryForward(f: Scalar1, a: Float64Array, o: Float64Array, p: number): void {
   for (let q = 0; q < o.length; q++) o[q] = f(a[q], p);

@@ -1,8 +1,9 @@
 import { gemm, type View } from "../linalg/gemm.ts";
 import { compensatedSum } from "../linalg/compensatedSum.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
+import { expInto, sigmoidInto } from "../linalg/vectorExp.ts";
 import { sigmoid } from "../network/activation.ts";
-import { softplus } from "../network/cost.ts";
+import { softplus, softplusInto } from "../network/cost.ts";
 import { logSumExp } from "../network/softmax.ts";
 import { binary, unary } from "./elementwise.ts";
 import type { Rule } from "./Rule.ts";
@@ -21,12 +22,12 @@ export const rules = {
     (x) => -x,
     () => -1,
   ),
-  exp: unary(Math.exp, (_x, y) => y),
+  exp: unary(Math.exp, (_x, y) => y, { f: expInto }),
   log: unary(Math.log, (x) => 1 / x),
   log1p: unary(Math.log1p, (x) => 1 / (1 + x)),
   // log(1 + eˣ) without overflow; its derivative is σ(x), itself computed without overflow.
-  softplus: unary(softplus, (x) => sigmoid(x)),
-  sigmoid: unary(sigmoid, (_x, y) => y * (1 - y)),
+  softplus: unary(softplus, (x) => sigmoid(x), { f: softplusInto, fPrimeOfX: sigmoidInto }),
+  sigmoid: unary(sigmoid, (_x, y) => y * (1 - y), { f: sigmoidInto }),
   tanh: unary(Math.tanh, (_x, y) => 1 - y * y),
   // NOTE: relu is not differentiable at 0; gradcheck fixes relu'(0) = 0 (the `>` matters).
   relu: unary(
