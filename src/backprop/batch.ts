@@ -169,9 +169,7 @@ function outputDelta(problem: Problem, zL: Matrix, aL: Matrix, Y: Matrix): Matri
     ad = aL.data,
     y = Y.data,
     o = out.data;
-  // Cross-entropy's δ⁽ᴸ⁾ = a − y (sigmoid or softmax), written out: no call per entry.
-  if (problem.cost === "cross-entropy") for (let q = 0; q < o.length; q++) o[q] = ad[q] - y[q];
-  else for (let q = 0; q < o.length; q++) o[q] = delta(zd[q], ad[q], y[q]);
+  for (let q = 0; q < o.length; q++) o[q] = delta(zd[q], ad[q], y[q]);
   return out;
 }
 
@@ -182,15 +180,10 @@ function hiddenDelta(problem: Problem, layer: number, deltaNext: Matrix, T: Matr
   const out = scratch.matrix(`delta${layer + 1}`, m, sIn);
   gemm(m, sIn, T.rows, view(deltaNext), columnsFrom(T, 1), view(out), false);
   // Layer l is hidden (l ≥ 1 and below the output), so its activation is element-wise.
+  const gPrime = activations[problem.hiddenActivation].gPrime;
   const o = out.data,
     zd = Z.data,
     ad = A.data;
-  if (problem.hiddenActivation === "sigmoid") {
-    // The lecture's g'(z) = a .* (1 − a), written out: the common case, without a call per entry.
-    for (let q = 0; q < o.length; q++) o[q] *= ad[q] * (1 - ad[q]);
-    return out;
-  }
-  const gPrime = activations[problem.hiddenActivation].gPrime;
   for (let q = 0; q < o.length; q++) o[q] *= gPrime(zd[q], ad[q]);
   return out;
 }

@@ -13,7 +13,7 @@
 ;; A pair with a lane of |x| ≥ 704 (where 2^k leaves the normal range), an infinity or a NaN
 ;; is rare and goes whole to the host's Math.exp, imported as math.exp. Constants live in locals
 ;; set before the loop (V8 would otherwise rebuild each v128 constant on every pass: a fifth of
-;; the time), and one loop serves both exports so that the algorithm is written once. Addresses
+;; the time), and one loop serves every export so that the algorithm is written once. Addresses
 ;; are in bytes; n is a count of doubles, rounded up to pairs (the caller leaves room for one
 ;; past the end).
 (module

@@ -36,8 +36,8 @@ export interface WasmGemm {
   readonly gemm: Gemm;
   /**
    * Runs body with `data` copied once into WebAssembly memory: products reading it, or any
-   * subarray of it (as A, or as B when its rows are contiguous), then
-   * use it in place instead of copying it again. data must not change while body runs.
+   * subarray of it (as A, or as B when its rows are contiguous), then use it in place instead
+   * of copying it again. data must not change while body runs.
    */
   readonly pinned: <T>(data: Float64Array, body: () => T) => T;
 }
@@ -46,9 +46,11 @@ export interface WasmGemm {
  * gemm through a WebAssembly SIMD kernel. A is copied in its own layout (one block copy of the
  * range the view spans, no gather: the kernel reads A by scalars at any strides); B is copied
  * the same way when its rows are contiguous, and otherwise packed row-major with zero padding
- * to nUp columns (this is where A·Bᵀ's transpose happens); C is an mUp×nUp scratch. The kernel thus never meets a ragged edge (a scalar edge loop over a 1-wide
- * strip was measured slower than the whole SIMD product); the rows past m it computes from
- * whatever follows A are discarded. Operands pinned with `pinned` are not copied at all.
+ * to nUp columns (this is where A·Bᵀ's transpose happens); C is an mUp×nUp scratch. The kernel
+ * thus never meets a ragged edge (a scalar edge loop over a 1-wide strip was measured slower
+ * than the whole SIMD product); the rows past m it computes from whatever follows A, and the
+ * columns past n from whatever follows a row of B, are discarded. Operands pinned with
+ * `pinned` are not copied at all.
  */
 export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
@@ -138,14 +140,13 @@ function span(rows: number, cols: number, v: View): number {
   return rows === 0 || cols === 0 ? 0 : (rows - 1) * v.rs + (cols - 1) * v.cs + 1;
 }
 
-/** B as k × nUp row-major, zero-padded on the right. */
+/** B as k × nUp row-major, zero-padded on the right: a B whose rows are strided (Aᵀ·B's Bᵀ). */
 function packB(heap: Float64Array, at: number, n: number, nUp: number, k: number, B: View): void {
   const b = B.data;
   for (let p = 0; p < k; p++) {
     const from = B.offset + p * B.rs,
       to = at + p * nUp;
-    if (B.cs === 1) heap.set(b.subarray(from, from + n), to);
-    else for (let j = 0; j < n; j++) heap[to + j] = b[from + j * B.cs];
+    for (let j = 0; j < n; j++) heap[to + j] = b[from + j * B.cs];
     for (let j = n; j < nUp; j++) heap[to + j] = 0;
   }
 }

@@ -2,9 +2,10 @@ import { sigmoidWasmBase64 } from "./wasmBytes.ts";
 
 type ArrayKernel = (from: number, to: number, n: number) => void;
 
-/** out[q] = f(input[q]) for every q; out may be input. */
+/** out[q] = f(input[q]) for every q. */
 export type ArrayMap = (input: Float64Array, out: Float64Array) => void;
 
+/** The kernel's maps; each copies its input in before writing out, so out may be the input. */
 export interface VectorExp {
   /** out[q] = Math.exp(x[q]), bit for bit. */
   readonly expInto: ArrayMap;

@@ -24,7 +24,7 @@ export function softplus(z: number): number {
 }
 
 /** softplus(z) given e = e^−|z| (taken for a whole layer at once by the vector kernel). */
-export function softplusFromExp(z: number, e: number): number {
+function softplusFromExp(z: number, e: number): number {
   return Math.max(z, 0) + Math.log1p(e);
 }
 
