@@ -109,9 +109,13 @@ function fromSlot(job: Job, c: number, theta: Theta): ChunkDeltas {
 
 const workers: Worker[] = [];
 
+// Compiled, the worker's entry is the JavaScript beside this file and needs no loader; run from
+// the TypeScript sources (the repository's unit tests and bench), a shim registers tsx first.
+const workerEntry = new URL(import.meta.url.endsWith(".ts") ? "./backpropWorker.fromSource.mjs" : "./backpropWorker.js", import.meta.url);
+
 function pool(size: number): Worker[] {
   while (workers.length < size) {
-    const worker = new Worker(new URL("./backpropWorker.mjs", import.meta.url));
+    const worker = new Worker(workerEntry);
     worker.unref();
     workers.push(worker);
   }

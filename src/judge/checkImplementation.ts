@@ -103,14 +103,29 @@ function openSession(implementation: Implementation, seed: number, options: Subm
 }
 
 /**
- * A first call on a fixed case. A submission that never answers it (it ends, or stays silent
- * past the time limit) is never-answered, and an answer of the wrong shape is a wrong call:
- * both exit 2 at once, since every later call would end the same way and shrinking would only
- * spend time limits. The memory limit would be hit again on every case, at seconds each, so it
- * is reported here too. Any other verdict is returned: the probe is judged like every other
- * case (see probeFailure).
+ * A first call on a fixed case. A submission that never answers (it ends, or stays silent past
+ * the time limit) is never-answered, and an answer of the wrong shape is a wrong call: both exit
+ * 2 at once, since every later call would end the same way and shrinking would only spend time
+ * limits. The memory limit would be hit again on every case, at seconds each, so it is reported
+ * here too. Any other verdict is returned: the probe is judged like every other case (see
+ * probeFailure).
+ *
+ * The first question is the fixed case cut to one example: silence there means nothing was ever
+ * answered, so a submission that never answers costs its start-up allowance plus one call
+ * limit, once. Asked the larger case first, a time-out could also be a slow answer, and telling
+ * the two apart meant a second question to a restarted process, paying the start-up again.
  */
 async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
+  const hello = await session.judge(firstExampleOnly(session.diagnostic[0]));
+  const silent = hello.findings.find((f) => f.neverAnswered || f.problem === "timeout");
+  if (silent)
+    return checkReport(session.start, {
+      passed: false,
+      stage: "load",
+      runs: 0,
+      problem: "never-answered",
+      message: neverAnsweredMessage(session, silent, firstExampleOnly(session.diagnostic[0])),
+    });
   const first = await session.judge(session.diagnostic[0]);
   const ended = first.findings.find((f) => f.neverAnswered);
   if (ended)
@@ -119,23 +134,8 @@ async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
       stage: "load",
       runs: 0,
       problem: "never-answered",
-      message: neverAnsweredMessage(session, ended),
+      message: neverAnsweredMessage(session, ended, session.diagnostic[0]),
     });
-  // Past the time limit on the first fixed case: only if a single example gets no answer either
-  // was nothing ever answered; a slow answer on the larger case is judged like any failure.
-  const silent = first.findings.find((f) => f.problem === "timeout");
-  if (
-    silent &&
-    (await session.judge(firstExampleOnly(session.diagnostic[0]))).findings.some((f) => f.problem === "timeout" || f.neverAnswered)
-  ) {
-    return checkReport(session.start, {
-      passed: false,
-      stage: "load",
-      runs: 0,
-      problem: "never-answered",
-      message: neverAnsweredMessage(session, silent),
-    });
-  }
   const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
   if (wrongCall) {
     return checkReport(session.start, {
@@ -243,11 +243,11 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
   };
 }
 
-function neverAnsweredMessage(session: Session, f: CaseFinding): string {
+function neverAnsweredMessage(session: Session, f: CaseFinding, asked: LabelledCase): string {
   const process = /^(process|Octave)\b/.test(session.implementation.description);
   // a crash shows its stderr; a process still running that said nothing may be buffering
   const nothing = process && f.problem === "timeout" && !/stdout:/.test(f.message);
-  return `no answer to the first request (layerSizes [${session.diagnostic[0].layerSizes}], m = ${session.diagnostic[0].X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
+  return `no answer to the first request (layerSizes [${asked.layerSizes}], m = ${asked.X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
 }
 
 /** No failure found: a pass only when every requested network was checked (no pass without evidence). */

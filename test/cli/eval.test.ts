@@ -1,11 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { referenceDir } from "../../src/cli/builtinCases.ts";
 import { evalCommand } from "../../src/cli/evalCommand.ts";
-import { cliCommand } from "../helpers/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gradcheck-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,20 +108,5 @@ describe("gradcheck eval", () => {
     await expect(run("--method", "tape", "--threads", "2", "x.json")).rejects.toThrow(
       /--threads applies to --method backprop only, not tape/,
     );
-  });
-});
-
-describe("the gradcheck bin", () => {
-  const [node, ...bin] = cliCommand;
-
-  it("runs eval end to end from the command line", () => {
-    const out = execFileSync(node!, [...bin, "eval", join(referenceDir, "small-017.json")], { encoding: "utf8" });
-    expect(JSON.parse(out).name).toBe("small-017");
-  });
-
-  it("exits 2 with usage on an unknown command", () => {
-    const r = spawnSync(node!, [...bin, "frobnicate"], { encoding: "utf8" });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 });

@@ -1,10 +1,5 @@
 /**
- * The command line that runs gradcheck's CLI from its sources (through tsx), for tests that
- * need a real process: the suites test the sources; test/package tests the built bin.
+ * The command line that runs gradcheck's CLI as users run it: the shipped bin, which loads the
+ * compiled dist/ (`npm run test:e2e` builds it first). No loader, no sources.
  */
-export const cliCommand: readonly string[] = [
-  process.execPath,
-  "--import",
-  "tsx",
-  new URL("../../src/cli/run.ts", import.meta.url).pathname,
-];
+export const cliCommand: readonly string[] = [process.execPath, new URL("../../bin/gradcheck.mjs", import.meta.url).pathname];

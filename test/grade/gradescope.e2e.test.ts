@@ -138,6 +138,16 @@ describe("gradcheck gradescope: the autograder zip, unpacked where the repositor
     expect(crash.extra_data.status).not.toBe("graded");
   });
 
+  it("grades a Python process and an Octave function from the unpacked zip (the adapter travels in it)", () => {
+    const python = grade("python", (d) => cpSync(join(repo, "examples/python-correct"), d, { recursive: true }));
+    expect(python.extra_data.status).toBe("graded");
+    expect(python.score).toBe(100);
+    const octave = grade("octave", (d) => cpSync(join(repo, "examples/ex4-octave"), d, { recursive: true }));
+    expect(octave.extra_data.status, octave.output).toBe("graded");
+    // The classic exercise's signature has one hidden layer; its one-hidden-layer cost test passes.
+    expect(octave.tests.find((t: { name: string }) => t.name === "Cost J at λ = 0, one hidden layer")).toMatchObject({ status: "passed" });
+  });
+
   it("a hostile submission with bubblewrap cannot read the rubric or seed, forge the results, fork or kill the grader", () => {
     const results = grade("hostile with bubblewrap", hostileSubmission);
     expect(results.score).not.toBe(1000);

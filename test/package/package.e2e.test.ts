@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itWith, systemFile } from "../support/requireSystem.ts";
 import { consumerLock } from "./consumerLock.ts";
+
+const octave = systemFile("octave", "/usr/bin/octave-cli");
 
 /**
  * The build, as a user gets it: `npm pack`, the tarball installed into a new project from the
@@ -98,5 +101,32 @@ describe("the published package", () => {
     expect(run(bin, ["help"])).toMatch(/gradcheck check SUBMISSION/);
     expect(run(bin, ["check", "node_modules/gradcheck/examples/correct", "--runs", "5"])).toMatch(/passed on 5 random networks/);
     expect(readdirSync(join(project, "node_modules")).includes("tsx")).toBe(false);
+  });
+
+  it("shares a large eval among worker threads from the installed package (no loader)", () => {
+    const bin = join(project, "node_modules/.bin/gradcheck");
+    const [layerSizes, m] = [[120, 60, 10], 2500];
+    let s = 3;
+    const r = () => ((s = (s * 16807) % 2147483647), s / 2147483647 - 0.5);
+    const X = Array.from({ length: m }, () => Array.from({ length: layerSizes[0] }, r));
+    const Y = X.map((_, i) => Array.from({ length: 10 }, (_, k) => (k === i % 10 ? 1 : 0)));
+    const theta = [0, 1].map((l) => Array.from({ length: layerSizes[l + 1] }, () => Array.from({ length: layerSizes[l] + 1 }, r)));
+    const network = { hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy" };
+    writeFileSync(join(project, "large.json"), JSON.stringify({ name: "large", layerSizes, ...network, lambda: 1, X, Y, theta }));
+    const [one, two] = ["1", "2"].map((t) => JSON.parse(run(bin, ["eval", "--threads", t, "large.json"])));
+    expect(two.error).toBeUndefined();
+    expect({ ...two, ms: 0 }).toEqual({ ...one, ms: 0 });
+  });
+
+  itWith(octave)("checks the Octave example with --profile ex4: the adapter ships in the package", () => {
+    const bin = join(project, "node_modules/.bin/gradcheck");
+    const out = run(bin, ["check", "node_modules/gradcheck/examples/ex4-octave", "--profile", "ex4", "--runs", "5", "--timeout", "20000"]);
+    expect(out).toMatch(/passed on 5 random networks/);
+  });
+
+  it("builds the Gradescope autograder from the installed package", () => {
+    const bin = join(project, "node_modules/.bin/gradcheck");
+    run(bin, ["gradescope", "--seed", "3", "--out", "autograder.zip"]);
+    expect(statSync(join(project, "autograder.zip")).size).toBeGreaterThan(0);
   });
 });
