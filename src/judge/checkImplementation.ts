@@ -210,13 +210,20 @@ interface Search {
  * taken only to a case that fails the same way (sameFailure): a smaller case that fails
  * otherwise — a timeout for a wrong value, a bias column alone for whole weight columns — is
  * another failure, not a smaller copy of this one.
+ *
+ * A step toward a smaller time-out waits out a whole call limit and a restart of the child, so
+ * a time-out is shrunk by at most maxTimedOutSteps such steps: past them, no more cases are
+ * asked and the smallest one found so far is the counterexample.
  */
 async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
   let firstFailure: Search["firstFailure"];
   let kind: readonly string[] | undefined;
+  let timedOutSteps = 0;
+  const timedOut = (k: readonly string[]) => k.some((x) => x.startsWith("timeout"));
   const property = fc.asyncProperty(
     options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
     async (c) => {
+      if (kind !== undefined && timedOut(kind) && timedOutSteps >= maxTimedOutSteps) return true;
       const v = await session.judge(c);
       if (v.ok) return true;
       if (kind === undefined) {
@@ -224,6 +231,7 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
         kind = failureKind(v);
         return false;
       }
+      if (timedOut(failureKind(v))) timedOutSteps++;
       return !sameFailure(kind, failureKind(v), session.allowUnstableCost);
     },
   );
@@ -242,6 +250,9 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
     firstFailure,
   };
 }
+
+/** Shrinking steps that may each wait out a call limit (see searchForFailure). */
+const maxTimedOutSteps = 4;
 
 function neverAnsweredMessage(session: Session, f: CaseFinding, asked: LabelledCase): string {
   const process = /^(process|Octave)\b/.test(session.implementation.description);
