@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
+import { requestOf } from "./requestOf.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
 import { problemInfo, wrongValue, type CheckProblem } from "./checkProblem.ts";
@@ -110,21 +111,21 @@ function openSession(implementation: Implementation, seed: number, options: Subm
  * here too. Any other verdict is returned: the probe is judged like every other case (see
  * probeFailure).
  *
- * The first question is the fixed case cut to one example: silence there means nothing was ever
- * answered, so a submission that never answers costs its start-up allowance plus one call
- * limit, once. Asked the larger case first, a time-out could also be a slow answer, and telling
+ * The first question, one plain call, is the fixed case cut to one example: silence there
+ * means nothing was ever answered, so a submission that never answers costs its start-up
+ * allowance plus one call limit, once. Asked the larger case first, a time-out could also be a slow answer, and telling
  * the two apart meant a second question to a restarted process, paying the start-up again.
  */
 async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
-  const hello = await session.judge(firstExampleOnly(session.diagnostic[0]));
-  const silent = hello.findings.find((f) => f.neverAnswered || f.problem === "timeout");
-  if (silent)
+  const small = firstExampleOnly(session.diagnostic[0]);
+  const hello = await session.implementation.call(requestOf(small));
+  if (hello.kind === "timeout" || (hello.kind !== "result" && hello.neverAnswered))
     return checkReport(session.start, {
       passed: false,
       stage: "load",
       runs: 0,
       problem: "never-answered",
-      message: neverAnsweredMessage(session, silent, firstExampleOnly(session.diagnostic[0])),
+      message: neverAnsweredMessage(session, { problem: hello.kind, message: hello.message }, small),
     });
   const first = await session.judge(session.diagnostic[0]);
   const ended = first.findings.find((f) => f.neverAnswered);

@@ -30,8 +30,9 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): s
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "gradcheck-package-"));
   project = join(dir, "consumer");
-  // `npm pack` runs `prepare`, so the tarball holds a fresh build of the current sources.
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], {
+  // The tarball holds the build under test (`npm run test:e2e` builds it first). Letting `npm
+  // pack` run `prepare` would rebuild dist/ while the other end-to-end files are running it.
+  const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], {
     cwd: root,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
