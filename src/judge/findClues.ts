@@ -66,8 +66,11 @@ export async function findClues(
   const unsteady = verdict.findings.some((f) => f.problem === "not-reproducible");
   // the same case is asked again only where some answer is wrong: a right one has no randomness to show
   const wrong = evidence.samples.some((s) => !costRight(s) || !gradientRight(s));
+  // answers that change from call to call say nothing steady: randomness is the whole clue
+  const random = unsteady || wrong ? await randomAnswers(evidence) : undefined;
+  if (random || unsteady) return random ? [random] : [];
   const clues: Clue[] = [];
-  for (const read of unsteady ? [randomAnswers] : wrong ? [...readers, randomAnswers] : readers) {
+  for (const read of readers) {
     const clue = await read(evidence);
     if (clue) clues.push(clue);
   }

@@ -165,7 +165,7 @@ export const plantedKinds: readonly PlantedKind[] = [
     variants: [
       { name: "dropout p = 0.5", hidden: "sigmoid", output: sce, planted: { dropout: 0.5 }, says: /dropout/ },
       { name: "dropout p = 0.2, softmax", hidden: "relu", output: soft, planted: { dropout: 0.2 }, says: /no steady trend/ },
-      { name: "noise 1e-3", hidden: "tanh", output: sse, planted: { noise: 1e-3 }, says: /asked 5 times in a row/ },
+      { name: "noise 1e-3", hidden: "tanh", output: sse, planted: { noise: 1e-3 }, says: /asked 8 times in a row/ },
     ],
   },
   {
