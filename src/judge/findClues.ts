@@ -62,11 +62,10 @@ export async function findClues(
 ): Promise<Clue[]> {
   const evidence = await gatherEvidence(implementation, counterexample, verdict, diagnostic);
   if (!evidence) return [];
-  // answers that change from call to call: only the reader of randomness can say more
+  // answers that change from call to call show no steady pattern: randomness, where it shows, is the whole clue
   const unsteady = verdict.findings.some((f) => f.problem === "not-reproducible");
-  // the same case is asked again only where some answer is wrong: a right one has no randomness to show
+  // a right answer has no randomness to show: the same case is asked again only where one is wrong
   const wrong = evidence.samples.some((s) => !costRight(s) || !gradientRight(s));
-  // answers that change from call to call say nothing steady: randomness is the whole clue
   const random = unsteady || wrong ? await randomAnswers(evidence) : undefined;
   if (random || unsteady) return random ? [random] : [];
   const clues: Clue[] = [];

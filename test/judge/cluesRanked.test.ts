@@ -17,7 +17,7 @@ const apart: Array<[string, FamilyPlanted, "only-cost-wrong" | "only-gradient-wr
     "J's regulariser over Θ⁽¹⁾ only",
     { regularizeInJ: (l) => l === 0 },
     "only-cost-wrong",
-    /only where λ > 0 \(right at λ = 0 on the same networks\), so the slip is in the regulariser/,
+    /only where λ > 0 \(right at λ = 0 on the same networks\), so the slip is in the regulariser: J lacks the \(λ\/2m\)ΣΘ² of every layer past the first/,
   ],
   [
     "J's λ/m for λ/2m",

@@ -1,6 +1,6 @@
 import type { Clue } from "./Clue.ts";
 import { costRight, gradientRight, type Evidence, type Sample } from "./Evidence.ts";
-import { rulesFitting, ruleNames, wrongGradientLayers } from "./layerRules.ts";
+import { layerRules, rulesFitting, ruleNames, wrongGradientLayers } from "./layerRules.ts";
 import { firstExamples, outputs, withLambda } from "./probes.ts";
 import { regularizerTerms } from "./variantAnswer.ts";
 
@@ -71,7 +71,13 @@ async function lambdaPhrase(e: Evidence, half: Half): Promise<string> {
   if (twins.length === 0) return "";
   if (twins.every(right)) {
     const ratio = half === "J" ? regularizerRatio(wrong) : undefined;
-    const term = ratio === undefined ? "" : `: J − J_exact = ${ratio.toPrecision(3)} × (λ/2m)ΣΘ² on every network`;
+    const left = half === "J" && ratio === undefined ? layersLeftOut(wrong) : "";
+    const term =
+      ratio !== undefined
+        ? `: J − J_exact = ${ratio.toPrecision(3)} × (λ/2m)ΣΘ² on every network`
+        : left
+          ? `: J lacks the (λ/2m)ΣΘ² of ${left}`
+          : "";
     return `only where λ > 0 (right at λ = 0 on the same networks), so the slip is in the regulariser${term}`;
   }
   if (
@@ -102,4 +108,16 @@ function constantPhrase(samples: readonly Sample[]): string | undefined {
   const d = samples.map((s) => s.got.J - s.expected.J);
   if (!d.every((x) => x !== 0 && Math.abs(x - d[0]) <= 1e-9 * Math.max(...samples.map((s) => Math.abs(s.expected.J))))) return undefined;
   return `by the same constant, ${d[0] > 0 ? "+" : "−"}${Math.abs(d[0]).toExponential(2)}, on every network, whatever m, K and λ`;
+}
+
+/** The layers, named by position, whose regulariser terms J lacks on every network with λ > 0. */
+function layersLeftOut(samples: readonly Sample[]): string {
+  const rules = layerRules.filter((rule) =>
+    samples.every((s) => {
+      const n = s.c.theta.length;
+      const missing = regularizerTerms(s.c).reduce((sum, R, l) => sum + (rule.holds(l, n) ? R : 0), 0);
+      return Math.abs(s.expected.J - missing - s.got.J) <= 1e-9 * Math.abs(s.expected.J);
+    }),
+  );
+  return rules.length > 0 ? ruleNames(rules) : "";
 }
