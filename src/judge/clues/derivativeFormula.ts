@@ -24,8 +24,9 @@ const formulas: readonly Formula[] = [
   { name: "a(1 − a)", slip: "the sigmoid's derivative", gPrime: (_z, a) => a * (1 - a) },
   { name: "1 − a²", slip: "tanh's derivative", gPrime: (_z, a) => 1 - a * a },
   { name: "σ(z)(1 − σ(z))", slip: "the sigmoid's derivative taken at z", gPrime: (z) => sigmoid(z) * (1 - sigmoid(z)) },
-  { name: "[a > 0]", slip: "relu′ (a step) taken on a", gPrime: (_z, a) => (a > 0 ? 1 : 0) },
+  // before the step: where a > 0 always (the sigmoid), the two are one formula, and "missing" is the likelier slip
   { name: "1", slip: "g′ missing", gPrime: () => 1 },
+  { name: "[a > 0]", slip: "relu′ (a step) taken on a", gPrime: (_z, a) => (a > 0 ? 1 : 0) },
 ];
 
 /** Which hidden layers (1 is the first) a formula replaces g′ in, as where the slip sits. */

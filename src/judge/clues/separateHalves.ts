@@ -52,7 +52,7 @@ function kPhrase(samples: readonly Sample[], right: (s: Sample) => boolean): str
   const wrong = samples.filter((s) => !right(s)),
     fine = samples.filter(right);
   if (wrong.every((s) => outputs(s.c) === 1) && fine.some((s) => outputs(s.c) > 1))
-    return ["only where K = 1 (right on every network with K ≥ 2): a shape that differs when there is one output"];
+    return ["only where K = 1 (right on every network with K ≥ 2)"];
   if (wrong.every((s) => outputs(s.c) > 1) && fine.some((s) => outputs(s.c) === 1)) return ["only where K ≥ 2 (right with K = 1)"];
   return [];
 }
@@ -62,7 +62,8 @@ async function lambdaPhrase(e: Evidence, half: Half): Promise<string> {
   if (!e.ask) return "";
   const right = rightOf(half);
   const wrong = e.samples.filter((s) => !right(s) && s.c.lambda > 0);
-  if (wrong.length === 0) return e.samples.some((s) => !right(s) && s.c.lambda === 0) ? "wrong at λ = 0 too: the data term" : "";
+  if (wrong.length === 0)
+    return e.samples.some((s) => !right(s) && s.c.lambda === 0) ? "wrong at λ = 0 too: not the regulariser alone" : "";
   const twins: Sample[] = [];
   for (const s of wrong) {
     const t = await e.ask(withLambda(s.c, 0));
@@ -85,7 +86,7 @@ async function lambdaPhrase(e: Evidence, half: Half): Promise<string> {
     twins.every((t, k) => Math.abs(t.got.J - t.expected.J - (wrong[k].got.J - wrong[k].expected.J)) <= 1e-9 * Math.abs(wrong[k].expected.J))
   )
     return `the same at λ = 0 as at λ = ${wrong[0].c.lambda}: the data term, not the regulariser`;
-  return "wrong at λ = 0 too: the data term";
+  return "wrong at λ = 0 too: not the regulariser alone";
 }
 
 /** (J − J_exact) / (λ/2m)ΣΘ², when it is one number on every network with λ > 0. */
