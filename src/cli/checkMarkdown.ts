@@ -3,8 +3,8 @@ import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
-import { clueTitles } from "../judge/clues/Clue.ts";
-import { severalAtOnce } from "../judge/findClues.ts";
+import { clueTitles, explainedText, type Clue } from "../judge/clues/Clue.ts";
+import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForMarkdown as md } from "../sandbox/untrustedText.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
@@ -39,10 +39,10 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
     lines.push("", "## Diagnosis", "");
     if (report.mistakes.length === 0 && report.clues.length > 0) {
       lines.push(
-        `No catalogued mistake fits. What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`,
+        `No catalogued mistake fits. What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}${rankedByShare(report.clues) ? ", ordered by how much of the error each explains" : ""}:`,
         "",
       );
-      for (const c of report.clues) lines.push(`- **${clueTitles[c.id]}** (\`${c.id}\`): ${c.message}`);
+      for (const c of report.clues) lines.push(`- **${clueTitles[c.id]}** (\`${c.id}\`): ${c.message}${explained(c)}`);
       lines.push("");
     } else if (report.mistakes.length === 0) {
       lines.push(
@@ -75,4 +75,10 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
   if (report.mutated.length > 0)
     lines.push("", `Warning: ${problemInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${problemInfo["mutated-input"].hint}`);
   return lines.join("\n") + "\n";
+}
+
+/** " (explains 100% of the error)" after a ranked clue; nothing after the others. */
+function explained(c: Clue): string {
+  const text = explainedText(c);
+  return text ? ` (${text})` : "";
 }

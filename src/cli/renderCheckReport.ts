@@ -5,8 +5,8 @@ import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
-import { clueTitles } from "../judge/clues/Clue.ts";
-import { severalAtOnce } from "../judge/findClues.ts";
+import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
+import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 import { shellWord } from "./shellWord.ts";
 
@@ -68,9 +68,10 @@ export function renderCheckReport(
       }
     } else if (report.clues.length > 0) {
       out.push(
-        `diagnosis: no catalogued mistake fits; what the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:`,
+        `diagnosis: no catalogued mistake fits; what the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}${rankedByShare(report.clues) ? ", ordered by how much of the error each explains" : ""}:`,
       );
-      for (const c of report.clues) out.push(`  ${c.id} — ${clueTitles[c.id]}`, `    ${c.message}`);
+      for (const c of report.clues)
+        out.push(`  ${c.id} — ${clueTitles[c.id]}${explainedText(c) ? ` (${explainedText(c)})` : ""}`, `    ${c.message}`);
     } else if (report.findings.some((f) => wrongValue.has(f.problem))) {
       out.push("diagnosis: unrecognised — the error matches no catalogued mistake and shows none of the known patterns.");
     }

@@ -323,8 +323,9 @@ async function explainFailure(session: Session, search: Search, options: Submiss
     diagnosable(session, verdict) && !session.expired()
       ? await diagnose(session.implementation, counterexample, session.diagnostic, session)
       : [];
+  // answers that change between calls are read too: randomness left in the cost has a clue
   const clues =
-    wrong && mistakes.length === 0 && !session.expired()
+    (wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) && mistakes.length === 0 && !session.expired()
       ? await findClues(session.implementation, counterexample, verdict, session.diagnostic)
       : [];
   const answered = verdict.submitted !== undefined && !repeated;

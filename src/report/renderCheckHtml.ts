@@ -3,8 +3,8 @@ import type { CheckEvidence } from "../judge/checkEvidence.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { clueTitles } from "../judge/clues/Clue.ts";
-import { severalAtOnce } from "../judge/findClues.ts";
+import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
+import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { comparisonSections } from "./comparisonSections.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { figure, htmlPage } from "./htmlPage.ts";
@@ -64,9 +64,11 @@ function findingsAndDiagnosis(report: CheckReport): string[] {
   ];
   if (report.mistakes.length === 0) out.push("<p>No catalogued mistake matches the error pattern.</p>");
   if (report.mistakes.length === 0 && report.clues.length > 0) {
-    out.push(`<p>What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}:</p>`);
     out.push(
-      `<ul>${report.clues.map((c) => `<li><strong>${escapeHtml(clueTitles[c.id])}</strong> (<code>${c.id}</code>): ${escapeHtml(c.message)}</li>`).join("\n")}</ul>`,
+      `<p>What the numbers show${severalAtOnce(report.clues) ? " (two patterns at once: maybe several mistakes)" : ""}${rankedByShare(report.clues) ? ", ordered by how much of the error each explains" : ""}:</p>`,
+    );
+    out.push(
+      `<ul>${report.clues.map((c) => `<li><strong>${escapeHtml(clueTitles[c.id])}</strong> (<code>${c.id}</code>): ${escapeHtml(c.message)}${explainedText(c) ? ` (${escapeHtml(explainedText(c)!)})` : ""}</li>`).join("\n")}</ul>`,
     );
   }
   for (const id of report.mistakes) {

@@ -3,6 +3,7 @@ import { parameterCount, unroll } from "../../network/theta.ts";
 import { batchBackprop } from "../../backprop/batch.ts";
 import type { Implementation } from "../../sandbox/Implementation.ts";
 import { requestOf } from "../requestOf.ts";
+import { reluRoundingKinks } from "../reluRoundingKinks.ts";
 import type { CaseVerdict } from "../judgeCase.ts";
 
 /** One case, what gradcheck expects on it and what the submission answered. */
@@ -22,6 +23,12 @@ export interface Evidence {
   readonly costWrong: boolean;
   readonly gradientWrong: boolean;
   readonly selfInconsistent: boolean;
+  /**
+   * The submission's answer to one more case, beside gradcheck's (undefined when it gave
+   * none): the clues that need a case the evidence lacks (λ = 0, m = 1, the same case again)
+   * ask it themselves.
+   */
+  readonly ask?: (c: LabelledCase) => Promise<Sample | undefined>;
 }
 
 export async function gatherEvidence(
@@ -32,13 +39,23 @@ export async function gatherEvidence(
 ): Promise<Evidence | undefined> {
   if (!verdict.submitted) return undefined;
   const samples: Sample[] = [{ c: counterexample, expected: expectedOf(counterexample), got: verdict.submitted }];
-  for (const c of more) {
+  const ask = async (c: LabelledCase): Promise<Sample | undefined> => {
     const o = await implementation.call(requestOf(c));
-    if (o.kind !== "result" || o.grad.length !== parameterCount(c.layerSizes)) continue;
-    samples.push({ c, expected: expectedOf(c), got: o });
+    if (o.kind !== "result" || o.grad.length !== parameterCount(c.layerSizes)) return undefined;
+    return { c, expected: expectedOf(c), got: o };
+  };
+  for (const c of more) {
+    const s = await ask(c);
+    if (s) samples.push(s);
   }
   const has = (p: string) => verdict.findings.some((f) => f.problem === p);
-  return { samples, costWrong: has("cost-mismatch"), gradientWrong: has("gradient-mismatch"), selfInconsistent: has("self-inconsistent") };
+  return {
+    samples,
+    costWrong: has("cost-mismatch"),
+    gradientWrong: has("gradient-mismatch"),
+    selfInconsistent: has("self-inconsistent"),
+    ask,
+  };
 }
 
 function expectedOf(c: LabelledCase) {
@@ -48,6 +65,8 @@ function expectedOf(c: LabelledCase) {
 
 /** x ≈ y up to rounding of a float64 computation of the same quantity by another route. */
 export function near(x: number, y: number, rtol = 1e-8): boolean {
+  // the same infinity is the same answer (an output that underflows to 0 inside a log)
+  if (x === y) return true;
   return Math.abs(x - y) <= rtol * Math.max(Math.abs(x), Math.abs(y)) + 1e-12;
 }
 
@@ -58,4 +77,26 @@ export function allNear(x: ArrayLike<number>, y: ArrayLike<number>, rtol = 1e-8)
   for (let k = 0; k < x.length; k++)
     if (Math.abs(x[k] - y[k]) > rtol * (Math.max(Math.abs(x[k]), Math.abs(y[k])) + 1e-3 * scale) + 1e-12) return false;
   return true;
+}
+
+/** J agrees with gradcheck's up to the rounding of another float64 route. */
+export const costRight = (s: Sample): boolean => near(s.got.J, s.expected.J, 1e-9);
+
+/**
+ * ∇J agrees with gradcheck's up to rounding, entry by entry; an entry that hangs on relu′ at a
+ * z that is 0 up to round-off may be either, and is not held against it.
+ */
+export function gradientRight(s: Sample): boolean {
+  const kinks = kinksOf(s.c);
+  if (!kinks) return allNear(s.got.grad, s.expected.grad, 1e-7);
+  const keep = (g: Float64Array) => g.filter((_, q) => kinks[q] === 0);
+  return allNear(keep(s.got.grad), keep(s.expected.grad), 1e-7);
+}
+
+const kinks = new WeakMap<LabelledCase, Uint8Array | null>();
+
+/** reluRoundingKinks of a case, once per case. */
+export function kinksOf(c: LabelledCase): Uint8Array | undefined {
+  if (!kinks.has(c)) kinks.set(c, reluRoundingKinks(c) ?? null);
+  return kinks.get(c) ?? undefined;
 }
