@@ -19,7 +19,7 @@ const tourSeed = 2024;
  */
 export async function gradeTour(out: (line: string) => void): Promise<number> {
   out(
-    `gradcheck grade on examples/class (${readdirSync(classDir).length} students: correct, buggy, one that crashes, one that hangs, Python, a zip, one with no entry file)`,
+    `gradcheck grade on examples/class (${readdirSync(classDir).length} students: correct, buggy, one that crashes, one that hangs, Python, a zip, one with no entry file, Octave)`,
   );
   const resume = existsSync(outDir) && readdirSync(outDir).length > 0;
   const run = await gradeClass({

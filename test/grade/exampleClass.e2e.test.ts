@@ -18,6 +18,8 @@ const expected = {
   frank: ["graded", ["cost", "gradient", "deep", "stable-cost"], ["labels-not-one-hot"]],
   grace: ["graded", ["gradient", "deep", "edge-shapes", "self-consistency"], ["missing-activation-derivative"]],
   heidi: ["no-entry-file", defaultRubric.tests.map((t) => t.id), []],
+  // the classic exercise in Octave: one hidden layer, one-hot over K ≥ 2, as the course sets it
+  ivan: ["graded", ["deep", "edge-shapes"], []],
 };
 
 it("examples/class grades as the README says", { timeout: 600_000 }, async () => {
