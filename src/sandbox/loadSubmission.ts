@@ -17,7 +17,7 @@ import {
   type SandboxAbilities,
 } from "./sandbox.ts";
 import { separateUserArgv, separateUserEnv, separateUserGaps } from "./separateUser.ts";
-import { stageSubmission, stagingLimits, type StagingLimits } from "./stageSubmission.ts";
+import { stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
 import { createSubmissionCgroup } from "./submissionCgroup.ts";
 import { transpiledName, transpileTypeScript } from "./transpileTypeScript.ts";
 
@@ -41,6 +41,8 @@ export interface LoadOptions {
   /** What this machine can enforce (default: probed once); tests pass their own. */
   readonly abilities?: SandboxAbilities;
   readonly stagingLimits?: StagingLimits;
+  /** A private copy already made of the folder (grade makes it first, to hash it); released with the implementation. */
+  readonly staged?: Staged & { readonly ok: true };
 }
 
 export const defaultLoadLimits = { callTimeoutMs: 5000, memoryMB: 512, startTimeoutMs: 20_000, typeScriptTimeoutMs: 30_000 } as const;
@@ -77,6 +79,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const can = options.abilities ?? (await probeSandboxAbilities());
   const separateUser = !can.bwrap && options.fallback === "separate-user" && can.dropUser;
   if (!can.bwrap && !separateUser && !options.unsafeNoSandbox) {
+    options.staged?.release();
     return {
       ok: false,
       problem: "no-sandbox",
@@ -93,8 +96,9 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     containment: can.bwrap ? "bwrap" : separateUser ? "separate-user" : "none",
   };
 
-  const staged = stageSubmission(dir, options.stagingLimits ?? stagingLimits);
-  if (!staged.ok) return { ok: false, problem: staged.limit ? "too-large" : "sandbox-failed", message: staged.message };
+  const staged = options.staged ?? stageSubmission(dir, options.stagingLimits ?? stagingLimits);
+  if (!staged.ok)
+    return { ok: false, problem: staged.limit ? "too-large" : staged.rule ? "refused-folder" : "sandbox-failed", message: staged.message };
   const skippedNote = staged.skipped.length
     ? [
         `not copied into the sandbox (only regular files and folders are): ${staged.skipped
