@@ -157,22 +157,28 @@ async function gradeOne(
   try {
     // The folder is read once, into its bounded private copy; the hash is that copy's.
     const copy = await privateCopyOf(student, options.rubric);
-    if (!copy.ok) return done(copy.result);
+    const content = copy.ok ? copy.staged.hash : `${copy.result.status} ${copy.result.reason}`;
     const hash = createHash("sha256")
-      .update(JSON.stringify([gradcheckVersion, seed, rubricText, copy.staged.hash]))
+      .update(JSON.stringify([gradcheckVersion, seed, rubricText, content]))
       .digest("hex");
     const previous = mayReuse ? readJson<StudentRecord>(join(dir, recordFile)) : undefined;
     if (previous?.hash === hash) {
-      copy.staged.release();
+      if (copy.ok) copy.staged.release();
       return { result: previous.result, seconds: previous.seconds, reused: true };
     }
-    const grading = { seed, callTimeoutMs: options.callTimeoutMs, staged: copy.staged };
+    if (!copy.ok) return done(copy.result, hash);
+    const grading = { seed, callTimeoutMs: options.callTimeoutMs, staged: copy.staged, shownAs: student.paths[0] };
     return done(await gradeSubmission(student.id, copy.staged.dir, options.rubric, grading), hash);
   } catch (e) {
     // gradcheck's own failure on one student's data: that student's status, never the class's
-    return done(
-      notGraded(student.id, options.rubric, "internal-error", `gradcheck failed while grading: ${(e as Error)?.message ?? String(e)}`),
-    );
+    const why = `gradcheck failed while grading: ${(e as Error)?.message ?? String(e)}`;
+    const result = notGraded(student.id, options.rubric, "internal-error", why);
+    try {
+      return done(result);
+    } catch {
+      // the student's own outputs cannot be written either: the class's still list them
+      return { result, seconds: 0, reused: false };
+    }
   }
 }
 

@@ -25,7 +25,7 @@ export async function gradeStudent(
 ): Promise<SubmissionResult> {
   const copy = await privateCopyOf(student, rubric, options.archiveLimits);
   if (!copy.ok) return copy.result;
-  return gradeSubmission(student.id, copy.staged.dir, rubric, { ...options, staged: copy.staged });
+  return gradeSubmission(student.id, copy.staged.dir, rubric, { ...options, staged: copy.staged, shownAs: student.paths[0] });
 }
 
 /**

@@ -23,6 +23,8 @@ export interface GradeOptions {
   readonly fallback?: LoadOptions["fallback"];
   /** the folder's private copy, when the caller made it already (to hash it); released when grading ends */
   readonly staged?: LoadOptions["staged"];
+  /** how messages name the submission when `dir` is its private copy */
+  readonly shownAs?: string;
 }
 
 /** Runs for the search that names the mistake and shrinks a counterexample, once a value is wrong. */
@@ -34,7 +36,12 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback, staged: options.staged });
+  const loaded = await loadSubmission(dir, {
+    callTimeoutMs: options.callTimeoutMs,
+    fallback: options.fallback,
+    staged: options.staged,
+    shownAs: options.shownAs,
+  });
   if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {

@@ -19,6 +19,8 @@ export interface Launch {
   /** the seccomp filter, passed as the child's fd 4 (closed here once passed) */
   readonly filterFd?: number;
   readonly cgroup?: SubmissionCgroup;
+  /** what to clean up once the child's processes have ended (files its uid left in shared folders) */
+  readonly sweep?: () => void;
 }
 
 /** How to start the child and which channel carries its answers. */
@@ -137,6 +139,7 @@ class Session {
     this.release = releaseOnExit(() => {
       this.kill();
       launch.cgroup?.remove();
+      launch.sweep?.();
     });
   }
 

@@ -11,12 +11,13 @@ import {
   insideSubmission,
   moduleCommand,
   noForkFilter,
+  noForkNoSocketFilter,
   probeSandboxAbilities,
   sandboxArgv,
   sandboxGaps,
   type SandboxAbilities,
 } from "./sandbox.ts";
-import { separateUserArgv, separateUserEnv, separateUserGaps } from "./separateUser.ts";
+import { removeFilesOf, separateUserArgv, separateUserEnv, separateUserGaps } from "./separateUser.ts";
 import { stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
 import { createSubmissionCgroup } from "./submissionCgroup.ts";
 import { transpiledName, transpileTypeScript } from "./transpileTypeScript.ts";
@@ -43,6 +44,8 @@ export interface LoadOptions {
   readonly stagingLimits?: StagingLimits;
   /** A private copy already made of the folder (grade makes it first, to hash it); released with the implementation. */
   readonly staged?: Staged & { readonly ok: true };
+  /** how messages name the submission when `path` is its private copy (the student's own folder or zip) */
+  readonly shownAs?: string;
 }
 
 export const defaultLoadLimits = { callTimeoutMs: 5000, memoryMB: 512, startTimeoutMs: 20_000, typeScriptTimeoutMs: 30_000 } as const;
@@ -143,7 +146,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
         loaded = {
           ok: false,
           problem: "no-entry",
-          message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
+          message: `${options.shownAs ?? path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
         };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
@@ -178,8 +181,9 @@ function launcher(stagedDir: string, command: readonly string[], settings: Setti
     if (settings.containment === "separate-user") {
       const uid = randomInt(200_000, 1_000_000);
       const env = separateUserEnv(stagedDir, uid);
-      const filterFd = settings.can.seccompWithoutBwrap ? openSync(noForkFilter, "r") : undefined;
-      return { argv: separateUserArgv(command, cgroup?.procsFiles ?? [], settings.can, uid), cwd: stagedDir, env, filterFd, cgroup };
+      const filterFd = settings.can.seccompWithoutBwrap ? openSync(noForkNoSocketFilter, "r") : undefined;
+      const argv = separateUserArgv(command, cgroup?.procsFiles ?? [], settings.can, uid);
+      return { argv, cwd: stagedDir, env, filterFd, cgroup, sweep: () => removeFilesOf(uid) };
     }
     const filterFd = openSync(noForkFilter, "r");
     const argv = sandboxArgv(
