@@ -163,12 +163,7 @@ describe("gradcheck gradescope: the autograder zip, unpacked where the repositor
       expect(correct.score).toBe(100);
       const gaps = staffOnly(correct);
       expect(gaps).toMatchObject({ visibility: "hidden", max_score: 0, score: 0 });
-      for (const missing of [
-        "reduced containment (separate user)",
-        "no network",
-        "no private filesystem view",
-        "no private process view",
-      ])
+      for (const missing of ["reduced containment (separate user)", "no network", "no private filesystem view", "no private process view"])
         expect(gaps!.output).toContain(missing);
       expect(correct.output).not.toMatch(/separate user|network/);
       const buggy = grade(
