@@ -54,6 +54,9 @@ function writeClass(): void {
   mkdirSync(join(classDir, "chatty"));
   writeFileSync(join(classDir, "chatty/nnCostFunction.mjs"), `export function nnCostFunction() { throw new Error("x".repeat(9e6)); }\n`);
   student("summary.csv");
+  // a link inside a folder is skipped and named in a warning; a loose file is skipped and named on stderr and in class.md
+  symlinkSync("/etc/passwd", join(student("skipper"), "\u001b]0;pwned\u0007link"));
+  writeFileSync(join(classDir, "\u001b[2Jnotes\u0007.txt"), "");
   student("\u001b[31mred\u0007");
   student(" =1+2");
 }
@@ -84,6 +87,7 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
     const ids = summary.submissions.map((s) => s.id);
     const expected = [
       "alice",
+      "skipper",
       "fifo",
       "hardlink",
       "sparse",
@@ -96,7 +100,7 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
     ];
     if (asRoot) expected.push("device");
     expect([...ids].sort()).toEqual(expected.sort());
-    for (const id of ["alice", "summary.csv~student", "\u001b[31mred\u0007", " =1+2"]) expect(byId(id).points, id).toBe(100);
+    for (const id of ["alice", "skipper", "summary.csv~student", "\u001b[31mred\u0007", " =1+2"]) expect(byId(id).points, id).toBe(100);
     for (const f of ["summary.json", "summary.csv", "class.md"]) expect(existsSync(join(out, f))).toBe(true);
     for (const id of ids) for (const f of ["results.json", "feedback.md"]) expect(existsSync(join(out, id, f)), `${id}/${f}`).toBe(true);
   });
@@ -132,6 +136,8 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
       expect(t).not.toMatch(/[\u0007\u001b]/);
       expect(t).not.toContain(secret);
     }
+    expect(String(run.stderr)).toContain("\\x1b[2Jnotes\\x07.txt");
+    expect(readFileSync(join(out, "class.md"), "utf8")).toMatch(/x1b\\*\[2Jnotes\\*x07\\*\.txt/);
     const csv = readFileSync(join(out, "summary.csv"), "utf8");
     expect(csv).toContain(`"' =1+2"`);
     expect(csv).toContain(`"\\x1b[31mred\\x07"`);
