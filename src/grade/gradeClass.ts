@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { classMarkdown } from "./classMarkdown.ts";
-import { discoverClass, type ClassListing, type StudentEntry } from "./discoverClass.ts";
+import { byCodeUnit, discoverClass, type ClassListing, type StudentEntry } from "./discoverClass.ts";
+import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
 import { feedbackMarkdown } from "./feedbackMarkdown.ts";
 import { gradcheckVersion } from "./gradcheckVersion.ts";
 import { gradescopeResults } from "./gradescopeResults.ts";
@@ -64,20 +65,23 @@ const recordFile = "record.json";
 const reserved = new Set(["summary.json", "summary.csv", "class.md", "report.html", runFile]);
 
 /**
- * A student whose folder is named like one of the class outputs (summary.csv) is graded as
- * `summary.csv~student` (or ~student2, … if that is taken too): a name is data, and one
- * student's choice of it must not stop the class.
+ * Names are data: a student whose folder name holds control characters (ESC, BEL, bidi
+ * overrides) is graded under that name shown escaped (`\x1b[31mred`), so no output, not even
+ * its folder name in a listing, can draw on a terminal; one named like a class output
+ * (summary.csv) is graded as `summary.csv~student` (or ~student2, … if that is taken too).
+ * Neither stops the class.
  */
 function withFreeIds(listing: ClassListing): ClassListing {
   const taken = new Set(listing.students.map((s) => s.id));
   const students = listing.students.map((s) => {
-    if (!reserved.has(s.id)) return s;
-    let id = `${s.id}~student`;
-    for (let k = 2; taken.has(id); k++) id = `${s.id}~student${k}`;
+    const shown = neutraliseForTerminal(s.id);
+    if (shown === s.id && !reserved.has(s.id)) return s;
+    let id = reserved.has(shown) || taken.has(shown) ? `${shown}~student` : shown;
+    for (let k = 2; taken.has(id) || reserved.has(id); k++) id = `${shown}~student${k}`;
     taken.add(id);
     return { ...s, id };
   });
-  return { ...listing, students };
+  return { ...listing, students: students.sort((a, b) => byCodeUnit(a.id, b.id)) };
 }
 
 /**

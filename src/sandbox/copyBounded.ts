@@ -121,7 +121,7 @@ function walkFolder(dir: OpenDir, rel: string, dest: string, depth: number, walk
   if (depth > walk.limits.maxDepth) throw new Refusal("too-deep", `folders nested deeper than ${walk.limits.maxDepth} levels`);
   for (const name of namesIn(dir, walk)) {
     const path = rel ? `${rel}/${name}` : name;
-    const st = lstatSync(beneath(dir, name));
+    const st = lookAt(dir, name, path);
     if (st.isDirectory()) {
       walk.hash.update(`dir ${path}\0`);
       const child = openEntry(dir, name, path, st, dirFlags);
@@ -152,6 +152,15 @@ function namesIn(dir: OpenDir, walk: Walk): string[] {
   return names.sort();
 }
 
+/** An entry's own type and identity, without following it; one that vanished since it was listed refuses the folder. */
+function lookAt(dir: OpenDir, name: string, path: string): Stats {
+  try {
+    return lstatSync(beneath(dir, name));
+  } catch (e) {
+    throw changed(path, (e as NodeJS.ErrnoException).code);
+  }
+}
+
 /** Opens an entry that was looked at, refusing the folder if what opens is not what was looked at. */
 function openEntry(dir: OpenDir, name: string, path: string, looked: Stats, flags: number): number {
   let fd: number;
@@ -169,7 +178,10 @@ function openEntry(dir: OpenDir, name: string, path: string, looked: Stats, flag
 }
 
 const changed = (path: string, what: string | undefined) =>
-  new Refusal("changed-while-copying", `${path} changed while it was being copied (${what ?? "gone"}); nothing of the folder was kept`);
+  new Refusal(
+    "changed-while-copying",
+    `${path} changed while it was being copied, or could not be opened (${what ?? "gone"}); nothing of the folder was kept`,
+  );
 
 function copyFile(dir: OpenDir, name: string, path: string, to: string, looked: Stats, walk: Walk): void {
   const fd = openEntry(dir, name, path, looked, fileFlags);

@@ -95,12 +95,12 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
       "deep",
       "chatty",
       "summary.csv~student",
-      "\u001b[31mred\u0007",
+      "\\x1b[31mred\\x07",
       " =1+2",
     ];
     if (asRoot) expected.push("device");
     expect([...ids].sort()).toEqual(expected.sort());
-    for (const id of ["alice", "skipper", "summary.csv~student", "\u001b[31mred\u0007", " =1+2"]) expect(byId(id).points, id).toBe(100);
+    for (const id of ["alice", "skipper", "summary.csv~student", "\\x1b[31mred\\x07", " =1+2"]) expect(byId(id).points, id).toBe(100);
     for (const f of ["summary.json", "summary.csv", "class.md"]) expect(existsSync(join(out, f))).toBe(true);
     for (const id of ids) for (const f of ["results.json", "feedback.md"]) expect(existsSync(join(out, id, f)), `${id}/${f}`).toBe(true);
   });
@@ -136,6 +136,7 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
       expect(t).not.toMatch(/[\u0007\u001b]/);
       expect(t).not.toContain(secret);
     }
+    for (const f of outputs()) expect(/[\u0000-\u001f\u007f]/.test(f), JSON.stringify(f)).toBe(false);
     expect(String(run.stderr)).toContain("\\x1b[2Jnotes\\x07.txt");
     expect(readFileSync(join(out, "class.md"), "utf8")).toMatch(/x1b\\*\[2Jnotes\\*x07\\*\.txt/);
     const csv = readFileSync(join(out, "summary.csv"), "utf8");
