@@ -54,6 +54,14 @@ function writeClass(): void {
   mkdirSync(join(classDir, "chatty"));
   writeFileSync(join(classDir, "chatty/nnCostFunction.mjs"), `export function nnCostFunction() { throw new Error("x".repeat(9e6)); }\n`);
   student("summary.csv");
+  // the regulariser with λ²: right at λ = 0 and λ = 1, where the rubric used to ask
+  const squared = join(classDir, "squared");
+  mkdirSync(squared);
+  cpSync(join(correct, "nnCostFunction.mjs"), join(squared, "reference.mjs"));
+  writeFileSync(
+    join(squared, "nnCostFunction.mjs"),
+    `import { nnCostFunction as right } from "./reference.mjs";\nexport const nnCostFunction = (p, sizes, X, y, lambda) => right(p, sizes, X, y, lambda * lambda);\n`,
+  );
   // a link inside a folder is skipped and named in a warning; a loose file is skipped and named on stderr and in class.md
   symlinkSync("/etc/passwd", join(student("skipper"), "\u001b]0;pwned\u0007link"));
   writeFileSync(join(classDir, "\u001b[2Jnotes\u0007.txt"), "");
@@ -67,7 +75,7 @@ const maxOutputBytes = 256 * 1024;
 
 describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else's grade", { timeout: 900_000 }, () => {
   let run: ReturnType<typeof spawnSync>;
-  let summary: { submissions: Array<{ id: string; status: string; points: number; items: Array<{ message: string }> }> };
+  let summary: { submissions: Array<{ id: string; status: string; points: number; items: Array<{ message: string; passed: boolean }> }> };
   const byId = (id: string) => summary.submissions.find((s) => s.id === id)!;
 
   beforeAll(() => {
@@ -88,6 +96,7 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
     const expected = [
       "alice",
       "skipper",
+      "squared",
       "fifo",
       "hardlink",
       "sparse",
@@ -117,6 +126,11 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
       expect(byId(id).status, id).toBe("refused-folder");
       expect(byId(id).items[0].message).toMatch(rule);
     }
+  });
+
+  it("a regulariser computed with λ² loses the regulariser's 20 points", () => {
+    expect(byId("squared").points).toBe(80);
+    expect(byId("squared").items.filter((i) => !i.passed).length).toBe(2);
   });
 
   it("an answer nested 200,000 deep and a 9 MB error per call cost only their own points, and every output stays small", () => {
