@@ -63,7 +63,7 @@ export function separateUserGaps(can: SandboxAbilities): string[] {
     can.seccompWithoutBwrap
       ? "no network namespace: new sockets (Unix, IPv4, IPv6, netlink, packet) are refused by the system-call filter instead"
       : "no network isolation: it can open network connections and connect to Unix sockets its uid may open",
-    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; what it leaves at the top of /tmp, /var/tmp and /dev/shm is removed when it ends, what it writes inside another world-writable folder stays)",
+    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; what it leaves at the top of /tmp, /var/tmp and /dev/shm is removed when it ends; what it writes anywhere else its uid may write, such as inside another world-writable folder, stays)",
     "no private process view: it can list the container's processes and read their command lines (not signal or trace them: they run as other uids)",
     ...(can.seccompWithoutBwrap
       ? []
