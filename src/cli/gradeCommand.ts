@@ -1,3 +1,4 @@
+import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -62,10 +63,10 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   });
   progress.stop();
   if (!run.ok) {
-    err(`gradcheck: ${run.error}`);
+    err(`gradcheck: ${shown(run.error)}`);
     return 2;
   }
-  for (const f of run.loose) err(`gradcheck: skipped ${f}: not a folder or a .zip`);
+  for (const f of run.loose) err(`gradcheck: skipped ${shown(f)}: not a folder or a .zip`);
   if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
   if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
   const graded = run.students.filter((s) => s.result.status === "graded").length;
@@ -95,7 +96,7 @@ function progressFor(out: (line: string) => void) {
     failing = 0;
   let bar: cliProgress.SingleBar | undefined;
   const describe = (d: StudentDone) =>
-    `${d.result.id}: ${d.result.status}, ${d.result.points}/${d.result.maxPoints}${d.reused ? " (unchanged, kept)" : ` (${d.seconds.toFixed(1)} s)`}`;
+    `${shown(d.result.id)}: ${d.result.status}, ${d.result.points}/${d.result.maxPoints}${d.reused ? " (unchanged, kept)" : ` (${d.seconds.toFixed(1)} s)`}`;
   return {
     start(n: number, seed: number) {
       total = n;

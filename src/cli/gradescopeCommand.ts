@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { randomInt } from "node:crypto";
 import { autograde } from "../grade/autograde.ts";
 import { buildAutograder } from "../grade/buildAutograder.ts";
@@ -28,14 +29,17 @@ export async function gradescopeCommand(
   return 0;
 }
 
-/** `gradcheck autograde --root DIR --rubric FILE --seed S [--timeout MS]`: what run_autograder calls on Gradescope. */
+/**
+ * `gradcheck autograde --root DIR --rubric FILE (--seed S | --seed-file FILE) [--timeout MS]`:
+ * what run_autograder calls on Gradescope, with --seed-file, so that the seed is on no command line.
+ */
 export async function autogradeCommand(words: readonly string[], err: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["root", "rubric", "seed", "timeout"], []);
+  const args = parseArgs(words, ["root", "rubric", "seed", "seed-file", "timeout"], []);
   const root = args.options.get("root");
   if (typeof root !== "string") throw new UsageError("autograde needs --root DIR (Gradescope's /autograder)");
   const rubric = rubricOf(args, err);
   if (!rubric) return 2;
-  await autograde(root, rubric, integerOption(args, "seed", 0, 0), integerOption(args, "timeout", defaultGradeTimeoutMs, 1));
+  await autograde(root, rubric, seedOf(args), integerOption(args, "timeout", defaultGradeTimeoutMs, 1));
   return 0;
 }
 
@@ -46,4 +50,12 @@ function rubricOf(args: Args, err: (line: string) => void): Rubric | undefined {
   if (read.ok) return read.rubric;
   for (const e of read.errors) err(`gradcheck: invalid rubric: ${e}`);
   return undefined;
+}
+
+function seedOf(args: Args): number {
+  const file = args.options.get("seed-file");
+  if (typeof file !== "string") return integerOption(args, "seed", 0, 0);
+  const seed = Number(readFileSync(file, "utf8").trim());
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed-file ${file}: not a whole number ≥ 0`);
+  return seed;
 }

@@ -30,10 +30,18 @@ export interface NetworkSpec {
   readonly K: Range;
   /** examples */
   readonly m: Range;
-  /** λ of the call (the λ = 0 kinds also call with 0) */
-  readonly lambda: number;
+  /**
+   * λ of the call (the λ = 0 kinds also call with 0), or a list the runs take in turn: a
+   * regulariser is judged where λ, λ², a λ used as a flag (1) and λ/m all differ, such as 0.37 and 3.
+   */
+  readonly lambda: number | readonly number[];
   /** how many networks; one failure fails the test */
   readonly runs: number;
+}
+
+/** A test's λ values, one or a list. */
+export function lambdasOf(spec: NetworkSpec): readonly number[] {
+  return typeof spec.lambda === "number" ? [spec.lambda] : spec.lambda;
 }
 
 export interface RubricTest {

@@ -10,7 +10,15 @@ export type { ItemResult };
  * could be run. A crash or a hang inside one test is not a status: it fails that test only.
  */
 export type SubmissionStatus =
-  "graded" | "no-entry-file" | "cannot-load" | "never-answered" | "refused-archive" | "duplicate-id" | "unreadable";
+  | "graded"
+  | "no-entry-file"
+  | "cannot-load"
+  | "never-answered"
+  | "refused-archive"
+  | "refused-folder"
+  | "duplicate-id"
+  | "unreadable"
+  | "internal-error";
 
 export const statusInfo: Readonly<Record<SubmissionStatus, string>> = {
   graded: "the submission ran; each test scored on its own",
@@ -20,8 +28,11 @@ export const statusInfo: Readonly<Record<SubmissionStatus, string>> = {
   "never-answered": "the submission's process ended before answering its first request",
   "refused-archive":
     "the zip was refused before anything was unpacked to run (a path escaping the folder, a symbolic link, too many files, too many bytes, or not a zip)",
+  "refused-folder":
+    "the folder was refused before anything of it was read beyond a limit: a symbolic link instead of a folder, a FIFO, socket, device or hard-linked file in it, too many bytes (apparent sizes), files or levels, or an entry changed while it was copied; the reason names the file and the rule",
   "duplicate-id": "a folder and a zip have the same name; neither is graded until one is removed",
   unreadable: "the submission's files could not be read",
+  "internal-error": "gradcheck itself failed while grading this student (the reason says how); the rest of the class was graded",
 };
 
 export const submissionStatuses = Object.keys(statusInfo) as SubmissionStatus[];

@@ -27,7 +27,8 @@ find "$here/gradcheck/node_modules" -path '*/bin/*' -type f -exec chmod 755 {} +
 echo "gradcheck autograder ready: $("$here/node/bin/node" --version)"
 `;
 
-const runAutograder = `#!/usr/bin/env bash
+/** What Gradescope runs for every submission (exported for the tests that read it). */
+export const runAutograder = `#!/usr/bin/env bash
 # Gradescope runs this for every submission. It grades /autograder/submission with
 # gradcheck's rubric and writes /autograder/results/results.json; GRADCHECK_AUTOGRADER_ROOT
 # replaces /autograder (for tests). If gradcheck itself fails, a results.json saying so is
@@ -36,12 +37,15 @@ root="\${GRADCHECK_AUTOGRADER_ROOT:-/autograder}"
 source="$root/source"
 mkdir -p "$root/results"
 # The sandbox runs the submission as an unused uid, which must reach the Node runtime and
-# nothing else of the source folder: the runtime is world-readable, the rubric and seed are not.
+# nothing else of the source folder: the runtime is world-readable; the rubric, the seed and
+# gradcheck itself are not. The seed goes by its file, never on a command line, which any uid
+# can read in /proc where there is no pid namespace.
 chmod 711 "$root" "$source"
 chmod -R a+rX "$source/node"
+chmod -R go-rwx "$source/gradcheck"
 chmod 600 "$source/rubric.json" "$source/seed" "$source/timeout"
 "$source/node/bin/node" "$source/gradcheck/bin/gradcheck.mjs" autograde --root "$root" \\
-  --rubric "$source/rubric.json" --seed "$(cat "$source/seed")" --timeout "$(cat "$source/timeout")"
+  --rubric "$source/rubric.json" --seed-file "$source/seed" --timeout "$(cat "$source/timeout")"
 status=$?
 if [ ! -s "$root/results/results.json" ]; then
   printf '{"score": 0, "output": "The autograder could not grade this submission (gradcheck exited with status %s). Please tell the course staff.", "tests": []}\\n' "$status" > "$root/results/results.json"

@@ -1,6 +1,19 @@
 import type { NetworkSpec, Rubric } from "./Rubric.ts";
 
-const oneHidden: NetworkSpec = { hiddenLayers: [1, 1], hiddenUnits: [2, 5], inputs: [2, 4], K: [2, 4], m: [2, 5], lambda: 1, runs: 4 };
+/**
+ * λ where a regulariser's slips differ from it and from each other: λ² (0.137, 9), a λ used as
+ * a flag (1, 1) and λ/m (m ≥ 2) are all wrong at both, where λ = 1 hid the first two.
+ */
+const telling = [0.37, 3];
+const oneHidden: NetworkSpec = {
+  hiddenLayers: [1, 1],
+  hiddenUnits: [2, 5],
+  inputs: [2, 4],
+  K: [2, 4],
+  m: [2, 5],
+  lambda: telling,
+  runs: 4,
+};
 
 /**
  * The built-in 100-point rubric. Each test isolates one part of the assignment so that one

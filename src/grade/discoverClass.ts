@@ -1,10 +1,14 @@
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** One student of a class folder: a subfolder, a NAME.zip, or both (a duplicate id). */
+/**
+ * One student of a class folder: a subfolder, a NAME.zip, both (a duplicate id), or a
+ * symbolic link standing where a folder or zip should be (graded as refused: it may point at
+ * another student's folder).
+ */
 export interface StudentEntry {
   readonly id: string;
-  readonly kind: "folder" | "zip" | "duplicate";
+  readonly kind: "folder" | "zip" | "duplicate" | "link";
   /** the folder or zip; both for a duplicate */
   readonly paths: readonly string[];
 }
@@ -22,18 +26,22 @@ export interface ClassListing {
  */
 export function discoverClass(classDir: string): ClassListing {
   const byId = new Map<string, string[]>();
-  const kinds = new Map<string, Set<"folder" | "zip">>();
+  const kinds = new Map<string, Set<"folder" | "zip" | "link">>();
   const loose: string[] = [];
   for (const name of readdirSync(classDir).sort(byCodeUnit)) {
     if (name.startsWith(".")) continue;
     const path = join(classDir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    const kind = st?.isDirectory() ? "folder" : st?.isFile() && name.toLowerCase().endsWith(".zip") ? "zip" : undefined;
+    // lstat: nothing is followed or opened here; a link is looked through only to name it a student.
+    const own = lstatSync(path, { throwIfNoEntry: false });
+    const st = own?.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : own;
+    const zipName = name.toLowerCase().endsWith(".zip");
+    const shape = st?.isDirectory() ? "folder" : st?.isFile() && zipName ? "zip" : undefined;
+    const kind = shape && own?.isSymbolicLink() ? "link" : shape;
     if (!kind) {
       loose.push(path);
       continue;
     }
-    const id = kind === "zip" ? name.slice(0, -4) : name;
+    const id = shape === "zip" ? name.slice(0, -4) : name;
     byId.set(id, [...(byId.get(id) ?? []), path]);
     kinds.set(id, (kinds.get(id) ?? new Set()).add(kind));
   }

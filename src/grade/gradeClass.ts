@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { classMarkdown } from "./classMarkdown.ts";
-import { contentHash } from "./contentHash.ts";
-import { discoverClass, type StudentEntry } from "./discoverClass.ts";
+import { byCodeUnit, discoverClass, type ClassListing, type StudentEntry } from "./discoverClass.ts";
+import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
 import { feedbackMarkdown } from "./feedbackMarkdown.ts";
 import { gradcheckVersion } from "./gradcheckVersion.ts";
 import { gradescopeResults } from "./gradescopeResults.ts";
-import { gradeStudent } from "./gradeStudent.ts";
+import { privateCopyOf } from "./gradeStudent.ts";
 import { insideFolder } from "./insideFolder.ts";
-import { notGraded } from "./gradeSubmission.ts";
+import { gradeSubmission, notGraded } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";
 import { summaryCsv } from "./summaryCsv.ts";
 import type { ClassSummary } from "../report/ClassSummary.ts";
@@ -61,8 +61,28 @@ interface StudentRecord {
 
 export const runFile = "run.json";
 const recordFile = "record.json";
-/** Names of the class-level outputs: a student cannot be called this. */
+/** Names of the class-level outputs: a student called this is graded under another name. */
 const reserved = new Set(["summary.json", "summary.csv", "class.md", "report.html", runFile]);
+
+/**
+ * Names are data: a student whose folder name holds control characters (ESC, BEL, bidi
+ * overrides) is graded under that name shown escaped (`\x1b[31mred`), so no output, not even
+ * its folder name in a listing, can draw on a terminal; one named like a class output
+ * (summary.csv) is graded as `summary.csv~student` (or ~student2, … if that is taken too).
+ * Neither stops the class.
+ */
+function withFreeIds(listing: ClassListing): ClassListing {
+  const taken = new Set(listing.students.map((s) => s.id));
+  const students = listing.students.map((s) => {
+    const shown = neutraliseForTerminal(s.id);
+    if (shown === s.id && !reserved.has(s.id)) return s;
+    let id = reserved.has(shown) || taken.has(shown) ? `${shown}~student` : shown;
+    for (let k = 2; taken.has(id) || reserved.has(id); k++) id = `${shown}~student${k}`;
+    taken.add(id);
+    return { ...s, id };
+  });
+  return { ...listing, students: students.sort((a, b) => byCodeUnit(a.id, b.id)) };
+}
 
 /**
  * Grades every student of a class folder into OUT_DIR (see the README's `grade` section):
@@ -73,16 +93,10 @@ const reserved = new Set(["summary.json", "summary.csv", "class.md", "report.htm
 export async function gradeClass(options: ClassOptions): Promise<ClassRun> {
   const refused = refuseFolders(options);
   if (refused) return { ok: false, error: refused };
-  const listing = discoverClass(options.classDir);
+  const listing = withFreeIds(discoverClass(options.classDir));
   if (listing.students.length === 0) return { ok: false, error: `${options.classDir}: no student folders or .zip files in it` };
   const unknown = (options.only ?? []).filter((id) => !listing.students.some((s) => s.id === id));
   if (unknown.length) return { ok: false, error: `--only: no student ${unknown.map((u) => `'${u}'`).join(", ")} in ${options.classDir}` };
-  const clash = listing.students.find((s) => reserved.has(s.id));
-  if (clash)
-    return {
-      ok: false,
-      error: `${clash.paths[0]}: a student cannot be named '${clash.id}', which is one of grade's own output files; rename it`,
-    };
 
   const continuing = options.resume || options.only !== undefined;
   const recorded = continuing ? readJson<RunRecord>(join(options.outDir, runFile)) : undefined;
@@ -138,30 +152,38 @@ async function gradeOne(
   mayReuse: boolean,
 ): Promise<StudentDone> {
   const dir = join(options.outDir, student.id);
-  let content: string;
-  try {
-    content = contentHash(student.paths);
-  } catch (e) {
-    const error = e as NodeJS.ErrnoException;
-    const result = notGraded(
-      student.id,
-      options.rubric,
-      "unreadable",
-      `${error.path ?? student.paths[0]}: cannot be read (${error.code ?? error.message})`,
-    );
-    writeStudent(dir, options.rubric, { hash: "", seconds: 0, result }, seed);
-    return { result, seconds: 0, reused: false };
-  }
-  const hash = createHash("sha256")
-    .update(JSON.stringify([gradcheckVersion, seed, rubricText, content]))
-    .digest("hex");
-  const previous = mayReuse ? readJson<StudentRecord>(join(dir, recordFile)) : undefined;
-  if (previous?.hash === hash) return { result: previous.result, seconds: previous.seconds, reused: true };
   const started = process.hrtime.bigint();
-  const result = await gradeStudent(student, options.rubric, { seed, callTimeoutMs: options.callTimeoutMs });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  writeStudent(dir, options.rubric, { hash, seconds, result }, seed);
-  return { result, seconds, reused: false };
+  const done = (result: SubmissionResult, hash = ""): StudentDone => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    writeStudent(dir, options.rubric, { hash, seconds, result }, seed);
+    return { result, seconds, reused: false };
+  };
+  try {
+    // The folder is read once, into its bounded private copy; the hash is that copy's.
+    const copy = await privateCopyOf(student, options.rubric);
+    const content = copy.ok ? copy.staged.hash : `${copy.result.status} ${copy.result.reason}`;
+    const hash = createHash("sha256")
+      .update(JSON.stringify([gradcheckVersion, seed, rubricText, content]))
+      .digest("hex");
+    const previous = mayReuse ? readJson<StudentRecord>(join(dir, recordFile)) : undefined;
+    if (previous?.hash === hash) {
+      if (copy.ok) copy.staged.release();
+      return { result: previous.result, seconds: previous.seconds, reused: true };
+    }
+    if (!copy.ok) return done(copy.result, hash);
+    const grading = { seed, callTimeoutMs: options.callTimeoutMs, staged: copy.staged, shownAs: student.paths[0] };
+    return done(await gradeSubmission(student.id, copy.staged.dir, options.rubric, grading), hash);
+  } catch (e) {
+    // gradcheck's own failure on one student's data: that student's status, never the class's
+    const why = `gradcheck failed while grading: ${(e as Error)?.message ?? String(e)}`;
+    const result = notGraded(student.id, options.rubric, "internal-error", why);
+    try {
+      return done(result);
+    } catch {
+      // the student's own outputs cannot be written either: the class's still list them
+      return { result, seconds: 0, reused: false };
+    }
+  }
 }
 
 function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: number): void {

@@ -9,6 +9,7 @@ import { networksFor } from "./networksFor.ts";
 import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
+import { clipText } from "../sandbox/untrustedText.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
 
@@ -20,6 +21,10 @@ export interface GradeOptions {
   readonly searchRuns?: number;
   /** where bubblewrap cannot build the sandbox: refuse (the default), or the autograder's separate-user fallback */
   readonly fallback?: LoadOptions["fallback"];
+  /** the folder's private copy, when the caller made it already (to hash it); released when grading ends */
+  readonly staged?: LoadOptions["staged"];
+  /** how messages name the submission when `dir` is its private copy */
+  readonly shownAs?: string;
 }
 
 /** Runs for the search that names the mistake and shrinks a counterexample, once a value is wrong. */
@@ -31,7 +36,12 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
+  const loaded = await loadSubmission(dir, {
+    callTimeoutMs: options.callTimeoutMs,
+    fallback: options.fallback,
+    staged: options.staged,
+    shownAs: options.shownAs,
+  });
   if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {
@@ -131,7 +141,7 @@ export function notGraded(
     passed: false,
     points: 0,
     maxPoints: t.points,
-    message: `not run (${status}): ${reason}`,
+    message: `not run (${status}): ${clipText(reason)}`,
   }));
   return scored(id, status, rubric, items, { mistakes: [], reason, warnings });
 }
@@ -157,11 +167,12 @@ function scored(
     score: maxPoints > 0 ? points / maxPoints : 0,
     points,
     maxPoints,
-    items,
+    // Whatever the submission printed, each text in every output is bounded (see clipText).
+    items: items.map((i) => ({ ...i, message: clipText(i.message) })),
     mistakes: rest.mistakes,
-    ...(rest.reason !== undefined ? { reason: rest.reason } : {}),
+    ...(rest.reason !== undefined ? { reason: clipText(rest.reason) } : {}),
     ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),
     ...(rest.replay ? { replay: rest.replay } : {}),
-    warnings: [...rest.warnings],
+    warnings: rest.warnings.slice(0, 20).map((w) => clipText(w)),
   };
 }

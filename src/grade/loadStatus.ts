@@ -13,7 +13,9 @@ export const loadStatus: Readonly<Record<LoadProblem, SubmissionStatus>> = {
   "crashed-on-load": "never-answered",
   "startup-timeout": "cannot-load",
   // the folder breaks a staging limit (bytes, files, depth): nothing of it was copied or run
-  "too-large": "cannot-load",
+  "too-large": "refused-folder",
+  // a symbolic link instead of a folder, or an entry swapped while it was copied
+  "refused-folder": "refused-folder",
   // gradcheck's side: no sandbox on this machine, or its machinery failed; the message says which
   "no-sandbox": "cannot-load",
   "sandbox-failed": "cannot-load",

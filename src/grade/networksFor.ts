@@ -4,7 +4,7 @@ import { thetaShapes } from "../network/theta.ts";
 import { rng, type Rng } from "../numeric/random.ts";
 import { defaultAssignment, outputOf, type Assignment } from "../judge/Assignment.ts";
 import { overflowShift } from "../judge/submissionCaseArbitrary.ts";
-import type { Range, RubricTest } from "./Rubric.ts";
+import { lambdasOf, type Range, type RubricTest } from "./Rubric.ts";
 
 /**
  * A bias that puts every output unit deep in saturation: σ(40) rounds to 1.0 in float64, so
@@ -54,7 +54,7 @@ export function networksFor(test: RubricTest, seed: number, assignment: Assignme
       name: `${test.id}-${run + 1}-[${layerSizes}]-m${m}`,
       layerSizes,
       ...family,
-      lambda: spec.lambda,
+      lambda: lambdasOf(spec)[run % lambdasOf(spec).length],
       X: matrix(
         m,
         layerSizes[0],

@@ -1,5 +1,5 @@
 import { assignmentFieldNames, outputFamilies, parseAssignment, type Assignment } from "../judge/Assignment.ts";
-import type { Assignment as RubricAssignment, Rubric } from "./Rubric.ts";
+import { lambdasOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
 
 export type ResolvedAssignment =
   { readonly ok: true; readonly assignment: Assignment } | { readonly ok: false; readonly errors: readonly string[] };
@@ -44,8 +44,9 @@ export function rubricAssignment(rubric: Rubric): ResolvedAssignment {
     };
     within("hiddenLayers", "hiddenLayers");
     within("K", "classes");
-    if (a.lambda !== undefined && !stated.lambdas.includes(t.networks.lambda))
-      errors.push(`tests[${k}].networks.lambda: ${t.networks.lambda} is not one of the assignment's λ (${stated.lambdas.join(", ")})`);
+    const outside = lambdasOf(t.networks).filter((l) => !stated.lambdas.includes(l));
+    if (a.lambda !== undefined && outside.length)
+      errors.push(`tests[${k}].networks.lambda: ${outside.join(", ")} is not one of the assignment's λ (${stated.lambdas.join(", ")})`);
   });
   return errors.length ? { ok: false, errors } : { ok: true, assignment: stated };
 }

@@ -1,11 +1,13 @@
+import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
 import type { Rubric } from "./Rubric.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 
 /**
  * summary.csv for a gradebook: one row per student (id, status, score as a fraction, points,
  * max points, points per test, mistakes, seconds). Every text cell is quoted; a cell that a
- * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
- * apostrophe, the neutralisation OWASP recommends.
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, also after
+ * leading spaces, which spreadsheets skip) gets a leading apostrophe, the neutralisation OWASP
+ * recommends. Control characters (ESC, BEL) are shown escaped, as on a terminal.
  */
 export function summaryCsv(rubric: Rubric, rows: ReadonlyArray<{ result: SubmissionResult; seconds: number }>): string {
   const header = ["id", "status", "score", "points", "maxPoints", ...rubric.tests.map((t) => `test:${t.id}`), "mistakes", "seconds"];
@@ -28,8 +30,9 @@ export function summaryCsv(rubric: Rubric, rows: ReadonlyArray<{ result: Submiss
   return lines.join("\r\n") + "\r\n";
 }
 
-export function cell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+export function cell(raw: string): string {
+  const text = neutraliseForTerminal(raw);
+  const safe = /^\s*[=+\-@]|^[\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

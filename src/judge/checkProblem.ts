@@ -100,6 +100,13 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     explanation: "The folder holds more bytes (apparent sizes), files or folder levels than the private copy allows.",
     hint: "Submit only the source files; the message names the limit that was hit.",
   },
+  "refused-folder": {
+    kind: "load",
+    title: "Submission folder refused",
+    explanation:
+      "The submission is not a folder of its own (a symbolic link to one), or an entry changed while its private copy was made; nothing of it was kept or run.",
+    hint: "Submit a plain folder and leave it alone while it is checked; the message names the entry and the rule.",
+  },
   "no-sandbox": {
     kind: "load",
     title: "No sandbox for untrusted code",

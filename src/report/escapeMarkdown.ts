@@ -1,3 +1,5 @@
+import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
+
 /**
  * Text that came from a submission (its error messages, its stderr) placed in Markdown that
  * Gradescope or a browser renders: inline, every character Markdown or HTML gives meaning to
@@ -5,8 +7,8 @@
  * table cell or a tag.
  */
 export function escapeMarkdownInline(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
+  // control characters (ESC, BEL) shown escaped: a Markdown file is read in terminals too
+  return neutraliseForTerminal(text.replace(/[\r\n]+/g, " "))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

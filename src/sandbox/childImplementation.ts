@@ -4,7 +4,9 @@ import { closeSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
+import { maxAnswerDepth, nestsDeeperThan, preview } from "./answerDepth.ts";
 import { parseAnswerLine } from "./parseAnswerLine.ts";
+import { clipText } from "./untrustedText.ts";
 import { gradientOfAnswer, toNumber } from "./gradientOfAnswer.ts";
 import { releaseOnExit } from "./releaseOnExit.ts";
 import type { SubmissionCgroup } from "./submissionCgroup.ts";
@@ -17,6 +19,8 @@ export interface Launch {
   /** the seccomp filter, passed as the child's fd 4 (closed here once passed) */
   readonly filterFd?: number;
   readonly cgroup?: SubmissionCgroup;
+  /** what to clean up once the child's processes have ended (files its uid left in shared folders) */
+  readonly sweep?: () => void;
 }
 
 /** How to start the child and which channel carries its answers. */
@@ -135,6 +139,7 @@ class Session {
     this.release = releaseOnExit(() => {
       this.kill();
       launch.cgroup?.remove();
+      launch.sweep?.();
     });
   }
 
@@ -368,13 +373,20 @@ class Session {
       if (this.memoryExceeded()) return this.memoryOutcome();
       return { kind: "crashed", message: `the process ${m.exited} during the call${this.tail()}` };
     }
-    const mutated = Array.isArray(m.mutated) ? (m.mutated as string[]) : [];
+    // Refused before anything formats it: String() or JSON.stringify of it would overflow the stack.
+    if (nestsDeeperThan(m))
+      return {
+        kind: "bad-return",
+        message: `the answer nests arrays or objects deeper than ${maxAnswerDepth} levels (the limit); none of it was read`,
+      };
+    const mutated = Array.isArray(m.mutated) ? m.mutated.slice(0, 20).map((x) => clipText(String(x), 200)) : [];
     if (this.spec.channel === "harness" && m.type !== "result") {
-      if (m.type === "threw" && /Array buffer allocation failed|could not allocate memory|out of memory/i.test(String(m.message)))
+      const message = clipText(String(m.message));
+      if (m.type === "threw" && /Array buffer allocation failed|could not allocate memory|out of memory/i.test(message))
         return this.memoryOutcome();
-      return { kind: m.type === "threw" ? "threw" : "bad-return", message: String(m.message), mutated };
+      return { kind: m.type === "threw" ? "threw" : "bad-return", message, mutated };
     }
-    if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: m.error };
+    if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: clipText(m.error) };
     const J = toNumber(m.J);
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : describe(m.J)}, expected a number` };
     const grad = gradientOfAnswer(m.grad, request.params);
@@ -401,6 +413,4 @@ function requestLines(): (r: CostRequest & { id: number }) => string {
   };
 }
 
-function describe(v: unknown): string {
-  return (JSON.stringify(v) ?? String(v)).slice(0, 60);
-}
+const describe = (v: unknown) => preview(v);

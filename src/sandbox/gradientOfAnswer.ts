@@ -1,4 +1,5 @@
 import { superscript } from "../network/thetaEntry.ts";
+import { preview } from "./answerDepth.ts";
 import type { CostRequest, WbLayer } from "./Implementation.ts";
 
 type Failure = { readonly ok: false; readonly kind: "bad-return" | "wrong-gradient-shape"; readonly message: string };
@@ -94,9 +95,7 @@ function matrixEntries(W: unknown, rows: number, cols: number): unknown[] | stri
   return W;
 }
 
-function describe(v: unknown): string {
-  return (JSON.stringify(v) ?? String(v)).slice(0, 60);
-}
+const describe = (v: unknown) => preview(v);
 
 /**
  * A number on the wire: a JSON number, or a non-finite value as the bare tokens NaN, Infinity,

@@ -1,6 +1,8 @@
+import { preview } from "./answerDepth.ts";
 import type { NnCostFunction } from "../mistakes/NnCostFunction.ts";
 import { isWb } from "./gradientOfAnswer.ts";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
+import { clipText } from "./untrustedText.ts";
 
 /**
  * A trusted nnCostFunction (gradcheck's own catalogue, a user's test double) answering in this
@@ -26,7 +28,8 @@ export function inProcessImplementation(fn: NnCostFunction, description: string)
         if (typeof J !== "number") return { kind: "bad-return", message: `J is a ${typeof J}, expected a number` };
         return { kind: "result", J, grad: Float64Array.from(grad), mutated: [] };
       } catch (e) {
-        return { kind: "threw", message: String((e as Error)?.message ?? e) };
+        const thrown = (e as Error)?.message ?? e;
+        return { kind: "threw", message: clipText(typeof thrown === "string" ? thrown : preview(thrown, 200)) };
       }
     },
     async close() {},

@@ -10,6 +10,7 @@ export type LoadProblem =
   | "crashed-on-load"
   | "startup-timeout"
   | "too-large"
+  | "refused-folder"
   | "no-sandbox"
   | "sandbox-failed";
 

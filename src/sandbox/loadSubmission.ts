@@ -11,13 +11,14 @@ import {
   insideSubmission,
   moduleCommand,
   noForkFilter,
+  noForkNoSocketFilter,
   probeSandboxAbilities,
   sandboxArgv,
   sandboxGaps,
   type SandboxAbilities,
 } from "./sandbox.ts";
-import { separateUserArgv, separateUserEnv, separateUserGaps } from "./separateUser.ts";
-import { stageSubmission, stagingLimits, type StagingLimits } from "./stageSubmission.ts";
+import { removeFilesOf, separateUserArgv, separateUserEnv, separateUserGaps } from "./separateUser.ts";
+import { stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
 import { createSubmissionCgroup } from "./submissionCgroup.ts";
 import { transpiledName, transpileTypeScript } from "./transpileTypeScript.ts";
 
@@ -41,6 +42,10 @@ export interface LoadOptions {
   /** What this machine can enforce (default: probed once); tests pass their own. */
   readonly abilities?: SandboxAbilities;
   readonly stagingLimits?: StagingLimits;
+  /** A private copy already made of the folder (grade makes it first, to hash it); released with the implementation. */
+  readonly staged?: Staged & { readonly ok: true };
+  /** how messages name the submission when `path` is its private copy (the student's own folder or zip) */
+  readonly shownAs?: string;
 }
 
 export const defaultLoadLimits = { callTimeoutMs: 5000, memoryMB: 512, startTimeoutMs: 20_000, typeScriptTimeoutMs: 30_000 } as const;
@@ -77,6 +82,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const can = options.abilities ?? (await probeSandboxAbilities());
   const separateUser = !can.bwrap && options.fallback === "separate-user" && can.dropUser;
   if (!can.bwrap && !separateUser && !options.unsafeNoSandbox) {
+    options.staged?.release();
     return {
       ok: false,
       problem: "no-sandbox",
@@ -93,8 +99,9 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     containment: can.bwrap ? "bwrap" : separateUser ? "separate-user" : "none",
   };
 
-  const staged = stageSubmission(dir, options.stagingLimits ?? stagingLimits);
-  if (!staged.ok) return { ok: false, problem: staged.limit ? "too-large" : "sandbox-failed", message: staged.message };
+  const staged = options.staged ?? stageSubmission(dir, options.stagingLimits ?? stagingLimits);
+  if (!staged.ok)
+    return { ok: false, problem: staged.limit ? "too-large" : staged.rule ? "refused-folder" : "sandbox-failed", message: staged.message };
   const skippedNote = staged.skipped.length
     ? [
         `not copied into the sandbox (only regular files and folders are): ${staged.skipped
@@ -139,7 +146,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
         loaded = {
           ok: false,
           problem: "no-entry",
-          message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
+          message: `${options.shownAs ?? path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
         };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
@@ -174,8 +181,9 @@ function launcher(stagedDir: string, command: readonly string[], settings: Setti
     if (settings.containment === "separate-user") {
       const uid = randomInt(200_000, 1_000_000);
       const env = separateUserEnv(stagedDir, uid);
-      const filterFd = settings.can.seccompWithoutBwrap ? openSync(noForkFilter, "r") : undefined;
-      return { argv: separateUserArgv(command, cgroup?.procsFiles ?? [], settings.can, uid), cwd: stagedDir, env, filterFd, cgroup };
+      const filterFd = settings.can.seccompWithoutBwrap ? openSync(noForkNoSocketFilter, "r") : undefined;
+      const argv = separateUserArgv(command, cgroup?.procsFiles ?? [], settings.can, uid);
+      return { argv, cwd: stagedDir, env, filterFd, cgroup, sweep: () => removeFilesOf(uid) };
     }
     const filterFd = openSync(noForkFilter, "r");
     const argv = sandboxArgv(

@@ -27,6 +27,8 @@ export interface SandboxAbilities {
 
 /** The seccomp filter (see noForkFilter.py): threads allowed, new processes refused. */
 export const noForkFilter = fileURLToPath(new URL("./noForkFilter.bpf", import.meta.url));
+/** The same, and new sockets refused (noForkFilter.py --no-sockets): the separate-user fallback has no network namespace. */
+export const noForkNoSocketFilter = fileURLToPath(new URL("./noForkNoSocketFilter.bpf", import.meta.url));
 
 let probed: SandboxAbilities | undefined;
 

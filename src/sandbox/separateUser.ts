@@ -1,4 +1,4 @@
-import { chownSync, mkdirSync } from "node:fs";
+import { chownSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { noForkLoaderArgv } from "./noForkLoader.ts";
 import { containedPath, enterArgv, noCgroupGap, type SandboxAbilities } from "./sandbox.ts";
@@ -60,8 +60,10 @@ export function separateUserEnv(stagedDir: string, uid: number): Record<string, 
 export function separateUserGaps(can: SandboxAbilities): string[] {
   return [
     "reduced containment (separate user): bubblewrap cannot build the sandbox here (no user or mount namespaces), so the submission runs as an unused unprivileged uid, without namespaces",
-    "no network isolation: it can open network connections and connect to Unix sockets its uid may open",
-    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; /tmp, /var/tmp and /dev/shm can be written, and what it leaves there stays)",
+    can.seccompWithoutBwrap
+      ? "no network namespace: new sockets (Unix, IPv4, IPv6, netlink, packet) are refused by the system-call filter instead"
+      : "no network isolation: it can open network connections and connect to Unix sockets its uid may open",
+    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; what it leaves at the top of /tmp, /var/tmp and /dev/shm is removed when it ends; what it writes anywhere else its uid may write, such as inside another world-writable folder, stays)",
     "no private process view: it can list the container's processes and read their command lines (not signal or trace them: they run as other uids)",
     ...(can.seccompWithoutBwrap
       ? []
@@ -70,4 +72,30 @@ export function separateUserGaps(can: SandboxAbilities): string[] {
         ]),
     ...(can.cgroup ? [] : [noCgroupGap]),
   ];
+}
+
+/** Where any uid can create files in a container: what the submission's uid left there is removed after each start. */
+export const writableByAnyone = ["/tmp", "/var/tmp", "/dev/shm"];
+
+/**
+ * Removes every entry at the top of `roots` owned by `uid` (a fresh uid per start, so nothing
+ * of anyone else's), after its processes have ended. A link is removed, never followed.
+ */
+export function removeFilesOf(uid: number, roots: readonly string[] = writableByAnyone): string[] {
+  const removed: string[] = [];
+  for (const root of roots) {
+    let names: string[];
+    try {
+      names = readdirSync(root);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const path = join(root, name);
+      if (lstatSync(path, { throwIfNoEntry: false })?.uid !== uid) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
 }

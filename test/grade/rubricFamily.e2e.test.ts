@@ -98,7 +98,7 @@ describe("a rubric's assignment: errors name the field", () => {
     expect(errorsOf({ profile: "ex4" })).toMatch(
       /tests\[5\]\.networks\.hiddenLayers: \[2, 3\] is outside the assignment's hiddenLayers 1\.\.1/,
     );
-    expect(errorsOf({ lambda: "0" })).toMatch(/tests\[1\]\.networks\.lambda: 1 is not one of the assignment's λ \(0\)/);
+    expect(errorsOf({ lambda: "0" })).toMatch(/tests\[1\]\.networks\.lambda: 0\.37, 3 is not one of the assignment's λ \(0\)/);
   });
   it("the default rubric is unchanged and valid, and states the lecture's network", () => {
     expect(defaultRubric.assignment).toEqual({

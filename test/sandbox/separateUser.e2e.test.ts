@@ -51,8 +51,15 @@ describe("the separate-user fallback's command line and its stated gaps", () => 
 
   it("names every protection of the sandbox it lacks", () => {
     const gaps = separateUserGaps(withSeccomp).join("\n");
-    for (const missing of ["namespaces", "no network isolation", "no private filesystem view", "no private process view"])
+    for (const missing of [
+      "namespaces",
+      "new sockets",
+      "refused by the system-call filter",
+      "no private filesystem view",
+      "no private process view",
+    ])
       expect(gaps).toContain(missing);
+    expect(separateUserGaps({ ...withSeccomp, seccompWithoutBwrap: false }).join("\n")).toContain("no network isolation");
   });
 });
 
