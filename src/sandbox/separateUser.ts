@@ -63,7 +63,7 @@ export function separateUserGaps(can: SandboxAbilities): string[] {
     can.seccompWithoutBwrap
       ? "no network namespace: new sockets (Unix, IPv4, IPv6, netlink, packet) are refused by the system-call filter instead"
       : "no network isolation: it can open network connections and connect to Unix sockets its uid may open",
-    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; what it leaves at the top of /tmp, /var/tmp and /dev/shm is removed when it ends; what it writes anywhere else its uid may write, such as inside another world-writable folder, stays)",
+    "no private filesystem view: it sees the container's files with an unprivileged uid's rights (world-readable files can be read; what it leaves in /tmp, /var/tmp and /dev/shm, or in world-writable folders within them, is removed when it ends; what it writes anywhere else its uid may write stays)",
     "no private process view: it can list the container's processes and read their command lines (not signal or trace them: they run as other uids)",
     ...(can.seccompWithoutBwrap
       ? []
@@ -77,25 +77,35 @@ export function separateUserGaps(can: SandboxAbilities): string[] {
 /** Where any uid can create files in a container: what the submission's uid left there is removed after each start. */
 export const writableByAnyone = ["/tmp", "/var/tmp", "/dev/shm"];
 
+/** How deep the sweep looks inside world-writable folders, and how many entries it reads in all: a bound on a grader's cleanup. */
+const sweepDepth = 4,
+  sweepEntries = 20_000;
+
 /**
- * Removes every entry at the top of `roots` owned by `uid` (a fresh uid per start, so nothing
- * of anyone else's), after its processes have ended. A link is removed, never followed.
+ * Removes every entry owned by `uid` (a fresh uid per start, so nothing of anyone else's) in
+ * `roots` and in the world-writable folders beneath them, down to a bounded depth, after its
+ * processes have ended. A link is removed, never followed.
  */
 export function removeFilesOf(uid: number, roots: readonly string[] = writableByAnyone): string[] {
   const removed: string[] = [];
-  for (const root of roots) {
+  let budget = sweepEntries;
+  const sweep = (dir: string, depth: number) => {
     let names: string[];
     try {
-      names = readdirSync(root);
+      names = readdirSync(dir);
     } catch {
-      continue;
+      return;
     }
     for (const name of names) {
-      const path = join(root, name);
-      if (lstatSync(path, { throwIfNoEntry: false })?.uid !== uid) continue;
-      rmSync(path, { recursive: true, force: true });
-      removed.push(path);
+      if (--budget < 0) return;
+      const path = join(dir, name);
+      const st = lstatSync(path, { throwIfNoEntry: false });
+      if (st?.uid === uid) {
+        rmSync(path, { recursive: true, force: true });
+        removed.push(path);
+      } else if (st?.isDirectory() && st.mode & 0o002 && depth < sweepDepth) sweep(path, depth + 1);
     }
-  }
+  };
+  for (const root of roots) sweep(root, 0);
   return removed;
 }

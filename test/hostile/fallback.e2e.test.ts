@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +17,9 @@ const runnable = requireSystem(
   "run the tests as root; apt-get install python3 util-linux",
 );
 const tag = randomBytes(6).toString("hex");
-const left = ["/tmp", "/var/tmp", "/dev/shm"].map((d) => join(d, `gradcheck-left-${tag}`));
+/** A world-writable folder of root's, as a container may have (sticky, like /tmp itself). */
+const shared = join("/tmp", `gradcheck-shared-${tag}`);
+const left = [...["/tmp", "/var/tmp", "/dev/shm"].map((d) => join(d, `gradcheck-left-${tag}`)), join(shared, "left")];
 
 /**
  * A process submission that tries what the fallback promises to stop; J is the bit mask of
@@ -56,6 +58,8 @@ describe.runIf(runnable)("the Gradescope fallback (no namespaces) keeps what it 
   let server: Server;
   beforeAll(async () => {
     chmodSync(scratch, 0o755);
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
     server = createServer((c) => c.end());
     await new Promise<void>((r) => server.listen(unixPath, r));
     chmodSync(unixPath, 0o777);
@@ -64,6 +68,7 @@ describe.runIf(runnable)("the Gradescope fallback (no namespaces) keeps what it 
     server.close();
     rmSync(scratch, { recursive: true, force: true });
     for (const p of left) rmSync(p, { force: true });
+    rmSync(shared, { recursive: true, force: true });
   });
 
   /** The hostile submission's J under the fallback with these abilities, and whether its files were still there while it ran. */
@@ -81,7 +86,7 @@ describe.runIf(runnable)("the Gradescope fallback (no namespaces) keeps what it 
     }
   }
 
-  it("new sockets are refused by seccomp, and what its uid left in /tmp, /var/tmp and /dev/shm is removed after it ends", async () => {
+  it("new sockets are refused by seccomp, and what its uid left in /tmp, /var/tmp, /dev/shm and a world-writable folder in them is removed after it ends", async () => {
     const run = await attempt(can);
     expect(run.leftWhileRunning).toEqual(left);
     expect(run.J).toBe(0);
