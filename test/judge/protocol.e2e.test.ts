@@ -60,7 +60,8 @@ describe("the process protocol: how non-finite numbers travel", () => {
 
 describe("never-answered", () => {
   it("a program that never flushes stdout is never-answered at once, exit 2, asking whether stdout is flushed", async () => {
-    const report = await checkSubmission(fixture("python-silent"), { callTimeoutMs: 1500 });
+    // Never answered costs the start-up allowance plus one call limit, once: small ones show it.
+    const report = await checkSubmission(fixture("python-silent"), { callTimeoutMs: 1500, startTimeoutMs: 2000 });
     expect(report).toMatchObject({ passed: false, stage: "load", problem: "never-answered", runs: 0 });
     expect(report.message).toMatch(/no answer to the first request[\s\S]*is stdout flushed/);
   });
@@ -74,7 +75,8 @@ describe("never-answered", () => {
         `import { nnCostFunction as correct } from "./correct.mjs";
 export function nnCostFunction(params, layerSizes, X, ...rest) { if (X.length > 1) for (;;); return correct(params, layerSizes, X, ...rest); }\n`,
       );
-      const report = await checkSubmission(dir, { callTimeoutMs: 3000, runs: 3, deadlineMs: 60_000 });
+      // Small limits: every call on more than one example waits one out, and the deadline bounds them.
+      const report = await checkSubmission(dir, { callTimeoutMs: 1000, runs: 3, deadlineMs: 15_000 });
       expect(report.passed).toBe(false);
       expect(report.problem).not.toBe("never-answered");
       expect(report.findings.map((f) => f.problem)).toContain("timeout");
