@@ -60,7 +60,9 @@ export async function gradeImplementation(
   const implementation = encodedImplementation(given, assignment);
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
-    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation);
+    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation, {
+      allowUnstableCost: assignment.allowUnstableCost,
+    });
     if (outcomes.length === 0 && outcome.neverAnswered)
       return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
     outcomes.push(outcome);
@@ -74,7 +76,8 @@ export async function gradeImplementation(
   }));
   // As in check: with a softmax output a NaN or ∞ is a wrong value too (the missing max-shift).
   const softmax = assignment.output === "softmax-cross-entropy";
-  const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && o.problem === "non-finite"));
+  const overflow = (p: TestOutcome["problem"]) => p === "non-finite" || p === "unstable-cost";
+  const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && overflow(o.problem)));
   const diagnosis = outcomes.some(wrong) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
   return scored(id, "graded", rubric, items, {
