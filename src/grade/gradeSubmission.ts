@@ -9,6 +9,7 @@ import { networksFor } from "./networksFor.ts";
 import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
+import { relativeResult } from "./relativeToStudent.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
 
@@ -32,10 +33,10 @@ export const diagnosisRuns = 30;
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
   const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
-  if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
+  if (!loaded.ok) return relativeResult(notGraded(id, rubric, loadStatus[loaded.problem], loaded.message), dir);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {
-    return await gradeImplementation(id, implementation, rubric, options);
+    return relativeResult(await gradeImplementation(id, implementation, rubric, options), dir);
   } finally {
     await implementation.close();
   }
@@ -80,7 +81,10 @@ export async function gradeImplementation(
   const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && overflow(o.problem)));
   const diagnosis = outcomes.some(wrong) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
+  const problems = Object.fromEntries(rubric.tests.flatMap((t, k) => (outcomes[k].problem ? [[t.id, outcomes[k].problem]] : [])));
   return scored(id, "graded", rubric, items, {
+    problems,
+    clues: diagnosis?.clues,
     mistakes: diagnosis?.mistakes ?? [],
     counterexample: diagnosis?.counterexample ?? firstFailure,
     replay: diagnosis?.replay,
@@ -102,6 +106,7 @@ async function diagnoseOnce(given: Implementation, rubric: Rubric, assignment: A
   const flags = assignmentFlags(rubric.assignment);
   return {
     mistakes: report.mistakes,
+    clues: report.clues,
     counterexample: report.counterexample ?? undefined,
     replay: report.passed ? undefined : `npx gradcheck check YOUR_FOLDER --seed ${options.seed} --runs ${runs}${flags}`,
   };
@@ -146,6 +151,8 @@ function scored(
   items: ItemResult[],
   rest: {
     mistakes: SubmissionResult["mistakes"];
+    problems?: SubmissionResult["problems"];
+    clues?: SubmissionResult["clues"];
     counterexample?: CaseFile;
     replay?: string;
     reason?: string;
@@ -165,6 +172,8 @@ function scored(
     ...(rest.reason !== undefined ? { reason: rest.reason } : {}),
     ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),
     ...(rest.replay ? { replay: rest.replay } : {}),
+    ...(rest.problems && Object.keys(rest.problems).length > 0 ? { problems: rest.problems } : {}),
+    ...(rest.clues && rest.clues.length > 0 ? { clues: rest.clues } : {}),
     warnings: [...rest.warnings],
   };
 }

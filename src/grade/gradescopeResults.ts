@@ -1,5 +1,6 @@
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
+import { replayRequest } from "./replayRequest.ts";
 import type { Rubric } from "./Rubric.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
@@ -60,7 +61,7 @@ export function gradescopeResults(rubric: Rubric, r: SubmissionResult, seed: num
   if (r.counterexample && r.status === "graded" && r.items.some((i) => !i.passed)) {
     const ce = r.counterexample;
     out.push("", `Smallest failing network found: layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}.`);
-    if (r.replay) out.push("", "Replay the search on your own code:", "", `    ${r.replay}`);
+    out.push("", ...replayRequest(ce, { file: false }));
   }
   return {
     score: r.points,
