@@ -10,6 +10,7 @@ import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from ".
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
 import { relativeResult } from "./relativeToStudent.ts";
+import { findEntry } from "./findEntry.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
 
@@ -32,11 +33,13 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
-  if (!loaded.ok) return relativeResult(notGraded(id, rubric, loadStatus[loaded.problem], loaded.message), dir);
+  const found = findEntry(dir);
+  const noted = (r: SubmissionResult) => relativeResult(found.notes.length ? { ...r, notes: found.notes } : r, dir);
+  const loaded = await loadSubmission(found.dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
+  if (!loaded.ok) return noted(notGraded(id, rubric, loadStatus[loaded.problem], loaded.message));
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {
-    return relativeResult(await gradeImplementation(id, implementation, rubric, options), dir);
+    return noted(await gradeImplementation(id, implementation, rubric, options));
   } finally {
     await implementation.close();
   }

@@ -55,6 +55,7 @@ export function gradescopeResults(rubric: Rubric, r: SubmissionResult, seed: num
     });
   }
   const out: string[] = [`gradcheck ${version}, seed ${seed}: ${r.points} / ${r.maxPoints} points.`];
+  for (const note of r.notes ?? []) out.push("", `**Note:** ${escapeMarkdownInline(note)}`);
   if (r.status !== "graded") out.push("", `**Not graded (${r.status}):** ${statusInfo[r.status]}.`, "", markdownCodeBlock(r.reason ?? ""));
   for (const id of r.mistakes)
     out.push("", `**${mistakeInfo[id].title}** (\`${id}\`): ${mistakeInfo[id].explanation}`, "", `Hint: ${mistakeInfo[id].hint}`);

@@ -49,6 +49,15 @@ beforeAll(async () => {
     "export function nnCostFunction(params, layerSizes, X, y, lambda) {",
     "export function nnCostFunction(params, layerSizes, X, y, lambda) {{",
   ]);
+  // the course's download layout, and a correct module beside a stale one
+  mkdirSync(join(classDir, "liam/machine-learning-ex4/ex4"), { recursive: true });
+  writeFileSync(join(classDir, "liam/machine-learning-ex4/ex4/nnCostFunction.mjs"), correct);
+  mkdirSync(join(classDir, "mia"));
+  writeFileSync(
+    join(classDir, "mia/nnCostFunction.js"),
+    correct.replace("export function", "function").concat("\nmodule.exports = { nnCostFunction };\n"),
+  );
+  writeFileSync(join(classDir, "mia/nnCostFunction.ts"), "export function nnCostFunction() { return { J: 0, grad: [] }; }\n");
   const run = await gradeClass({
     classDir,
     outDir,
@@ -63,7 +72,7 @@ beforeAll(async () => {
 }, 600_000);
 
 const feedback = (id: string) => readFileSync(join(outDir, id, "feedback.md"), "utf8");
-const ids = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "ken"];
+const ids = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "ken", "liam", "mia"];
 
 describe("each student's feedback.md", () => {
   it.each(ids)("%s: no path of the grader's machine, no gradcheck command to run", (id) => {
@@ -72,7 +81,7 @@ describe("each student's feedback.md", () => {
     expect(text).not.toMatch(/npx gradcheck/);
   });
 
-  it.each(ids.filter((id) => !["alice", "heidi", "ken"].includes(id)))(
+  it.each(ids.filter((id) => !["alice", "heidi", "ken", "liam", "mia"].includes(id)))(
     "%s: a failing student gets the failing call as one JSON line to replay",
     (id) => {
       expect(feedback(id)).toMatch(/Call your nnCostFunction on this network with your own tools[^]*\n {4}\{"id":1,"params":\[/);
@@ -108,5 +117,17 @@ describe("each student's feedback.md", () => {
     const text = feedback("ken");
     expect(text).toMatch(/## Not graded: cannot-load/);
     expect(text).toMatch(/SyntaxError/);
+  });
+
+  it("a nested entry is found and graded, with a note naming its path; two candidates are a warning naming the one graded", () => {
+    const summary = JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8")).submissions;
+    const points = (id: string) => summary.find((s: { id: string }) => s.id === id).points;
+    expect([points("liam"), points("mia")]).toEqual([100, 100]);
+    expect(feedback("liam")).toContain(
+      "**Note:** the entry was found in a folder inside the submission and graded there: machine-learning-ex4/ex4/nnCostFunction.mjs",
+    );
+    expect(feedback("mia")).toMatch(/\*\*Note:\*\* several candidate entry files: graded nnCostFunction\.js, not nnCostFunction\.ts/);
+    const classMd = readFileSync(join(outDir, "class.md"), "utf8");
+    expect(classMd).toMatch(/## Entry files[^]*- liam: the entry was found[^]*- mia: several candidate entry files/);
   });
 });
