@@ -1,12 +1,17 @@
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass, type StudentDone } from "../grade/gradeClass.ts";
 import { classJUnit, classAnnotations } from "../grade/classExports.ts";
 import { readRubric } from "../grade/validateRubric.ts";
+import { canvasCsv } from "../grade/canvasCsv.ts";
+import { readRoster, type RosterRead } from "../grade/roster.ts";
+import { rosterCsv, rosterMismatch } from "../grade/rosterCsv.ts";
+import { maxPointsOf } from "../grade/Rubric.ts";
+import { classFigures, figuresSentence } from "../report/classFigures.ts";
 import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
 import { integerOption, parseArgs, UsageError } from "./args.ts";
@@ -21,7 +26,7 @@ export const defaultGradeTimeoutMs = 3000;
  */
 export async function gradeCommand(words: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const { rest, only } = takeOnly(words);
-  const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format", "report"], ["resume"]);
+  const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format", "report", "roster", "export"], ["resume"]);
   if (args.positional.length !== 1)
     throw new UsageError(
       `grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`,
@@ -43,6 +48,14 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
       return 2;
     }
     rubric = read.rubric;
+  }
+  const exportTo = args.options.get("export");
+  if (exportTo !== undefined && exportTo !== "canvas")
+    throw new UsageError(`--export expects canvas, got ${exportTo === true ? "nothing" : exportTo}`);
+  const roster = readRosterOption(args.options.get("roster"));
+  if (roster && !roster.ok) {
+    err(`gradcheck: --roster: ${roster.error}`);
+    return 2;
   }
   const seedOption = args.options.get("seed");
   const progress = progressFor(out);
@@ -66,15 +79,31 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
     return 2;
   }
   for (const f of run.loose) err(`gradcheck: skipped ${f}: not a folder or a .zip`);
+  const results = run.students.map((s) => s.result);
+  if (roster) {
+    for (const note of rosterMismatch(roster.roster, results)) err(`gradcheck: roster: ${note}`);
+    writeFileSync(join(outDir, "roster.csv"), rosterCsv(roster.roster, results, maxPointsOf(rubric)));
+  }
+  if (exportTo === "canvas")
+    writeFileSync(join(outDir, "canvas.csv"), canvasCsv(rubric.name, maxPointsOf(rubric), results, roster?.roster));
   if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
   if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
-  const graded = run.students.filter((s) => s.result.status === "graded").length;
-  const mean = run.students.reduce((s, d) => s + d.result.score, 0) / run.students.length;
+  const figures = classFigures(run.students.map((s) => s.result));
   out(
-    `graded ${graded} of ${run.students.length} students (seed ${run.seed}, mean score ${(100 * mean).toFixed(1)}%): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
+    `graded ${figures.graded} of ${figures.students} students (seed ${run.seed}; ${figuresSentence(figures)}): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
   );
   if (typeof reportDir === "string") out(`class overview: ${join(reportDir, "report.html")}`);
   return 0;
+}
+
+function readRosterOption(file: string | true | undefined): RosterRead | undefined {
+  if (file === undefined) return undefined;
+  if (file === true) throw new UsageError("--roster needs a CSV file");
+  try {
+    return readRoster(readFileSync(file, "utf8"));
+  } catch (e) {
+    return { ok: false, error: `${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
 }
 
 /** `--only` takes every following word up to the next --option. */
