@@ -25,6 +25,8 @@ const usage = `usage:
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
                   [--junit FILE] [--format github] [--report DIR] [--only ID...]
+                  [--roster FILE.csv] [--export canvas]      (gradcheck help grade: every option)
+  gradcheck grade --dry-run [--rubric FILE] [--seed S]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
@@ -66,8 +68,14 @@ export async function main(words: readonly string[]): Promise<number> {
       case "-v":
         out((await import("./packageRoot.ts")).packageVersion());
         return 0;
-      case undefined:
       case "help":
+        if (rest[0] === "grade") {
+          out((await import("./gradeCommand.ts")).gradeHelp);
+          return 0;
+        }
+        out(usage);
+        return 0;
+      case undefined:
       case "--help":
         out(usage);
         return verb === undefined ? 2 : 0;
