@@ -14,10 +14,11 @@ import { classFigures, figuresSentence } from "../report/classFigures.ts";
 import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
+import { defaultGradeTimeoutMs } from "./defaultGradeTimeout.ts";
 import { dryRun, dryRunTable } from "../grade/dryRun.ts";
 import { maxPointsOf, type Rubric } from "../grade/Rubric.ts";
 
-export const defaultGradeTimeoutMs = 3000;
+export { defaultGradeTimeoutMs };
 
 /**
  * `gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS]

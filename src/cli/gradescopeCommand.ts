@@ -1,11 +1,10 @@
 import { randomInt } from "node:crypto";
-import { autograde } from "../grade/autograde.ts";
 import { buildAutograder } from "../grade/buildAutograder.ts";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import type { Rubric } from "../grade/Rubric.ts";
 import { readRubric } from "../grade/validateRubric.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
-import { defaultGradeTimeoutMs } from "./gradeCommand.ts";
+import { defaultGradeTimeoutMs } from "./defaultGradeTimeout.ts";
 
 /** `gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip`: builds the Gradescope autograder. */
 export async function gradescopeCommand(
@@ -13,7 +12,7 @@ export async function gradescopeCommand(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
-  const args = parseArgs(words, ["out", "rubric", "seed", "timeout"], []);
+  const args = parseArgs(words, ["out", "rubric", "seed", "timeout"], ["bundle-node"]);
   if (args.positional.length) throw new UsageError(`gradescope takes no positional arguments, got ${args.positional.join(" ")}`);
   const file = args.options.get("out");
   if (typeof file !== "string") throw new UsageError("gradescope needs --out autograder.zip");
@@ -21,21 +20,12 @@ export async function gradescopeCommand(
   if (!rubric) return 2;
   const seed = args.options.has("seed") ? integerOption(args, "seed", 0, 0) : randomInt(0, 2 ** 31);
   const timeout = integerOption(args, "timeout", defaultGradeTimeoutMs, 1);
-  const { files, bytes } = await buildAutograder(file, rubric, seed, timeout);
+  // Node.js is fetched by setup.sh unless asked to be packed: it is two thirds of a bundled zip
+  const node = args.options.has("bundle-node") ? "bundle" : "download";
+  const { files, bytes } = await buildAutograder(file, rubric, seed, timeout, node);
   out(
-    `wrote ${file}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (rubric "${rubric.name}", seed ${seed}, Node ${process.version}). Upload it as the assignment's autograder on Gradescope.`,
+    `wrote ${file}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (rubric "${rubric.name}", seed ${seed}, Node ${process.version}).${node === "download" ? " setup.sh fetches Node.js from nodejs.org; --bundle-node packs it instead." : ""} Upload it as the assignment's autograder on Gradescope.`,
   );
-  return 0;
-}
-
-/** `gradcheck autograde --root DIR --rubric FILE --seed S [--timeout MS]`: what run_autograder calls on Gradescope. */
-export async function autogradeCommand(words: readonly string[], err: (line: string) => void): Promise<number> {
-  const args = parseArgs(words, ["root", "rubric", "seed", "timeout"], []);
-  const root = args.options.get("root");
-  if (typeof root !== "string") throw new UsageError("autograde needs --root DIR (Gradescope's /autograder)");
-  const rubric = rubricOf(args, err);
-  if (!rubric) return 2;
-  await autograde(root, rubric, integerOption(args, "seed", 0, 0), integerOption(args, "timeout", defaultGradeTimeoutMs, 1));
   return 0;
 }
 

@@ -27,7 +27,7 @@ const usage = `usage:
                   [--junit FILE] [--format github] [--report DIR] [--only ID...]
                   [--roster FILE.csv] [--export canvas]      (gradcheck help grade: every option)
   gradcheck grade --dry-run [--rubric FILE] [--seed S]
-  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
+  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] [--bundle-node] --out autograder.zip
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
@@ -56,7 +56,7 @@ export async function main(words: readonly string[]): Promise<number> {
           await import("./gradescopeCommand.ts")
         ).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "autograde":
-        return await (await import("./gradescopeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
+        return await (await import("./autogradeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
       case "tour": {
         const args = parseArgs(rest, ["report"], ["verbose"]);
         const report = args.options.get("report") ?? "reports/tour";
