@@ -1,18 +1,25 @@
 import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass, type StudentDone } from "../grade/gradeClass.ts";
 import { classJUnit, classAnnotations } from "../grade/classExports.ts";
 import { readRubric } from "../grade/validateRubric.ts";
+import { canvasCsv } from "../grade/canvasCsv.ts";
+import { readRoster, type RosterRead } from "../grade/roster.ts";
+import { rosterCsv, rosterMismatch } from "../grade/rosterCsv.ts";
+import { classFigures, figuresSentence } from "../report/classFigures.ts";
 import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
-import { integerOption, parseArgs, UsageError } from "./args.ts";
+import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
+import { defaultGradeTimeoutMs } from "./defaultGradeTimeout.ts";
+import { dryRun, dryRunTable } from "../grade/dryRun.ts";
+import { maxPointsOf, type Rubric } from "../grade/Rubric.ts";
 
-export const defaultGradeTimeoutMs = 3000;
+export { defaultGradeTimeoutMs };
 
 /**
  * `gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS]
@@ -21,8 +28,17 @@ export const defaultGradeTimeoutMs = 3000;
  * result (whatever the scores), 2 when the class, the rubric or OUT_DIR is refused.
  */
 export async function gradeCommand(words: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  if (words.includes("--help") || words.includes("-h")) {
+    out(gradeHelp);
+    return 0;
+  }
   const { rest, only } = takeOnly(words);
-  const args = parseArgs(rest, ["out", "rubric", "jobs", "seed", "timeout", "junit", "format", "report"], ["resume"]);
+  const args = parseArgs(
+    rest,
+    ["out", "rubric", "jobs", "seed", "timeout", "junit", "format", "report", "roster", "export"],
+    ["resume", "dry-run"],
+  );
+  if (args.options.has("dry-run")) return dryRunCommand(args, out, err);
   if (args.positional.length !== 1)
     throw new UsageError(
       `grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`,
@@ -35,15 +51,15 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   if (junit === true) throw new UsageError("--junit needs a file");
   const reportDir = args.options.get("report");
   if (reportDir === true) throw new UsageError("--report needs a folder");
-  const rubricFile = args.options.get("rubric");
-  let rubric = defaultRubric;
-  if (typeof rubricFile === "string") {
-    const read = readRubric(rubricFile);
-    if (!read.ok) {
-      for (const e of read.errors) err(`gradcheck: invalid rubric: ${e}`);
-      return 2;
-    }
-    rubric = read.rubric;
+  const rubric = rubricOption(args.options.get("rubric"), err);
+  if (!rubric) return 2;
+  const exportTo = args.options.get("export");
+  if (exportTo !== undefined && exportTo !== "canvas")
+    throw new UsageError(`--export expects canvas, got ${exportTo === true ? "nothing" : exportTo}`);
+  const roster = readRosterOption(args.options.get("roster"));
+  if (roster && !roster.ok) {
+    err(`gradcheck: --roster: ${roster.error}`);
+    return 2;
   }
   const seedOption = args.options.get("seed");
   const progress = progressFor(out);
@@ -67,16 +83,72 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
     return 2;
   }
   for (const f of run.loose) err(`gradcheck: skipped ${shown(f)}: not a folder or a .zip`);
+  const results = run.students.map((s) => s.result);
+  if (roster) {
+    for (const note of rosterMismatch(roster.roster, results)) err(`gradcheck: roster: ${note}`);
+    writeFileSync(join(outDir, "roster.csv"), rosterCsv(roster.roster, results, maxPointsOf(rubric)));
+  }
+  if (exportTo === "canvas")
+    writeFileSync(join(outDir, "canvas.csv"), canvasCsv(rubric.name, maxPointsOf(rubric), results, roster?.roster));
   if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
   if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
-  const graded = run.students.filter((s) => s.result.status === "graded").length;
-  const mean = run.students.reduce((s, d) => s + d.result.score, 0) / run.students.length;
+  const figures = classFigures(run.students.map((s) => s.result));
   out(
-    `graded ${graded} of ${run.students.length} students (seed ${run.seed}, mean score ${(100 * mean).toFixed(1)}%): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
+    `graded ${figures.graded} of ${figures.students} students (seed ${run.seed}; ${figuresSentence(figures)}): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
   );
   if (typeof reportDir === "string") out(`class overview: ${join(reportDir, "report.html")}`);
   return 0;
 }
+
+function readRosterOption(file: string | true | undefined): RosterRead | undefined {
+  if (file === undefined) return undefined;
+  if (file === true) throw new UsageError("--roster needs a CSV file");
+  try {
+    return readRoster(readFileSync(file, "utf8"));
+  } catch (e) {
+    return { ok: false, error: `${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+}
+
+/** `grade --dry-run [--rubric R] [--seed S]`: the rubric tried on gradcheck's reference and each catalogued mistake. */
+async function dryRunCommand(args: Args, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  if (args.positional.length > 0) throw new UsageError("grade --dry-run grades no class: drop CLASS_DIR");
+  const rubric = rubricOption(args.options.get("rubric"), err);
+  if (!rubric) return 2;
+  const d = await dryRun(rubric, integerOption(args, "seed", 1, 0), integerOption(args, "timeout", defaultGradeTimeoutMs, 1));
+  for (const line of dryRunTable(d)) out(line);
+  return 0;
+}
+
+function rubricOption(file: string | true | undefined, err: (line: string) => void): Rubric | undefined {
+  if (typeof file !== "string") return defaultRubric;
+  const read = readRubric(file);
+  if (read.ok) return read.rubric;
+  for (const e of read.errors) err(`gradcheck: invalid rubric: ${e}`);
+  return undefined;
+}
+
+export const gradeHelp = `usage: gradcheck grade CLASS_DIR --out OUT_DIR [options]
+       gradcheck grade --dry-run [--rubric FILE] [--seed S]
+
+Grades every subfolder (or NAME.zip) of CLASS_DIR as one student, in a sandbox; docs/grade.md.
+
+  --out OUT_DIR        where summary.json, summary.csv, class.md and per student results.json,
+                       feedback.md go (required; empty, or a run to --resume)
+  --rubric FILE        the rubric (default: gradcheck's 100-point rubric)
+  --jobs N             students graded at once (default: the number of cores)
+  --seed S             the networks' seed (default: drawn once per run, recorded)
+  --timeout MS         the limit of one call (default ${defaultGradeTimeoutMs})
+  --resume             continue the run recorded in OUT_DIR; unchanged students are kept
+  --only ID...         grade only these students
+  --junit FILE         JUnit XML, one suite per student
+  --format github      GitHub Actions annotations
+  --report DIR         report.html, the class overview
+  --roster FILE.csv    join ids to names, emails and SIS ids: OUT_DIR/roster.csv
+  --export canvas      OUT_DIR/canvas.csv for Canvas's gradebook import
+  --dry-run            grade gradcheck's reference and each catalogued mistake under the rubric,
+                       print the points each loses per test; no class, no sandbox
+  --help               this text`;
 
 /** `--only` takes every following word up to the next --option. */
 function takeOnly(words: readonly string[]): { rest: string[]; only?: string[] } {

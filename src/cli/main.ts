@@ -25,7 +25,9 @@ const usage = `usage:
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
                   [--junit FILE] [--format github] [--report DIR] [--only ID...]
-  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
+                  [--roster FILE.csv] [--export canvas]      (gradcheck help grade: every option)
+  gradcheck grade --dry-run [--rubric FILE] [--seed S]
+  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] [--download-node] --out autograder.zip
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
@@ -54,7 +56,7 @@ export async function main(words: readonly string[]): Promise<number> {
           await import("./gradescopeCommand.ts")
         ).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
       case "autograde":
-        return await (await import("./gradescopeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
+        return await (await import("./autogradeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
       case "tour": {
         const args = parseArgs(rest, ["report"], ["verbose"]);
         const report = args.options.get("report") ?? "reports/tour";
@@ -66,8 +68,14 @@ export async function main(words: readonly string[]): Promise<number> {
       case "-v":
         out((await import("./packageRoot.ts")).packageVersion());
         return 0;
-      case undefined:
       case "help":
+        if (rest[0] === "grade") {
+          out((await import("./gradeCommand.ts")).gradeHelp);
+          return 0;
+        }
+        out(usage);
+        return 0;
+      case undefined:
       case "--help":
         out(usage);
         return verb === undefined ? 2 : 0;

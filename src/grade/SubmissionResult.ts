@@ -1,4 +1,6 @@
 import type { CaseFile } from "../judge/caseFileOf.ts";
+import type { CheckProblem } from "../judge/checkProblem.ts";
+import type { Clue } from "../judge/clues/Clue.ts";
 import type { MistakeId } from "../mistakes/index.ts";
 import type { ItemResult, SubmissionSummary } from "../report/ClassSummary.ts";
 
@@ -49,6 +51,12 @@ export interface SubmissionResult extends SubmissionSummary {
   readonly replay?: string;
   /** what the sandbox could not enforce for this student (for staff, not students) */
   readonly warnings: readonly string[];
+  /** what each failed test found, by test id: the feedback explains it and gives its hint */
+  readonly problems?: Readonly<Record<string, CheckProblem>>;
+  /** what the numbers show when no catalogued mistake fits (check's clues) */
+  readonly clues?: readonly Clue[];
+  /** what the student and staff should know about how the folder was read (which entry file was graded) */
+  readonly notes?: readonly string[];
 }
 
 /** The summary.json entry: exactly these fields, in this order. */

@@ -13,15 +13,41 @@ const root = (): string => packageRoot();
  * setpriv/prlimit/unshare.
  */
 export const autograderPackages = ["bubblewrap", "python3", "python3-numpy", "util-linux"];
+/** What setup.sh needs besides, when it fetches Node.js itself. */
+const downloadPackages = ["ca-certificates", "curl", "xz-utils"];
 
-const setupSh = `#!/usr/bin/env bash
-# Gradescope runs this once, as root, when it builds the autograder's image. gradcheck and the
-# Node.js runtime it was built with are in this folder already; only the sandbox's Ubuntu
-# packages are installed here.
+/**
+ * The production dependencies run_autograder loads (grading a JS, a TypeScript and a Python
+ * submission, traced module by module): the rubric's validator, the search, the zip reader and
+ * the TypeScript transpiler. mathjs (the BigNumber oracle), vega and vega-lite (charts), pngjs,
+ * the JUnit writer, the progress bar, the roster's CSV reader and the zip writer are never
+ * loaded there, and make up most of the packed size; docs/grade.md has the measurements.
+ */
+export const autograderDependencies = ["ajv", "esbuild", "fast-check", "yauzl"];
+
+/**
+ * Where the autograder's Node.js comes from. "download": setup.sh fetches the very version this
+ * process runs from nodejs.org and checks it against the release's SHA-256 list — the runtime
+ * is two thirds of a bundled zip. "bundle": this process's own binary is packed (offline images).
+ */
+export type NodeSource = "download" | "bundle";
+
+const fetchNode = (version: string) => `
+# Node.js ${version}, as gradcheck was built with it, checked against the release's SHA-256 list.
+tarball="node-${version}-linux-x64.tar.xz"
+curl -fsSL "https://nodejs.org/dist/${version}/$tarball" -o "/tmp/$tarball"
+curl -fsSL "https://nodejs.org/dist/${version}/SHASUMS256.txt" | grep " $tarball\$" | (cd /tmp && sha256sum -c -)
+mkdir -p "$here/node"
+tar -xJf "/tmp/$tarball" -C "$here/node" --strip-components=1 "node-${version}-linux-x64/bin/node"
+rm -f "/tmp/$tarball"`;
+
+const setupSh = (node: NodeSource) => `#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder's image. gradcheck is in
+# this folder already; the sandbox's Ubuntu packages are installed here${node === "download" ? ", and Node.js fetched" : " (the Node.js runtime it was built with is packed)"}.
 set -euo pipefail
 here="$(cd "$(dirname "\${BASH_SOURCE[0]}")" && pwd)"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${autograderPackages.join(" ")}
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${[...autograderPackages, ...(node === "download" ? downloadPackages : [])].join(" ")}${node === "download" ? fetchNode(process.version) : ""}
 chmod 755 "$here/node/bin/node" "$here/run_autograder" "$here/setup.sh"
 find "$here/gradcheck/node_modules" -path '*/bin/*' -type f -exec chmod 755 {} +
 echo "gradcheck autograder ready: $("$here/node/bin/node" --version)"
@@ -64,6 +90,7 @@ export async function buildAutograder(
   rubric: Rubric,
   seed: number,
   callTimeoutMs: number,
+  node: NodeSource = "bundle",
 ): Promise<{ files: number; bytes: number }> {
   const zip = new yazl.ZipFile();
   let files = 0;
@@ -71,13 +98,15 @@ export async function buildAutograder(
     zip.addBuffer(Buffer.from(content), name, { mode, mtime: new Date(0) });
     files++;
   };
-  text("setup.sh", setupSh, 0o755);
+  text("setup.sh", setupSh(node), 0o755);
   text("run_autograder", runAutograder, 0o755);
   text("rubric.json", JSON.stringify(rubric, null, 1) + "\n");
   text("seed", `${seed}\n`);
   text("timeout", `${callTimeoutMs}\n`);
-  zip.addFile(process.execPath, "node/bin/node", { mode: 0o755, mtime: new Date(0) });
-  files++;
+  if (node === "bundle") {
+    zip.addFile(process.execPath, "node/bin/node", { mode: 0o755, mtime: new Date(0) });
+    files++;
+  }
   for (const path of packedPaths()) {
     const full = join(root(), path);
     const st = statSync(full);
@@ -90,24 +119,16 @@ export async function buildAutograder(
 }
 
 /**
- * gradcheck's runtime files (bin/, the compiled dist/) and every package it needs at run time:
- * its dependencies and required peer dependencies, and theirs, resolved as npm laid them out
- * in package-lock.json. No test or build tool is packed.
+ * gradcheck's runtime files (bin/, the compiled dist/) and the packages run_autograder loads:
+ * autograderDependencies, and theirs, resolved as npm laid them out in package-lock.json. No
+ * test or build tool is packed, nor what only other commands load.
  */
 function packedPaths(): string[] {
   const paths = ["package.json", ...walk("bin"), ...walk("dist")];
-  const manifest = JSON.parse(readFileSync(join(root(), "package.json"), "utf8")) as {
-    dependencies?: Record<string, string>;
-    peerDependencies?: Record<string, string>;
-    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
-  };
   const lock = JSON.parse(readFileSync(join(root(), "package-lock.json"), "utf8")) as {
     packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
   };
-  const wanted = [
-    ...Object.keys(manifest.dependencies ?? {}),
-    ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !manifest.peerDependenciesMeta?.[n]?.optional),
-  ];
+  const wanted = autograderDependencies;
   const seen = new Set<string>();
   const visit = (from: string, name: string) => {
     // npm's resolution: the nearest node_modules folder up from the dependent package.

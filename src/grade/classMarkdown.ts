@@ -1,7 +1,8 @@
 import { mistakeInfo, type MistakeId } from "../mistakes/index.ts";
 import { escapeMarkdownInline } from "../report/escapeMarkdown.ts";
 import type { Rubric } from "./Rubric.ts";
-import type { SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
+import { classFigures, figuresSentence } from "../report/classFigures.ts";
+import type { SubmissionResult } from "./SubmissionResult.ts";
 
 const buckets = 10;
 
@@ -14,15 +15,10 @@ export function classMarkdown(rubric: Rubric, results: readonly SubmissionResult
     `${n} student${n === 1 ? "" : "s"}, rubric "${escapeMarkdownInline(rubric.name)}", seed ${seed}.`,
     "",
   ];
-  const statuses = new Map<SubmissionStatus, number>();
-  for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-  lines.push("| status | students |", "|---|---|", ...[...statuses].map(([s, k]) => `| ${s} | ${k} |`), "");
-  const scores = results.map((r) => r.score).sort((a, b) => a - b);
-  if (n)
-    lines.push(
-      `Mean score ${((100 * scores.reduce((s, x) => s + x, 0)) / n).toFixed(1)}%, median ${(100 * median(scores)).toFixed(1)}%.`,
-      "",
-    );
+  const figures = classFigures(results);
+  lines.push("| status | students |", "|---|---|", ...figures.statuses.map(([s, k]) => `| ${s} | ${k} |`), "");
+  const scores = results.map((r) => r.score);
+  if (n) lines.push(`${capitalised(figuresSentence(figures))}.`, "");
   lines.push("## Score distribution", "", "| score | students | |", "|---|---|---|");
   const counts = new Array<number>(buckets).fill(0);
   for (const s of scores) counts[Math.min(buckets - 1, Math.floor(s * buckets))]++;
@@ -44,6 +40,16 @@ export function classMarkdown(rubric: Rubric, results: readonly SubmissionResult
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([id, k]) => `| ${mistakeInfo[id].title} (\`${id}\`) | ${k} |`),
     );
+  const noted = results.filter((r) => r.notes?.length);
+  if (noted.length)
+    lines.push(
+      "",
+      "## Entry files",
+      "",
+      "Students whose entry was not the one file at the top of their folder:",
+      "",
+      ...noted.flatMap((r) => r.notes!.map((note) => `- ${escapeMarkdownInline(r.id)}: ${escapeMarkdownInline(note)}`)),
+    );
   if (loose.length)
     lines.push(
       "",
@@ -56,7 +62,6 @@ export function classMarkdown(rubric: Rubric, results: readonly SubmissionResult
   return lines.join("\n") + "\n";
 }
 
-function median(sorted: readonly number[]): number {
-  const h = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,12 +1,16 @@
+import { clueTitles } from "../judge/clues/Clue.ts";
+import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
-import type { Rubric } from "./Rubric.ts";
+import { replayRequest } from "./replayRequest.ts";
+import type { Rubric, RubricTest } from "./Rubric.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
 /**
  * A student's feedback.md: the score, each test (hidden ones left out entirely,
- * after-due-date ones marked), what failed and why, the named mistake with its hint, and the
- * counterexample with how to replay it. Text from the submission is escaped.
+ * after-due-date ones marked), what failed and why, the named mistake with its hint (or what
+ * else happened, with its hint, and the clues the numbers show), and the counterexample with
+ * how to replay it with the student's own tools. Text from the submission is escaped.
  */
 export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: number): string {
   const shown = rubric.tests.filter((t) => t.visibility !== "hidden");
@@ -14,6 +18,7 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
   const points = r.items.filter((i) => shown.some((t) => t.id === i.id)).reduce((s, i) => s + i.points, 0);
   const max = shown.reduce((s, t) => s + t.points, 0);
   lines.push(`Score on the tests shown here: **${points} / ${max}**. Seed ${seed}.`, "");
+  for (const note of r.notes ?? []) lines.push(`**Note:** ${escapeMarkdownInline(note)}`, "");
   if (r.status !== "graded") {
     lines.push(`## Not graded: ${r.status}`, "", statusInfo[r.status] + ".", "", markdownCodeBlock(r.reason ?? ""), "");
     return lines.join("\n");
@@ -25,38 +30,53 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
     lines.push(`| ${escapeMarkdownInline(t.name)}${when} | ${item.points} / ${t.points} | ${item.passed ? "passed" : "**failed**"} |`);
   }
   const failed = shown.filter((t) => !r.items.find((i) => i.id === t.id)!.passed);
-  if (failed.length) {
-    lines.push("", "## What failed", "");
-    for (const t of failed)
-      lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(r.items.find((i) => i.id === t.id)!.message), "");
-  }
-  if (r.mistakes.length) {
-    lines.push("## The mistake", "");
-    for (const id of r.mistakes) {
-      const m = mistakeInfo[id];
-      lines.push(`### ${m.title} (\`${id}\`)`, "", m.explanation, "", `**Hint:** ${m.hint}`, "");
-    }
-  } else if (failed.length) {
-    lines.push(
-      "## The mistake",
-      "",
-      "No catalogued mistake fits these answers (a crash, a time-out or a NaN has no error pattern to match); the counterexample below shows where to look.",
-      "",
-    );
-  }
-  if (r.counterexample && failed.length) {
+  if (failed.length === 0) return lines.join("\n") + "\n";
+  lines.push("", "## What failed", "");
+  for (const t of failed)
+    lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(r.items.find((i) => i.id === t.id)!.message), "");
+  lines.push(...whatWentWrong(r, failed));
+  if (r.counterexample) {
     const ce = r.counterexample;
     lines.push(
       "## A small network where it goes wrong",
       "",
       `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`,
       "",
-      "Call your nnCostFunction on its X, labels and theta (unrolled) and compare; or replay it:",
+      ...replayRequest(ce),
       "",
-      "    npx gradcheck eval counterexample.json        # gradcheck's J and gradient for this case",
     );
-    if (r.replay) lines.push(`    ${r.replay}   # the same search, on your folder`);
-    lines.push("");
   }
   return lines.join("\n");
+}
+
+/**
+ * The mistake named by the catalogue; else what did happen — state between calls, a crash, a
+ * time-out, a NaN — each with its hint; and for wrong values no mistake fits, the clues.
+ */
+function whatWentWrong(r: SubmissionResult, failed: readonly RubricTest[]): string[] {
+  const lines = ["## The mistake", ""];
+  for (const id of r.mistakes) {
+    const m = mistakeInfo[id];
+    lines.push(`### ${m.title} (\`${id}\`)`, "", m.explanation, "", `**Hint:** ${m.hint}`, "");
+  }
+  const problems = [...new Set(failed.map((t) => r.problems?.[t.id]).filter((p): p is CheckProblem => p !== undefined))];
+  const other = problems.filter((p) => !wrongValue.has(p));
+  for (const p of other) {
+    const info = problemInfo[p];
+    lines.push(`### ${info.title} (\`${p}\`)`, "", info.explanation, "", `**Hint:** ${info.hint}`, "");
+  }
+  const clues = r.clues ?? [];
+  if (r.mistakes.length === 0 && clues.length > 0) {
+    lines.push("### What the numbers show", "", "No catalogued mistake fits your answers; these patterns do:", "");
+    for (const c of clues) lines.push(`- **${clueTitles[c.id]}** (\`${c.id}\`): ${escapeMarkdownInline(c.message)}`);
+    lines.push("");
+  }
+  if (r.mistakes.length === 0 && clues.length === 0 && problems.some((p) => wrongValue.has(p)))
+    lines.push(
+      "No catalogued mistake fits these wrong values, and they show no known pattern; the messages above say which entries are off and by how much, and the network below is a small case to step through by hand.",
+      "",
+    );
+  if (lines.length === 2)
+    lines.push("The messages above say what happened; the network below is a small case to step through by hand.", "");
+  return lines;
 }

@@ -10,6 +10,8 @@ import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from ".
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
 import { clipText } from "../sandbox/untrustedText.ts";
+import { relativeResult } from "./relativeToStudent.ts";
+import { findEntry } from "./findEntry.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
 
@@ -36,16 +38,22 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, {
+  const found = findEntry(dir);
+  const noted = (r: SubmissionResult) => relativeResult(found.notes.length ? { ...r, notes: found.notes } : r, dir);
+  // The private copy holds the student's whole folder; an entry nested inside it is staged anew
+  // from that copy, and the whole copy is then let go.
+  const nested = found.dir !== dir;
+  const loaded = await loadSubmission(found.dir, {
     callTimeoutMs: options.callTimeoutMs,
     fallback: options.fallback,
-    staged: options.staged,
+    staged: nested ? undefined : options.staged,
     shownAs: options.shownAs,
   });
-  if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
+  if (nested) options.staged?.release();
+  if (!loaded.ok) return noted(notGraded(id, rubric, loadStatus[loaded.problem], loaded.message));
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {
-    return await gradeImplementation(id, implementation, rubric, options);
+    return noted(await gradeImplementation(id, implementation, rubric, options));
   } finally {
     await implementation.close();
   }
@@ -70,7 +78,9 @@ export async function gradeImplementation(
   const implementation = encodedImplementation(given, assignment);
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
-    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation);
+    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation, {
+      allowUnstableCost: assignment.allowUnstableCost,
+    });
     if (outcomes.length === 0 && outcome.neverAnswered)
       return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
     outcomes.push(outcome);
@@ -84,10 +94,14 @@ export async function gradeImplementation(
   }));
   // As in check: with a softmax output a NaN or ∞ is a wrong value too (the missing max-shift).
   const softmax = assignment.output === "softmax-cross-entropy";
-  const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && o.problem === "non-finite"));
+  const overflow = (p: TestOutcome["problem"]) => p === "non-finite" || p === "unstable-cost";
+  const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && overflow(o.problem)));
   const diagnosis = outcomes.some(wrong) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
+  const problems = Object.fromEntries(rubric.tests.flatMap((t, k) => (outcomes[k].problem ? [[t.id, outcomes[k].problem]] : [])));
   return scored(id, "graded", rubric, items, {
+    problems,
+    clues: diagnosis?.clues,
     mistakes: diagnosis?.mistakes ?? [],
     counterexample: diagnosis?.counterexample ?? firstFailure,
     replay: diagnosis?.replay,
@@ -109,6 +123,7 @@ async function diagnoseOnce(given: Implementation, rubric: Rubric, assignment: A
   const flags = assignmentFlags(rubric.assignment);
   return {
     mistakes: report.mistakes,
+    clues: report.clues,
     counterexample: report.counterexample ?? undefined,
     replay: report.passed ? undefined : `npx gradcheck check YOUR_FOLDER --seed ${options.seed} --runs ${runs}${flags}`,
   };
@@ -153,6 +168,8 @@ function scored(
   items: ItemResult[],
   rest: {
     mistakes: SubmissionResult["mistakes"];
+    problems?: SubmissionResult["problems"];
+    clues?: SubmissionResult["clues"];
     counterexample?: CaseFile;
     replay?: string;
     reason?: string;
@@ -173,6 +190,8 @@ function scored(
     ...(rest.reason !== undefined ? { reason: clipText(rest.reason) } : {}),
     ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),
     ...(rest.replay ? { replay: rest.replay } : {}),
+    ...(rest.problems && Object.keys(rest.problems).length > 0 ? { problems: rest.problems } : {}),
+    ...(rest.clues && rest.clues.length > 0 ? { clues: rest.clues } : {}),
     warnings: rest.warnings.slice(0, 20).map((w) => clipText(w)),
   };
 }

@@ -1,5 +1,6 @@
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
+import { replayRequest } from "./replayRequest.ts";
 import type { Rubric } from "./Rubric.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
@@ -54,13 +55,14 @@ export function gradescopeResults(rubric: Rubric, r: SubmissionResult, seed: num
     });
   }
   const out: string[] = [`gradcheck ${version}, seed ${seed}: ${r.points} / ${r.maxPoints} points.`];
+  for (const note of r.notes ?? []) out.push("", `**Note:** ${escapeMarkdownInline(note)}`);
   if (r.status !== "graded") out.push("", `**Not graded (${r.status}):** ${statusInfo[r.status]}.`, "", markdownCodeBlock(r.reason ?? ""));
   for (const id of r.mistakes)
     out.push("", `**${mistakeInfo[id].title}** (\`${id}\`): ${mistakeInfo[id].explanation}`, "", `Hint: ${mistakeInfo[id].hint}`);
   if (r.counterexample && r.status === "graded" && r.items.some((i) => !i.passed)) {
     const ce = r.counterexample;
     out.push("", `Smallest failing network found: layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}.`);
-    if (r.replay) out.push("", "Replay the search on your own code:", "", `    ${r.replay}`);
+    out.push("", ...replayRequest(ce, { file: false }));
   }
   return {
     score: r.points,

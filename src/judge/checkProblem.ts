@@ -206,8 +206,8 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     kind: "answer",
     title: "Different answers to the same input",
     explanation:
-      "A case failed, and passed when it was run again: the answer depends on something besides the inputs (weights drawn inside the cost, global state kept between calls).",
-    hint: "Make nnCostFunction a pure function of params, layerSizes, X, y and lambda.",
+      "The same input, asked again as an optimiser asks it (the same Θ twice, or Θ, another Θ′, then Θ again), got a different answer: the answer depends on something besides the inputs, such as state kept between calls or weights drawn inside the cost. fmincg and fminunc would train on the wrong gradient.",
+    hint: "Look for a module-level (JS), global or persistent (Octave/MATLAB), or class-level (Python) variable, above all an accumulator Δ that is not reset to zeros at the start of every call; make nnCostFunction a pure function of params, layerSizes, X, y and lambda.",
   },
   "mutated-input": {
     kind: "warning",

@@ -14,6 +14,7 @@ import { unstableCost } from "./unstableCost.ts";
 import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 import { reluKinkWatch } from "./reluKinkWatch.ts";
 import { reluRoundingKinks } from "./reluRoundingKinks.ts";
+import { askAgain } from "./askTwice.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -91,6 +92,10 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   // A cost that is infinite or rounding noise where outputs saturate has no slope to compare.
   const b = unstable ? await early?.catch(() => undefined) : wanted ? await (early ?? self()) : undefined;
   if (b && !unstable) findings.push(b);
+  // The same Θ once more, as optimisers ask it (after (b)'s points near Θ, or straight after):
+  // an answer that moved is state kept between calls, and the values above mean nothing.
+  const again = await askAgain(c, outcome, implementation, wanted || early ? "with points near it in between" : "one after the other");
+  if (again) return { ok: false, findings: [again], reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
   const accepted = (f: CaseFinding) => f.problem === "unstable-cost" && options.allowUnstableCost === true;
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
 }

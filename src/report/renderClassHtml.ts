@@ -2,6 +2,7 @@ import { mistakeInfo, type MistakeId } from "../mistakes/mistakeInfo.ts";
 import { anchorOf } from "./anchorOf.ts";
 import { binLabel, mistakeBarsSvg, scoreBin, scoreBins, scoreHistogramSvg } from "./classCharts.ts";
 import type { ClassSummary, SubmissionSummary } from "./ClassSummary.ts";
+import { classFigures, figuresSentence } from "./classFigures.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { figure, htmlPage } from "./htmlPage.ts";
 
@@ -16,10 +17,10 @@ const studentLinks = (ss: readonly SubmissionSummary[]) => ss.map((s) => link("s
 export async function renderClassHtml(summary: ClassSummary): Promise<string> {
   const graded = summary.submissions.filter((s) => s.status === "graded");
   const notGraded = summary.submissions.filter((s) => s.status !== "graded");
-  const mean = graded.length ? graded.reduce((t, s) => t + s.score, 0) / graded.length : NaN;
+  const figures = classFigures(summary.submissions);
   const body = [
     "<h1>gradcheck grade: class overview</h1>",
-    `<p>${summary.submissions.length} submissions · ${graded.length} graded · mean score ${Number.isNaN(mean) ? "—" : mean.toFixed(3)} · seed ${escapeHtml(summary.seed)} · gradcheck ${escapeHtml(summary.version)}</p>`,
+    `<p>${figures.students} submissions · ${figures.graded} graded · ${escapeHtml(figuresSentence(figures))} · seed ${escapeHtml(summary.seed)} · gradcheck ${escapeHtml(summary.version)}</p>`,
     notGraded.length
       ? `<p class="fail">Not graded (nothing could be run): ${notGraded.map((s) => `${link("student", s.id)} (${escapeHtml(s.status)})`).join(", ")}</p>`
       : "",
