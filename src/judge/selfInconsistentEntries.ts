@@ -27,7 +27,7 @@ export async function selfInconsistentEntries(
   const cmp = compareGradients(
     grad,
     { ...settled.value, kink: watch.kinks },
-    { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1 },
+    { tolerance: { ...selfConsistency }, locate: thetaLocate(c.layerSizes), worst: 1, maxSetAside: 1 },
   );
   if (cmp.passed || cmp.worst.length === 0) return undefined;
   const w = cmp.worst[0];
