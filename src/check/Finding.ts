@@ -23,6 +23,7 @@ export type Finding =
   | { readonly kind: "non-finite-gradient"; readonly count: number; readonly entries: readonly NamedValue[] }
   | { readonly kind: "non-finite-numerical"; readonly count: number; readonly entries: readonly NamedValue[] }
   | { readonly kind: "non-finite-value"; readonly value: number }
+  | { readonly kind: "bad-point"; readonly received: string }
   | { readonly kind: "wrong-length"; readonly expected: number; readonly actual: number }
   | { readonly kind: "wrong-shape"; readonly expected: string; readonly actual: string }
   | { readonly kind: "not-a-gradient"; readonly received: string }
@@ -90,6 +91,12 @@ export const findingInfo: Readonly<Record<FindingKind, FindingInfo>> = {
     title: "f is not finite at the point",
     explanation: "f(x) itself is NaN or infinite, so there is no slope to compare with.",
     hint: "Check the point x and the function's domain (log of 0 or of a negative, 0/0, an overflowing exp).",
+    fails: true,
+  },
+  "bad-point": {
+    title: "x is not a point of finite numbers",
+    explanation: "A gradient is checked at a point x: an array (or matrix) of finite numbers.",
+    hint: "Pass x as an array or Float64Array of finite numbers (a NaN or an Infinity in x usually comes from an earlier step that overflowed).",
     fails: true,
   },
   "wrong-length": {

@@ -1,5 +1,6 @@
 import { fdGradient, type FdOptions, type ScalarFunction } from "../numeric/index.ts";
 import { compareGradients, comparisonOfFindings, describeValue, type CompareOptions, type GradientComparison } from "./compareGradients.ts";
+import type { Finding } from "./Finding.ts";
 import { fdOptionsOf } from "./fdOptionsOf.ts";
 import { fdSetupOf } from "./fdSetup.ts";
 import type { Precision } from "./precision.ts";
@@ -42,6 +43,8 @@ export function checkGradient(
   options: GradientCheckOptions = {},
 ): GradientComparison {
   fdOptionsOf(options); // a bad eps is the caller's error: it throws here, before anything runs
+  const bad = badPointFinding(x);
+  if (bad) return comparisonOfFindings([bad], options);
   const answers = answersAt(f, gradient, x, options);
   if (!answers.ok) return answers.comparison;
   let setup, numerical;
@@ -84,6 +87,16 @@ function answersAt(
     reproducibilityFinding([fx], [fx2], tol, () => "f(x)") ?? reproducibilityFinding(analytic, analytic2, tol, options.label);
   if (unstable) return stop(comparisonOfFindings([unstable], options));
   return { ok: true, fx, analytic };
+}
+
+/** x as a finding when it is not an array of finite numbers: named (NaN at [2]), not left to surface as an undefined value. */
+export function badPointFinding(x: unknown): Finding | null {
+  if (typeof x !== "object" || x === null || typeof (x as { length?: unknown }).length !== "number")
+    return { kind: "bad-point", received: describeValue(x) };
+  const xs = x as ArrayLike<unknown>;
+  for (let i = 0; i < xs.length; i++)
+    if (typeof xs[i] !== "number" || !Number.isFinite(xs[i])) return { kind: "bad-point", received: `x[${i}] = ${String(xs[i])}` };
+  return null;
 }
 
 export function threw(during: "gradient" | "cost", e: unknown, options: CompareOptions): GradientComparison {

@@ -1,7 +1,14 @@
 import { defaultRelativeAccuracy, measureNoise, type FdOptions, type ScalarFunction } from "../numeric/index.ts";
 import type { GradientCheckOptions } from "./checkGradient.ts";
 import { fdOptionsOf } from "./fdOptionsOf.ts";
-import { fixedStepTolerance, precisionOfNoise, precisionTolerance, unitRoundoff, type PrecisionReport } from "./precision.ts";
+import {
+  fixedStepTolerance,
+  precisionOfNoise,
+  precisionTolerance,
+  unitRoundoff,
+  type Precision,
+  type PrecisionReport,
+} from "./precision.ts";
 import type { Tolerance } from "./Tolerance.ts";
 
 /** How the finite differences of one check are set up: steps, the tolerance, and what was assumed of f. */
@@ -27,7 +34,6 @@ export function fdSetupOf(f: ScalarFunction, x: ArrayLike<number>, fx: number, o
   const stated = options.precision ?? "auto";
   const used = stated === "auto" ? precisionOfNoise(noise.relative) : stated;
   const precision: PrecisionReport = { used, chosenBy: stated === "auto" ? "measured" : "option", relativeNoise: noise.relative };
-  const base = options.eps === undefined ? precisionTolerance[used] : fixedStepTolerance;
   const fAccuracy = Math.max(
     defaultRelativeAccuracy * Math.abs(fx),
     NOISE_SAFETY * (noise.absolute ?? 0),
@@ -35,5 +41,11 @@ export function fdSetupOf(f: ScalarFunction, x: ArrayLike<number>, fx: number, o
     Number.MIN_VALUE,
   );
   const fd = fdOptionsOf(options);
-  return { fd: { fAccuracy, ...fd }, tolerance: { ...base, ...options.tolerance }, precision };
+  return { fd: { fAccuracy, ...fd }, tolerance: toleranceFor(options, used), precision };
+}
+
+/** The tolerance a check's options ask for: PyTorch's atol/rtol with a fixed eps, else the precision's floors; the caller's own win. */
+export function toleranceFor(options: GradientCheckOptions, precision: Precision = "float64"): Tolerance {
+  const base = options.eps === undefined ? precisionTolerance[precision] : fixedStepTolerance;
+  return { ...base, ...options.tolerance };
 }

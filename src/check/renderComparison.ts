@@ -68,6 +68,8 @@ export function renderFinding(f: Finding, network = false): string[] {
         hint,
       ];
     }
+    case "bad-point":
+      return [`${head}: got ${f.received}`, hint];
     case "non-finite-value":
       return [`${head}: f(x) = ${f.value}`, hint];
     case "not-reproducible":
