@@ -72,7 +72,10 @@ export type { WbLayer } from "./sandbox/Implementation.ts";
 export { referenceNnCostFunction } from "./mistakes/referenceNnCostFunction.ts";
 export { mistakes } from "./mistakes/mistakes.ts";
 export { mistakeIds, mistakeInfo, type MistakeId, type MistakeInfo } from "./mistakes/mistakeInfo.ts";
-export { checkNnCostFunction, type NnCostFunctionCheckOptions } from "./judge/checkNnCostFunction.ts";
+// The verbs below that check submissions, grade classes or render reports load their modules on
+// first call (src/onDemand.ts): importing gradcheck loads the checking core alone.
+export { checkNnCostFunction, checkSubmission, gradeClass, gradeSubmission, renderHtml } from "./onDemand.ts";
+export type { NnCostFunctionCheckOptions } from "./judge/checkNnCostFunction.ts";
 // What the `assignment` option of checkNnCostFunction, checkSubmission and toPassGradcheck takes
 // (the rubric file's own `assignment` field is the `Assignment` type further down).
 export {
@@ -84,8 +87,8 @@ export {
   type ParameterLayout,
   type Range as AssignmentRange,
 } from "./judge/Assignment.ts";
-export { checkSubmission } from "./judge/checkSubmission.ts";
-export { defaultDeadlineMs, defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./judge/checkImplementation.ts";
+export { defaultDeadlineMs, defaultRuns, defaultSeed } from "./judge/checkDefaults.ts";
+export type { SubmissionCheckOptions } from "./judge/checkImplementation.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
 export type { CaseFinding, JudgeOptions } from "./judge/judgeCase.ts";
 export { clueTitles, type Clue, type ClueId } from "./judge/clues/Clue.ts";
@@ -96,7 +99,7 @@ export { sandboxAbilities, sandboxGaps, type SandboxAbilities } from "./sandbox/
 export { stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./sandbox/stageSubmission.ts";
 
 // Rendering a comparison as a self-contained HTML page with plots.
-export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";
+export type { RenderHtmlOptions } from "./report/renderHtml.ts";
 
 // Training the lecture's network on real handwritten digits, its gradient verified as it trains.
 export { loadDigits, type LoadedDigits } from "./train/loadDigits.ts";
@@ -105,8 +108,8 @@ export { trainDigits, defaultTrainSettings, type TrainSettings, type TrainingRun
 export { verifyGradient, type GradientVerification } from "./train/verifyGradient.ts";
 // Grading a class with a rubric of partial credit.
 export { defaultRubric } from "./grade/defaultRubric.ts";
-export { gradeClass, type ClassOptions, type ClassRun, type StudentDone } from "./grade/gradeClass.ts";
-export { gradeSubmission, type GradeOptions } from "./grade/gradeSubmission.ts";
+export type { ClassOptions, ClassRun, StudentDone } from "./grade/gradeClass.ts";
+export type { GradeOptions } from "./grade/gradeSubmission.ts";
 export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
 export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
 export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";
