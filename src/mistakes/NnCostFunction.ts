@@ -1,5 +1,3 @@
-import type { WbLayer } from "../sandbox/Implementation.ts";
-
 /**
  * The signature every submission implements (docs/check.md): sigmoid in every layer, the
  * cross-entropy cost, 0-based labels turned into one-hot targets.
@@ -22,7 +20,8 @@ export interface NnCostResult {
  * z = a·W + b with W in × out as rows; grad comes back in the same shape.
  */
 export type WbCostFunction = (
-  params: WbLayer[],
+  // one WbLayer per layer (W in × out as rows, b out numbers), spelled out: the sandbox's type sits above this folder
+  params: { W: number[][]; b: number[] }[],
   layerSizes: number[],
   X: number[][],
   y: number[] | number[][],
