@@ -18,11 +18,13 @@ const POINTS = 13;
 /** γ_K = (K!)² / (2K)!: the K-th difference of independent noise of variance σ² has variance σ²/γ_K. */
 const GAMMA = 1 / 924;
 /**
- * Two probe steps (relative to max(1, ‖x‖∞)): the larger sees the rounding of a function that
+ * Probe steps (relative to max(1, ‖x‖∞)): the larger sees the rounding of a function that
  * barely moves at the smaller, the smaller keeps a strongly curved f's own 6th differences
- * out of the estimate; the smaller answer that saw enough distinct values is kept.
+ * (or a kink) out of the estimate; the smallest answer that saw enough distinct values is
+ * kept. Each step carries the golden ratio's 1.618…: at a power of two, a float32 ramp can
+ * round in a repeating pattern whose 6th differences vanish, which would read as no noise.
  */
-const PROBE_STEPS = [2 ** -10, 2 ** -17];
+const PROBE_STEPS = [2 ** -10 * 1.6180339887, 2 ** -14 * 1.6180339887, 2 ** -17 * 1.6180339887];
 
 /**
  * How noisy f is near x, as Moré and Wild's ECnoise measures it: f at x + k·h·v, k = 0…12,
@@ -37,7 +39,8 @@ export function measureNoise(f: ScalarFunction, x: ArrayLike<number>, seed = 1):
   let best: { absolute: number; relative: number } | null = null;
   for (const step of PROBE_STEPS) {
     const probe = noiseAlong(f, x, v, step * scale);
-    if (probe && (!best || probe.absolute < best.absolute)) best = probe;
+    // σ = 0 from distinct values is a rounding pattern in step with the probe, not an exact f: no answer.
+    if (probe && probe.absolute > 0 && (!best || probe.absolute < best.absolute)) best = probe;
   }
   return { absolute: best?.absolute ?? null, relative: best?.relative ?? null, evaluations: PROBE_STEPS.length * POINTS };
 }

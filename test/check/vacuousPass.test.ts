@@ -75,6 +75,13 @@ describe("never a vacuous pass: 200 random logistic regressions", () => {
   });
 });
 
+it("a float32 ramp whose rounding repeats in step with a power-of-two probe is still seen as float32", () => {
+  const f32 = (x: Float64Array) => Math.fround(Math.fround(x[0]! * x[0]!) + Math.fround(Math.sin(x[1]!)));
+  expect(measureNoise(f32, [0.7, 0.2]).relative!).toBeGreaterThan(1e-10);
+  expect(checkGradient(f32, () => [0, 0], [0.7, 0.2]).passed).toBe(false);
+  expect(checkGradient(f32, (x) => [2 * x[0]!, Math.cos(x[1]!)], [0.7, 0.2]).passed).toBe(true);
+});
+
 describe("a check that set aside too much fails, saying how to fix it", () => {
   const numerical = { estimate: Float64Array.of(1, 2, 3), errorBound: Float64Array.of(0, 0, 0), kink: Uint8Array.of(1, 1, 0) };
 

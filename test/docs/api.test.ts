@@ -10,7 +10,19 @@ import { tempFolder } from "../helpers/tempFolder.ts";
  */
 const root = new URL("../../", import.meta.url).pathname;
 const doc = readFileSync(join(root, "docs/api.md"), "utf8");
-const examples = [...doc.matchAll(/^## (.+)\n[\s\S]*?```ts\n([\s\S]*?)```/gm)].map((m) => ({ title: m[1]!, code: m[2]! }));
+/** Every ```ts block, titled by the heading above it (numbered when a section has several). */
+const examples = [...doc.matchAll(/^(#{2,3}) (.+)$|^```ts\n([\s\S]*?)^```/gm)].reduce<{
+  heading: string;
+  list: { title: string; code: string }[];
+}>(
+  (acc, m) => {
+    if (m[2] !== undefined) return { ...acc, heading: m[2] };
+    const same = acc.list.filter((e) => e.title.startsWith(acc.heading)).length;
+    acc.list.push({ title: same ? `${acc.heading} (${same + 1})` : acc.heading, code: m[3]! });
+    return acc;
+  },
+  { heading: "", list: [] },
+).list;
 const entries: Record<string, string> = {
   gradcheck: join(root, "src/index.ts"),
   "gradcheck/properties": join(root, "properties/index.ts"),
