@@ -1,6 +1,6 @@
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
-import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
@@ -64,7 +64,7 @@ export function renderCheckReport(
       out.push(`diagnosis: ${report.mistakes.join(", ")}`);
       for (const id of report.mistakes) {
         const m = mistakeInfo[id];
-        out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${m.hint}`);
+        out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${mistakeHint(id, report.counterexample?.hiddenActivation)}`);
       }
     } else if (report.clues.length > 0) {
       out.push(
