@@ -30,7 +30,7 @@ export async function startupBench(): Promise<BenchSection> {
     rows,
     notes: [
       "Each command is a fresh process running the compiled bin (dist/), median of 7 after one warm-up.",
-      "Goals: `help` ≤ 4× a bare Node start; `check examples/correct` (100 networks in a sandboxed child) ≤ 1.5 s in all.",
+      "Goals: `help` ≤ 4× a bare Node start; `import('gradcheck')` ≤ 2× (the checking core alone: checking submissions, grading and HTML reports load on first call, and no npm package loads with the import); `check examples/correct` (100 networks in a sandboxed child) ≤ 1.5 s in all.",
       "Each verb is imported only when it runs; mathjs (the BigNumber oracle) only by `eval --method fd-bignumber`.",
       "`check` probes the sandbox and starts its child before importing the judge, which loads while the child boots; (b)'s points of J reach a module submission in one batch per case.",
     ],
