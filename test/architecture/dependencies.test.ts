@@ -55,7 +55,9 @@ describe("dependencies point one way", () => {
   });
 
   it("every folder of src/ has a place in the order", () => {
-    const units = new Set(srcFiles.map((f) => unitOf(relative(join(root, "src"), f))).filter((u) => u !== "index.ts" && u !== "onDemand.ts"));
+    const units = new Set(
+      srcFiles.map((f) => unitOf(relative(join(root, "src"), f))).filter((u) => u !== "index.ts" && u !== "onDemand.ts"),
+    );
     expect([...units].filter((u) => !tierOf.has(u))).toEqual([]);
   });
 
