@@ -56,7 +56,7 @@ export function renderCheckReport(
     out.push(`  entries are named ${thetaIndexConvention}`);
     if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
-    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent)}`);
+    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent, report.checks.notDecided)}`);
     out.push("");
     for (const f of report.findings) out.push(...renderFinding(f));
     out.push("");
@@ -100,7 +100,8 @@ export function renderCheckReport(
   return out;
 }
 
-function verdict(v: boolean | null): string {
+function verdict(v: boolean | null, notDecided?: string): string {
+  if (notDecided !== undefined) return `not decided (${notDecided})`;
   return v === null ? "not reached" : v ? "passed" : "FAILED";
 }
 
