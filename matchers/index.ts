@@ -13,6 +13,7 @@ import type { SubmissionCheckOptions } from "../src/judge/checkImplementation.ts
 import type { NnCostFunction } from "../src/mistakes/NnCostFunction.ts";
 import type { ScalarFunction } from "../src/numeric/Increments.ts";
 import { renderCheckReport } from "../src/cli/renderCheckReport.ts";
+import { checkExitCode } from "../src/cli/checkExitCode.ts";
 
 export interface GradcheckMatchers<R = unknown> {
   /** `expect(f).toHaveGradient(gradient, x, options?)`: gradient(x) matches finite differences of f at x, entry by entry. */
@@ -43,6 +44,9 @@ expect.extend({
       return { pass: false, message: () => `expected an nnCostFunction(params, layerSizes, X, y, lambda), got ${typeof received}` };
     const report = await checkNnCostFunction(received as NnCostFunction, options);
     const replay = `seed ${report.seed}, ${report.runs} runs`;
+    // A function that cannot be called as asked (the exit code 2 of `gradcheck check`) neither
+    // passes nor "does not pass": the assertion fails whichever way it was asked.
+    if (checkExitCode(report) === 2) throw new Error(`could not run the check:\n${renderCheckReport(report, replay).join("\n")}`);
     return {
       pass: report.passed,
       message: () =>

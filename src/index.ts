@@ -29,15 +29,21 @@ export { Value, constant, type Operand } from "./tape/Value.ts";
 export { grad, type ValueAndGradient, type MatrixOf } from "./tape/grad.ts";
 export { TapeError } from "./tape/TapeError.ts";
 export { gradcheck, assertGradcheck, type GradcheckOptions } from "./tape/gradcheck.ts";
+export { rules, type Rules, type OpName } from "./tape/rules.ts";
+export type { Rule } from "./tape/Rule.ts";
 
 // Checking derivatives of any function against finite differences.
 export { checkGradient, type GradientCheckOptions } from "./check/checkGradient.ts";
+export { checkParameters } from "./check/checkParameters.ts";
+export { tensorLayout, type MatrixLike, type Params, type Tensor, type TensorLayout } from "./check/tensorLayout.ts";
+export { fixedStepTolerance, float32NoiseThreshold, precisionTolerance, type Precision, type PrecisionReport } from "./check/precision.ts";
 export { assertGradient, GradientCheckError } from "./check/assertGradient.ts";
 export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./check/directionalCheck.ts";
 export { checkJacobian, checkHessian, type JacobianLike } from "./check/checkJacobian.ts";
 export { checkVjp, checkJvp, checkHvp, type ProductCheck, type ProductCheckOptions } from "./check/checkProducts.ts";
 export {
   compareGradients,
+  defaultMaxSetAside,
   type CompareOptions,
   type GradientComparison,
   type LayerSummary,
@@ -45,8 +51,8 @@ export {
   type PartSummary,
 } from "./check/compareGradients.ts";
 export { renderComparison } from "./check/renderComparison.ts";
-export { defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
-export type { EntryLocation, EntryReport, Verdict } from "./check/EntryReport.ts";
+export { defaultCap, defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
+export type { EntryLocation, EntryReport, Locate, Verdict } from "./check/EntryReport.ts";
 export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./check/Finding.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
 
@@ -57,18 +63,34 @@ export type { FdMethod, RichardsonMethod, StencilMethod } from "./numeric/FdMeth
 export { fdGradient, type FdOptions } from "./numeric/fdGradient.ts";
 export { fdJacobian, type FdJacobian, type VectorFunction } from "./numeric/fdJacobian.ts";
 export type { Estimate, FdGradient } from "./numeric/Estimate.ts";
+export { measureNoise, type Noise } from "./numeric/measureNoise.ts";
 export type { ScalarFunction } from "./numeric/Increments.ts";
 
 // Checking an nnCostFunction: in this process, or an untrusted submission in a sandbox.
-export type { NnCostFunction, NnCostResult } from "./mistakes/NnCostFunction.ts";
+export type { NnCostFunction, NnCostResult, WbCostFunction, WbCostResult } from "./mistakes/NnCostFunction.ts";
+export type { WbLayer } from "./sandbox/Implementation.ts";
 export { referenceNnCostFunction } from "./mistakes/referenceNnCostFunction.ts";
 export { mistakes } from "./mistakes/mistakes.ts";
 export { mistakeIds, mistakeInfo, type MistakeId, type MistakeInfo } from "./mistakes/mistakeInfo.ts";
-export { checkNnCostFunction } from "./judge/checkNnCostFunction.ts";
-export { checkSubmission } from "./judge/checkSubmission.ts";
-export { defaultDeadlineMs, defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./judge/checkImplementation.ts";
+// The verbs below that check submissions, grade classes or render reports load their modules on
+// first call (src/onDemand.ts): importing gradcheck loads the checking core alone.
+export { checkNnCostFunction, checkSubmission, gradeClass, gradeSubmission, renderHtml } from "./onDemand.ts";
+export type { NnCostFunctionCheckOptions } from "./judge/checkNnCostFunction.ts";
+// What the `assignment` option of checkNnCostFunction, checkSubmission and toPassGradcheck takes
+// (the rubric file's own `assignment` field is the `Assignment` type further down).
+export {
+  defaultAssignment,
+  type Assignment as CheckAssignment,
+  type HiddenActivation,
+  type OutputFamily,
+  type LabelEncoding,
+  type ParameterLayout,
+  type Range as AssignmentRange,
+} from "./judge/Assignment.ts";
+export { defaultDeadlineMs, defaultRuns, defaultSeed } from "./judge/checkDefaults.ts";
+export type { SubmissionCheckOptions } from "./judge/checkImplementation.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
-export type { CaseFinding, JudgeOptions, Precision } from "./judge/judgeCase.ts";
+export type { CaseFinding, JudgeOptions } from "./judge/judgeCase.ts";
 export { clueTitles, type Clue, type ClueId } from "./judge/clues/Clue.ts";
 export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";
@@ -77,7 +99,7 @@ export { sandboxAbilities, sandboxGaps, type SandboxAbilities } from "./sandbox/
 export { stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./sandbox/stageSubmission.ts";
 
 // Rendering a comparison as a self-contained HTML page with plots.
-export { renderHtml, type RenderHtmlOptions } from "./report/renderHtml.ts";
+export type { RenderHtmlOptions } from "./report/renderHtml.ts";
 
 // Training the lecture's network on real handwritten digits, its gradient verified as it trains.
 export { loadDigits, type LoadedDigits } from "./train/loadDigits.ts";
@@ -86,8 +108,8 @@ export { trainDigits, defaultTrainSettings, type TrainSettings, type TrainingRun
 export { verifyGradient, type GradientVerification } from "./train/verifyGradient.ts";
 // Grading a class with a rubric of partial credit.
 export { defaultRubric } from "./grade/defaultRubric.ts";
-export { gradeClass, type ClassOptions, type ClassRun, type StudentDone } from "./grade/gradeClass.ts";
-export { gradeSubmission, type GradeOptions } from "./grade/gradeSubmission.ts";
+export type { ClassOptions, ClassRun, StudentDone } from "./grade/gradeClass.ts";
+export type { GradeOptions } from "./grade/gradeSubmission.ts";
 export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
 export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
 export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";

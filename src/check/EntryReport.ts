@@ -9,7 +9,12 @@ export interface EntryLocation {
 
 export type Locate = (index: number) => EntryLocation;
 
-export type Verdict = "pass" | "fail" | "not-differentiable";
+/**
+ * "not-differentiable": the perturbation crossed a kink; "undecided": the finite-difference
+ * error is too large, relative to |n|, to call the entry either way (src/check/Tolerance.ts).
+ * Both are set aside, not judged.
+ */
+export type Verdict = "pass" | "fail" | "not-differentiable" | "undecided";
 
 /** One compared entry: everything a failure message needs. */
 export interface EntryReport {
@@ -23,7 +28,9 @@ export interface EntryReport {
   readonly absError: number;
   /** |a − n| / max(|a|, |n|), 0 when both are 0 */
   readonly relError: number;
+  /** the finite-difference error bound e, reported beside the tolerance */
   readonly errorBound: number;
+  /** the pass allowance */
   readonly tolerance: number;
   readonly verdict: Verdict;
 }

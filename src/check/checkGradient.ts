@@ -1,24 +1,39 @@
-import { fdGradient, fixedStep, type FdOptions, type ScalarFunction } from "../numeric/index.ts";
+import { fdGradient, type FdOptions, type ScalarFunction } from "../numeric/index.ts";
 import { compareGradients, comparisonOfFindings, describeValue, type CompareOptions, type GradientComparison } from "./compareGradients.ts";
+import type { Finding } from "./Finding.ts";
+import { fdOptionsOf } from "./fdOptionsOf.ts";
+import { fdSetupOf } from "./fdSetup.ts";
+import type { Precision } from "./precision.ts";
+import { reproducibilityFinding } from "./reproducibility.ts";
+
+export { fdOptionsOf } from "./fdOptionsOf.ts";
 
 export interface GradientCheckOptions extends CompareOptions {
   readonly fd?: FdOptions;
   /**
    * A fixed finite-difference step (central differences at x ± eps), as torch.autograd.gradcheck
    * takes it. Without it the step is chosen per entry to balance round-off against truncation.
+   * With it, entries are held to `tolerance` alone (default atol 1e-5, rtol 1e-3, PyTorch's), the
+   * finite-difference error reported beside them rather than added.
    */
   readonly eps?: number;
-}
-
-/** The finite-difference options a check's `eps` and `fd` options ask for. */
-export function fdOptionsOf(options: GradientCheckOptions): FdOptions {
-  return options.eps === undefined ? (options.fd ?? {}) : { ...options.fd, method: fixedStep(options.eps) };
+  /**
+   * The precision f computes in: its floors and the round-off the steps are sized to.
+   * "auto" (the default) measures f's noise near x and reports what it found.
+   */
+  readonly precision?: Precision | "auto";
+  /**
+   * How much two calls on the same x may differ, entry by entry (as PyTorch's nondet_tol):
+   * default 0, so a function whose answers change between identical calls fails, saying so.
+   */
+  readonly nondeterminismTolerance?: number;
 }
 
 /**
  * The whole check on plain functions: the analytic gradient at x against finite differences
  * of f. A gradient function that throws, or a cost that throws, is a finding, not a crash;
- * so is an f that returns an array (a vector-valued f has a Jacobian: see checkJacobian).
+ * so is an f that returns an array (a vector-valued f has a Jacobian: see checkJacobian), an f
+ * that is not finite at x, and answers that change between two identical calls.
  * x is never modified (both functions see copies).
  */
 export function checkGradient(
@@ -27,27 +42,61 @@ export function checkGradient(
   x: ArrayLike<number>,
   options: GradientCheckOptions = {},
 ): GradientComparison {
-  const fd = fdOptionsOf(options); // a bad eps is the caller's error: it throws here, before anything runs
-  let fx: unknown;
+  fdOptionsOf(options); // a bad eps is the caller's error: it throws here, before anything runs
+  const bad = badPointFinding(x);
+  if (bad) return comparisonOfFindings([bad], options);
+  const answers = answersAt(f, gradient, x, options);
+  if (!answers.ok) return answers.comparison;
+  let setup, numerical;
+  try {
+    setup = fdSetupOf(f, x, answers.fx, options);
+    numerical = fdGradient(f, x, setup.fd);
+  } catch (e) {
+    return threw("cost", e, options);
+  }
+  return compareGradients(answers.analytic, { ...numerical, precision: setup.precision }, { ...options, tolerance: setup.tolerance });
+}
+
+type Answers = { ok: true; fx: number; analytic: unknown } | { ok: false; comparison: GradientComparison };
+
+/** f(x) and gradient(x), each asked twice: what they return, or the finding that stops the check. */
+function answersAt(
+  f: ScalarFunction,
+  gradient: (x: Float64Array) => unknown,
+  x: ArrayLike<number>,
+  options: GradientCheckOptions,
+): Answers {
+  const stop = (comparison: GradientComparison): Answers => ({ ok: false, comparison });
+  let fx: unknown, fx2: unknown, analytic: unknown, analytic2: unknown;
   try {
     fx = (f as (x: Float64Array) => unknown)(Float64Array.from(x));
+    fx2 = (f as (x: Float64Array) => unknown)(Float64Array.from(x));
   } catch (e) {
-    return threw("cost", e, options);
+    return stop(threw("cost", e, options));
   }
-  if (typeof fx !== "number") return comparisonOfFindings([{ kind: "not-scalar", received: describeValue(fx) }], options);
-  let analytic: unknown;
+  if (typeof fx !== "number") return stop(comparisonOfFindings([{ kind: "not-scalar", received: describeValue(fx) }], options));
+  if (!Number.isFinite(fx)) return stop(comparisonOfFindings([{ kind: "non-finite-value", value: fx }], options));
   try {
     analytic = gradient(Float64Array.from(x));
+    analytic2 = gradient(Float64Array.from(x));
   } catch (e) {
-    return threw("gradient", e, options);
+    return stop(threw("gradient", e, options));
   }
-  let numerical;
-  try {
-    numerical = fdGradient(f, x, fd);
-  } catch (e) {
-    return threw("cost", e, options);
-  }
-  return compareGradients(analytic, numerical, options);
+  const tol = options.nondeterminismTolerance ?? 0;
+  const unstable =
+    reproducibilityFinding([fx], [fx2], tol, () => "f(x)") ?? reproducibilityFinding(analytic, analytic2, tol, options.label);
+  if (unstable) return stop(comparisonOfFindings([unstable], options));
+  return { ok: true, fx, analytic };
+}
+
+/** x as a finding when it is not an array of finite numbers: named (NaN at [2]), not left to surface as an undefined value. */
+export function badPointFinding(x: unknown): Finding | null {
+  if (typeof x !== "object" || x === null || typeof (x as { length?: unknown }).length !== "number")
+    return { kind: "bad-point", received: describeValue(x) };
+  const xs = x as ArrayLike<unknown>;
+  for (let i = 0; i < xs.length; i++)
+    if (typeof xs[i] !== "number" || !Number.isFinite(xs[i])) return { kind: "bad-point", received: `x[${i}] = ${String(xs[i])}` };
+  return null;
 }
 
 export function threw(during: "gradient" | "cost", e: unknown, options: CompareOptions): GradientComparison {

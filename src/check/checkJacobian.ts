@@ -1,6 +1,8 @@
 import { fdJacobian, type VectorFunction } from "../numeric/index.ts";
 import { fdOptionsOf, threw, type GradientCheckOptions } from "./checkGradient.ts";
 import { compareGradients, comparisonOfFindings, describeValue, type GradientComparison } from "./compareGradients.ts";
+import type { Finding } from "./Finding.ts";
+import { toleranceFor } from "./fdSetup.ts";
 
 /** A Jacobian as the function under test may return it: m rows of n, a { rows, cols, data } matrix, or m·n numbers row-major. */
 export type JacobianLike =
@@ -62,35 +64,45 @@ function compareJacobian(
   } catch (e) {
     return threw("gradient", e, options);
   }
+  if (isShapeFinding(analytic)) return comparisonOfFindings([analytic], options);
   let numerical;
   try {
     numerical = fdJacobian(f, x, fd);
   } catch (e) {
     return threw("cost", e, options);
   }
-  return compareGradients(analytic, numerical, options);
+  const precision = options.precision === "float32" ? "float32" : "float64";
+  return compareGradients(analytic, numerical, { ...options, tolerance: toleranceFor(options, precision) });
+}
+
+function isShapeFinding(x: unknown): x is Finding {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "wrong-shape";
 }
 
 function isArrayLike(x: unknown): x is ArrayLike<unknown> {
   return typeof x === "object" && x !== null && typeof (x as { length?: unknown }).length === "number";
 }
 
-/** Row-major m·n numbers, or the value unchanged for compareGradients to report when it is not a Jacobian. */
+/**
+ * Row-major m·n numbers; a "wrong-shape" finding when the rows or columns do not match f's
+ * outputs and inputs; or the value unchanged for compareGradients to report when it is not a Jacobian.
+ */
 function flatten(J: unknown, m: number, n: number): unknown {
+  const wrongShape = (actual: string): Finding => ({
+    kind: "wrong-shape",
+    expected: `${m}×${n} (m = ${m} outputs, n = ${n} inputs)`,
+    actual,
+  });
   if (typeof J === "object" && J !== null && "data" in J && "rows" in J && "cols" in J) {
     const M = J as { rows: number; cols: number; data: ArrayLike<number> };
-    if (M.rows !== m || M.cols !== n)
-      throw new RangeError(`the Jacobian is ${M.rows}×${M.cols}; f has ${m} outputs and ${n} inputs, so it must be ${m}×${n}`);
-    return M.data;
+    return M.rows !== m || M.cols !== n ? wrongShape(`${M.rows}×${M.cols}`) : M.data;
   }
   if (!isArrayLike(J) || J.length === 0 || !isArrayLike(J[0])) return J;
   const rows = J as ArrayLike<ArrayLike<number>>;
-  if (rows.length !== m) throw new RangeError(`the Jacobian has ${rows.length} rows; f has ${m} outputs`);
+  const ragged = Array.from(rows).findIndex((row) => !isArrayLike(row) || row.length !== n);
+  if (rows.length !== m || ragged >= 0)
+    return wrongShape(rows.length !== m ? `${rows.length} rows` : `${rows.length} rows, row ${ragged} of ${describeValue(rows[ragged])}`);
   const out = new Float64Array(m * n);
-  for (let k = 0; k < m; k++) {
-    const row = rows[k]!;
-    if (row.length !== n) throw new RangeError(`row ${k} of the Jacobian has ${row.length} entries; x has ${n}`);
-    for (let i = 0; i < n; i++) out[k * n + i] = row[i]!;
-  }
+  for (let k = 0; k < m; k++) for (let i = 0; i < n; i++) out[k * n + i] = rows[k]![i]!;
   return out;
 }

@@ -1,6 +1,7 @@
 import { directionalDerivative, fdGradient, randomUnitDirection, rng, type VectorFunction } from "../numeric/index.ts";
 import { fdOptionsOf, threw, type GradientCheckOptions } from "./checkGradient.ts";
 import { compareGradients, type GradientComparison } from "./compareGradients.ts";
+import { toleranceFor } from "./fdSetup.ts";
 import { defaultDirectionSeed } from "./directionalCheck.ts";
 
 export interface ProductCheckOptions extends GradientCheckOptions {
@@ -35,7 +36,7 @@ export function checkVjp(
       return threw("gradient", e, options);
     }
     const numerical = fdGradient((w) => dot(u, f(w)), x, fdOptionsOf(options));
-    return compareGradients(analytic, numerical, { label: (i) => `(uᵀJ)[${i}]`, ...options });
+    return compareGradients(analytic, numerical, { label: (i) => `(uᵀJ)[${i}]`, ...options, tolerance: toleranceOf(options) });
   });
 }
 
@@ -67,7 +68,11 @@ export function checkJvp(
       errorBound[k] = d.errorBound;
       kink[k] = d.kink ? 1 : 0;
     }
-    return compareGradients(analytic, { estimate, errorBound, kink }, { label: (k) => `(Jv)[${k}]`, ...options });
+    return compareGradients(
+      analytic,
+      { estimate, errorBound, kink },
+      { label: (k) => `(Jv)[${k}]`, ...options, tolerance: toleranceOf(options) },
+    );
   });
 }
 
@@ -92,6 +97,11 @@ function alongDirections(
     return { direction, comparison: compare(direction) };
   });
   return { passed: directions.every((d) => d.comparison.passed), directions };
+}
+
+/** A product check's tolerance: the stated precision's floors, or PyTorch's atol/rtol with a fixed eps. */
+function toleranceOf(options: ProductCheckOptions) {
+  return toleranceFor(options, options.precision === "float32" ? "float32" : "float64");
 }
 
 function dot(u: Float64Array, y: ArrayLike<number>): number {

@@ -1,6 +1,10 @@
 import { labelOf, type EntryLocation, type EntryReport, type Locate, type Verdict } from "./EntryReport.ts";
 import { findingInfo, type Finding } from "./Finding.ts";
-import { defaultTolerance, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
+import type { PrecisionReport } from "./precision.ts";
+import { defaultTolerance, failThresholdOf, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
+
+/** A check that sets aside more than this share of its entries (kinks, too noisy) fails: a pass would say nothing. */
+export const defaultMaxSetAside = 0.1;
 
 /** What finite differences (or any oracle) say, entry by entry. FdGradient fits this. */
 export interface NumericalGradient {
@@ -10,6 +14,8 @@ export interface NumericalGradient {
   readonly kink?: ArrayLike<number>;
   /** when only some entries were computed */
   readonly indices?: readonly number[];
+  /** what the finite differences assumed about f's precision, and the noise they measured */
+  readonly precision?: PrecisionReport;
 }
 
 export interface CompareOptions {
@@ -20,12 +26,15 @@ export interface CompareOptions {
   readonly worst?: number;
   /** names entries in reports (e.g. "∂f[2]/∂x[0]" for a Jacobian) when they are not network parameters */
   readonly label?: (index: number) => string;
+  /** the largest share of entries that may be set aside, as kinks or too noisy to decide, before the check fails (default 0.1) */
+  readonly maxSetAside?: number;
 }
 
 export interface PartSummary {
   readonly count: number;
   readonly failed: number;
   readonly notDifferentiable: number;
+  readonly undecided: number;
   readonly maxAbsError: number;
   readonly maxRelError: number;
 }
@@ -41,10 +50,14 @@ export interface GradientComparison {
   readonly passed: boolean;
   readonly tolerance: Tolerance;
   readonly formula: string;
-  /** entries compared */
+  /** entries with a finite value on both sides */
   readonly entries: number;
+  /** of those, judged pass or fail (the rest were set aside: notDifferentiable + undecided) */
+  readonly judged: number;
   readonly failed: number;
   readonly notDifferentiable: number;
+  /** set aside as too noisy to decide */
+  readonly undecided: number;
   /** the entries with the largest |a − n| / tolerance, worst first */
   readonly worst: readonly EntryReport[];
   /** every compared entry, in the order compared (what the report's heatmap and scatter plot) */
@@ -53,6 +66,8 @@ export interface GradientComparison {
   /** ‖a − n‖ / ‖a + n‖ over the compared finite entries, for reference (the classic single number) */
   readonly relativeDifference: number;
   readonly findings: readonly Finding[];
+  /** the precision the numerical side assumed, and the noise it measured (when it measured any) */
+  readonly precision?: PrecisionReport;
 }
 
 /**
@@ -64,11 +79,39 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
   const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
   const keep = options.worst ?? 10;
   const a = asNumbers(analytic);
+  const precision = numerical.precision;
   if (a === null)
-    return summarise({ tolerance, keep, reports: [], findings: [{ kind: "not-a-gradient", received: describeValue(analytic) }] });
+    return summarise({
+      tolerance,
+      keep,
+      reports: [],
+      findings: [{ kind: "not-a-gradient", received: describeValue(analytic) }],
+      precision,
+    });
+  // A wrong length is reported first and alone: every entry after a missing one would be a shifted "mismatch".
+  if (a.length !== numerical.estimate.length)
+    return summarise({
+      tolerance,
+      keep,
+      reports: [],
+      findings: [{ kind: "wrong-length", expected: numerical.estimate.length, actual: a.length }],
+      precision,
+    });
   const compared = compareEntries(a, numerical, tolerance, options.locate, options.label);
-  const findings = findingsOf(compared, keep, { expected: numerical.estimate.length, actual: a.length });
-  return summarise({ tolerance, keep, reports: compared.reports, findings });
+  const findings = findingsOf(compared, keep);
+  const vacuous = vacuousFinding(compared.reports, options.maxSetAside ?? defaultMaxSetAside, precision);
+  if (vacuous && !findings.some((f) => findingInfo[f.kind].fails)) findings.push(vacuous);
+  return summarise({ tolerance, keep, reports: compared.reports, findings, precision });
+}
+
+/** The finding that fails a check which judged none of its entries, or set aside more than `maxSetAside` of them. */
+function vacuousFinding(reports: readonly EntryReport[], maxSetAside: number, precision: PrecisionReport | undefined): Finding | null {
+  const notDifferentiable = reports.filter((r) => r.verdict === "not-differentiable").length;
+  const tooNoisy = reports.filter((r) => r.verdict === "undecided").length;
+  const judged = reports.length - notDifferentiable - tooNoisy;
+  if (judged > 0 && notDifferentiable + tooNoisy <= maxSetAside * reports.length) return null;
+  const relativeNoise = precision?.relativeNoise ?? null;
+  return { kind: "too-few-compared", entries: reports.length, judged, notDifferentiable, tooNoisy, maxSetAside, relativeNoise };
 }
 
 type NonFinite = { index: number; label: string; value: number };
@@ -119,28 +162,35 @@ interface EntryPair {
   readonly kink: boolean;
 }
 
-/** One finite entry against its tolerance; a kink is reported, never judged. */
+/** One finite entry against its tolerance; a kink is reported, never judged, and so is an entry too noisy to call either way. */
 function compareEntry(e: EntryPair, tolerance: Tolerance): EntryReport {
   const absError = Math.abs(e.actual - e.expected);
   const big = Math.max(Math.abs(e.actual), Math.abs(e.expected));
   const relError = big === 0 ? 0 : absError / big;
   const tol = toleranceOf(tolerance, e.expected, e.errorBound);
-  const verdict: Verdict = e.kink ? "not-differentiable" : absError <= tol ? "pass" : "fail";
+  const verdict: Verdict = e.kink
+    ? "not-differentiable"
+    : absError <= tol
+      ? "pass"
+      : absError > failThresholdOf(tolerance, e.expected, e.errorBound)
+        ? "fail"
+        : "undecided";
   const { index, location, label, expected, actual, errorBound } = e;
   return { index, ...(location ? { location } : {}), label, expected, actual, absError, relError, errorBound, tolerance: tol, verdict };
 }
 
-/** Step 2: the findings — wrong entries first, as the headline, then the length, then the rest. */
-function findingsOf(compared: ComparedEntries, keep: number, length: { expected: number; actual: number }): Finding[] {
+/** Step 2: the findings — wrong entries first, as the headline, then the rest. */
+function findingsOf(compared: ComparedEntries, keep: number): Finding[] {
   const findings: Finding[] = [];
   const { reports, nonFiniteA, nonFiniteN } = compared;
   const failures = reports.filter((r) => r.verdict === "fail").sort(byBadness);
   if (failures.length) findings.push({ kind: "wrong-entries", count: failures.length, worst: failures.slice(0, keep) });
-  if (length.actual !== length.expected) findings.push({ kind: "wrong-length", ...length });
   if (nonFiniteA.length) findings.push({ kind: "non-finite-gradient", count: nonFiniteA.length, entries: nonFiniteA.slice(0, keep) });
   if (nonFiniteN.length) findings.push({ kind: "non-finite-numerical", count: nonFiniteN.length, entries: nonFiniteN.slice(0, keep) });
   const kinks = reports.filter((r) => r.verdict === "not-differentiable");
   if (kinks.length) findings.push({ kind: "not-differentiable", count: kinks.length, entries: kinks.slice(0, keep) });
+  const noisy = reports.filter((r) => r.verdict === "undecided");
+  if (noisy.length) findings.push({ kind: "too-noisy", count: noisy.length, entries: noisy.slice(0, keep) });
   return findings;
 }
 
@@ -150,23 +200,27 @@ interface Summarise {
   readonly keep: number;
   readonly reports: readonly EntryReport[];
   readonly findings: Finding[];
+  readonly precision: PrecisionReport | undefined;
 }
 
 /** Step 3: the verdict, the counts, the worst entries and the per-layer summaries. */
-function summarise({ tolerance, keep, reports, findings }: Summarise): GradientComparison {
-  const judged = reports.filter((r) => r.verdict !== "not-differentiable");
+function summarise({ tolerance, keep, reports, findings, precision }: Summarise): GradientComparison {
+  const judged = reports.filter((r) => r.verdict === "pass" || r.verdict === "fail");
   return {
     passed: !findings.some((f) => findingInfo[f.kind].fails),
     tolerance,
     formula: toleranceFormula(tolerance),
     entries: reports.length,
+    judged: judged.length,
     failed: reports.filter((r) => r.verdict === "fail").length,
-    notDifferentiable: reports.length - judged.length,
+    notDifferentiable: reports.filter((r) => r.verdict === "not-differentiable").length,
+    undecided: reports.filter((r) => r.verdict === "undecided").length,
     worst: [...judged].sort(byBadness).slice(0, keep),
     compared: reports,
     layers: layerSummaries(reports),
     relativeDifference: relativeDifferenceOf(judged),
     findings,
+    ...(precision ? { precision } : {}),
   };
 }
 
@@ -183,7 +237,7 @@ function relativeDifferenceOf(judged: readonly EntryReport[]): number {
 
 type MutablePart = { -readonly [K in keyof PartSummary]: PartSummary[K] };
 
-const emptyPart = (): MutablePart => ({ count: 0, failed: 0, notDifferentiable: 0, maxAbsError: 0, maxRelError: 0 });
+const emptyPart = (): MutablePart => ({ count: 0, failed: 0, notDifferentiable: 0, undecided: 0, maxAbsError: 0, maxRelError: 0 });
 
 /** Per layer, weights and bias column apart (without a location, everything is layer 0 weights). */
 function layerSummaries(reports: readonly EntryReport[]): LayerSummary[] {
@@ -199,6 +253,7 @@ function layerSummaries(reports: readonly EntryReport[]): LayerSummary[] {
     part.count++;
     if (r.verdict === "fail") part.failed++;
     if (r.verdict === "not-differentiable") part.notDifferentiable++;
+    else if (r.verdict === "undecided") part.undecided++;
     else {
       part.maxAbsError = Math.max(part.maxAbsError, r.absError);
       part.maxRelError = Math.max(part.maxRelError, r.relError);
@@ -224,7 +279,13 @@ function asNumbers(x: unknown): ArrayLike<unknown> | null {
 
 /** A comparison that never got to compare: only findings (the function threw, returned the wrong kind of value). */
 export function comparisonOfFindings(findings: Finding[], options: CompareOptions = {}): GradientComparison {
-  return summarise({ tolerance: { ...defaultTolerance, ...options.tolerance }, keep: options.worst ?? 10, reports: [], findings });
+  return summarise({
+    tolerance: { ...defaultTolerance, ...options.tolerance },
+    keep: options.worst ?? 10,
+    reports: [],
+    findings,
+    precision: undefined,
+  });
 }
 
 /** A short description of a value that is not what was expected, never its whole content. */

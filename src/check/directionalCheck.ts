@@ -1,5 +1,5 @@
 import { directionalDerivative, randomUnitDirection, rng, type FdMethod, type Rng, type ScalarFunction } from "../numeric/index.ts";
-import { defaultTolerance, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
+import { defaultTolerance, failThresholdOf, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
 
 /** The seed of the random directions when neither `random` nor `seed` is given: reruns see the same directions. */
 export const defaultDirectionSeed = 1;
@@ -25,11 +25,16 @@ export interface DirectionResult {
   readonly absError: number;
   readonly errorBound: number;
   readonly tolerance: number;
+  /** "undecided": the finite-difference error is too large, relative to the slope, to call it either way */
+  readonly verdict: "pass" | "fail" | "undecided";
   readonly passed: boolean;
 }
 
 export interface DirectionalCheck {
+  /** every direction passed */
   readonly passed: boolean;
+  /** "fail" when any direction failed, else "undecided" when any could not be decided, else "pass" */
+  readonly verdict: "pass" | "fail" | "undecided";
   readonly formula: string;
   readonly directions: readonly DirectionResult[];
 }
@@ -66,7 +71,13 @@ export function directionalCheck(
     const errorBound = fd.errorBound + Number.EPSILON * scale * Math.sqrt(v.length);
     const tol = toleranceOf(tolerance, fd.estimate, errorBound);
     const absError = Math.abs(actual - fd.estimate);
-    results.push({ expected: fd.estimate, actual, absError, errorBound, tolerance: tol, passed: absError <= tol });
+    const verdict = absError <= tol ? "pass" : absError > failThresholdOf(tolerance, fd.estimate, errorBound) ? "fail" : "undecided";
+    results.push({ expected: fd.estimate, actual, absError, errorBound, tolerance: tol, verdict, passed: verdict === "pass" });
   }
-  return { passed: results.every((r) => r.passed), formula: toleranceFormula(tolerance), directions: results };
+  const verdict = results.some((r) => r.verdict === "fail")
+    ? "fail"
+    : results.some((r) => r.verdict === "undecided")
+      ? "undecided"
+      : "pass";
+  return { passed: verdict === "pass", verdict, formula: toleranceFormula(tolerance), directions: results };
 }

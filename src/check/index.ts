@@ -4,6 +4,7 @@ export { labelOf, type EntryLocation, type EntryReport, type Locate, type Verdic
 export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./Finding.ts";
 export {
   compareGradients,
+  defaultMaxSetAside,
   type CompareOptions,
   type GradientComparison,
   type LayerSummary,

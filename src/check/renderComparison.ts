@@ -1,6 +1,7 @@
 import type { EntryReport } from "./EntryReport.ts";
 import { findingInfo, type Finding } from "./Finding.ts";
 import type { GradientComparison, PartSummary } from "./compareGradients.ts";
+import type { PrecisionReport } from "./precision.ts";
 
 const e = (x: number, digits = 2) => (Number.isFinite(x) ? x.toExponential(digits) : String(x));
 const v = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
@@ -8,11 +9,11 @@ const v = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
 /** A comparison as text lines: verdict, formula, findings, worst entries, per-layer summary. */
 export function renderComparison(c: GradientComparison): string[] {
   const lines: string[] = [];
-  lines.push(
-    `${c.passed ? "PASS" : "FAIL"}: ${c.entries} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable} not differentiable here; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}`,
-  );
+  lines.push(`${c.passed ? "PASS" : "FAIL"}: ${countsOf(c)}; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}`);
   lines.push(`tolerance: ${c.formula}`);
-  for (const f of c.findings) lines.push(...renderFinding(f));
+  if (c.precision) lines.push(renderPrecision(c.precision));
+  const network = c.compared.some((r) => r.location !== undefined);
+  for (const f of c.findings) lines.push(...renderFinding(f, network));
   if (c.worst.length && c.failed === 0) {
     lines.push("closest to the tolerance:");
     lines.push(...renderEntries(c.worst.slice(0, 3)));
@@ -27,33 +28,68 @@ export function renderComparison(c: GradientComparison): string[] {
   return lines;
 }
 
-export function renderFinding(f: Finding): string[] {
+/** "36 entries compared, 1 outside tolerance, 2 set aside (2 not differentiable here)". */
+function countsOf(c: GradientComparison): string {
+  const setAside = c.notDifferentiable + c.undecided;
+  const why = [
+    ...(c.notDifferentiable ? [`${c.notDifferentiable} not differentiable here`] : []),
+    ...(c.undecided ? [`${c.undecided} too noisy to decide`] : []),
+  ];
+  return `${c.judged} entries compared, ${c.failed} outside tolerance, ${setAside} set aside${why.length ? ` (${why.join(", ")})` : ""}`;
+}
+
+function renderPrecision(p: PrecisionReport): string {
+  const noise = p.relativeNoise === null ? "not measurable (f barely moved along the probe)" : e(p.relativeNoise);
+  const how = p.chosenBy === "option" ? "as stated" : "measured";
+  return `precision: ${p.used} (${how}); f's noise relative to |f|: ${noise}`;
+}
+
+/** A finding as lines; `network` picks the hint in a network's vocabulary (entries located in Θ⁽ˡ⁾). */
+export function renderFinding(f: Finding, network = false): string[] {
   const info = findingInfo[f.kind];
   const head = `${info.fails ? "✗" : "·"} ${info.title}`;
+  const hint = `  hint: ${(network ? info.networkHint : undefined) ?? info.hint}`;
+  const entries = (n: number) => `${n} entr${n === 1 ? "y" : "ies"}`;
   switch (f.kind) {
     case "wrong-entries":
-      return [`${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"}; the worst:`, ...renderEntries(f.worst), `  hint: ${info.hint}`];
+      return [`${head}: ${entries(f.count)}; the worst:`, ...renderEntries(f.worst), hint];
     case "not-differentiable":
+    case "too-noisy":
       return [
-        `${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"} (${f.entries
+        `${head}: ${entries(f.count)} (${f.entries
           .slice(0, 5)
           .map((r) => r.label)
-          .join(", ")}${f.count > 5 ? ", …" : ""}) — not counted as failures`,
+          .join(", ")}${f.count > 5 ? ", …" : ""}) — set aside, not counted either way`,
       ];
+    case "too-few-compared": {
+      const noise = f.relativeNoise === null ? "" : `; f's measured noise is ${e(f.relativeNoise)} of |f|`;
+      return [
+        `${head}: ${f.judged} of ${f.entries} entries compared, ${f.notDifferentiable} not differentiable here, ${f.tooNoisy} too noisy to decide (at most ${Math.round(f.maxSetAside * 100)} % may be set aside)${noise}`,
+        hint,
+      ];
+    }
+    case "bad-point":
+      return [`${head}: got ${f.received}`, hint];
+    case "non-finite-value":
+      return [`${head}: f(x) = ${f.value}`, hint];
+    case "not-reproducible":
+      return [`${head}: ${f.label} was ${f.first}, then ${f.second} (allowed difference ${e(f.allowed)})`, hint];
+    case "wrong-shape":
+      return [`${head}: expected ${f.expected}, got ${f.actual}`, hint];
     case "non-finite-gradient":
     case "non-finite-numerical":
       return [
-        `${head}: ${f.count} entr${f.count === 1 ? "y" : "ies"}, e.g. ${f.entries
+        `${head}: ${entries(f.count)}, e.g. ${f.entries
           .slice(0, 5)
           .map((x) => `${x.label} = ${x.value}`)
           .join(", ")}`,
-        `  hint: ${info.hint}`,
+        hint,
       ];
     case "wrong-length":
-      return [`${head}: expected ${f.expected} entries, got ${f.actual}`, `  hint: ${info.hint}`];
+      return [`${head}: expected ${f.expected} entries, got ${f.actual}`, hint];
     case "not-a-gradient":
     case "not-scalar":
-      return [`${head}: got ${f.received}`, `  hint: ${info.hint}`];
+      return [`${head}: got ${f.received}`, hint];
     case "threw":
       return [`${head} while computing the ${f.during}: ${f.message}`];
   }
@@ -61,16 +97,16 @@ export function renderFinding(f: Finding): string[] {
 
 export function renderEntries(entries: readonly EntryReport[]): string[] {
   const lines = [
-    `  ${"entry".padEnd(16)} ${"expected (n)".padStart(20)} ${"actual (a)".padStart(20)} ${"|a − n|".padStart(9)} ${"rel error".padStart(9)} ${"tolerance".padStart(9)}`,
+    `  ${"entry".padEnd(16)} ${"expected (n)".padStart(20)} ${"actual (a)".padStart(20)} ${"|a − n|".padStart(9)} ${"rel error".padStart(9)} ${"tolerance".padStart(9)} ${"fd error".padStart(9)}`,
   ];
   for (const r of entries) {
     lines.push(
-      `  ${r.label.padEnd(16)} ${v(r.expected).padStart(20)} ${v(r.actual).padStart(20)} ${e(r.absError).padStart(9)} ${e(r.relError).padStart(9)} ${e(r.tolerance).padStart(9)}`,
+      `  ${r.label.padEnd(16)} ${v(r.expected).padStart(20)} ${v(r.actual).padStart(20)} ${e(r.absError).padStart(9)} ${e(r.relError).padStart(9)} ${e(r.tolerance).padStart(9)} ${e(r.errorBound).padStart(9)}`,
     );
   }
   return lines;
 }
 
 function renderPart(p: PartSummary): string {
-  return `${p.count} entries, ${p.failed} failed${p.notDifferentiable ? `, ${p.notDifferentiable} not differentiable` : ""}, max |a − n| ${e(p.maxAbsError)}, max rel ${e(p.maxRelError)}`;
+  return `${p.count} entries, ${p.failed} failed${p.notDifferentiable ? `, ${p.notDifferentiable} not differentiable` : ""}${p.undecided ? `, ${p.undecided} too noisy to decide` : ""}, max |a − n| ${e(p.maxAbsError)}, max rel ${e(p.maxRelError)}`;
 }

@@ -51,5 +51,11 @@ function whereJson(e: ThetaEntry) {
  * (selfConsistent) repeat them.
  */
 function checksJson(c: CheckResults) {
-  return { matchesReference: c.matchesReference, selfConsistent: c.selfConsistent, a: c.matchesReference, b: c.selfConsistent };
+  return {
+    matchesReference: c.matchesReference,
+    selfConsistent: c.selfConsistent,
+    ...(c.notDecided !== undefined ? { notDecided: c.notDecided } : {}),
+    a: c.matchesReference,
+    b: c.selfConsistent,
+  };
 }

@@ -32,7 +32,7 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
       "| check | result |",
       "|---|---|",
       `| (a) cost and gradient vs gradcheck's own | ${v(report.checks.matchesReference)} |`,
-      `| (b) gradient vs finite differences of its own cost | ${v(report.checks.selfConsistent)} |`,
+      `| (b) gradient vs finite differences of its own cost | ${report.checks.notDecided === undefined ? v(report.checks.selfConsistent) : "not decided"} |`,
     );
     lines.push("", "## Findings", "");
     for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);

@@ -1,6 +1,6 @@
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
-import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
+import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
@@ -56,7 +56,7 @@ export function renderCheckReport(
     out.push(`  entries are named ${thetaIndexConvention}`);
     if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
-    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent)}`);
+    out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent, report.checks.notDecided)}`);
     out.push("");
     for (const f of report.findings) out.push(...renderFinding(f));
     out.push("");
@@ -64,7 +64,7 @@ export function renderCheckReport(
       out.push(`diagnosis: ${report.mistakes.join(", ")}`);
       for (const id of report.mistakes) {
         const m = mistakeInfo[id];
-        out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${m.hint}`);
+        out.push(`  ${id} — ${m.title}`, `    ${m.explanation}`, `    fix: ${mistakeHint(id, report.counterexample?.hiddenActivation)}`);
       }
     } else if (report.clues.length > 0) {
       out.push(
@@ -101,7 +101,8 @@ export function renderCheckReport(
   return out;
 }
 
-function verdict(v: boolean | null): string {
+function verdict(v: boolean | null, notDecided?: string): string {
+  if (notDecided !== undefined) return `not decided (${notDecided})`;
   return v === null ? "not reached" : v ? "passed" : "FAILED";
 }
 

@@ -33,7 +33,7 @@ function workPerIncrement(problem: Problem): number {
 /**
  * Richardson extrapolation with central differences, 3 to 6 levels per entry (6 to 12
  * increments): levels are added until the a-posteriori bound is within 1e-12·max(1, |∂J/∂Θ|)
- * — far under what a check tolerates, |a − n| ≤ 4·e + 1e-8·|n| + 1e-11 — or stops halving
+ * — far under what a check tolerates, |a − n| ≤ min(4·e, 0.01·|n|) + 1e-8·|n| + 1e-11 — or stops halving
  * (the round-off floor, ~1e-13 on costs of order 1). An entry stopped after n levels gets
  * exactly the estimate and bound of the fixed n-level method, so the error model is the same.
  */

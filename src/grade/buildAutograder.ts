@@ -1,8 +1,9 @@
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createWriteStream, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../data/packageRoot.ts";
 import yazl from "yazl";
 import type { Rubric } from "./Rubric.ts";
+import { runtimePackages } from "./runtimePackages.ts";
 
 /** gradcheck's own folder: what the autograder carries. */
 const root = (): string => packageRoot();
@@ -81,8 +82,8 @@ exit 0
 
 /**
  * Builds the Gradescope autograder zip: setup.sh and run_autograder at the top, the rubric,
- * the seed and the per-call limit, gradcheck's sources with its production dependencies (read
- * from package-lock.json, so no test or build tool is packed), and the Node.js binary this
+ * the seed and the per-call limit, gradcheck's sources with its production dependencies (as
+ * installed: no test or build tool is packed), and the Node.js binary this
  * process runs on, since Gradescope's images have no Node ≥ 20.
  */
 export async function buildAutograder(
@@ -107,10 +108,9 @@ export async function buildAutograder(
     zip.addFile(process.execPath, "node/bin/node", { mode: 0o755, mtime: new Date(0) });
     files++;
   }
-  for (const path of packedPaths()) {
-    const full = join(root(), path);
-    const st = statSync(full);
-    zip.addFile(full, `gradcheck/${path}`, { mode: st.mode & 0o111 ? 0o755 : 0o644, mtime: new Date(0) });
+  for (const { from, to } of packedPaths()) {
+    const st = statSync(from);
+    zip.addFile(from, `gradcheck/${to}`, { mode: st.mode & 0o111 ? 0o755 : 0o644, mtime: new Date(0) });
     files++;
   }
   zip.end();
@@ -119,45 +119,28 @@ export async function buildAutograder(
 }
 
 /**
- * gradcheck's runtime files (bin/, the compiled dist/) and the packages run_autograder loads:
- * autograderDependencies, and theirs, resolved as npm laid them out in package-lock.json. No
- * test or build tool is packed, nor what only other commands load.
+ * gradcheck's runtime files (bin/, the compiled dist/) and the packages run_autograder loads
+ * (autograderDependencies, and theirs, found as installed by runtimePackages: in a clone or in a
+ * project's node_modules), each with its place in the pack. No test or build tool is packed, nor
+ * what only other commands load.
  */
-function packedPaths(): string[] {
-  const paths = ["package.json", ...walk("bin"), ...walk("dist")];
-  const lock = JSON.parse(readFileSync(join(root(), "package-lock.json"), "utf8")) as {
-    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
-  };
-  const wanted = autograderDependencies;
-  const seen = new Set<string>();
-  const visit = (from: string, name: string) => {
-    // npm's resolution: the nearest node_modules folder up from the dependent package.
-    let at = from;
-    for (;;) {
-      const dir = `${at ? `${at}/` : ""}node_modules/${name}`;
-      if (lock.packages[dir]) {
-        if (seen.has(dir) || !existsSync(join(root(), dir))) return;
-        seen.add(dir);
-        const info = lock.packages[dir];
-        for (const dep of [...Object.keys(info.dependencies ?? {}), ...Object.keys(info.optionalDependencies ?? {})]) visit(dir, dep);
-        return;
-      }
-      if (!at) return;
-      const cut = at.lastIndexOf("/node_modules/");
-      at = cut < 0 ? "" : at.slice(0, cut);
-    }
-  };
-  for (const name of wanted) visit("", name);
-  for (const dir of [...seen].sort()) paths.push(...walk(dir).filter((p) => !p.slice(dir.length).includes("/node_modules/")));
-  return paths;
+function packedPaths(): { readonly from: string; readonly to: string }[] {
+  const own = ["package.json", ...walk(root(), "bin"), ...walk(root(), "dist")].map((p) => ({ from: join(root(), p), to: p }));
+  const packages = runtimePackages(root(), autograderDependencies).flatMap(({ dir, packedAt }) =>
+    walk(dir, "")
+      .filter((p) => !p.includes("node_modules/"))
+      .map((p) => ({ from: join(dir, p), to: `${packedAt}/${p}` })),
+  );
+  return [...own, ...packages];
 }
 
-function walk(dir: string): string[] {
+/** Files under base/dir, relative to base (dir "" for the whole of base); .bin folders are npm's links, not files. */
+function walk(base: string, dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(join(root(), dir), { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
+  for (const entry of readdirSync(join(base, dir), { withFileTypes: true })) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (entry.name !== ".bin") out.push(...walk(path));
+      if (entry.name !== ".bin") out.push(...walk(base, path));
     } else if (entry.isFile()) out.push(path);
   }
   return out;

@@ -1,11 +1,20 @@
 import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject } from "ajv";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 
 export const rubricSchema = JSON.parse(readFileSync(new URL("./rubric.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
-const validate = new Ajv({ allErrors: true }).compile(rubricSchema);
+// ajv is loaded and the schema compiled on the first rubric checked, not when gradcheck is imported.
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+    compiled = new Ajv({ allErrors: true }).compile(rubricSchema);
+  }
+  return compiled;
+}
 
 export type RubricCheck = { readonly ok: true; readonly rubric: Rubric } | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -14,6 +23,7 @@ export type RubricCheck = { readonly ok: true; readonly rubric: Rubric } | { rea
  * ids, min ≤ max, an assignment `check` would accept, tests' networks within its shapes). Each error names the field as a path, e.g. `tests[2].networks.m`.
  */
 export function validateRubric(value: unknown): RubricCheck {
+  const validate = validator();
   if (!validate(value)) return { ok: false, errors: (validate.errors ?? []).map(describe) };
   const rubric = value as Rubric;
   const errors: string[] = [];

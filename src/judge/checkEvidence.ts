@@ -81,7 +81,7 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
   const a = compareGradients(
     outcome.grad,
     { estimate: expected, errorBound: new Float64Array(expected.length), ...(kink ? { kink } : {}) },
-    { tolerance: { ...agreement, safety: 0 }, locate },
+    { tolerance: { ...agreement, safety: 0 }, locate, maxSetAside: 1 },
   );
   const base = { caseName: c.name, layerSizes: c.layerSizes.slice(), m: c.X.rows, a };
   if (theta.length > evidenceMaxParameters) {
@@ -101,7 +101,11 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
       calls: { answer: 1, entryByEntry: 0, sweeps: 0 },
       notes: [`its own J failed: ${fd.outcome.message}`],
     };
-  const b = compareGradients(outcome.grad, { ...fd.value, kink: watch.kinks }, { tolerance: { ...selfConsistency }, locate });
+  const b = compareGradients(
+    outcome.grad,
+    { ...fd.value, kink: watch.kinks },
+    { tolerance: { ...selfConsistency }, locate, maxSetAside: 1 },
+  );
   const swept = await sweepsOf(c, implementation, theta, b, fd.value, outcome.grad);
   return {
     ...base,

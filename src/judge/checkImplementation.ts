@@ -5,7 +5,7 @@ import { requestOf } from "./requestOf.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
 import { problemInfo, wrongValue, type CheckProblem } from "./checkProblem.ts";
-import { checkReport, type CheckReport, type ReportStart } from "./checkReport.ts";
+import { checkReport, type CheckReport, type CheckResults, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
 import { diagnose, diagnosesNonFinite, diagnosticCasesFor } from "./diagnose.ts";
@@ -155,7 +155,8 @@ async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
 const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
 
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
-async function probeFailure(session: Session, first: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
+async function probeFailure(session: Session, probed: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
+  const first = session.expired() ? probed : await locateSelfInconsistency(session, session.diagnostic[0]!, probed);
   const mistakes =
     diagnosable(session, first) && !session.expired()
       ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic, session)
@@ -168,12 +169,23 @@ async function probeFailure(session: Session, first: CaseVerdict, options: Submi
     findings: first.findings,
     checks: {
       matchesReference: answered ? !first.findings.some((f) => f.check === "a") : null,
-      selfConsistent: answered && options.precision !== "float32" ? !first.findings.some((f) => f.check === "b") : null,
+      ...selfConsistencyOf(answered && options.precision !== "float32", first),
     },
     counterexample: caseFileOf(session.diagnostic[0], first.reference, first.submitted),
     mistakes,
     mutated: [...session.mutated],
   });
+}
+
+/** (b)'s verdict on the counterexample: null with the reason when it could not decide, never a default "passed". */
+function selfConsistencyOf(
+  asked: boolean,
+  verdict: CaseVerdict & { readonly bNotDecided?: string },
+): Pick<CheckResults, "selfConsistent"> & Partial<Pick<CheckResults, "notDecided">> {
+  if (!asked) return { selfConsistent: null };
+  if (verdict.bNotDecided !== undefined && !verdict.findings.some((f) => f.check === "b"))
+    return { selfConsistent: null, notDecided: verdict.bNotDecided };
+  return { selfConsistent: !verdict.findings.some((f) => f.check === "b") };
 }
 
 /** Wrong values are matched against the catalogue; so is a NaN or ∞ where the family has a mistake that overflows. */
@@ -336,7 +348,7 @@ async function explainFailure(session: Session, search: Search, options: Submiss
     findings: verdict.findings,
     checks: {
       matchesReference: answered ? !verdict.findings.some((f) => f.check === "a") : null,
-      selfConsistent: answered && options.precision !== "float32" ? !verdict.findings.some((f) => f.check === "b") : null,
+      ...selfConsistencyOf(answered && options.precision !== "float32", verdict),
     },
     counterexample: caseFileOf(counterexample, verdict.reference, verdict.submitted),
     firstFailure: search.firstFailure,
@@ -388,11 +400,32 @@ function answerOf(a: { J: number; grad: Float64Array }) {
   return { J: a.J, grad: Array.from(a.grad) };
 }
 
-/** On the small counterexample, say which entries (b) disagrees with. */
-async function locateSelfInconsistency(session: Session, counterexample: LabelledCase, verdict: CaseVerdict): Promise<CaseVerdict> {
+/**
+ * (b) on the small counterexample, entry by entry: it names the entries (b)'s random direction
+ * found wrong, and where (a) found the gradient wrong and one direction did not, it looks at
+ * every entry. (b) then fails (a finding of its own), agrees (J and ∇J are wrong together, as
+ * when the bias is regularised in both), or is not decided: never "passed" by default.
+ */
+async function locateSelfInconsistency(
+  session: Session,
+  counterexample: LabelledCase,
+  verdict: CaseVerdict,
+): Promise<CaseVerdict & { readonly bNotDecided?: string }> {
+  if (!verdict.submitted) return verdict;
   const b = verdict.findings.findIndex((f) => f.problem === "self-inconsistent");
-  if (b < 0 || !verdict.submitted) return verdict;
-  const where = await selfInconsistentEntries(counterexample, verdict.submitted.grad, session.implementation);
-  if (!where) return verdict;
-  return { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${where}` } : f)) };
+  const aGradient = verdict.findings.some((f) => f.problem === "gradient-mismatch");
+  if (b < 0 && !aGradient) return verdict;
+  const entries = await selfInconsistentEntries(counterexample, verdict.submitted.grad, session.implementation);
+  if (b >= 0)
+    return entries.verdict === "disagrees"
+      ? { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${entries.message}` } : f)) }
+      : verdict;
+  if (entries.verdict === "agrees") return verdict;
+  if (entries.verdict === "not-decided") return { ...verdict, bNotDecided: entries.why };
+  const found: CaseFinding = {
+    problem: "self-inconsistent",
+    check: "b",
+    message: `one random direction agreed, but ${entries.message}`,
+  };
+  return { ...verdict, findings: [...verdict.findings, found] };
 }

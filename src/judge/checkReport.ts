@@ -8,8 +8,10 @@ import type { Clue } from "./clues/Clue.ts";
 export interface CheckResults {
   /** (a) J and ∂J/∂Θ agree with gradcheck's own */
   readonly matchesReference: boolean | null;
-  /** (b) the returned gradient agrees with finite differences of the submission's own J */
+  /** (b) the returned gradient agrees with finite differences of the submission's own J; null when not reached or not decided */
   readonly selfConsistent: boolean | null;
+  /** why (b) could not decide on the counterexample (too many parameters to look entry by entry, kinks, noise); absent when it did */
+  readonly notDecided?: string;
 }
 
 /** Everything `check` found, as data: the CLI renders it and derives the exit code from it. */

@@ -54,6 +54,7 @@ export async function replayCase(
           {
             tolerance: { safety: 0, ...agreement },
             locate: thetaLocate(c.layerSizes),
+            maxSetAside: 1,
           },
         )
       : null;

@@ -23,6 +23,8 @@ export interface MistakeInfo {
   readonly title: string;
   readonly explanation: string;
   readonly hint: string;
+  /** the hint in the words of each hidden activation, where the fix depends on it (absent: `hint` for all) */
+  readonly hintFor?: Readonly<Partial<Record<"sigmoid" | "tanh" | "relu", string>>>;
   /** The planted slip that reproduces the mistake in nnCostFunctionWith. */
   readonly slips: Slips;
   /** The families where the mistake exists and shows (absent: every family). */
@@ -52,6 +54,10 @@ export const mistakeInfo: Readonly<Record<MistakeId, MistakeInfo>> = {
     explanation:
       "δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ was used as is; the chain rule through the hidden activation needs the element-wise factor g'(z⁽ˡ⁾) = a⁽ˡ⁾(1 − a⁽ˡ⁾). Every Θ⁽ˡ⁾ before the last is affected; the last one's gradient is still right.",
     hint: "Multiply (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ (bias row dropped) element-wise by a⁽ˡ⁾ .* (1 − a⁽ˡ⁾).",
+    hintFor: {
+      tanh: "Multiply (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ (bias row dropped) element-wise by 1 − a⁽ˡ⁾ .^ 2, tanh's derivative.",
+      relu: "Multiply (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ (bias row dropped) element-wise by (z⁽ˡ⁾ > 0), relu's derivative.",
+    },
     slips: { hiddenDerivative: "none" },
   },
   "activation-derivative-of-activation": {
@@ -145,3 +151,9 @@ export const mistakeInfo: Readonly<Record<MistakeId, MistakeInfo>> = {
 };
 
 export const mistakeIds = Object.keys(mistakeInfo) as MistakeId[];
+
+/** A mistake's fix in the words of the network's hidden activation (sigmoid's when not known). */
+export function mistakeHint(id: MistakeId, hiddenActivation?: string): string {
+  const info = mistakeInfo[id];
+  return info.hintFor?.[hiddenActivation as "sigmoid" | "tanh" | "relu"] ?? info.hint;
+}

@@ -16,7 +16,12 @@ export const okabeIto = {
 } as const;
 
 /** Pass/fail colours, the same in every chart and table. */
-export const verdictColour = { pass: okabeIto.blue, fail: okabeIto.vermillion, "not-differentiable": okabeIto.grey } as const;
+export const verdictColour = {
+  pass: okabeIto.blue,
+  fail: okabeIto.vermillion,
+  "not-differentiable": okabeIto.grey,
+  undecided: okabeIto.yellow,
+} as const;
 
 export const heatmapScheme = "blueorange";
 

@@ -24,7 +24,7 @@ export async function comparisonSections(c: GradientComparison, name: string, la
   const parts: string[] = [];
   const verdict = c.passed ? '<span class="pass">agree</span>' : '<span class="fail">differ</span>';
   parts.push(
-    `<p>${verdict}: ${c.entries} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable} not differentiable here; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}.</p>`,
+    `<p>${verdict}: ${c.judged} entries compared, ${c.failed} outside tolerance, ${c.notDifferentiable + c.undecided} set aside (${c.notDifferentiable} not differentiable here, ${c.undecided} too noisy to decide); ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}.</p>`,
   );
   parts.push(
     `<p class="muted">a: ${escapeHtml(labels.a)}; n: ${escapeHtml(labels.n)}. Tolerance: <code>${escapeHtml(c.formula)}</code></p>`,

@@ -57,7 +57,7 @@ function findingsAndDiagnosis(report: CheckReport): string[] {
     x === null ? "not reached" : x ? '<span class="pass">passed</span>' : '<span class="fail">failed</span>';
   const out = [
     "<h2>Checks</h2>",
-    `<p>(a) cost and gradient against gradcheck's own: ${v(report.checks.matchesReference)}<br>(b) gradient against finite differences of its own cost: ${v(report.checks.selfConsistent)}</p>`,
+    `<p>(a) cost and gradient against gradcheck's own: ${v(report.checks.matchesReference)}<br>(b) gradient against finite differences of its own cost: ${report.checks.notDecided === undefined ? v(report.checks.selfConsistent) : `not decided (${escapeHtml(report.checks.notDecided)})`}</p>`,
     "<h2>Findings</h2>",
     `<ul>${report.findings.map((f) => `<li><strong>${escapeHtml(problemInfo[f.problem].title)}</strong>${f.check ? ` (${f.check})` : ""}: ${escapeHtml(f.message)}</li>`).join("\n")}</ul>`,
     "<h2>Diagnosis</h2>",

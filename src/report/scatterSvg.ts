@@ -49,7 +49,7 @@ export async function scatterSvg(
           shape: {
             field: "verdict",
             type: "nominal",
-            scale: { domain: Object.keys(verdictColour), range: ["circle", "triangle-up", "square"] },
+            scale: { domain: Object.keys(verdictColour), range: ["circle", "triangle-up", "square", "diamond"] },
           },
           description: { field: "description" },
         },

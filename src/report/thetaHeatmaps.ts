@@ -44,7 +44,7 @@ export async function thetaHeatmaps(comparison: GradientComparison, name: string
 }
 
 function cellOf(r: EntryReport): HeatmapCell {
-  const ratio = r.verdict === "not-differentiable" ? null : clampRatio(r.absError / r.tolerance);
+  const ratio = r.verdict === "not-differentiable" || r.verdict === "undecided" ? null : clampRatio(r.absError / r.tolerance);
   const shown = ratio === null ? "not differentiable here" : `|a − n| / tolerance = ${(r.absError / r.tolerance).toExponential(2)}`;
   const bias = r.location !== undefined && r.location.column === 0;
   return {

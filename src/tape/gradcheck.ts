@@ -1,5 +1,5 @@
 import { GradientCheckError } from "../check/assertGradient.ts";
-import { checkGradient, type GradientCheckOptions } from "../check/checkGradient.ts";
+import { badPointFinding, checkGradient, type GradientCheckOptions } from "../check/checkGradient.ts";
 import { comparisonOfFindings, type GradientComparison } from "../check/compareGradients.ts";
 import type { Matrix } from "../linalg/Matrix.ts";
 import { grad } from "./grad.ts";
@@ -17,6 +17,8 @@ export interface GradcheckOptions extends GradientCheckOptions {
 }
 
 export function gradcheck(f: (x: Value) => Value, x: Matrix | ArrayLike<number>, options: GradcheckOptions = {}): GradientComparison {
+  const bad = badPointFinding(isMatrix(x) ? x.data : x);
+  if (bad) return comparisonOfFindings([bad], options);
   const X: Matrix = isMatrix(x) ? x : { rows: 1, cols: x.length, data: Float64Array.from(x) };
   const at = (data: Float64Array): Matrix => ({ rows: X.rows, cols: X.cols, data });
   let out: Value;
@@ -43,5 +45,11 @@ export function assertGradcheck(f: (x: Value) => Value, x: Matrix | ArrayLike<nu
 }
 
 function isMatrix(x: Matrix | ArrayLike<number>): x is Matrix {
-  return typeof (x as Matrix).rows === "number" && typeof (x as Matrix).cols === "number" && (x as Matrix).data !== undefined;
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as Matrix).rows === "number" &&
+    typeof (x as Matrix).cols === "number" &&
+    (x as Matrix).data !== undefined
+  );
 }

@@ -74,12 +74,13 @@ describe("compareGradients", () => {
     expect(r.entries).toBe(4);
   });
 
-  it("a wrong length is a finding; the common entries are still compared", () => {
-    const r = compareGradients(grad(x).slice(0, 4), numerical);
+  it("a wrong length is reported first and alone: no shifted entries are compared", () => {
+    const g = grad(x);
+    const r = compareGradients([...g.slice(0, 2), ...g.slice(3)], numerical);
     expect(r.passed).toBe(false);
-    expect(r.findings[0]).toEqual({ kind: "wrong-length", expected: 6, actual: 4 });
-    expect(r.entries).toBe(4);
-    expect(r.failed).toBe(0);
+    expect(r.findings).toEqual([{ kind: "wrong-length", expected: 6, actual: 5 }]);
+    expect(r.entries).toBe(0);
+    expect(renderComparison(r).join("\n")).not.toMatch(/differ from finite differences/);
   });
 
   it("something that is not an array is a finding, not a crash", () => {
@@ -91,12 +92,23 @@ describe("compareGradients", () => {
     }
   });
 
-  it("kinks are reported as not differentiable, not as failures", () => {
+  it("kinks are set aside as not differentiable, not as failures, within the share a check may set aside", () => {
     const h = (v: Float64Array) => Math.abs(v[0]) + v[1] * v[1];
-    const r = checkGradient(h, (v) => [v[0] > 0 ? 1 : -1, 2 * v[1]], [0, 0.5]);
+    const r = checkGradient(h, (v) => [v[0] > 0 ? 1 : -1, 2 * v[1]], [0, 0.5], { maxSetAside: 0.5 });
     expect(r.passed).toBe(true);
     expect(r.notDifferentiable).toBe(1);
     expect(kinds(r.findings)).toEqual(["not-differentiable"]);
+  });
+
+  it("a check that set aside more than its share fails, saying so: half the entries on a kink is no pass", () => {
+    const h = (v: Float64Array) => Math.abs(v[0]) + v[1] * v[1];
+    const r = checkGradient(h, (v) => [v[0] > 0 ? 1 : -1, 2 * v[1]], [0, 0.5]);
+    expect(r.passed).toBe(false);
+    expect(kinds(r.findings)).toEqual(["not-differentiable", "too-few-compared"]);
+    expect(r.findings[1]).toMatchObject({ entries: 2, judged: 1, notDifferentiable: 1, tooNoisy: 0, maxSetAside: 0.1 });
+    expect(renderComparison(r).join("\n")).toMatch(
+      /1 entries compared, 0 outside tolerance, 1 set aside \(1 not differentiable here\)[\s\S]*Too few entries compared/,
+    );
   });
 
   it("honours a caller's tolerance", () => {

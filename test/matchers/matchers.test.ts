@@ -16,6 +16,13 @@ describe("gradcheck/vitest matchers", () => {
     expect(f).not.toHaveGradient(wrong, [0.4, -1.3]);
   });
 
+  it("toHaveGradient does not pass an all-zero gradient of a float32 loss (its rounding is measured, not taken for kinks)", () => {
+    const f32 = (x: Float64Array) =>
+      Math.fround(Math.fround(Math.log1p(Math.exp(Math.fround(0.3 * x[0]! - 1.7 * x[1]!)))) + Math.fround(0.5 * x[0]! ** 2));
+    expect(f32).not.toHaveGradient(() => [0, 0], [0.3, -0.2]);
+    expect(() => expect(f32).toHaveGradient(() => [0, 0], [0.3, -0.2])).toThrow(/FAIL[\s\S]*precision: float32 \(measured\)/);
+  });
+
   it("toHaveGradient on a vector-valued f says so", () => {
     const softmaxish = (x: Float64Array) => [x[0]!, x[1]!];
     expect(() => expect(softmaxish).toHaveGradient(() => [1, 1], [0, 0])).toThrow(/f returned an array, not a number/);
