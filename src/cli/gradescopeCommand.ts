@@ -12,7 +12,7 @@ export async function gradescopeCommand(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
-  const args = parseArgs(words, ["out", "rubric", "seed", "timeout"], ["download-node"]);
+  const args = parseArgs(words, ["out", "rubric", "seed", "timeout"], ["bundle-node"]);
   if (args.positional.length) throw new UsageError(`gradescope takes no positional arguments, got ${args.positional.join(" ")}`);
   const file = args.options.get("out");
   if (typeof file !== "string") throw new UsageError("gradescope needs --out autograder.zip");
@@ -20,12 +20,11 @@ export async function gradescopeCommand(
   if (!rubric) return 2;
   const seed = args.options.has("seed") ? integerOption(args, "seed", 0, 0) : randomInt(0, 2 ** 31);
   const timeout = integerOption(args, "timeout", defaultGradeTimeoutMs, 1);
-  // Node.js is packed (the path the tests run end to end) unless setup.sh is asked to fetch it:
-  // the binary is two thirds of the zip, but fetching it needs the network while Gradescope builds.
-  const node = args.options.has("download-node") ? "download" : "bundle";
+  // Node.js is fetched by setup.sh unless asked to be packed: it is two thirds of a bundled zip
+  const node = args.options.has("bundle-node") ? "bundle" : "download";
   const { files, bytes } = await buildAutograder(file, rubric, seed, timeout, node);
   out(
-    `wrote ${file}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (rubric "${rubric.name}", seed ${seed}, Node ${process.version}).${node === "download" ? " setup.sh fetches this Node.js release and checks its SHA-256." : " --download-node leaves Node.js out for setup.sh to fetch (a smaller zip)."} Upload it as the assignment's autograder on Gradescope.`,
+    `wrote ${file}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (rubric "${rubric.name}", seed ${seed}, Node ${process.version}).${node === "download" ? " setup.sh fetches Node.js from nodejs.org; --bundle-node packs it instead." : ""} Upload it as the assignment's autograder on Gradescope.`,
   );
   return 0;
 }

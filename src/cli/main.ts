@@ -27,7 +27,7 @@ const usage = `usage:
                   [--junit FILE] [--format github] [--report DIR] [--only ID...]
                   [--roster FILE.csv] [--export canvas]      (gradcheck help grade: every option)
   gradcheck grade --dry-run [--rubric FILE] [--seed S]
-  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] [--download-node] --out autograder.zip
+  gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] [--bundle-node] --out autograder.zip
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
