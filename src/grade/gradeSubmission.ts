@@ -60,7 +60,9 @@ export async function gradeImplementation(
   const implementation = encodedImplementation(given, assignment);
   const outcomes: TestOutcome[] = [];
   for (const test of rubric.tests) {
-    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation);
+    const outcome = await runRubricTest(test, networksFor(test, options.seed, assignment), implementation, {
+      allowUnstableCost: assignment.allowUnstableCost,
+    });
     if (outcomes.length === 0 && outcome.neverAnswered)
       return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
     outcomes.push(outcome);

@@ -6,6 +6,7 @@ import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
 import type { CheckProblem } from "../judge/checkProblem.ts";
 import { agreement, againstOwnCost, againstReference, callFinding, selfConsistency, type CaseFinding } from "../judge/judgeCase.ts";
 import { requestOf } from "../judge/requestOf.ts";
+import { saturatedAnswer } from "../judge/unstableCost.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import type { RubricTest } from "./Rubric.ts";
 
@@ -32,10 +33,11 @@ export async function runRubricTest(
   test: RubricTest,
   networks: readonly LabelledCase[],
   implementation: Implementation,
+  options: { readonly allowUnstableCost?: boolean } = {},
 ): Promise<TestOutcome> {
   for (let k = 0; k < networks.length; k++) {
     const c = networks[k];
-    const failed = await judgeNetwork(test, c, implementation);
+    const failed = await judgeNetwork(test, c, implementation, options.allowUnstableCost === true);
     if (!failed) continue;
     const { finding, c: used, reference, submitted } = failed;
     const where = `network ${k + 1} of ${networks.length} (layerSizes [${used.layerSizes}], m = ${used.X.rows}, λ = ${used.lambda})`;
@@ -50,11 +52,18 @@ export async function runRubricTest(
   return { passed: true, message: `passed on ${networks.length} network${networks.length === 1 ? "" : "s"}` };
 }
 
-async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: Implementation): Promise<Step> {
+async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: Implementation, allowUnstableCost: boolean): Promise<Step> {
   const at = (lambda: number): LabelledCase => ({ ...c, lambda });
-  const answer = async (x: LabelledCase): Promise<{ step: Step } | { got: Answer; reference: CostAndGradient }> => {
+  const answer = async (x: LabelledCase): Promise<{ step: Step } | { got: Answer; reference: CostAndGradient; unstable?: true }> => {
     const reference = batchBackprop(x, x.theta);
     const outcome = await implementation.call(requestOf(x));
+    // Not finite only where outputs saturate (the naive log, the course's dAL): unstable-cost,
+    // or, where the rubric allows it, the rest of the answer judged as usual.
+    const unstable =
+      outcome.kind === "result" ? saturatedAnswer(x, outcome, reference, (g) => againstReference(x, g, reference, agreement)) : undefined;
+    if (unstable && !allowUnstableCost && hits(test, outcome as Answer))
+      return { step: { finding: unstable.finding, c: x, reference, submitted: outcome as Answer } };
+    if (unstable) return { got: unstable.patched, reference, unstable: true };
     const finding = callFinding(
       outcome,
       reference.grad.reduce((s, D) => s + D.data.length, 0),
@@ -112,8 +121,19 @@ async function judgeNetwork(test: RubricTest, c: LabelledCase, implementation: I
     case "self-consistency": {
       const r = await answer(c);
       if ("step" in r) return r.step;
+      // a cost that is infinite where outputs saturate has no slope to compare (as in check)
+      if (r.unstable) return undefined;
       const finding = await againstOwnCost(c, r.got, implementation, selfConsistency);
       return finding ? { finding, c, reference: r.reference, submitted: r.got } : undefined;
     }
   }
+}
+
+/** Whether a test judges the part of an answer that is not finite: J for the cost tests, ∂J/∂Θ for the gradient tests. */
+function hits(test: RubricTest, got: Answer): boolean {
+  const cost = !Number.isFinite(got.J),
+    gradient = !got.grad.every(Number.isFinite);
+  if (test.kind.startsWith("cost-") || test.kind === "stable-cost") return cost;
+  if (test.kind.startsWith("gradient-")) return gradient;
+  return cost || gradient;
 }

@@ -2,7 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { forward } from "../network/forward.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { logSumExp } from "../network/softmax.ts";
-import { parameterCount, thetaOffsets } from "../network/theta.ts";
+import { parameterCount, thetaOffsets, unroll } from "../network/theta.ts";
 import type { CaseFinding } from "./judgeCase.ts";
 
 /**
@@ -155,4 +155,27 @@ export function unstableCost(
     actual: got.J,
     message: `J = ${got.J}, the exact cost is ${reference.J}: off by ${Math.abs(got.J - reference.J).toExponential(2)}, within the rounding error of log(1 − h) where outputs are near 0 or 1 (${bound.toExponential(2)})${gradient}`,
   };
+}
+
+/**
+ * One answer under the saturation policy, for judges that look at one part of it (the rubric's
+ * tests): when J or ∂J/∂Θ is not finite only where outputs saturate and the rest is right, the
+ * unstable-cost finding, and the answer with those values set to gradcheck's so the rest can be
+ * judged as usual. Undefined when the answer is finite, or its non-finite values are no rounding.
+ */
+export function saturatedAnswer(
+  c: LabelledCase,
+  got: { J: number; grad: Float64Array },
+  reference: CostAndGradient,
+  a: (got: { J: number; grad: Float64Array }) => readonly CaseFinding[],
+): { readonly finding: CaseFinding; readonly patched: { J: number; grad: Float64Array } } | undefined {
+  if (got.grad.length !== parameterCount(c.layerSizes)) return undefined;
+  const expected = unroll(reference.grad);
+  const finiteGrad = got.grad.every(Number.isFinite);
+  if (finiteGrad && Number.isFinite(got.J)) return undefined;
+  const within = finiteGrad ? { grad: got.grad, nonFinite: 0 } : withinSaturation(c, got.grad, expected);
+  if (!within) return undefined;
+  const finding = unstableCost(c, got, reference, a({ J: got.J, grad: within.grad }), within.nonFinite);
+  if (!finding) return undefined;
+  return { finding, patched: { J: Number.isFinite(got.J) ? got.J : reference.J, grad: within.grad } };
 }
