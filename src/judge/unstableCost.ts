@@ -79,6 +79,9 @@ export function naiveLogError(c: LabelledCase): { readonly bound: number; readon
  * no output saturates: a non-finite answer there is no rounding of the formula.
  */
 export function saturationReach(c: LabelledCase): Uint8Array | undefined {
+  // softmax's δ⁽ᴸ⁾ = p − y is finite wherever p rounds: a non-finite gradient there is e^z
+  // overflowing (softmax-without-max-shift), never the log
+  if (c.outputActivation === "softmax") return undefined;
   const tails = outputTails(c);
   const at = (q: number) => saturates(tails!.tail[q], tails!.nearOne[q]);
   if (!tails || !tails.tail.some((_, q) => at(q))) return undefined;
