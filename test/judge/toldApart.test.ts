@@ -3,6 +3,14 @@ import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { diagnose, diagnosticCasesFor } from "../../src/judge/diagnose.ts";
 import { mistakes, nnCostFunctionWith } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
+import { nearMatch } from "../../src/judge/clues/nearMatch.ts";
+import type { Sample } from "../../src/judge/clues/Evidence.ts";
+import { diagnosticCases } from "../../src/judge/diagnose.ts";
+import { batchBackprop } from "../../src/backprop/batch.ts";
+import { unroll } from "../../src/network/theta.ts";
+import { requestOf } from "../../src/judge/requestOf.ts";
+import type { LabelledCase } from "../../src/network/labels.ts";
+import type { NnCostFunction } from "../../src/mistakes/index.ts";
 
 // At λ = 0 every regulariser slip gives the right answer, and at K = 1 one-hot labels change
 // nothing: an answer that matches such a mistake there says nothing about it.
@@ -24,5 +32,36 @@ describe("a mistake is named only where it is told apart from the right answer",
   it("a mistake the cases do show is still named", async () => {
     const named = await diagnose(inProcessImplementation(mistakes["missing-activation-derivative"], "slip"), undefined, onlyLambda0K1);
     expect(named).toEqual(["missing-activation-derivative"]);
+  });
+});
+
+describe("near matches come from the assignment's family only", () => {
+  const answer = async (fn: NnCostFunction, c: LabelledCase) => {
+    const r = requestOf(c);
+    const { J, grad } = await fn(
+      Float64Array.from(r.params),
+      r.layerSizes.slice(),
+      r.X.map((x) => x.slice()),
+      r.y.slice(),
+      r.lambda,
+    );
+    return { J, grad: Float64Array.from(grad) };
+  };
+  const sample = async (c: LabelledCase, fn: NnCostFunction): Promise<Sample> => {
+    const expected = batchBackprop(c, c.theta);
+    return { c, expected: { J: expected.J, grad: unroll(expected.grad) }, got: await answer(fn, c) };
+  };
+  it("a sigmoid network answered as a softmax one is no near match of softmax-without-max-shift", async () => {
+    const [first, ...rest] = diagnosticCases;
+    const samples = [
+      await sample(first, mistakes["softmax-without-max-shift"]),
+      ...(await Promise.all(rest.map((c) => sample(c, nnCostFunctionWith({}))))),
+    ];
+    expect(samples[0].got.J).not.toBeCloseTo(samples[0].expected.J, 6);
+    const evidence = { samples, costWrong: true, gradientWrong: true, selfInconsistent: false };
+    expect(await nearMatch(evidence)).toBeUndefined();
+    // a slip of the family itself, in the first case only, still is one
+    const own = [await sample(first, mistakes["regularized-bias"]), ...samples.slice(1)];
+    expect((await nearMatch({ ...evidence, samples: own }))?.message).toMatch(/^regularized-bias reproduces/);
   });
 });
