@@ -1,6 +1,33 @@
 import type { LabelledCase } from "../network/labels.ts";
 import { costFunction } from "../network/costFunction.ts";
 import { roll } from "../network/theta.ts";
+import { defaultRelativeAccuracy } from "../numeric/index.ts";
+import { toleranceOf } from "../check/index.ts";
+import { agreement } from "./judgeCase.ts";
+import { naiveLogError } from "./unstableCost.ts";
+
+/** The noise budget is twice the largest residual: a fit to few points leaves some noise in the fit itself. */
+export const noiseSafety = 2;
+
+/**
+ * J's accuracy for (b) when its own answers show more noise than rounding (costNoise), or
+ * undefined. Only a J that is right at Θ — within (a)'s tolerance or a naive log's rounding —
+ * gets it: a cost that is plainly wrong keeps (b) as sharp as ever, so (b) still tells a wrong
+ * forward pass from a wrong backward one.
+ */
+export function noiseBudget(
+  c: LabelledCase,
+  theta: Float64Array,
+  J: number,
+  answers: ReadonlyMap<Float64Array, number>,
+): number | undefined {
+  const exact = costFunction(c, c.theta);
+  const near = Math.max(toleranceOf({ ...agreement, safety: 0 }, exact, 0), naiveLogError(c).bound);
+  if (!(Math.abs(J - exact) <= near)) return undefined;
+  const noise = noiseSafety * costNoise(c, theta, answers);
+  const rounding = defaultRelativeAccuracy * Math.abs(J) * Math.sqrt(theta.length);
+  return Number.isFinite(noise) && noise > rounding ? noise : undefined;
+}
 
 /**
  * How much rounding noise the submission's own J carries near Θ, measured from its answers:

@@ -10,12 +10,10 @@ import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
-import { naiveLogError, unstableCost, withinSaturation } from "./unstableCost.ts";
+import { unstableCost, withinSaturation } from "./unstableCost.ts";
 import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 import { reluKinkWatch, type ReluKinkWatch } from "./reluKinkWatch.ts";
-import { costNoise } from "./costNoise.ts";
-import { costFunction } from "../network/costFunction.ts";
-import { defaultRelativeAccuracy } from "../numeric/index.ts";
+import { noiseBudget, noiseSafety } from "./costNoise.ts";
 import { reluKinkBounds } from "./reluKinkBounds.ts";
 
 /**
@@ -216,24 +214,6 @@ export async function againstOwnCost(
     actual: d.actual,
     message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
   };
-}
-
-/** The noise budget is twice the largest residual: a fit to few points leaves some noise in the fit itself. */
-const noiseSafety = 2;
-
-/**
- * J's accuracy for (b) when its own answers show more noise than rounding (costNoise), or
- * undefined. Only a J that is right at Θ — within (a)'s tolerance or a naive log's rounding —
- * gets it: a cost that is plainly wrong keeps (b) as sharp as ever, so (b) still tells a wrong
- * forward pass from a wrong backward one.
- */
-function noiseBudget(c: LabelledCase, theta: Float64Array, J: number, answers: ReadonlyMap<Float64Array, number>): number | undefined {
-  const exact = costFunction(c, c.theta);
-  const near = Math.max(toleranceOf({ ...agreement, safety: 0 }, exact, 0), naiveLogError(c).bound);
-  if (!(Math.abs(J - exact) <= near)) return undefined;
-  const noise = noiseSafety * costNoise(c, theta, answers);
-  const rounding = defaultRelativeAccuracy * Math.abs(J) * Math.sqrt(theta.length);
-  return Number.isFinite(noise) && noise > rounding ? noise : undefined;
 }
 
 /** (b) once, its points of J settled: the check, and J at every point it used. */
