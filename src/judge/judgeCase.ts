@@ -2,7 +2,8 @@ import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
-import { parameterCount, unroll } from "../network/theta.ts";
+import { parameterCount, roll, unroll } from "../network/theta.ts";
+import { costFunction } from "../network/costFunction.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { ThetaEntry } from "../network/thetaEntry.ts";
 import { compareGradients, directionalCheck, toleranceOf } from "../check/index.ts";
@@ -206,7 +207,7 @@ export async function againstOwnCost(
   const d = check.directions[0];
   // Across a relu kink the difference quotient is no derivative: (b) has nothing to say on this
   // case, while (a) still holds every entry to gradcheck's gradient, so no bug passes for it.
-  if (d.passed || kinks.crossed()) return undefined;
+  if (d.passed || kinks.crossed() || !finiteDifferencesHold(c, theta, tolerance)) return undefined;
   return {
     problem: "self-inconsistent",
     check: "b",
@@ -214,6 +215,26 @@ export async function againstOwnCost(
     actual: d.actual,
     message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
   };
+}
+
+/**
+ * The control of (b): gradcheck's own J and gradient, along the same direction with the same
+ * steps. Where J curves on a scale far below the step (an output's z in the tens of thousands,
+ * where a step sized to the weights moves z by hundreds), the difference quotient of even the
+ * exact J misses its own error bound: (b) cannot judge that case, for anyone, and says nothing,
+ * while (a) still judges every entry.
+ */
+function finiteDifferencesHold(c: LabelledCase, theta: Float64Array, tolerance: { rtol: number; atol: number }): boolean {
+  const exact = directionalCheck((x) => costFunction(c, roll(x, c.layerSizes)), unroll(batchBackprop(c, c.theta).grad), theta, {
+    ...directionOf(c, theta),
+    tolerance: { ...tolerance },
+  });
+  return exact.passed;
+}
+
+/** (b)'s direction and step scale for a case: the same on every call, so the control repeats them exactly. */
+function directionOf(c: LabelledCase, theta: Float64Array) {
+  return { random: rng(theta.length * 7919 + c.X.rows), directions: 1, stepScale: weightScaleOf(c) };
 }
 
 /** (b) once, its points of J settled: the check, and J at every point it used. */
@@ -235,10 +256,8 @@ async function directionalOnOwnCost(
       return v;
     };
     return directionalCheck(kinks.J(noted), grad, theta, {
-      random: rng(theta.length * 7919 + c.X.rows),
-      directions: 1,
+      ...directionOf(c, theta),
       tolerance: { ...tolerance },
-      stepScale: weightScaleOf(c),
       ...(fAccuracy !== undefined ? { fAccuracy } : {}),
     });
   });

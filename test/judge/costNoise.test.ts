@@ -7,6 +7,9 @@ import { againstOwnCost, judgeCase, selfConsistency } from "../../src/judge/judg
 import { costFunction } from "../../src/network/costFunction.ts";
 import { roll, unroll } from "../../src/network/theta.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
+import { fromRows } from "../../src/linalg/Matrix.ts";
+import type { LabelledCase } from "../../src/network/labels.ts";
+import type { NnCostFunction } from "../../src/mistakes/index.ts";
 import { courseStyles } from "./courseStyles.ts";
 
 const c = { ...diagnosticCases[0], lambda: 0 };
@@ -82,4 +85,38 @@ describe("a correct naive-log loop passes on the seeds where its J's noise once 
       expect(report.passed).toBe(true);
     }, 120_000);
   }
+});
+
+// Where J curves on a scale far below (b)'s step (here an output's z is 34,398 and the step is
+// sized to the weight 42), even gradcheck's exact J fails the difference quotient: (b) is
+// silent there for everyone. The family's own correct example once failed seed 5 this way.
+describe("(b) judges only where finite differences of the exact J hold", () => {
+  it("the softmax-relu example passes the case that failed it", async () => {
+    const { nnCostFunction } = (await import(new URL("../../examples/families/softmax-relu/nnCostFunction.mjs", import.meta.url).href)) as {
+      nnCostFunction: NnCostFunction;
+    };
+    const steep: LabelledCase = {
+      name: "steep",
+      layerSizes: [3, 1, 1, 4],
+      hiddenActivation: "relu",
+      outputActivation: "softmax",
+      cost: "cross-entropy",
+      lambda: 0,
+      X: fromRows([[0, -0.7, 0]]),
+      Y: fromRows([[0, 0, 0, 1]]),
+      labels: [3],
+      theta: [
+        fromRows([[0, 0, -30, 0]]),
+        fromRows([[0, 42]]),
+        fromRows([
+          [0, 0],
+          [0, 0],
+          [0, 39],
+          [9, 39],
+        ]),
+      ],
+    };
+    const v = await judgeCase(steep, inProcessImplementation(nnCostFunction, "softmax-relu"));
+    expect(v.findings).toEqual([]);
+  });
 });
