@@ -15,6 +15,8 @@ export interface DirectionalOptions {
   readonly tolerance?: Partial<Tolerance>;
   /** the scale of x the finite-difference step is sized to (default max(1, ‖x‖∞)) */
   readonly stepScale?: number;
+  /** f's absolute accuracy, when it is known to be worse than its rounding (default 8ε·|f(x)|·√n) */
+  readonly fAccuracy?: number;
 }
 
 export interface DirectionResult {
@@ -66,6 +68,7 @@ export function directionalCheck(
     const fd = directionalDerivative(f, x, v, {
       ...(options.method ? { method: options.method } : {}),
       ...(options.stepScale !== undefined ? { scale: options.stepScale } : {}),
+      ...(options.fAccuracy !== undefined ? { fAccuracy: options.fAccuracy } : {}),
     });
     // gᵀv carries its own round-off, ≈ ε·Σ|g_i v_i|·√n.
     const errorBound = fd.errorBound + Number.EPSILON * scale * Math.sqrt(v.length);

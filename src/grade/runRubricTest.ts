@@ -8,6 +8,7 @@ import type { AnswerParts } from "../judge/answerChange.ts";
 import { askAgain } from "../judge/askTwice.ts";
 import { agreement, againstOwnCost, againstReference, callFinding, selfConsistency, type CaseFinding } from "../judge/judgeCase.ts";
 import { requestOf } from "../judge/requestOf.ts";
+import { saturatedAnswer } from "../judge/unstableCost.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { costFinding } from "./costFinding.ts";
 import type { RubricTest, TestKind } from "./Rubric.ts";
@@ -30,7 +31,8 @@ export interface RubricTestOptions {
 
 type Answer = { J: number; grad: Float64Array };
 type Step = { finding: CaseFinding; c: LabelledCase; reference: CostAndGradient; submitted?: Answer } | undefined;
-type Asked = { x: LabelledCase; got: Answer; reference: CostAndGradient };
+/** unstable: J or ∂J/∂Θ was not finite only where outputs saturate, and got holds gradcheck's values there */
+type Asked = { x: LabelledCase; got: Answer; reference: CostAndGradient; unstable?: true };
 
 /**
  * Which parts of an answer each kind judges, and what it asks between the first call and its
@@ -85,6 +87,18 @@ async function judgeNetwork(kind: TestKind, c: LabelledCase, implementation: Imp
   const ask = async (x: LabelledCase): Promise<{ step: Step } | Asked> => {
     const reference = batchBackprop(x, x.theta);
     const outcome = await implementation.call(requestOf(x));
+    // Not finite only where outputs saturate (the naive log, the course's dAL formula): one
+    // policy, the stable-cost test's unstable-cost finding (unless the assignment allows it),
+    // and every other test judges the rest of the answer, those values set to gradcheck's.
+    const saturated =
+      outcome.kind === "result" ? saturatedAnswer(x, outcome, reference, (g) => againstReference(x, g, reference, agreement)) : undefined;
+    if (saturated && kind === "stable-cost" && options.allowUnstableCost !== true)
+      return { step: { finding: saturated.finding, c: x, reference, submitted: outcome as Answer } };
+    if (saturated) {
+      // the repeat compares raw answers: NaN where NaN was is the same answer
+      first ??= { x, got: outcome as Answer, reference };
+      return { x, got: saturated.patched, reference, unstable: true };
+    }
     const finding = callFinding(
       outcome,
       reference.grad.reduce((s, D) => s + D.data.length, 0),
@@ -161,8 +175,9 @@ async function judgeKind(
     case "self-consistency": {
       const r = await ask(c);
       if ("step" in r) return r.step;
-      // A NaN or ∞ J has no slope to compare: the cost's tests charge it, as check's (b) skips it.
-      if (!Number.isFinite(r.got.J)) return undefined;
+      // A NaN or ∞ J has no slope to compare: the cost's tests charge it, as check's (b) skips it;
+      // nor has a J that is infinite where outputs saturate.
+      if (!Number.isFinite(r.got.J) || r.unstable) return undefined;
       return stepOf(r, await againstOwnCost(c, r.got, implementation, selfConsistency));
     }
   }

@@ -180,7 +180,7 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     kind: "answer",
     title: "Cost unstable where outputs saturate",
     explanation:
-      "The gradient is right, but J is infinite, NaN, or off by rounding error where an output h rounds to (or near) 0 or 1: log(1 − h) computed naively. The exact cost is finite on every network.",
+      "The gradient is right wherever it is finite, but J (or ∂J/∂Θ, through the course formula dAL = −(y/h − (1 − y)/(1 − h))) is infinite, NaN, or off by rounding error only where an output h rounds to (or near) 0 or 1: log(1 − h) computed naively. The exact cost is finite on every network.",
     hint: "Compute −[y log h + (1 − y) log(1 − h)] as softplus(z) − y·z; --allow-unstable-cost accepts it as a warning.",
   },
   "cost-mismatch": {

@@ -105,21 +105,21 @@ export async function diagnose(
     if (o.kind !== "result") return [];
     answers.push(o);
   }
+  const correct: Array<{ J: number; grad: ArrayLike<number> }> = [];
+  for (const c of cases) correct.push(await answerOf(nnCostFunctionWith({}, family), c));
+  // A mistake is told apart only where its answer is not the right one: at λ = 0 every
+  // regulariser slip is right, at K = 1 one-hot labels change nothing. Matching the submission
+  // there says nothing, so a mistake is named only if it differs from the right answer on some
+  // case it reproduces — the counterexample first, then the diagnostic cases.
   const reproduces = async (fn: NnCostFunction): Promise<boolean> => {
+    let toldApart = false;
     for (let k = 0; k < cases.length; k++) {
-      const r = requestOf(cases[k]);
-      const mine = await fn(
-        Float64Array.from(r.params),
-        r.layerSizes.slice(),
-        r.X.map((x) => x.slice()),
-        r.y.slice(),
-        r.lambda,
-      );
+      const mine = await answerOf(fn, cases[k]);
       const hiddenByNaiveLog = options.allowUnstableCost === true && !Number.isFinite(answers[k].J) && Number.isFinite(mine.J);
-      if ((!hiddenByNaiveLog && !close(mine.J, answers[k].J)) || mine.grad.length !== answers[k].grad.length) return false;
-      for (let p = 0; p < mine.grad.length; p++) if (!close(answers[k].grad[p], mine.grad[p])) return false;
+      if ((!hiddenByNaiveLog && !close(mine.J, answers[k].J)) || !sameGradient(answers[k].grad, mine.grad)) return false;
+      toldApart ||= !close(mine.J, correct[k].J) || !sameGradient(correct[k].grad, mine.grad);
     }
-    return true;
+    return toldApart;
   };
   const single: MistakeId[] = [];
   for (const [id, fn] of known) if (await reproduces(fn)) single.push(id);
@@ -133,6 +133,23 @@ export async function diagnose(
     }
   }
   return [];
+}
+
+async function answerOf(fn: NnCostFunction, c: LabelledCase): Promise<{ J: number; grad: ArrayLike<number> }> {
+  const r = requestOf(c);
+  return fn(
+    Float64Array.from(r.params),
+    r.layerSizes.slice(),
+    r.X.map((x) => x.slice()),
+    r.y.slice(),
+    r.lambda,
+  );
+}
+
+function sameGradient(expected: ArrayLike<number>, actual: ArrayLike<number>): boolean {
+  if (expected.length !== actual.length) return false;
+  for (let p = 0; p < actual.length; p++) if (!close(expected[p], actual[p])) return false;
+  return true;
 }
 
 function close(actual: number, expected: number): boolean {

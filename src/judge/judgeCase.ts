@@ -2,7 +2,8 @@ import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
-import { parameterCount, unroll } from "../network/theta.ts";
+import { parameterCount, roll, unroll } from "../network/theta.ts";
+import { costFunction } from "../network/costFunction.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { ThetaEntry } from "../network/thetaEntry.ts";
 import { compareGradients, directionalCheck, toleranceOf } from "../check/index.ts";
@@ -10,11 +11,12 @@ import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
-import { unstableCost } from "./unstableCost.ts";
+import { unstableCost, withinSaturation } from "./unstableCost.ts";
 import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
-import { reluKinkWatch } from "./reluKinkWatch.ts";
-import { reluRoundingKinks } from "./reluRoundingKinks.ts";
+import { reluKinkWatch, type ReluKinkWatch } from "./reluKinkWatch.ts";
 import { askAgain } from "./askTwice.ts";
+import { noiseBudget, noiseSafety } from "./costNoise.ts";
+import { reluKinkBounds } from "./reluKinkBounds.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -76,19 +78,22 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   const outcome = await answer;
   const n = parameterCount(c.layerSizes);
   const failed = callFinding(outcome, n);
-  if (failed || outcome.kind !== "result") {
+  // A gradient that is not finite only where outputs saturate is judged on its finite entries (saturationReach).
+  const saturated =
+    outcome.kind === "result" && failed?.problem === "non-finite" ? withinSaturation(c, outcome.grad, unroll(reference.grad)) : undefined;
+  if ((failed && !saturated) || outcome.kind !== "result") {
     return { ok: false, findings: [failed!], reference, mutated: outcome.mutated ?? [] };
   }
   const precision = options.precision ?? "float64";
-  const wanted = Number.isFinite(outcome.J) && precision !== "float32";
+  const wanted = Number.isFinite(outcome.J) && !saturated && precision !== "float32";
   const self = () => againstOwnCost(c, outcome, implementation, selfConsistency);
   // Where (b)'s points travel together (callEach), they are sent before (a) is judged, so the
   // submission computes them meanwhile; on an unstable cost (known only after (a)) their
   // answers go unused. One call at a time, they wait for (a), as nothing would overlap.
   const early = wanted && implementation.callEach ? self() : undefined;
-  const a = againstReference(c, outcome, reference, agreementIn[precision]);
-  const unstable = unstableCost(c, outcome, reference, a);
-  const findings: CaseFinding[] = unstable ? [unstable] : [...a];
+  const a = againstReference(c, saturated ? { J: outcome.J, grad: saturated.grad } : outcome, reference, agreementIn[precision]);
+  const unstable = unstableCost(c, outcome, reference, a, saturated?.nonFinite);
+  const findings: CaseFinding[] = unstable ? [unstable] : saturated ? [failed!, ...a] : [...a];
   // A cost that is infinite or rounding noise where outputs saturate has no slope to compare.
   const b = unstable ? await early?.catch(() => undefined) : wanted ? await (early ?? self()) : undefined;
   if (b && !unstable) findings.push(b);
@@ -130,14 +135,14 @@ export function againstReference(
     });
   }
   // gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone;
-  // entries that hang on relu' at a z that is 0 up to round-off are not differentiable here.
-  const expected = unroll(reference.grad);
-  const kink = reluRoundingKinks(c);
+  // entries that hang on relu' at a kink may lie anywhere between their two ends (reluKinkBounds).
+  const { estimate, errorBound } = expectedGradient(c, reference);
   const comparison = compareGradients(
     got.grad,
-    { estimate: expected, errorBound: new Float64Array(expected.length), ...(kink ? { kink } : {}) },
+    { estimate, errorBound },
     {
-      tolerance: { ...tolerance, safety: 0 },
+      // the kink interval is exact, not an error model's estimate: no cap narrows it
+      tolerance: { ...tolerance, safety: 1, cap: Infinity },
       locate: thetaLocate(c.layerSizes),
       worst: 1,
       // one case of many: its rounding-ambiguous entries are set aside, the other cases hold them
@@ -155,10 +160,32 @@ export function againstReference(
       expected: w.expected,
       actual: w.actual,
       wrongParts: wrongParts(comparison.layers, confined),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${w.expected} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|)`,
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > 0 ? " + half the kink's width" : ""})`,
     });
   }
   return findings;
+}
+
+/** An entry's expected value, or the range a relu at its kink allows. */
+function expectedText(w: { expected: number; errorBound: number }): string {
+  return w.errorBound > 0 ? `${w.expected - w.errorBound} to ${w.expected + w.errorBound} (a relu at its kink)` : `${w.expected}`;
+}
+
+/**
+ * gradcheck's gradient as (a) holds an answer to it: exact, except that an entry reached by a
+ * relu at its kink may be anywhere in [expected + low, expected + high], given as that
+ * interval's midpoint with half its width as the error bound.
+ */
+function expectedGradient(c: LabelledCase, reference: CostAndGradient): { estimate: Float64Array; errorBound: Float64Array } {
+  const estimate = unroll(reference.grad);
+  const errorBound = new Float64Array(estimate.length);
+  const bounds = reluKinkBounds(c);
+  if (!bounds) return { estimate, errorBound };
+  for (let q = 0; q < estimate.length; q++) {
+    estimate[q] += (bounds.low[q] + bounds.high[q]) / 2;
+    errorBound[q] = (bounds.high[q] - bounds.low[q]) / 2;
+  }
+  return { estimate, errorBound };
 }
 
 /**
@@ -173,29 +200,77 @@ export async function againstOwnCost(
 ): Promise<CaseFinding | undefined> {
   const theta = unroll(c.theta);
   const kinks = reluKinkWatch(c, theta);
-  const settled = await settleCost(c, implementation, (J) =>
-    directionalCheck(kinks.J(J), got.grad, theta, {
-      random: rng(theta.length * 7919 + c.X.rows),
-      directions: 1,
-      tolerance: { ...tolerance },
-      stepScale: weightScaleOf(c),
-    }),
-  );
-  if (!settled.ok)
-    return { problem: settled.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${settled.outcome.message}` };
-  const check = settled.value,
-    d = check.directions[0];
+  const first = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks);
+  if (!first.ok)
+    return { problem: first.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${first.outcome.message}` };
+  let { check } = first,
+    noted = "";
+  // A J that rounds noisily (a naive log near saturation) gets the noise its own answers show.
+  const fAccuracy = check.passed || kinks.crossed() ? undefined : noiseBudget(c, theta, got.J, first.answers);
+  if (fAccuracy !== undefined) {
+    const again = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks, fAccuracy);
+    if (again.ok)
+      [check, noted] = [again.check, `, J's own rounding noise ${(fAccuracy / noiseSafety).toExponential(2)} taken as its accuracy`];
+  }
+  const d = check.directions[0];
   // Across a relu kink the difference quotient is no derivative: (b) has nothing to say on this
   // case, while (a) still holds every entry to gradcheck's gradient, so no bug passes for it.
   // Too noisy to decide (the finite-difference error above the cap) is no finding either: (a) judges every entry.
-  if (d.verdict !== "fail" || kinks.crossed()) return undefined;
+  if (d.verdict !== "fail" || kinks.crossed() || !finiteDifferencesHold(c, theta, tolerance)) return undefined;
   return {
     problem: "self-inconsistent",
     check: "b",
     expected: d.expected,
     actual: d.actual,
-    message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula})`,
+    message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
   };
+}
+
+/**
+ * The control of (b): gradcheck's own J and gradient, along the same direction with the same
+ * steps. Where J curves on a scale far below the step (an output's z in the tens of thousands,
+ * where a step sized to the weights moves z by hundreds), the difference quotient of even the
+ * exact J misses its own error bound: (b) cannot judge that case, for anyone, and says nothing,
+ * while (a) still judges every entry.
+ */
+function finiteDifferencesHold(c: LabelledCase, theta: Float64Array, tolerance: { rtol: number; atol: number }): boolean {
+  const exact = directionalCheck((x) => costFunction(c, roll(x, c.layerSizes)), unroll(batchBackprop(c, c.theta).grad), theta, {
+    ...directionOf(c, theta),
+    tolerance: { ...tolerance },
+  });
+  return exact.passed;
+}
+
+/** (b)'s direction and step scale for a case: the same on every call, so the control repeats them exactly. */
+function directionOf(c: LabelledCase, theta: Float64Array) {
+  return { random: rng(theta.length * 7919 + c.X.rows), directions: 1, stepScale: weightScaleOf(c) };
+}
+
+/** (b) once, its points of J settled: the check, and J at every point it used. */
+async function directionalOnOwnCost(
+  c: LabelledCase,
+  grad: Float64Array,
+  theta: Float64Array,
+  implementation: Implementation,
+  tolerance: { rtol: number; atol: number },
+  kinks: ReluKinkWatch,
+  fAccuracy?: number,
+) {
+  const answers = new Map<Float64Array, number>();
+  const settled = await settleCost(c, implementation, (J) => {
+    answers.clear();
+    const noted = (x: Float64Array) => {
+      const v = J(x);
+      answers.set(Float64Array.from(x), v);
+      return v;
+    };
+    return directionalCheck(kinks.J(noted), grad, theta, {
+      ...directionOf(c, theta),
+      tolerance: { ...tolerance },
+      ...(fAccuracy !== undefined ? { fAccuracy } : {}),
+    });
+  });
+  return settled.ok ? { ok: true as const, check: settled.value, answers } : settled;
 }
 
 /**

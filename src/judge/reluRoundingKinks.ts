@@ -9,24 +9,24 @@ import { parameterCount, thetaOffsets } from "../network/theta.ts";
  */
 export const reluRoundingScale = 1e-12;
 
+/** A hidden relu unit's z on one example: clear of the kink, 0 up to round-off, or exactly 0 in every summation order. */
+export const kinkKind = { none: 0, rounding: 1, exact: 2 } as const;
+
 /**
- * The gradient entries that depend on relu' at a hidden unit whose z is 0 up to round-off,
- * marked 1 (for compareGradients' `kink`: "not differentiable here"), or undefined when there
- * is none. Such a z may be +1e-17 in the submission and −1e-17 (or exactly 0) in gradcheck:
- * relu'(z) is then 1 in one and 0 in the other, and neither is wrong. Its round-off is bounded
- * layer by layer: err(z_i) = scale·(|Θ_i0| + Σ_j |Θ_ij a_j|) + Σ_j |Θ_ij|·err(a_j), since
- * relu passes an error on at most unchanged (so a unit fed only by another's noise is
- * ambiguous too). A unit of layer l + 1 changes δ for its row of Θ⁽ˡ⁾ and, through the
- * backward pass, every Θ below it. A z that is exactly 0 in every order (all its terms 0) is
- * no ambiguity: relu'(0) = 0, as documented.
+ * Per hidden layer (index l = 1 … L − 2 of forward's z), the m × s kinds of its units, or
+ * undefined when no relu unit sits at its kink. A z's round-off is bounded layer by layer:
+ * err(z_i) = scale·(|Θ_i0| + Σ_j |Θ_ij a_j|) + Σ_j |Θ_ij|·err(a_j), since relu passes an error on
+ * at most unchanged (so a unit fed only by another's noise is ambiguous too). A z within err of 0
+ * may be +1e-17 in the submission and −1e-17 (or exactly 0) in gradcheck; a z whose terms are
+ * all 0 is exactly 0 in every order, where relu' is any value in [0, 1] (docs/check.md: kinks).
  */
-export function reluRoundingKinks(c: LabelledCase): Uint8Array | undefined {
+export function reluKinkUnits(c: LabelledCase): Uint8Array[] | undefined {
   const L = c.layerSizes.length;
   if (c.hiddenActivation !== "relu" || L < 3) return undefined;
   const { z, a } = forward(c, c.theta, c.X);
-  const offsets = thetaOffsets(c.layerSizes);
   const m = c.X.rows;
-  let marks: Uint8Array | undefined;
+  const kinds: Uint8Array[] = [];
+  let any = false;
   let errA = new Float64Array(m * c.layerSizes[0]!);
   for (let l = 1; l < L - 1; l++) {
     const T = c.theta[l - 1]!,
@@ -36,6 +36,7 @@ export function reluRoundingKinks(c: LabelledCase): Uint8Array | undefined {
       cols = T.cols,
       sIn = cols - 1;
     const errZ = new Float64Array(m * sOut);
+    const kind = new Uint8Array(m * sOut);
     for (let e = 0; e < m; e++) {
       for (let i = 0; i < sOut; i++) {
         let size = Math.abs(T.data[i * cols]!),
@@ -49,13 +50,39 @@ export function reluRoundingKinks(c: LabelledCase): Uint8Array | undefined {
         const zi = Z[e * sOut + i]!;
         // below −err, a = 0 in every order; above +err, a carries z's error on
         errZ[e * sOut + i] = zi < -err ? 0 : err;
-        if (err === 0 || Math.abs(zi) > err) continue;
-        marks ??= new Uint8Array(parameterCount(c.layerSizes));
-        marks.fill(1, offsets[l - 1]! + i * cols, offsets[l - 1]! + (i + 1) * cols);
-        marks.fill(1, 0, offsets[l - 1]!);
+        if (Math.abs(zi) > err) continue;
+        kind[e * sOut + i] = err === 0 ? kinkKind.exact : kinkKind.rounding;
+        any = true;
       }
     }
+    kinds[l] = kind;
     errA = errZ;
+  }
+  return any ? kinds : undefined;
+}
+
+/**
+ * The gradient entries that depend on relu' at a hidden unit whose z is 0 up to round-off,
+ * marked 1 (for compareGradients' `kink`: "not differentiable here"), or undefined when there
+ * is none. A unit of layer l + 1 changes δ for its row of Θ⁽ˡ⁾ and, through the backward pass,
+ * every Θ below it. A z that is exactly 0 in every order is not marked: what may stand there
+ * is bounded entry by entry instead (reluKinkBounds).
+ */
+export function reluRoundingKinks(c: LabelledCase): Uint8Array | undefined {
+  const kinds = reluKinkUnits(c);
+  if (!kinds) return undefined;
+  const offsets = thetaOffsets(c.layerSizes);
+  let marks: Uint8Array | undefined;
+  for (let l = 1; l < kinds.length; l++) {
+    const sOut = c.layerSizes[l]!,
+      cols = c.layerSizes[l - 1]! + 1;
+    kinds[l]!.forEach((kind, q) => {
+      if (kind !== kinkKind.rounding) return;
+      const i = q % sOut;
+      marks ??= new Uint8Array(parameterCount(c.layerSizes));
+      marks.fill(1, offsets[l - 1]! + i * cols, offsets[l - 1]! + (i + 1) * cols);
+      marks.fill(1, 0, offsets[l - 1]!);
+    });
   }
   return marks;
 }

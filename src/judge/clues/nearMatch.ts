@@ -1,12 +1,12 @@
-import { mistakeIds, mistakes, type MistakeId } from "../../mistakes/index.ts";
+import { mistakesFor, type NnCostFunction } from "../../mistakes/index.ts";
 import { thetaEntryAt, thetaName } from "../../network/thetaEntry.ts";
 import { requestOf } from "../requestOf.ts";
 import type { Clue } from "./Clue.ts";
 import { allNear, near, type Evidence, type Sample } from "./Evidence.ts";
 
-async function reproduces(id: MistakeId, s: Sample): Promise<boolean> {
+async function reproduces(fn: NnCostFunction, s: Sample): Promise<boolean> {
   const r = requestOf(s.c);
-  const mine = await mistakes[id](
+  const mine = await fn(
     Float64Array.from(r.params),
     r.layerSizes.slice(),
     r.X.map((x) => x.slice()),
@@ -36,10 +36,12 @@ export async function nearMatch(e: Evidence): Promise<Clue | undefined> {
   // only a wrong answer can nearly match a mistake (a right one matches any slip that happens not to show)
   if (rest.length === 0 || (near(first.got.J, first.expected.J, 1e-9) && allNear(first.got.grad, first.expected.grad, 1e-9)))
     return undefined;
-  for (const id of mistakeIds) {
-    if (!(await reproduces(id, first))) continue;
+  // only the assignment's own family: a sigmoid network's answer says nothing about softmax's slips
+  const { hiddenActivation, outputActivation, cost } = first.c;
+  for (const [id, fn] of mistakesFor({ hiddenActivation, outputActivation, cost })) {
+    if (!(await reproduces(fn, first))) continue;
     const misses: Sample[] = [];
-    for (const s of rest) if (!(await reproduces(id, s))) misses.push(s);
+    for (const s of rest) if (!(await reproduces(fn, s))) misses.push(s);
     if (misses.length === 0) continue;
     const layers = [...new Set(misses.flatMap(wrongLayers))];
     const inLayers = layers.length > 0 ? `; there only ${layers.join(", ")} ${layers.length > 1 ? "are" : "is"} wrong` : "";
