@@ -2,8 +2,13 @@ import { mistakesFor, type NnCostFunction } from "../../mistakes/index.ts";
 import { thetaEntryAt, thetaName } from "../../network/thetaEntry.ts";
 import { requestOf } from "../requestOf.ts";
 import type { Clue } from "./Clue.ts";
-import { allNear, near, type Evidence, type Sample } from "./Evidence.ts";
+import { allNear, gradientRight, near, type Evidence, type Sample } from "./Evidence.ts";
 
+/**
+ * Does the mistake give the submission's answer on this sample, while its own answer there
+ * differs from the right one? A slip that coincides with the right formula on a case (λ = 0,
+ * K = 1) tells nothing apart there, so it reproduces nothing.
+ */
 async function reproduces(fn: NnCostFunction, s: Sample): Promise<boolean> {
   const r = requestOf(s.c);
   const mine = await fn(
@@ -13,7 +18,10 @@ async function reproduces(fn: NnCostFunction, s: Sample): Promise<boolean> {
     r.y.slice(),
     r.lambda,
   );
-  return near(mine.J, s.got.J, 1e-8) && allNear(s.got.grad, Float64Array.from(mine.grad), 1e-8);
+  const grad = Float64Array.from(mine.grad);
+  // entries at a relu kink may take either one-sided derivative, the right answer's included
+  const toldApart = !(near(mine.J, s.expected.J, 1e-8) && gradientRight({ ...s, got: { J: mine.J, grad } }));
+  return toldApart && near(mine.J, s.got.J, 1e-8) && allNear(s.got.grad, grad, 1e-8);
 }
 
 /** The layers of Θ whose gradient is wrong on a case, by name. */
