@@ -244,7 +244,8 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
 }
 
 function neverAnsweredMessage(session: Session, f: CaseFinding): string {
-  const process = /^(process|Octave)\b/.test(session.implementation.description);
+  // gradcheck's own adapters (Octave, Python) flush their answers: only a process of the student's own may be buffering
+  const process = /^process\b/.test(session.implementation.description);
   // a crash shows its stderr; a process still running that said nothing may be buffering
   const nothing = process && f.problem === "timeout" && !/stdout:/.test(f.message);
   return `no answer to the first request (layerSizes [${session.diagnostic[0].layerSizes}], m = ${session.diagnostic[0].X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;

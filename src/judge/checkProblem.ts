@@ -60,8 +60,8 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
   "syntax-error": {
     kind: "load",
     title: "Syntax error",
-    explanation: "The module could not be parsed or compiled.",
-    hint: "Run it with node (or tsc) once to see the error in context.",
+    explanation: "The submission's code could not be parsed or compiled, so none of it ran.",
+    hint: "Run it once in its own language (node or tsc, octave, python3) to see the error in context.",
   },
   "import-failed": {
     kind: "load",

@@ -30,6 +30,12 @@ export interface LoadOptions {
   readonly memoryMB?: number;
   /** Allowed for start-up: loading a module, or a process's first call on top of its limit (default 20 s). */
   readonly startTimeoutMs?: number;
+  /**
+   * Wall time all calls that get no answer may spend together, with the restarts after them
+   * (default hangBudgetMsFor(callTimeoutMs): 40 s, or twice the call limit if that is more).
+   * A submission that hangs costs at most startTimeoutMs + hangBudgetMs.
+   */
+  readonly hangBudgetMs?: number;
   /** Run without the OS sandbox where it cannot be set up (only for code you trust: your own). */
   readonly unsafeNoSandbox?: boolean;
   /**
@@ -55,6 +61,7 @@ interface Settings {
   readonly callTimeoutMs: number;
   readonly cpuTimeoutMs: number;
   readonly startTimeoutMs: number;
+  readonly hangBudgetMs?: number;
   readonly can: SandboxAbilities;
   /** how the child is contained: the bubblewrap sandbox, the separate-user fallback, or not at all (--unsafe-no-sandbox) */
   readonly containment: "bwrap" | "separate-user" | "none";
@@ -89,6 +96,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     callTimeoutMs,
     cpuTimeoutMs: options.cpuTimeoutMs ?? callTimeoutMs,
     startTimeoutMs: options.startTimeoutMs ?? defaultLoadLimits.startTimeoutMs,
+    hangBudgetMs: options.hangBudgetMs,
     can,
     containment: can.bwrap ? "bwrap" : separateUser ? "separate-user" : "none",
   };
@@ -211,8 +219,9 @@ function childSpec(
   settings: Settings,
   warnings: readonly string[],
 ): ChildSpec {
-  const { callTimeoutMs, cpuTimeoutMs, startTimeoutMs } = settings;
-  return { description, channel, launch, warnings, callTimeoutMs, cpuTimeoutMs, startTimeoutMs, memoryMB: settings.limits.memoryMB };
+  const { callTimeoutMs, cpuTimeoutMs, startTimeoutMs, hangBudgetMs } = settings;
+  const memoryMB = settings.limits.memoryMB;
+  return { description, channel, launch, warnings, callTimeoutMs, cpuTimeoutMs, startTimeoutMs, memoryMB, hangBudgetMs };
 }
 
 async function loadModule(stagedDir: string, entry: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
@@ -248,8 +257,8 @@ export const octaveCommand = ["octave-cli", "--norc", "--no-history", "--quiet",
 
 /**
  * An Octave nnCostFunction.m with the classic exercise's signature: gradcheck's adapter is
- * copied into the private copy of the submission, and octave-cli runs it there as a process
- * submission, in the same sandbox (its worker threads are allowed by the seccomp filter, its
+ * copied into the private copy of the submission, and one octave-cli process runs it there for
+ * all calls, in the same sandbox (its worker threads are allowed by the seccomp filter, its
  * processes are not). The adapter converts labels (0-based → 1..K) and Θ (row-major →
  * [Theta1(:); Theta2(:)]) and calls the student's function unchanged.
  */
@@ -264,13 +273,11 @@ async function loadOctave(stagedDir: string, settings: Settings, warnings: reado
       message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${searchPath(settings).join(":")}); install Octave (apt-get install octave)`,
     };
   }
-  // Octave reads its own start-up files and libraries before its first answer: well under a
-  // second on an idle machine, many on a loaded one. The allowance is granted again when a
-  // timed-out process restarts (the never-answered check asks twice), so it is not made huge.
-  const octave: Settings = { ...settings, startTimeoutMs: Math.max(settings.startTimeoutMs, 30_000) };
+  // Octave starts once (its libraries, then the submission's files parsed) and is ready
+  // within the start-up allowance; every call after that is a function call in the same process.
   const command = [...octaveCommand, octaveAdapter];
   const started = await startChild(
-    childSpec(`Octave ${octaveEntry}`, "stdio", launcher(stagedDir, command, octave, false), octave, warnings),
+    childSpec(`Octave ${octaveEntry}`, "adapter", launcher(stagedDir, command, settings, false), settings, warnings),
   );
   if ("problem" in started) return started;
   return { ok: true, implementation: started };
