@@ -55,7 +55,7 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     kind: "load",
     title: "No exported nnCostFunction",
     explanation: "The module loaded but exports no function named nnCostFunction, and its default export is not one either.",
-    hint: "export function nnCostFunction(...) (ESM), module.exports = { nnCostFunction } (CommonJS), or export default.",
+    hint: "export function nnCostFunction(...) (ESM), module.exports = { nnCostFunction } (CommonJS) or export default; in Python, def nnCostFunction(...) with one of the signatures the message names.",
   },
   "syntax-error": {
     kind: "load",

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, openSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { adapterEntries, adapterEntryNames, type AdapterEntry } from "./adapterEntries.ts";
 import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
@@ -122,6 +123,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const notRegular = (name: string) => staged.skipped.find((s) => s.path === name);
 
   let loaded: Loaded;
+  let adapted: { readonly kind: AdapterEntry; readonly entry: string } | undefined;
   try {
     const configSkipped = notRegular("gradcheck.json");
     if (configSkipped && (named === undefined || named === "gradcheck.json")) {
@@ -132,8 +134,8 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
       };
     } else if ((named === undefined && existsSync(join(staged.dir, "gradcheck.json"))) || named === "gradcheck.json") {
       loaded = await loadProcess(staged.dir, settings, warnings);
-    } else if ((named === undefined || named === octaveEntry) && existsSync(join(staged.dir, octaveEntry)) && !notRegular(octaveEntry)) {
-      loaded = await loadOctave(staged.dir, settings, warnings);
+    } else if ((adapted = adapterFor(staged.dir, named, notRegular))) {
+      loaded = await loadAdapter(staged.dir, adapted, settings, warnings);
     } else {
       const entry = named ?? moduleEntries.find((f) => existsSync(join(staged.dir, f)));
       const entrySkipped = entry ? notRegular(entry) : moduleEntries.map(notRegular).find(Boolean);
@@ -147,7 +149,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
         loaded = {
           ok: false,
           problem: "no-entry",
-          message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
+          message: `${path}: no submission entry found; expected gradcheck.json (a process submission), ${adapterEntryNames.join(", ")} or one of ${moduleEntries.join(", ")}`,
         };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
@@ -250,35 +252,49 @@ async function loadModule(stagedDir: string, entry: string, settings: Settings, 
   return { ok: true, implementation: started };
 }
 
-/** The Octave entry file, its adapter, and how the adapter is run (Debian's octave package provides octave-cli). */
-export const octaveEntry = "nnCostFunction.m";
-const octaveAdapter = "gradcheck_adapter.m";
-export const octaveCommand = ["octave-cli", "--norc", "--no-history", "--quiet", "--no-window-system"];
+/** The first adapter kind whose entry is in the folder (the named file, when a file was given). */
+function adapterFor(
+  stagedDir: string,
+  named: string | undefined,
+  notRegular: (name: string) => unknown,
+): { readonly kind: AdapterEntry; readonly entry: string } | undefined {
+  for (const kind of Object.values(adapterEntries)) {
+    const entry = kind.entryIn(stagedDir);
+    if (entry && (named === undefined || named === entry) && !notRegular(entry)) return { kind, entry };
+  }
+  return undefined;
+}
 
 /**
- * An Octave nnCostFunction.m with the classic exercise's signature: gradcheck's adapter is
- * copied into the private copy of the submission, and one octave-cli process runs it there for
- * all calls, in the same sandbox (its worker threads are allowed by the seccomp filter, its
- * processes are not). The adapter converts labels (0-based → 1..K) and Θ (row-major →
- * [Theta1(:); Theta2(:)]) and calls the student's function unchanged.
+ * A course's own function (Octave's nnCostFunction.m, a Python file or notebook): gradcheck's
+ * adapter is copied into the private copy of the submission, and one process runs it there for
+ * all calls, in the same sandbox as every other submission (Octave's worker threads are allowed
+ * by the seccomp filter, its processes are not). The adapter loads the student's code once,
+ * converts the request to the course's conventions, and calls the student's function unchanged.
  */
-async function loadOctave(stagedDir: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
-  const adapter = join(stagedDir, octaveAdapter);
-  copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), adapter);
-  chmodSync(adapter, 0o644);
-  if (!searchPath(settings).some((p) => existsSync(join(p, octaveCommand[0])))) {
+async function loadAdapter(
+  stagedDir: string,
+  { kind, entry }: { readonly kind: AdapterEntry; readonly entry: string },
+  settings: Settings,
+  warnings: readonly string[],
+): Promise<Loaded> {
+  for (const file of kind.adapter.files) {
+    const copy = join(stagedDir, file);
+    copyFileSync(fileURLToPath(new URL(`./${kind.adapter.folder}/${file}`, import.meta.url)), copy);
+    chmodSync(copy, 0o644);
+  }
+  const found = kind.program.startsWith("/")
+    ? existsSync(kind.program)
+    : searchPath(settings).some((p) => existsSync(join(p, kind.program)));
+  if (!found) {
     return {
       ok: false,
       problem: "command-not-found",
-      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${searchPath(settings).join(":")}); install Octave (apt-get install octave)`,
+      message: `${entry}: ${kind.program} not found${kind.program.startsWith("/") ? "" : ` on the sandbox's PATH (${searchPath(settings).join(":")})`}; ${kind.install}`,
     };
   }
-  // Octave starts once (its libraries, then the submission's files parsed) and is ready
-  // within the start-up allowance; every call after that is a function call in the same process.
-  const command = [...octaveCommand, octaveAdapter];
-  const started = await startChild(
-    childSpec(`Octave ${octaveEntry}`, "adapter", launcher(stagedDir, command, settings, false), settings, warnings),
-  );
+  const launch = launcher(stagedDir, kind.command(entry), settings, false);
+  const started = await startChild(childSpec(kind.describe(entry), "adapter", launch, settings, warnings));
   if ("problem" in started) return started;
   return { ok: true, implementation: started };
 }
