@@ -31,7 +31,8 @@ export const diagnosisRuns = 30;
  * and shrink a counterexample. Data, never a throw; the child processes always end.
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
-  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback });
+  const course = assignmentOf(rubric).course;
+  const loaded = await loadSubmission(dir, { callTimeoutMs: options.callTimeoutMs, fallback: options.fallback, course });
   if (!loaded.ok) return notGraded(id, rubric, loadStatus[loaded.problem], loaded.message);
   const implementation = retryTimeoutOnce(loaded.implementation);
   try {

@@ -26,6 +26,35 @@ export interface Assignment {
   readonly lambdas: readonly number[];
   /** a cost computed with a naive log (log(1 − h) taken directly) is a warning, not a failure */
   readonly allowUnstableCost: boolean;
+  /** a course's own code, called through gradcheck's adapter for it; absent for nnCostFunction */
+  readonly course?: CourseEntry;
+}
+
+/**
+ * A course whose students write the course's own classes and functions rather than
+ * nnCostFunction: which course, which assignment of it (absent: told by the files present),
+ * and how its regulariser is written (CS231n: reg·ΣW², or 0.5·reg·ΣW² in older years).
+ */
+export interface CourseEntry {
+  readonly profile: "cs231n";
+  readonly variant?: string;
+  readonly regularizer: Regularizer;
+}
+export type Regularizer = "reg" | "half-reg";
+export const regularizers: readonly Regularizer[] = ["reg", "half-reg"];
+
+/** Each course's assignments and what each one pins beyond the profile. */
+export const courseVariants: Readonly<Record<CourseEntry["profile"], Readonly<Record<string, Partial<Assignment>>>>> = {
+  cs231n: {
+    "two-layer": { hiddenLayers: { min: 1, max: 1 } },
+    "fc-net": { hiddenLayers: { min: 1, max: 3 } },
+  },
+};
+
+/** The assignment narrowed to one variant of its course (told by the submission's files when the assignment named none). */
+export function withVariant(a: Assignment, variant: string): Assignment {
+  if (!a.course) return a;
+  return { ...a, ...courseVariants[a.course.profile][variant], course: { ...a.course, variant } };
 }
 
 export type HiddenActivation = Extract<ActivationName, "sigmoid" | "tanh" | "relu">;
@@ -79,6 +108,20 @@ export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> =
     classes: { min: 2, max: 6 },
     allowUnstableCost: true,
   },
+  // CS231n: relu hidden layers, softmax and cross-entropy, integer labels 0..C−1, W in × out
+  // (z = x·W + b); the adapter builds the student's model and calls loss(X, y, reg).
+  cs231n: {
+    hiddenActivation: "relu",
+    output: "softmax-cross-entropy",
+    labels: "0-based",
+    layout: "wb",
+    hiddenLayers: { min: 1, max: 3 },
+    classes: { min: 2, max: 6 },
+    // the course's softmax takes log(probs[y]) after the max-shift: -log(0) = ∞ where a
+    // probability underflows, with the right gradient; a warning, as ex4's naive log is
+    allowUnstableCost: true,
+    course: { profile: "cs231n", regularizer: "reg" },
+  },
 };
 
 export type AssignmentFields = Readonly<Record<string, unknown>>;
@@ -95,6 +138,8 @@ export const assignmentFieldNames = [
   "classes",
   "lambda",
   "allowUnstableCost",
+  "variant",
+  "regularizer",
 ] as const;
 
 /** The `check` flag of a field: hiddenActivation is --hidden-activation. */
@@ -142,6 +187,7 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
       allowUnstableCost:
         fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
     };
+    a = withCourseFields(a, fields);
     if (a.output === "softmax-cross-entropy" && a.classes.max < 2)
       throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
     // softmax has no K = 1 form: one output unit would always say 1.
@@ -151,6 +197,24 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
     if (e instanceof AssignmentError) return { ok: false, error: e.message };
     throw e;
   }
+}
+
+/** variant and regularizer: a course's own fields, refused without a course profile. */
+function withCourseFields(a: Assignment, fields: AssignmentFields): Assignment {
+  for (const key of ["variant", "regularizer"] as const) {
+    if (fields[key] !== undefined && !a.course)
+      throw new AssignmentError(key, `belongs to a course profile (${Object.keys(courseVariants).join(", ")}), and none is given`);
+  }
+  if (!a.course) return a;
+  const variants = Object.keys(courseVariants[a.course.profile]);
+  const variant = fields.variant;
+  if (variant !== undefined && (typeof variant !== "string" || !variants.includes(variant)))
+    throw new AssignmentError("variant", `expected one of ${variants.join(", ")}, got ${JSON.stringify(variant)}`);
+  const regularizer = fields.regularizer ?? a.course.regularizer;
+  if (typeof regularizer !== "string" || !(regularizers as readonly string[]).includes(regularizer))
+    throw new AssignmentError("regularizer", `expected reg (reg·ΣW²) or half-reg (0.5·reg·ΣW²), got ${JSON.stringify(regularizer)}`);
+  const course = { ...a.course, regularizer: regularizer as Regularizer };
+  return variant === undefined ? { ...a, course } : withVariant({ ...a, course }, variant);
 }
 
 class AssignmentError extends Error {
@@ -198,5 +262,10 @@ export function describeAssignment(a: Assignment): string {
     `${a.hiddenActivation} hidden layers (${range(a.hiddenLayers)}), ${outputActivation} output, ${cost}`,
     `K ${range(a.classes)}, λ ∈ {${a.lambdas.join(", ")}}`,
     `labels ${a.labels}, Θ ${a.layout}${a.allowUnstableCost ? ", naive log allowed" : ""}`,
+    ...(a.course
+      ? [
+          `${a.course.profile}${a.course.variant ? ` ${a.course.variant}` : ""}, regulariser ${a.course.regularizer === "reg" ? "reg·ΣW²" : "0.5·reg·ΣW²"} (reg = λ/${a.course.regularizer === "reg" ? "2" : ""}m)`,
+        ]
+      : []),
   ].join("; ");
 }

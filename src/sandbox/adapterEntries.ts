@@ -22,7 +22,13 @@ export interface AdapterEntry {
 
 /** Debian's octave package provides octave-cli. */
 export const octaveCommand = ["octave-cli", "--norc", "--no-history", "--quiet", "--no-window-system"];
-const pythonAdapter = ["gradcheck_adapter.py", "gradcheck_load.py", "gradcheck_conventions.py", "gradcheck_helpers.py"];
+const pythonAdapter = [
+  "gradcheck_adapter.py",
+  "gradcheck_load.py",
+  "gradcheck_conventions.py",
+  "gradcheck_helpers.py",
+  "gradcheck_cs231n.py",
+];
 /** The system's Python (Debian's, with python3-numpy), isolated from the environment and user site. */
 export const pythonCommand = ["/usr/bin/python3", "-I", "-B"];
 
@@ -44,6 +50,55 @@ export const adapterEntries: Readonly<Record<string, AdapterEntry>> = {
     command: (entry) => [...pythonCommand, "gradcheck_adapter.py", entry, "nnCostFunction"],
   },
 };
+
+/** A course's own code, as an assignment's course profile names it (src/judge/Assignment.ts). */
+export interface CourseOption {
+  readonly profile: string;
+  readonly variant?: string;
+  readonly regularizer?: string;
+}
+
+/** Where each course's assignments live in a student's folder, most specific first. */
+const courseFiles: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  cs231n: {
+    "two-layer": ["neural_net.py", "cs231n/classifiers/neural_net.py", "cs231n/classifiers/fc_net.py"],
+    "fc-net": ["cs231n/classifiers/fc_net.py", "fc_net.py"],
+  },
+};
+
+/** The variant a folder holds when the assignment names none: the first whose own file is there. */
+export function courseVariantIn(dir: string, profile: string): string | undefined {
+  const variants = courseFiles[profile] ?? {};
+  const own = (variant: string) =>
+    variants[variant].filter((f) => !Object.keys(variants).some((v) => v !== variant && variants[v][0] === f));
+  return Object.keys(variants).find((v) => own(v).some((f) => existsSync(join(dir, f))));
+}
+
+/** The adapter for a course's code in the folder, or why there is none. */
+export function courseEntryIn(
+  dir: string,
+  course: CourseOption,
+): { readonly kind: AdapterEntry; readonly entry: string } | { readonly problem: "no-entry"; readonly message: string } {
+  const variant = course.variant ?? courseVariantIn(dir, course.profile);
+  const files = variant ? courseFiles[course.profile]?.[variant] : undefined;
+  const entry = files?.find((f) => existsSync(join(dir, f)));
+  if (!variant || !entry) {
+    const wanted = Object.entries(courseFiles[course.profile] ?? {})
+      .filter(([v]) => !variant || v === variant)
+      .map(([v, f]) => `${f.join(" or ")} (${v})`);
+    return { problem: "no-entry", message: `no ${course.profile} submission found; expected ${wanted.join("; ")}` };
+  }
+  const options = JSON.stringify({ variant, regularizer: course.regularizer });
+  return {
+    entry,
+    kind: {
+      ...adapterEntries.python,
+      describe: (e) => `${course.profile} ${variant} ${e}`,
+      entryIn: () => entry,
+      command: (e) => [...pythonCommand, "gradcheck_adapter.py", e, course.profile, options],
+    },
+  };
+}
 
 /** The entry names the adapters look for, for messages. */
 export const adapterEntryNames = ["nnCostFunction.m", "nnCostFunction.py", "a notebook (.ipynb) defining nnCostFunction"];

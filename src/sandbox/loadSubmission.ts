@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, openSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { adapterEntries, adapterEntryNames, type AdapterEntry } from "./adapterEntries.ts";
+import { adapterEntries, adapterEntryNames, courseEntryIn, type AdapterEntry, type CourseOption } from "./adapterEntries.ts";
 import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
@@ -37,6 +37,8 @@ export interface LoadOptions {
    * A submission that hangs costs at most startTimeoutMs + hangBudgetMs.
    */
   readonly hangBudgetMs?: number;
+  /** A course profile's own code (CS231n's classes): found and called through gradcheck's adapter for it. */
+  readonly course?: CourseOption;
   /** Run without the OS sandbox where it cannot be set up (only for code you trust: your own). */
   readonly unsafeNoSandbox?: boolean;
   /**
@@ -134,6 +136,9 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
       };
     } else if ((named === undefined && existsSync(join(staged.dir, "gradcheck.json"))) || named === "gradcheck.json") {
       loaded = await loadProcess(staged.dir, settings, warnings);
+    } else if (options.course) {
+      const found = courseEntryIn(staged.dir, options.course);
+      loaded = "problem" in found ? { ok: false, ...found } : await loadAdapter(staged.dir, found, settings, warnings);
     } else if ((adapted = adapterFor(staged.dir, named, notRegular))) {
       loaded = await loadAdapter(staged.dir, adapted, settings, warnings);
     } else {

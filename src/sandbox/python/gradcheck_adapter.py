@@ -39,12 +39,14 @@ def read_request(stream):
     return None if len(body) < n else json.loads(body)
 
 
-def student_frame(tb, files):
-    """The innermost frame of the student's own files: where to look."""
+def student_frame(tb, entry):
+    """The innermost frame of the student's own files (gradcheck's adapter aside): where to look."""
     found = None
     for frame in traceback.extract_tb(tb):
+        path = os.path.abspath(frame.filename)
         name = os.path.basename(frame.filename)
-        if name in files or (os.path.dirname(os.path.abspath(frame.filename)) == os.getcwd() and name.endswith(".py")):
+        ours = name.startswith("gradcheck_") and os.path.dirname(path) == HERE
+        if not ours and (name == os.path.basename(entry) or path.startswith(os.getcwd() + os.sep)):
             found = frame
     return found
 
@@ -53,13 +55,12 @@ def main():
     entry, convention_name = sys.argv[1], sys.argv[2]
     options = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
     from gradcheck_helpers import install_import_fallbacks
-    from gradcheck_load import LoadError, load_definitions
+    from gradcheck_load import LoadError
     from gradcheck_conventions import CallError, conventions
 
     install_import_fallbacks(options.get("helpers", []))
     try:
-        namespace, locate = load_definitions(entry)
-        convention = conventions[convention_name](namespace, options)
+        convention, locate = conventions[convention_name](entry, options)
     except LoadError as e:
         say({"type": "load-error", "kind": e.kind, "message": str(e)})
         return
@@ -75,7 +76,7 @@ def main():
         except CallError as e:
             say({"id": request["id"], "error": str(e)})
         except Exception as e:  # the student's code failed: say where, in their file
-            frame = student_frame(e.__traceback__, {os.path.basename(entry)})
+            frame = student_frame(e.__traceback__, entry)
             where = f"{locate(frame.filename, frame.lineno)}: " if frame else ""
             say({"id": request["id"], "error": f"{where}{type(e).__name__}: {e}"})
 

@@ -1,6 +1,6 @@
 """How each kind of Python submission is called: one row per convention.
 
-A convention takes the student's namespace (and the profile's options) and returns a function
+A convention loads the student's entry (with the profile's options) and returns a function
 from one gradcheck request ({params, layerSizes, X, y, lambda}, labels 0-based) to (J, grad),
 grad flat in the order of params. gradcheck's side encodes params and labels for the
 assignment (docs/protocol.md): unrolled row-major Θ for nnCostFunction, per-layer {W, b}
@@ -52,8 +52,15 @@ def examples(request):
     return X, np.array(request["y"], dtype=int)
 
 
-def nn_cost_function(namespace, options):
+def nn_cost_function(entry, options):
     """nnCostFunction with ex4's numpy signature or the lecture's; which one, from its parameters."""
+    from gradcheck_load import load_definitions
+
+    namespace, locate = load_definitions(entry)
+    return nn_cost_function_call(namespace), locate
+
+
+def nn_cost_function_call(namespace):
     fn = namespace.get("nnCostFunction")
     if not callable(fn):
         raise load_error("no function nnCostFunction is defined")
@@ -90,6 +97,13 @@ def nn_cost_function(namespace, options):
     )
 
 
+def cs231n(entry, options):
+    from gradcheck_cs231n import cs231n as convention
+
+    return convention(entry, options)
+
+
 conventions = {
     "nnCostFunction": nn_cost_function,
+    "cs231n": cs231n,
 }
