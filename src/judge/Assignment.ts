@@ -124,6 +124,15 @@ export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> =
   },
 };
 
+/**
+ * The conventions a profile owns: the profile's adapter (Octave's, CS231n's) already hands the
+ * student's code its labels and layout, so a rubric or flag restating them would convert twice.
+ */
+export const profileOwns: Readonly<Record<string, readonly (keyof Assignment & string)[]>> = {
+  ex4: ["labels", "layout"],
+  cs231n: ["labels", "layout", "output", "hiddenActivation"],
+};
+
 export type AssignmentFields = Readonly<Record<string, unknown>>;
 export type ParsedAssignment = { readonly ok: true; readonly assignment: Assignment } | { readonly ok: false; readonly error: string };
 
@@ -167,6 +176,13 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
           `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`,
         );
       a = { ...a, ...profile };
+      for (const key of profileOwns[String(fields.profile)] ?? []) {
+        if (fields[key] !== undefined && fields[key] !== a[key])
+          throw new AssignmentError(
+            key,
+            `the ${String(fields.profile)} profile owns it (${JSON.stringify(a[key])}): gradcheck's adapter for the course's code already converts it, and stating it again would convert twice; drop ${key}`,
+          );
+      }
     }
     const pick = <T extends string>(key: string, allowed: readonly T[], current: T): T => {
       const v = fields[key];
