@@ -14,14 +14,19 @@ const root = (): string => packageRoot();
  */
 export const autograderPackages = ["bubblewrap", "python3", "python3-numpy", "util-linux"];
 
-const setupSh = `#!/usr/bin/env bash
+/** What a rubric's profile adds: Octave for ex4, whose students may submit nnCostFunction.m. */
+export function autograderPackagesFor(rubric: Rubric): string[] {
+  return [...autograderPackages, ...(rubric.assignment.profile === "ex4" ? ["octave"] : [])];
+}
+
+export const setupScript = (packages: readonly string[]): string => `#!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder's image. gradcheck and the
 # Node.js runtime it was built with are in this folder already; only the sandbox's Ubuntu
 # packages are installed here.
 set -euo pipefail
 here="$(cd "$(dirname "\${BASH_SOURCE[0]}")" && pwd)"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${autograderPackages.join(" ")}
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(" ")}
 chmod 755 "$here/node/bin/node" "$here/run_autograder" "$here/setup.sh"
 find "$here/gradcheck/node_modules" -path '*/bin/*' -type f -exec chmod 755 {} +
 echo "gradcheck autograder ready: $("$here/node/bin/node" --version)"
@@ -67,7 +72,7 @@ export async function buildAutograder(
     zip.addBuffer(Buffer.from(content), name, { mode, mtime: new Date(0) });
     files++;
   };
-  text("setup.sh", setupSh, 0o755);
+  text("setup.sh", setupScript(autograderPackagesFor(rubric)), 0o755);
   text("run_autograder", runAutograder, 0o755);
   text("rubric.json", JSON.stringify(rubric, null, 1) + "\n");
   text("seed", `${seed}\n`);

@@ -57,3 +57,12 @@ describe("built-in rubrics, one per course profile", () => {
     expect(parseAssignment({ profile: "ex4", labels: "0-based" })).toMatchObject({ ok: true });
   });
 });
+
+describe("the Gradescope autograder of a profile's rubric", () => {
+  it("installs Octave in setup.sh when the rubric's profile is ex4, and only then", async () => {
+    const { autograderPackagesFor, setupScript } = await import("../../src/grade/buildAutograder.ts");
+    expect(setupScript(autograderPackagesFor(builtinRubrics.ex4))).toMatch(/apt-get install -y -qq .*\boctave\b/);
+    expect(setupScript(autograderPackagesFor(builtinRubrics["cs231n-two-layer"]))).not.toMatch(/\boctave\b/);
+    expect(autograderPackagesFor(builtinRubrics["cs231n-fc-net"])).toContain("python3-numpy");
+  });
+});
