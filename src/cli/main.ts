@@ -19,7 +19,7 @@ const usage = `usage:
                              [--case FILE] [--junit FILE] [--format text|github]
                              [--precision float32] [--allow-unstable-cost]
                              [--deadline S (default 180)] [--unsafe-no-sandbox]
-                             [--profile ex4|cs231n] [--variant V] [--regularizer reg|half-reg]
+                             [--profile ex4|cs231n|dlai] [--variant V] [--regularizer reg|half-reg]
                              [--hidden-activation sigmoid|tanh|relu] [--output FAMILY]
                              [--labels 0-based|1-based|one-hot] [--layout unrolled|unrolled-column-major|wb]
                              [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…]
@@ -27,7 +27,7 @@ const usage = `usage:
   gradcheck grade CLASS_DIR --out OUT_DIR [--rubric FILE] [--jobs N] [--seed S] [--timeout MS] [--resume]
                   [--junit FILE] [--format github] [--report DIR] [--only ID...]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] --out autograder.zip
-  gradcheck rubric --profile ex4|cs231n-two-layer|cs231n-fc-net   (prints a built-in rubric; grade --rubric NAME uses it)
+  gradcheck rubric --profile ex4|cs231n-two-layer|cs231n-fc-net|dlai-step|dlai-regularization   (prints a built-in rubric; grade --rubric NAME uses it)
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 

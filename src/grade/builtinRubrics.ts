@@ -51,6 +51,37 @@ const deeper: RubricTest = {
   networks: { ...oneHidden, hiddenLayers: [2, 3], hiddenUnits: [2, 4], lambda: 0 },
 };
 
+/** deeplearning.ai: one sigmoid output (K = 1), relu hidden layers, the notebook's depths and λ. */
+function dlaiTests(hiddenLayers: [number, number], lambda: number): RubricTest[] {
+  const networks: NetworkSpec = { hiddenLayers, hiddenUnits: [2, 5], inputs: [2, 4], K: [1, 1], m: [2, 5], lambda: 0, runs: 4 };
+  const test = (id: string, name: string, points: number, kind: RubricTest["kind"], spec: Partial<NetworkSpec> = {}): RubricTest => ({
+    id,
+    name,
+    points,
+    visibility: "visible",
+    kind,
+    networks: { ...networks, ...spec },
+  });
+  const regularised = lambda > 0;
+  return [
+    test("shape", "Answers in the right shape", 10, "answers-in-shape", { runs: 2 }),
+    test("cost", "Cost at λ = 0", regularised ? 15 : 25, "cost-lambda0"),
+    ...(regularised ? [test("cost-regularizer", "L2 regularisation of the cost", 15, "cost-regularizer", { lambda })] : []),
+    test("gradient", "Gradients at λ = 0", regularised ? 25 : 35, "gradient-lambda0"),
+    ...(regularised ? [test("gradient-regularizer", "L2 regularisation of the gradients", 20, "gradient-regularizer", { lambda })] : []),
+    ...(regularised
+      ? []
+      : [
+          test("edge-shapes", "Gradients on edge shapes (m = 1, single hidden units)", 10, "gradient-lambda0", {
+            hiddenUnits: [1, 1],
+            m: [1, 1],
+            runs: 3,
+          }),
+        ]),
+    test("self-consistency", "Gradients consistent with the cost (λ = 0)", regularised ? 15 : 20, "self-consistency", { runs: 2 }),
+  ];
+}
+
 export const builtinRubrics: Readonly<Record<string, Rubric>> = {
   ex4: {
     name: "ex4: nnCostFunction, one hidden layer (100 points)",
@@ -66,5 +97,15 @@ export const builtinRubrics: Readonly<Record<string, Rubric>> = {
     name: "CS231n assignment 2: FullyConnectedNet.loss (100 points)",
     assignment: { profile: "cs231n", variant: "fc-net", regularizer: "half-reg" },
     tests: [...oneHiddenLayerTests(2).filter((t) => t.id !== "edge-shapes"), deeper],
+  },
+  "dlai-step": {
+    name: "deeplearning.ai C1W4: L_model_forward, compute_cost, L_model_backward (100 points)",
+    assignment: { profile: "dlai", variant: "step" },
+    tests: dlaiTests([1, 3], 0),
+  },
+  "dlai-regularization": {
+    name: "deeplearning.ai C2W1: L2 regularisation of the 3-layer model (100 points)",
+    assignment: { profile: "dlai", variant: "regularization" },
+    tests: dlaiTests([2, 2], 0.7),
   },
 };

@@ -1,5 +1,6 @@
 import type { ActivationName, OutputActivationName } from "../network/activation.ts";
 import type { CostName } from "../network/cost.ts";
+import type { WeightRegime } from "./submissionCaseArbitrary.ts";
 
 /**
  * What a course asks its students to implement, stated once: the network family, the shapes
@@ -28,6 +29,8 @@ export interface Assignment {
   readonly allowUnstableCost: boolean;
   /** a course's own code, called through gradcheck's adapter for it; absent for nnCostFunction */
   readonly course?: CourseEntry;
+  /** the weight regimes its random cases draw (absent: all of them; src/judge/submissionCaseArbitrary.ts) */
+  readonly regimes?: readonly WeightRegime[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface Assignment {
  * and how its regulariser is written (CS231n: reg·ΣW², or 0.5·reg·ΣW² in older years).
  */
 export interface CourseEntry {
-  readonly profile: "cs231n";
+  readonly profile: "cs231n" | "dlai";
   readonly variant?: string;
   readonly regularizer: Regularizer;
 }
@@ -48,6 +51,12 @@ export const courseVariants: Readonly<Record<CourseEntry["profile"], Readonly<Re
   cs231n: {
     "two-layer": { hiddenLayers: { min: 1, max: 1 } },
     "fc-net": { hiddenLayers: { min: 1, max: 3 } },
+  },
+  // Course 1 week 4's L-layer model at λ = 0; Course 2 week 1's fixed 3-layer model
+  dlai: {
+    step: { hiddenLayers: { min: 1, max: 3 }, lambdas: [0] },
+    regularization: { hiddenLayers: { min: 2, max: 2 }, lambdas: [0, 0.1, 0.7, 1] },
+    "gradient-checking": { hiddenLayers: { min: 2, max: 2 }, lambdas: [0] },
   },
 };
 
@@ -122,6 +131,24 @@ export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> =
     allowUnstableCost: true,
     course: { profile: "cs231n", regularizer: "reg" },
   },
+  // deeplearning.ai: relu hidden layers, one sigmoid output (Y is a 1 × m row of 0/1), the
+  // lecture's (λ/2m)·ΣW²; examples in columns and W out × in, which the adapter converts. The
+  // notebooks' cost takes log(1 − AL) directly: a warning where outputs saturate.
+  dlai: {
+    hiddenActivation: "relu",
+    output: "sigmoid-cross-entropy",
+    labels: "0-based",
+    layout: "wb",
+    hiddenLayers: { min: 1, max: 3 },
+    classes: { min: 1, max: 1 },
+    lambdas: [0],
+    allowUnstableCost: true,
+    // The course's own backward pass starts from dAL = −(Y/AL − (1 − Y)/(1 − AL)), which is
+    // ∞ or NaN wherever an output saturates to 0 or 1: no saturated cases, or every correct
+    // notebook would fail them.
+    regimes: ["ordinary", "tiny"],
+    course: { profile: "dlai", regularizer: "reg" },
+  },
 };
 
 /**
@@ -131,6 +158,7 @@ export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> =
 export const profileOwns: Readonly<Record<string, readonly (keyof Assignment & string)[]>> = {
   ex4: ["labels", "layout"],
   cs231n: ["labels", "layout", "output", "hiddenActivation"],
+  dlai: ["labels", "layout", "output", "hiddenActivation", "classes"],
 };
 
 export type AssignmentFields = Readonly<Record<string, unknown>>;
@@ -278,10 +306,12 @@ export function describeAssignment(a: Assignment): string {
     `${a.hiddenActivation} hidden layers (${range(a.hiddenLayers)}), ${outputActivation} output, ${cost}`,
     `K ${range(a.classes)}, λ ∈ {${a.lambdas.join(", ")}}`,
     `labels ${a.labels}, Θ ${a.layout}${a.allowUnstableCost ? ", naive log allowed" : ""}`,
-    ...(a.course
-      ? [
-          `${a.course.profile}${a.course.variant ? ` ${a.course.variant}` : ""}, regulariser ${a.course.regularizer === "reg" ? "reg·ΣW²" : "0.5·reg·ΣW²"} (reg = λ/${a.course.regularizer === "reg" ? "2" : ""}m)`,
-        ]
-      : []),
+    ...(a.course?.profile === "dlai"
+      ? [`dlai${a.course.variant ? ` ${a.course.variant}` : ""}, X n_x × m, W out × in, Y 1 × m`]
+      : a.course
+        ? [
+            `${a.course.profile}${a.course.variant ? ` ${a.course.variant}` : ""}, regulariser ${a.course.regularizer === "reg" ? "reg·ΣW²" : "0.5·reg·ΣW²"} (reg = λ/${a.course.regularizer === "reg" ? "2" : ""}m)`,
+          ]
+        : []),
   ].join("; ");
 }

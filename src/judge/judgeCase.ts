@@ -10,7 +10,7 @@ import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
-import { unstableCost } from "./unstableCost.ts";
+import { naiveLogError, unstableCost } from "./unstableCost.ts";
 import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 import { reluKinkWatch } from "./reluKinkWatch.ts";
 import { reluRoundingKinks } from "./reluRoundingKinks.ts";
@@ -75,6 +75,8 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   const outcome = await answer;
   const n = parameterCount(c.layerSizes);
   const failed = callFinding(outcome, n);
+  const naive = failed?.problem === "non-finite" && options.allowUnstableCost === true ? naiveGradient(c, failed) : undefined;
+  if (naive) return { ok: true, findings: [naive], reference, mutated: outcome.mutated ?? [] };
   if (failed || outcome.kind !== "result") {
     return { ok: false, findings: [failed!], reference, mutated: outcome.mutated ?? [] };
   }
@@ -93,6 +95,21 @@ export async function judgeCase(c: LabelledCase, implementation: Implementation,
   if (b && !unstable) findings.push(b);
   const accepted = (f: CaseFinding) => f.problem === "unstable-cost" && options.allowUnstableCost === true;
   return { ok: findings.every(accepted), findings, reference, submitted: { J: outcome.J, grad: outcome.grad }, mutated: outcome.mutated };
+}
+
+/**
+ * A course's own backward pass that divides by h and 1 − h (deeplearning.ai's dAL) gives ∞ or
+ * NaN exactly where an output rounds to 0 or 1, as the naive log gives an infinite J there:
+ * where the assignment allows the naive formulas, that case is a warning, with nothing to compare.
+ */
+function naiveGradient(c: LabelledCase, failed: CaseFinding): CaseFinding | undefined {
+  const { saturatedOutputs } = naiveLogError(c);
+  if (saturatedOutputs === 0) return undefined;
+  return {
+    problem: "unstable-cost",
+    check: "a",
+    message: `${failed.message} where ${saturatedOutputs} output${saturatedOutputs > 1 ? "s round" : " rounds"} to exactly 0 or 1, as a formula dividing by h or 1 − h gives there`,
+  };
 }
 
 export function callFinding(outcome: CallOutcome, n: number): CaseFinding | undefined {

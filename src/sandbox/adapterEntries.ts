@@ -28,6 +28,7 @@ const pythonAdapter = [
   "gradcheck_conventions.py",
   "gradcheck_helpers.py",
   "gradcheck_cs231n.py",
+  "gradcheck_dlai.py",
 ];
 /** The system's Python (Debian's, with python3-numpy), isolated from the environment and user site. */
 export const pythonCommand = ["/usr/bin/python3", "-I", "-B"];
@@ -58,20 +59,38 @@ export interface CourseOption {
   readonly regularizer?: string;
 }
 
-/** Where each course's assignments live in a student's folder, most specific first. */
-const courseFiles: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+/**
+ * Where each course's assignments live in a student's folder: fixed file names, most specific
+ * first (CS231n), or the notebook or .py export that defines the assignment's graded function
+ * (deeplearning.ai), whatever the student named it.
+ */
+type CourseFiles = readonly string[] | { readonly defines: string };
+const courseFiles: Readonly<Record<string, Readonly<Record<string, CourseFiles>>>> = {
   cs231n: {
     "two-layer": ["neural_net.py", "cs231n/classifiers/neural_net.py", "cs231n/classifiers/fc_net.py"],
     "fc-net": ["cs231n/classifiers/fc_net.py", "fc_net.py"],
   },
+  dlai: {
+    step: { defines: "L_model_backward" },
+    regularization: { defines: "backward_propagation_with_regularization" },
+    "gradient-checking": { defines: "backward_propagation_n" },
+  },
 };
+
+/** The file of one variant in the folder; `own` leaves out a file that another variant names first. */
+function variantFile(dir: string, profile: string, variant: string, own = false): string | undefined {
+  const variants = courseFiles[profile] ?? {};
+  const where = variants[variant];
+  if (!Array.isArray(where)) return fileDefining(dir, (where as { defines: string }).defines);
+  const firsts = Object.entries(variants)
+    .filter(([v, w]) => v !== variant && Array.isArray(w))
+    .map(([, w]) => (w as readonly string[])[0]);
+  return (where as readonly string[]).find((f) => existsSync(join(dir, f)) && !(own && firsts.includes(f)));
+}
 
 /** The variant a folder holds when the assignment names none: the first whose own file is there. */
 export function courseVariantIn(dir: string, profile: string): string | undefined {
-  const variants = courseFiles[profile] ?? {};
-  const own = (variant: string) =>
-    variants[variant].filter((f) => !Object.keys(variants).some((v) => v !== variant && variants[v][0] === f));
-  return Object.keys(variants).find((v) => own(v).some((f) => existsSync(join(dir, f))));
+  return Object.keys(courseFiles[profile] ?? {}).find((v) => variantFile(dir, profile, v, true) !== undefined);
 }
 
 /** The adapter for a course's code in the folder, or why there is none. */
@@ -80,12 +99,11 @@ export function courseEntryIn(
   course: CourseOption,
 ): { readonly kind: AdapterEntry; readonly entry: string } | { readonly problem: "no-entry"; readonly message: string } {
   const variant = course.variant ?? courseVariantIn(dir, course.profile);
-  const files = variant ? courseFiles[course.profile]?.[variant] : undefined;
-  const entry = files?.find((f) => existsSync(join(dir, f)));
+  const entry = variant ? variantFile(dir, course.profile, variant) : undefined;
   if (!variant || !entry) {
     const wanted = Object.entries(courseFiles[course.profile] ?? {})
       .filter(([v]) => !variant || v === variant)
-      .map(([v, f]) => `${f.join(" or ")} (${v})`);
+      .map(([v, f]) => `${Array.isArray(f) ? f.join(" or ") : `a notebook or .py defining ${(f as { defines: string }).defines}`} (${v})`);
     return { problem: "no-entry", message: `no ${course.profile} submission found; expected ${wanted.join("; ")}` };
   }
   const options = JSON.stringify({ variant, regularizer: course.regularizer });
@@ -105,10 +123,16 @@ export const adapterEntryNames = ["nnCostFunction.m", "nnCostFunction.py", "a no
 
 /** A notebook at the top of the folder whose code defines `def NAME(`: the first such, by name. */
 export function notebookDefining(dir: string, name: string): string | undefined {
-  const notebooks = readdirSync(dir)
-    .filter((f) => f.endsWith(".ipynb"))
-    .sort();
-  return notebooks.find((f) => headOf(join(dir, f)).includes(`def ${name}(`));
+  return fileDefining(dir, name, [".ipynb"]);
+}
+
+/** A notebook, else a .py file (not gradcheck's own), at the top of the folder defining `def NAME(`; the first by name. */
+function fileDefining(dir: string, name: string, kinds: readonly string[] = [".ipynb", ".py"]): string | undefined {
+  const kind = (f: string) => kinds.findIndex((k) => f.endsWith(k));
+  const files = readdirSync(dir)
+    .filter((f) => kind(f) >= 0 && !f.startsWith("gradcheck_"))
+    .sort((a, b) => kind(a) - kind(b) || a.localeCompare(b));
+  return files.find((f) => headOf(join(dir, f)).includes(`def ${name}(`));
 }
 
 /** The first 8 MB of a file: enough for any notebook's code, however many outputs it carries. */

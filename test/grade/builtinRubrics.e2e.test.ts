@@ -67,5 +67,22 @@ describe("grade --rubric PROFILE: correct course code earns every point", () => 
       },
       600_000,
     );
+
+    itWith(numpy)(
+      `dlai-step and dlai-regularization: correct notebooks 100/100, their buggy twins less (seed ${seed})`,
+      async () => {
+        const step = await grade("dlai-step", { good: "examples/dlai-step", bad: "examples/dlai-step-buggy" }, seed);
+        expect(step.good).toEqual({ status: "graded", points: 100, mistakes: [] });
+        expect(step.bad.points).toBeLessThan(100);
+        const reg = await grade(
+          "dlai-regularization",
+          { good: "examples/dlai-regularization", bad: "examples/dlai-regularization-buggy" },
+          seed,
+        );
+        expect(reg.good).toEqual({ status: "graded", points: 100, mistakes: [] });
+        expect(reg.bad.points).toBeLessThan(100);
+      },
+      600_000,
+    );
   }
 });

@@ -13,10 +13,12 @@ describe("built-in rubrics, one per course profile", () => {
       const stated = rubricAssignment(rubric);
       if (!stated.ok) throw new Error(stated.errors.join("; "));
       for (const t of rubric.tests) {
-        // no test that correct course code must fail: its depths and K ≥ 2 only
+        // no test that correct course code must fail: its depths and its K only
         expect(t.networks.hiddenLayers[0]).toBeGreaterThanOrEqual(stated.assignment.hiddenLayers.min);
         expect(t.networks.hiddenLayers[1]).toBeLessThanOrEqual(stated.assignment.hiddenLayers.max);
-        expect(t.networks.K[0]).toBeGreaterThanOrEqual(2);
+        expect(t.networks.K[0]).toBeGreaterThanOrEqual(stated.assignment.classes.min);
+        expect(t.networks.K[1]).toBeLessThanOrEqual(stated.assignment.classes.max);
+        expect(stated.assignment.lambdas).toContain(t.networks.lambda);
       }
     });
   }
@@ -33,7 +35,7 @@ describe("built-in rubrics, one per course profile", () => {
     const printed = JSON.parse(lines.join("\n"));
     expect(printed).toEqual(builtinRubrics["cs231n-two-layer"]);
     expect(validateRubric(printed)).toMatchObject({ ok: true });
-    expect(() => rubricCommand(["--profile", "nope"], () => {})).toThrow(/known: ex4, cs231n-two-layer, cs231n-fc-net/);
+    expect(() => rubricCommand(["--profile", "nope"], () => {})).toThrow(/known: ex4, cs231n-two-layer, cs231n-fc-net, dlai-step, dlai-regularization/);
   });
 
   it('{"assignment": {"profile": "ex4"}} is the ex4 assignment: one hidden layer, K ≥ 2, a naive log allowed', () => {

@@ -103,7 +103,14 @@ def cs231n(entry, options):
     return convention(entry, options)
 
 
+def dlai(entry, options):
+    from gradcheck_dlai import dlai as convention
+
+    return convention(entry, options)
+
+
 conventions = {
     "nnCostFunction": nn_cost_function,
     "cs231n": cs231n,
+    "dlai": dlai,
 }

@@ -49,7 +49,28 @@ def dictionary_to_vector(parameters):
     return theta, keys
 
 
+def compute_cost(a3, Y):
+    """reg_utils' cross-entropy cost (the regularization notebook's, without its L2 term)."""
+    m = Y.shape[1]
+    logprobs = np.multiply(-np.log(a3), Y) + np.multiply(-np.log(1 - a3), 1 - Y)
+    return 1.0 / m * np.nansum(logprobs)
+
+
+def forward_propagation(X, parameters):
+    """reg_utils' LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID, and the cache its backward pass unpacks."""
+    W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    z1 = np.dot(W1, X) + b1
+    a1, _ = relu(z1)
+    z2 = np.dot(W2, a1) + b2
+    a2, _ = relu(z2)
+    z3 = np.dot(W3, a2) + b3
+    a3, _ = sigmoid(z3)
+    return a3, (z1, a1, W1, b1, z2, a2, W2, b2, z3, a3, W3, b3)
+
+
 course_helpers = {
+    "compute_cost": compute_cost,
+    "forward_propagation": forward_propagation,
     "sigmoid": sigmoid,
     "relu": relu,
     "sigmoid_backward": sigmoid_backward,
