@@ -1,3 +1,4 @@
+import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
@@ -82,7 +83,15 @@ export function renderCheckReport(
           : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json${interfaceFlags(stated)}):`,
       );
       if (!counterexampleFile) out.push(JSON.stringify(ce));
-      const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
+      const course = pythonCourseSnippet(ce, report.submission);
+      if (course) out.push("", "replay it in Python, with your own code (python3, numpy):", ...course.map((l) => "  " + l));
+      const language = course
+        ? undefined
+        : report.submission.startsWith("Octave")
+          ? "octave"
+          : /\bpython3?\b/.test(report.submission)
+            ? "numpy"
+            : undefined;
       // Octave's nnCostFunction signature has exactly one hidden layer; a numpy program takes any
       if (language === "numpy" || (language === "octave" && ce.layerSizes.length === 3))
         out.push(
