@@ -217,6 +217,8 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
   const property = fc.asyncProperty(
     options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
     async (c) => {
+      // once the submission's time for hanging is spent, no smaller case can be told to hang too
+      if (kind !== undefined && session.implementation.exhausted?.()) return true;
       const v = await session.judge(c);
       if (v.ok) return true;
       if (kind === undefined) {

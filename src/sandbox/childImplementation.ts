@@ -73,10 +73,12 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
   const hangMs = spec.hangBudgetMs ?? hangBudgetMsFor(spec.callTimeoutMs);
   const budget = hangBudget(hangMs);
   let timedOut = false;
-  const spent: CallOutcome = {
+  let lastHang = "";
+  // the last real timeout's message rides along: its stderr says where the submission hangs
+  const spent = (): CallOutcome => ({
     kind: "timeout",
-    message: `not run: the submission already spent its ${hangMs / 1000} s for calls that get no answer (a hang costs at most that much)`,
-  };
+    message: `not run: the submission already spent its ${hangMs / 1000} s for calls that get no answer (a hang costs at most that much); the last of them: ${lastHang}`,
+  });
   /** A running session: the old one restarted after a failure, the restart charged to the budget when a hang caused it. */
   const running = async (): Promise<Session | LoadFailure> => {
     if (session?.alive) return session;
@@ -89,6 +91,7 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
   };
   const noted = (outcome: CallOutcome): CallOutcome => {
     timedOut = outcome.kind === "timeout";
+    if (outcome.kind === "timeout") lastHang = outcome.message;
     if (outcome.kind === "crashed" && !answered && spec.channel !== "harness") {
       return {
         ...outcome,
@@ -103,7 +106,7 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
     description: spec.description,
     warnings: spec.warnings,
     async call(request: CostRequest): Promise<CallOutcome> {
-      if (budget.remainingMs() === 0) return spent;
+      if (budget.remainingMs() === 0) return spent();
       const s = await running();
       if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
       return noted(await s.call({ id: nextId++, ...request }, budget));
@@ -113,7 +116,7 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
     ...(spec.channel !== "stdio"
       ? {
           async callEach(requests: readonly CostRequest[]): Promise<CallOutcome[]> {
-            if (budget.remainingMs() === 0) return [spent];
+            if (budget.remainingMs() === 0) return [spent()];
             const s = await running();
             if ("problem" in s) return [{ kind: "crashed", message: `could not restart after the previous failure: ${s.message}` }];
             return (
@@ -125,6 +128,7 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
           },
         }
       : {}),
+    exhausted: () => budget.remainingMs() === 0,
     async close() {
       await session?.dispose();
       session = undefined;
@@ -349,7 +353,7 @@ class Session {
     // loads (numpy, Octave) only when it is first asked.
     const first = this.calls++ === 0 && this.spec.channel === "stdio";
     const limitMs = this.spec.callTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
-    const wallMs = Math.min(limitMs, budget.remainingMs());
+    const wallMs = Math.min(limitMs, Math.round(budget.remainingMs()));
     const starvedMs = Math.min(starvedWallMs(wallMs), budget.remainingMs());
     const why =
       wallMs < limitMs

@@ -20,7 +20,9 @@ describe.runIf(sandboxed)("the time a hanging submission may cost", () => {
     if (!loaded.ok) throw new Error(loaded.message);
     const outcomes: CallOutcome[] = [];
     try {
+      expect(loaded.implementation.exhausted?.()).toBe(false);
       for (let k = 0; k < 12; k++) outcomes.push(await loaded.implementation.call(tiny));
+      expect(loaded.implementation.exhausted?.()).toBe(true);
     } finally {
       await loaded.implementation.close();
     }
