@@ -35,7 +35,9 @@ describe("built-in rubrics, one per course profile", () => {
     const printed = JSON.parse(lines.join("\n"));
     expect(printed).toEqual(builtinRubrics["cs231n-two-layer"]);
     expect(validateRubric(printed)).toMatchObject({ ok: true });
-    expect(() => rubricCommand(["--profile", "nope"], () => {})).toThrow(/known: ex4, cs231n-two-layer, cs231n-fc-net, dlai-step, dlai-regularization/);
+    expect(() => rubricCommand(["--profile", "nope"], () => {})).toThrow(
+      /known: ex4, cs231n-two-layer, cs231n-fc-net, dlai-step, dlai-regularization/,
+    );
   });
 
   it('{"assignment": {"profile": "ex4"}} is the ex4 assignment: one hidden layer, K ≥ 2, a naive log allowed', () => {
