@@ -26,7 +26,7 @@ const pythonAdapter = [
   "gradcheck_adapter.py",
   "gradcheck_load.py",
   "gradcheck_conventions.py",
-  "gradcheck_helpers.py",
+  "gradcheck_imports.py",
   "gradcheck_cs231n.py",
   "gradcheck_dlai.py",
 ];

@@ -79,7 +79,7 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
     kind: "timeout",
     message: `not run: the submission already spent its ${hangMs / 1000} s for calls that get no answer (a hang costs at most that much); the last of them: ${lastHang}`,
   });
-  /** A running session: the old one restarted after a failure, the restart charged to the budget when a hang caused it. */
+  /** The running child: restarted after a failure, the restart charged to the budget when a hang caused it. */
   const running = async (): Promise<Session | LoadFailure> => {
     if (session?.alive) return session;
     await session?.dispose();

@@ -10,7 +10,7 @@ const adapterFolder = new URL("../../src/sandbox/python/", import.meta.url).path
 const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/__init__.py");
 
 /**
- * The course's own environment, as far as the snippet needs it: its plotting and helper
+ * The course's own environment, as far as the snippet needs it: its plotting and support
  * modules (here gradcheck's stand-ins), and for a notebook its definitions, loaded as the
  * student's kernel has them.
  */
@@ -18,7 +18,7 @@ const prelude = (notebook?: string) =>
   [
     "import sys",
     `sys.path.insert(0, ${JSON.stringify(adapterFolder)})`,
-    "from gradcheck_helpers import install_import_fallbacks",
+    "from gradcheck_imports import install_import_fallbacks",
     "install_import_fallbacks()",
     ...(notebook
       ? ["from gradcheck_load import load_definitions", `globals().update(load_definitions(${JSON.stringify(notebook)})[0])`]

@@ -52,7 +52,7 @@ describe("--profile dlai: the notebook's graded functions, called with the cours
   );
 
   itWith(numpy)(
-    "the helpers are gradcheck's, for `from … import *` too, whatever copy of dnn_utils lies beside the notebook",
+    "the course's support modules are gradcheck's, for `from … import *` too, whatever copy of dnn_utils lies beside the notebook",
     async () => {
       const dir = edited(
         "dlai-step",

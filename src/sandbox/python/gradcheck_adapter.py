@@ -4,8 +4,8 @@
 
 ENTRY is a .py file or an .ipynb notebook. Only its definitions are loaded (functions, classes,
 imports and constants): the tests, plots and downloads at its top level never run. Imports
-the sandbox lacks (plotting, data files' readers) become stubs; a course's helper modules are
-gradcheck's own (gradcheck_helpers.py). CONVENTION names how the student's code is called
+the sandbox lacks (plotting, data files' readers) become stubs; a course's own support modules are
+gradcheck's own (gradcheck_imports.py). CONVENTION names how the student's code is called
 (gradcheck_conventions.py). Then the adapter says it is ready, reads requests on stdin, each an 11-digit
 byte count, a newline and the request's JSON, and answers each in one JSON line on stdout.
 The student's own prints go to stderr, so they never mix with the answers.
@@ -54,11 +54,11 @@ def student_frame(tb, entry):
 def main():
     entry, convention_name = sys.argv[1], sys.argv[2]
     options = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
-    from gradcheck_helpers import install_import_fallbacks
+    from gradcheck_imports import install_import_fallbacks
     from gradcheck_load import LoadError
     from gradcheck_conventions import CallError, conventions
 
-    install_import_fallbacks(options.get("helpers", []))
+    install_import_fallbacks(options.get("course_modules", []))
     try:
         convention, locate = conventions[convention_name](entry, options)
     except LoadError as e:

@@ -1,7 +1,7 @@
 """deeplearning.ai's notebooks, their graded functions called with the course's shapes.
 
-Only the definitions of the student's notebook (or its .py export) are loaded; the helper
-modules it imports are gradcheck's (gradcheck_helpers.py). The course's conventions: examples
+Only the definitions of the student's notebook (or its .py export) are loaded; the support
+modules it imports are gradcheck's (gradcheck_imports.py). The course's conventions: examples
 in columns (X is n_x × m), parameters["W1"] is n_1 × n_0 (out × in), parameters["b1"] is
 n_1 × 1, Y is the 1 × m row of 0/1 labels, relu hidden layers and a sigmoid output; the
 L2 regulariser is (1/m)(λ/2)·ΣW², gradcheck's own, so λ travels as it is.
@@ -18,7 +18,7 @@ L2 regulariser is (1/m)(λ/2)·ΣW², gradcheck's own, so λ travels as it is.
 import numpy as np
 
 from gradcheck_conventions import CallError, scalar
-from gradcheck_helpers import course_helpers
+from gradcheck_imports import course_functions
 from gradcheck_load import LoadError, load_definitions
 
 graded = {
@@ -66,7 +66,7 @@ def dlai(entry, options):
         raise LoadError("no-export", f"{entry} defines no {', '.join(missing)} (the {variant} notebook's graded functions)")
     f = {name: namespace[name] for name in graded[variant]}
     # the course's own 3-layer forward pass, unless the student's file defines one
-    forward = namespace.get("forward_propagation") or course_helpers["forward_propagation"]
+    forward = namespace.get("forward_propagation") or course_functions["forward_propagation"]
 
     def fixed_depth(request):
         if len(request["params"]) != 3:

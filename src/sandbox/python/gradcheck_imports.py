@@ -1,7 +1,7 @@
 """What a course's notebook imports besides the student's own code.
 
-Course helper modules (deeplearning.ai's dnn_utils, reg_utils, gc_utils, ...) are gradcheck's
-own implementation of the same functions, whatever copy the student's folder holds: the helpers
+Course support modules (deeplearning.ai's dnn_utils, reg_utils, gc_utils, ...) are gradcheck's
+own implementation of the same functions, whatever copy the student's folder holds: they
 are not what is graded, and a student's copy may plot, download or be from another year.
 `past.builtins` (Python 2 names) and scipy.special's expit are real; any other module the
 sandbox lacks (matplotlib, h5py, sklearn, PIL, IPython, ...) is a stub whose every attribute
@@ -68,7 +68,7 @@ def forward_propagation(X, parameters):
     return a3, (z1, a1, W1, b1, z2, a2, W2, b2, z3, a3, W3, b3)
 
 
-course_helpers = {
+course_functions = {
     "compute_cost": compute_cost,
     "forward_propagation": forward_propagation,
     "sigmoid": sigmoid,
@@ -79,7 +79,7 @@ course_helpers = {
     "np": np,
 }
 
-# deeplearning.ai's helper modules over the years, and its test-case modules (whose cases are never used)
+# deeplearning.ai's support modules over the years, and its test-case modules (whose cases are never used)
 course_module_names = [
     "dnn_utils",
     "dnn_utils_v2",
@@ -162,7 +162,7 @@ class Provided(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 
 def install_import_fallbacks(extra_names=()):
-    ours = {name: course_helpers for name in [*course_module_names, *extra_names]}
+    ours = {name: course_functions for name in [*course_module_names, *extra_names]}
     try:
         import scipy.special  # noqa: F401  a real scipy wins
     except ImportError:
