@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { checkSubmission } from "../judge/checkSubmission.ts";
+import { assignmentForFolder, checkSubmission } from "../judge/checkSubmission.ts";
 import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkDefaults.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
@@ -63,7 +63,8 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (!(formats as readonly string[]).includes(format))
     throw new UsageError(`--format expects one of ${formats.join(", ")}, got ${format}`);
   const caseFile = valued(args.options.get("case"), "--case needs a case file");
-  const stated = assignmentFromFlags(args);
+  const fromFlags = assignmentFromFlags(args);
+  const stated = fromFlags && { ...fromFlags, assignment: assignmentForFolder(path, fromFlags.assignment) };
   if (caseFile !== undefined)
     return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out, stated?.assignment);
 

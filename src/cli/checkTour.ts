@@ -1,6 +1,7 @@
 import { join, sep } from "node:path";
 import type { MistakeId } from "../mistakes/mistakeInfo.ts";
 import { checkSubmission } from "../judge/checkSubmission.ts";
+import { parseAssignment, type AssignmentFields } from "../judge/Assignment.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { packageRoot } from "./packageRoot.ts";
 import { renderCheckReport } from "./renderCheckReport.ts";
@@ -14,6 +15,8 @@ export const tourExamples: ReadonlyArray<{
   readonly folder: string;
   readonly what: string;
   readonly expect: readonly MistakeId[] | "pass";
+  /** a course profile's assignment, as check's flags state it */
+  readonly assignment?: AssignmentFields;
 }> = [
   { folder: "correct", what: "JavaScript module, correct", expect: "pass" },
   { folder: "regularized-bias", what: "JavaScript module, bias column regularised in J and ∇J", expect: ["regularized-bias"] },
@@ -21,6 +24,18 @@ export const tourExamples: ReadonlyArray<{
   { folder: "missing-derivative", what: "TypeScript module, hidden δ without g'(z)", expect: ["missing-activation-derivative"] },
   { folder: "python-correct", what: "Python process, correct", expect: "pass" },
   { folder: "python-labels", what: "Python process, labels not one-hot", expect: ["labels-not-one-hot"] },
+  {
+    folder: "cs231n-two-layer",
+    what: "CS231n TwoLayerNet, unchanged (--profile cs231n)",
+    expect: "pass",
+    assignment: { profile: "cs231n" },
+  },
+  {
+    folder: "cs231n-fc-net-buggy",
+    what: "CS231n fc_net.py, relu_backward without relu'",
+    expect: ["missing-activation-derivative"],
+    assignment: { profile: "cs231n", regularizer: "half-reg" },
+  },
 ];
 
 /**
@@ -39,7 +54,9 @@ export async function checkTour(out: (line: string) => void, runs = 50): Promise
     out("  The tour runs only the shipped examples, which are trusted, without it; to check untrusted code: apt-get install bubblewrap.");
   }
   for (const ex of tourExamples) {
-    const report = await checkSubmission(examplesDir + ex.folder, { runs, unsafeNoSandbox: trustedWithoutSandbox });
+    const stated = ex.assignment ? parseAssignment(ex.assignment) : undefined;
+    const assignment = stated?.ok ? { assignment: stated.assignment } : {};
+    const report = await checkSubmission(examplesDir + ex.folder, { runs, unsafeNoSandbox: trustedWithoutSandbox, ...assignment });
     const ce = report.counterexample;
     const verdict = report.passed
       ? "passed"

@@ -19,7 +19,8 @@ const usage = `usage:
                              [--case FILE] [--junit FILE] [--format text|github]
                              [--precision float32] [--allow-unstable-cost]
                              [--deadline S (default 180)] [--unsafe-no-sandbox]
-                             [--profile ex4] [--hidden-activation sigmoid|tanh|relu] [--output FAMILY]
+                             [--profile ex4|cs231n|dlai] [--variant V] [--regularizer reg|half-reg]
+                             [--hidden-activation sigmoid|tanh|relu] [--output FAMILY]
                              [--labels 0-based|1-based|one-hot] [--layout unrolled|unrolled-column-major|wb]
                              [--hidden-layers N|A..B] [--classes N|A..B] [--lambda L,…]
   gradcheck train [--hidden 25] [--lambda 1] [--iterations 400] [--rate 2] [--seed S] [--report DIR] [--slide-lambda]
@@ -28,6 +29,7 @@ const usage = `usage:
                   [--roster FILE.csv] [--export canvas]      (gradcheck help grade: every option)
   gradcheck grade --dry-run [--rubric FILE] [--seed S]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] [--bundle-node] --out autograder.zip
+  gradcheck rubric --profile ex4|cs231n-two-layer|cs231n-fc-net|dlai-step|dlai-regularization   (prints a built-in rubric; grade --rubric NAME uses it)
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
@@ -55,6 +57,8 @@ export async function main(words: readonly string[]): Promise<number> {
         return await (
           await import("./gradescopeCommand.ts")
         ).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
+      case "rubric":
+        return (await import("./rubricCommand.ts")).rubricCommand(rest, out);
       case "autograde":
         return await (await import("./autogradeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
       case "tour": {

@@ -1,3 +1,4 @@
+import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
@@ -13,6 +14,13 @@ import { shellWord } from "./shellWord.ts";
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
 /** The terminal summary of a check: what was checked, on how many networks, what failed, where, the shrunk case. */
+/** The same entries in a course's own names, for the code gradcheck's adapter calls (its description's first word). */
+const courseIndexConvention: Readonly<Record<string, string>> = {
+  cs231n:
+    "in CS231n's names, Θ⁽ˡ⁾[i,j] is params['Wl'][j−1, i−1] (grads['Wl'] for its gradient) for j ≥ 1 and params['bl'][i−1] for j = 0 (indexed from 0); λ is 2m·reg (m·reg with 0.5·reg·ΣW²)",
+  dlai: "in the notebook's names, Θ⁽ˡ⁾[i,j] is parameters['Wl'][i−1, j−1] (grads['dWl'] for its gradient) for j ≥ 1 and parameters['bl'][i−1, 0] for j = 0 (indexed from 0); λ is the notebook's lambd",
+};
+
 export function renderCheckReport(
   report: CheckReport,
   replay: string,
@@ -54,7 +62,9 @@ export function renderCheckReport(
       if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
     }
     out.push(`  entries are named ${thetaIndexConvention}`);
-    if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
+    const course = courseIndexConvention[report.submission.split(" ")[0]];
+    if (course) out.push(`  ${course}`);
+    else if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
     out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent, report.checks.notDecided)}`);
     out.push("");
@@ -83,7 +93,15 @@ export function renderCheckReport(
           : `counterexample (case-file format; save it as FILE.json and replay it with: npx gradcheck check ${shellWord(submissionPath)} --case FILE.json${interfaceFlags(stated)}):`,
       );
       if (!counterexampleFile) out.push(JSON.stringify(ce));
-      const language = report.submission.startsWith("Octave") ? "octave" : /\bpython3?\b/.test(report.submission) ? "numpy" : undefined;
+      const course = pythonCourseSnippet(ce, report.submission);
+      if (course) out.push("", "replay it in Python, with your own code (python3, numpy):", ...course.map((l) => "  " + l));
+      const language = course
+        ? undefined
+        : report.submission.startsWith("Octave")
+          ? "octave"
+          : /\bpython3?\b/.test(report.submission)
+            ? "numpy"
+            : undefined;
       // Octave's nnCostFunction signature has exactly one hidden layer; a numpy program takes any
       if (language === "numpy" || (language === "octave" && ce.layerSizes.length === 3))
         out.push(

@@ -82,6 +82,10 @@ export interface Assignment {
   readonly lambda?: number | string | readonly number[];
   /** a naive log(1 − h) with a right gradient is a warning in the diagnosis, as with check --allow-unstable-cost */
   readonly allowUnstableCost?: boolean;
+  /** a course profile's assignment (cs231n: two-layer, fc-net); absent: told by the files present */
+  readonly variant?: string;
+  /** cs231n's regulariser: reg (reg·ΣW², the default) or half-reg (0.5·reg·ΣW²) */
+  readonly regularizer?: "reg" | "half-reg";
 }
 
 export interface Rubric {

@@ -26,6 +26,11 @@ const downloadPackages = ["ca-certificates", "curl", "xz-utils"];
  */
 export const autograderDependencies = ["ajv", "esbuild", "fast-check", "yauzl"];
 
+/** What a rubric's profile adds: Octave for ex4, whose students may submit nnCostFunction.m. */
+export function autograderPackagesFor(rubric: Rubric): string[] {
+  return [...autograderPackages, ...(rubric.assignment.profile === "ex4" ? ["octave"] : [])];
+}
+
 /**
  * Where the autograder's Node.js comes from. "download": setup.sh fetches the very version this
  * process runs from nodejs.org and checks it against the release's SHA-256 list — the runtime
@@ -42,13 +47,13 @@ mkdir -p "$here/node"
 tar -xJf "/tmp/$tarball" -C "$here/node" --strip-components=1 "node-${version}-linux-x64/bin/node"
 rm -f "/tmp/$tarball"`;
 
-const setupSh = (node: NodeSource) => `#!/usr/bin/env bash
+export const setupScript = (packages: readonly string[], node: NodeSource = "bundle"): string => `#!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder's image. gradcheck is in
 # this folder already; the sandbox's Ubuntu packages are installed here${node === "download" ? ", and Node.js fetched" : " (the Node.js runtime it was built with is packed)"}.
 set -euo pipefail
 here="$(cd "$(dirname "\${BASH_SOURCE[0]}")" && pwd)"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${[...autograderPackages, ...(node === "download" ? downloadPackages : [])].join(" ")}${node === "download" ? fetchNode(process.version) : ""}
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${[...packages, ...(node === "download" ? downloadPackages : [])].join(" ")}${node === "download" ? fetchNode(process.version) : ""}
 chmod 755 "$here/node/bin/node" "$here/run_autograder" "$here/setup.sh"
 find "$here/gradcheck/node_modules" -path '*/bin/*' -type f -exec chmod 755 {} +
 echo "gradcheck autograder ready: $("$here/node/bin/node" --version)"
@@ -99,7 +104,7 @@ export async function buildAutograder(
     zip.addBuffer(Buffer.from(content), name, { mode, mtime: new Date(0) });
     files++;
   };
-  text("setup.sh", setupSh(node), 0o755);
+  text("setup.sh", setupScript(autograderPackagesFor(rubric), node), 0o755);
   text("run_autograder", runAutograder, 0o755);
   text("rubric.json", JSON.stringify(rubric, null, 1) + "\n");
   text("seed", `${seed}\n`);

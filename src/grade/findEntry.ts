@@ -1,9 +1,9 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { moduleEntries, octaveEntry } from "../sandbox/loadSubmission.ts";
+import { moduleEntries } from "../sandbox/loadSubmission.ts";
 
 /** The entry files, in the order the loader prefers them when a folder holds several. */
-export const entryOrder: readonly string[] = ["gradcheck.json", octaveEntry, ...moduleEntries];
+export const entryOrder: readonly string[] = ["gradcheck.json", "nnCostFunction.m", "nnCostFunction.py", ...moduleEntries];
 
 /** How deep a nested entry is looked for: the course's own download nests it two levels (machine-learning-ex4/ex4/). */
 const maxDepth = 4;

@@ -48,6 +48,7 @@ export async function gradeSubmission(id: string, dir: string, rubric: Rubric, o
     fallback: options.fallback,
     staged: nested ? undefined : options.staged,
     shownAs: options.shownAs,
+    course: assignmentOf(rubric).course,
   });
   if (nested) options.staged?.release();
   if (!loaded.ok) return noted(notGraded(id, rubric, loadStatus[loaded.problem], loaded.message));

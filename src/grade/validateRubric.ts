@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { builtinRubrics } from "./builtinRubrics.ts";
 import type { Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 
@@ -46,6 +47,8 @@ export function validateRubric(value: unknown): RubricCheck {
 
 /** Reads and validates a rubric file; problems are data, each naming the file and the field. */
 export function readRubric(file: string): RubricCheck {
+  // a built-in rubric's name (ex4, cs231n-two-layer, …), unless a file of that name is there
+  if (Object.hasOwn(builtinRubrics, file) && !existsSync(file)) return validateRubric(structuredClone(builtinRubrics[file]));
   let text: string;
   try {
     text = readFileSync(file, "utf8");

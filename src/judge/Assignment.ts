@@ -1,5 +1,6 @@
 import type { ActivationName, OutputActivationName } from "../network/activation.ts";
 import type { CostName } from "../network/cost.ts";
+import type { WeightRegime } from "./submissionCaseArbitrary.ts";
 
 /**
  * What a course asks its students to implement, stated once: the network family, the shapes
@@ -26,6 +27,43 @@ export interface Assignment {
   readonly lambdas: readonly number[];
   /** a cost computed with a naive log (log(1 − h) taken directly) is a warning, not a failure */
   readonly allowUnstableCost: boolean;
+  /** a course's own code, called through gradcheck's adapter for it; absent for nnCostFunction */
+  readonly course?: CourseEntry;
+  /** the weight regimes its random cases draw (absent: all of them; src/judge/submissionCaseArbitrary.ts) */
+  readonly regimes?: readonly WeightRegime[];
+}
+
+/**
+ * A course whose students write the course's own classes and functions rather than
+ * nnCostFunction: which course, which assignment of it (absent: told by the files present),
+ * and how its regulariser is written (CS231n: reg·ΣW², or 0.5·reg·ΣW² in older years).
+ */
+export interface CourseEntry {
+  readonly profile: "cs231n" | "dlai";
+  readonly variant?: string;
+  readonly regularizer: Regularizer;
+}
+export type Regularizer = "reg" | "half-reg";
+export const regularizers: readonly Regularizer[] = ["reg", "half-reg"];
+
+/** Each course's assignments and what each one pins beyond the profile. */
+export const courseVariants: Readonly<Record<CourseEntry["profile"], Readonly<Record<string, Partial<Assignment>>>>> = {
+  cs231n: {
+    "two-layer": { hiddenLayers: { min: 1, max: 1 } },
+    "fc-net": { hiddenLayers: { min: 1, max: 3 } },
+  },
+  // Course 1 week 4's L-layer model at λ = 0; Course 2 week 1's fixed 3-layer model
+  dlai: {
+    step: { hiddenLayers: { min: 1, max: 3 }, lambdas: [0] },
+    regularization: { hiddenLayers: { min: 2, max: 2 }, lambdas: [0, 0.1, 0.7, 1] },
+    "gradient-checking": { hiddenLayers: { min: 2, max: 2 }, lambdas: [0] },
+  },
+};
+
+/** The assignment narrowed to one variant of its course (told by the submission's files when the assignment named none). */
+export function withVariant(a: Assignment, variant: string): Assignment {
+  if (!a.course) return a;
+  return { ...a, ...courseVariants[a.course.profile][variant], course: { ...a.course, variant } };
 }
 
 export type HiddenActivation = Extract<ActivationName, "sigmoid" | "tanh" | "relu">;
@@ -79,6 +117,48 @@ export const assignmentProfiles: Readonly<Record<string, Partial<Assignment>>> =
     classes: { min: 2, max: 6 },
     allowUnstableCost: true,
   },
+  // CS231n: relu hidden layers, softmax and cross-entropy, integer labels 0..C−1, W in × out
+  // (z = x·W + b); the adapter builds the student's model and calls loss(X, y, reg).
+  cs231n: {
+    hiddenActivation: "relu",
+    output: "softmax-cross-entropy",
+    labels: "0-based",
+    layout: "wb",
+    hiddenLayers: { min: 1, max: 3 },
+    classes: { min: 2, max: 6 },
+    // the course's softmax takes log(probs[y]) after the max-shift: -log(0) = ∞ where a
+    // probability underflows, with the right gradient; a warning, as ex4's naive log is
+    allowUnstableCost: true,
+    course: { profile: "cs231n", regularizer: "reg" },
+  },
+  // deeplearning.ai: relu hidden layers, one sigmoid output (Y is a 1 × m row of 0/1), the
+  // lecture's (λ/2m)·ΣW²; examples in columns and W out × in, which the adapter converts. The
+  // notebooks' cost takes log(1 − AL) directly: a warning where outputs saturate.
+  dlai: {
+    hiddenActivation: "relu",
+    output: "sigmoid-cross-entropy",
+    labels: "0-based",
+    layout: "wb",
+    hiddenLayers: { min: 1, max: 3 },
+    classes: { min: 1, max: 1 },
+    lambdas: [0],
+    allowUnstableCost: true,
+    // The course's own backward pass starts from dAL = −(Y/AL − (1 − Y)/(1 − AL)), which is
+    // ∞ or NaN wherever an output saturates to 0 or 1: no saturated cases, or every correct
+    // notebook would fail them.
+    regimes: ["ordinary", "tiny"],
+    course: { profile: "dlai", regularizer: "reg" },
+  },
+};
+
+/**
+ * The conventions a profile owns: the profile's adapter (Octave's, CS231n's) already hands the
+ * student's code its labels and layout, so a rubric or flag restating them would convert twice.
+ */
+export const profileOwns: Readonly<Record<string, readonly (keyof Assignment & string)[]>> = {
+  ex4: ["labels", "layout"],
+  cs231n: ["labels", "layout", "output", "hiddenActivation"],
+  dlai: ["labels", "layout", "output", "hiddenActivation", "classes"],
 };
 
 export type AssignmentFields = Readonly<Record<string, unknown>>;
@@ -95,6 +175,8 @@ export const assignmentFieldNames = [
   "classes",
   "lambda",
   "allowUnstableCost",
+  "variant",
+  "regularizer",
 ] as const;
 
 /** The `check` flag of a field: hiddenActivation is --hidden-activation. */
@@ -122,6 +204,13 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
           `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`,
         );
       a = { ...a, ...profile };
+      for (const key of profileOwns[String(fields.profile)] ?? []) {
+        if (fields[key] !== undefined && fields[key] !== a[key])
+          throw new AssignmentError(
+            key,
+            `the ${String(fields.profile)} profile owns it (${JSON.stringify(a[key])}): gradcheck's adapter for the course's code already converts it, and stating it again would convert twice; drop ${key}`,
+          );
+      }
     }
     const pick = <T extends string>(key: string, allowed: readonly T[], current: T): T => {
       const v = fields[key];
@@ -142,6 +231,7 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
       allowUnstableCost:
         fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
     };
+    a = withCourseFields(a, fields);
     if (a.output === "softmax-cross-entropy" && a.classes.max < 2)
       throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
     // softmax has no K = 1 form: one output unit would always say 1.
@@ -151,6 +241,24 @@ export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
     if (e instanceof AssignmentError) return { ok: false, error: e.message };
     throw e;
   }
+}
+
+/** variant and regularizer: a course's own fields, refused without a course profile. */
+function withCourseFields(a: Assignment, fields: AssignmentFields): Assignment {
+  for (const key of ["variant", "regularizer"] as const) {
+    if (fields[key] !== undefined && !a.course)
+      throw new AssignmentError(key, `belongs to a course profile (${Object.keys(courseVariants).join(", ")}), and none is given`);
+  }
+  if (!a.course) return a;
+  const variants = Object.keys(courseVariants[a.course.profile]);
+  const variant = fields.variant;
+  if (variant !== undefined && (typeof variant !== "string" || !variants.includes(variant)))
+    throw new AssignmentError("variant", `expected one of ${variants.join(", ")}, got ${JSON.stringify(variant)}`);
+  const regularizer = fields.regularizer ?? a.course.regularizer;
+  if (typeof regularizer !== "string" || !(regularizers as readonly string[]).includes(regularizer))
+    throw new AssignmentError("regularizer", `expected reg (reg·ΣW²) or half-reg (0.5·reg·ΣW²), got ${JSON.stringify(regularizer)}`);
+  const course = { ...a.course, regularizer: regularizer as Regularizer };
+  return variant === undefined ? { ...a, course } : withVariant({ ...a, course }, variant);
 }
 
 class AssignmentError extends Error {
@@ -198,5 +306,12 @@ export function describeAssignment(a: Assignment): string {
     `${a.hiddenActivation} hidden layers (${range(a.hiddenLayers)}), ${outputActivation} output, ${cost}`,
     `K ${range(a.classes)}, λ ∈ {${a.lambdas.join(", ")}}`,
     `labels ${a.labels}, Θ ${a.layout}${a.allowUnstableCost ? ", naive log allowed" : ""}`,
+    ...(a.course?.profile === "dlai"
+      ? [`dlai${a.course.variant ? ` ${a.course.variant}` : ""}, X n_x × m, W out × in, Y 1 × m`]
+      : a.course
+        ? [
+            `${a.course.profile}${a.course.variant ? ` ${a.course.variant}` : ""}, regulariser ${a.course.regularizer === "reg" ? "reg·ΣW²" : "0.5·reg·ΣW²"} (reg = λ/${a.course.regularizer === "reg" ? "2" : ""}m)`,
+          ]
+        : []),
   ].join("; ");
 }

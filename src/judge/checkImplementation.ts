@@ -237,6 +237,8 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
     options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
     async (c) => {
       if (kind !== undefined && timedOut(kind) && timedOutSteps >= maxTimedOutSteps) return true;
+      // once the submission's time for hanging is spent, no smaller case can be told to hang too
+      if (kind !== undefined && session.implementation.exhausted?.()) return true;
       const v = await session.judge(c);
       if (v.ok) return true;
       if (kind === undefined) {
@@ -268,7 +270,8 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
 const maxTimedOutSteps = 4;
 
 function neverAnsweredMessage(session: Session, f: CaseFinding, asked: LabelledCase): string {
-  const process = /^(process|Octave)\b/.test(session.implementation.description);
+  // gradcheck's own adapters (Octave, Python) flush their answers: only a process of the student's own may be buffering
+  const process = /^process\b/.test(session.implementation.description);
   // a crash shows its stderr; a process still running that said nothing may be buffering
   const nothing = process && f.problem === "timeout" && !/stdout:/.test(f.message);
   return `no answer to the first request (layerSizes [${asked.layerSizes}], m = ${asked.X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;

@@ -55,13 +55,13 @@ export const problemInfo: Readonly<Record<CheckProblem, ProblemInfo>> = {
     kind: "load",
     title: "No exported nnCostFunction",
     explanation: "The module loaded but exports no function named nnCostFunction, and its default export is not one either.",
-    hint: "export function nnCostFunction(...) (ESM), module.exports = { nnCostFunction } (CommonJS), or export default.",
+    hint: "export function nnCostFunction(...) (ESM), module.exports = { nnCostFunction } (CommonJS) or export default; in Python, def nnCostFunction(...) with one of the signatures the message names.",
   },
   "syntax-error": {
     kind: "load",
     title: "Syntax error",
-    explanation: "The module could not be parsed or compiled.",
-    hint: "Run it with node (or tsc) once to see the error in context.",
+    explanation: "The submission's code could not be parsed or compiled, so none of it ran.",
+    hint: "Run it once in its own language (node or tsc, octave, python3) to see the error in context.",
   },
   "import-failed": {
     kind: "load",

@@ -2,7 +2,11 @@ import type { SubmissionCheckOptions } from "./checkImplementation.ts";
 import { defaultSeed } from "./checkDefaults.ts";
 import { checkReport, type CheckReport } from "./checkReport.ts";
 import type { CheckEvidence } from "./checkEvidence.ts";
+import { existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
+import { courseVariantIn } from "../sandbox/adapterEntries.ts";
+import { withVariant, type Assignment } from "./Assignment.ts";
 
 export interface EvidenceOption {
   /** also gather the data the HTML report plots (a few dozen more calls on one small case) */
@@ -18,8 +22,10 @@ export type CheckReportWithEvidence = CheckReport & { readonly evidence?: CheckE
  */
 export async function checkSubmission(
   path: string,
-  options: SubmissionCheckOptions & LoadOptions & EvidenceOption = {},
+  given: SubmissionCheckOptions & LoadOptions & EvidenceOption = {},
 ): Promise<CheckReportWithEvidence> {
+  const assignment = given.assignment && assignmentForFolder(path, given.assignment);
+  const options = { ...given, ...(assignment ? { assignment, course: assignment.course } : {}) };
   const judge = import("./checkImplementation.ts");
   // unawaited when loading fails: the catch keeps that from ending the process (awaited, a failure throws)
   judge.catch(() => {});
@@ -36,4 +42,11 @@ export async function checkSubmission(
   } finally {
     await loaded.implementation.close();
   }
+}
+
+/** A course profile that names no variant: narrowed to the one the submission's files hold. */
+export function assignmentForFolder(path: string, a: Assignment): Assignment {
+  if (!a.course || a.course.variant || !existsSync(path)) return a;
+  const variant = courseVariantIn(statSync(path).isDirectory() ? path : dirname(path), a.course.profile);
+  return variant ? withVariant(a, variant) : a;
 }

@@ -19,6 +19,7 @@ export function encodedImplementation(implementation: Implementation, a: Assignm
     description: implementation.description,
     warnings: implementation.warnings,
     close: () => implementation.close(),
+    ...(implementation.exhausted ? { exhausted: () => implementation.exhausted!() } : {}),
     async call(request: CostRequest): Promise<CallOutcome> {
       return decoded(await implementation.call(encodeRequest(request, a)), request);
     },

@@ -41,7 +41,7 @@ export async function replayCase(
       stage: "case",
       message: `${caseFile}: labels: missing; a submission is handed class labels, so a replayed case needs them`,
     };
-  const loaded = await loadSubmission(submission, options);
+  const loaded = await loadSubmission(submission, { ...options, course: options.assignment?.course });
   if (!loaded.ok) return { ok: false, stage: "load", problem: loaded.problem, message: loaded.message };
   try {
     // labels and parameters reach the submission as its assignment states them

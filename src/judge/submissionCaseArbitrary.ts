@@ -75,7 +75,8 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
     maxExamples = c.maxExamples ?? 64;
   const maxDepth = a ? a.hiddenLayers.max + 2 : (c.maxDepth ?? 5);
   const { outputActivation, cost } = outputOf(a?.output ?? "sigmoid-cross-entropy");
-  const regimes = c.regimes ?? ["ordinary", "saturated", "tiny", ...(outputActivation === "softmax" ? (["overflow"] as const) : [])];
+  const regimes = c.regimes ??
+    c.assignment?.regimes ?? ["ordinary", "saturated", "tiny", ...(outputActivation === "softmax" ? (["overflow"] as const) : [])];
   const regimeWeight: Record<WeightRegime, number> = { ordinary: 3, saturated: 2, tiny: 1, overflow: 1 };
   const tenths = (max: number) => fc.integer({ min: -max, max }).map((k) => k / 10);
   const pool = (arb: fc.Arbitrary<number>, n: number) => {

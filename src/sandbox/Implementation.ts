@@ -49,6 +49,11 @@ export interface Implementation {
    * a time limit, the memory limit): the outcomes up to that one. Optional: see callInOrder.
    */
   callEach?(requests: readonly CostRequest[]): Promise<CallOutcome[]>;
+  /**
+   * The submission has spent its time for calls that get no answer (src/sandbox/hangBudget.ts):
+   * later calls are timeouts that did not run, and say nothing about their case.
+   */
+  exhausted?(): boolean;
   close(): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import { parseAnswerLine } from "./parseAnswerLine.ts";
 import { clipText } from "./untrustedText.ts";
 import { gradientOfAnswer, toNumber } from "./gradientOfAnswer.ts";
 import { releaseOnExit } from "./releaseOnExit.ts";
+import { hangBudget, hangBudgetMsFor, type HangBudget } from "./hangBudget.ts";
 import type { SubmissionCgroup } from "./submissionCgroup.ts";
 
 /** One start of the child: its command line and what the sandbox made for it. */
@@ -31,8 +32,13 @@ export interface ChildSpec {
   /**
    * "harness": gradcheck's own harness answers on fd 3, tagged with a per-child key.
    * "stdio": the program itself speaks JSON lines on stdin/stdout (a process submission, docs/check.md).
+   * "adapter": gradcheck's own adapter calls the submission's function (Octave, Python): it says
+   * it is ready (or why it cannot load) on stdout, then reads requests on stdin, framed by their
+   * length (frameRequest; Octave has no line read that works on a pipe), and answers in JSON
+   * lines on stdout. (Not fd 3 as the harness: Octave can only open a descriptor by its /proc
+   * name, which the sandbox's unused uid may not open.)
    */
-  readonly channel: "harness" | "stdio";
+  readonly channel: "harness" | "stdio" | "adapter";
   readonly warnings: readonly string[];
   readonly callTimeoutMs: number;
   /** CPU time per call (all threads together), measured through the cgroup */
@@ -40,6 +46,8 @@ export interface ChildSpec {
   /** Allowed on top of the first call's limit for loading: the interpreter's start-up, imports */
   readonly startTimeoutMs: number;
   readonly memoryMB: number;
+  /** Wall time all calls that get no answer may spend together (default hangBudgetMsFor(callTimeoutMs)) */
+  readonly hangBudgetMs?: number;
 }
 
 type Message = Record<string, unknown>;
@@ -66,8 +74,29 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
   let session: Session | undefined = first;
   let nextId = 1;
   let answered = false;
+  const hangMs = spec.hangBudgetMs ?? hangBudgetMsFor(spec.callTimeoutMs);
+  const budget = hangBudget(hangMs);
+  let timedOut = false;
+  let lastHang = "";
+  // the last real timeout's message rides along: its stderr says where the submission hangs
+  const spent = (): CallOutcome => ({
+    kind: "timeout",
+    message: `not run: the submission already spent its ${hangMs / 1000} s for calls that get no answer (a hang costs at most that much); the last of them: ${lastHang}`,
+  });
+  /** The running child: restarted after a failure, the restart charged to the budget when a hang caused it. */
+  const running = async (): Promise<Session | LoadFailure> => {
+    if (session?.alive) return session;
+    await session?.dispose();
+    const started = performance.now();
+    const s = await Session.start(spec);
+    if (timedOut) budget.spend(performance.now() - started);
+    if ("problem" in s) return s;
+    return (session = s);
+  };
   const noted = (outcome: CallOutcome): CallOutcome => {
-    if (outcome.kind === "crashed" && !answered && spec.channel === "stdio") {
+    timedOut = outcome.kind === "timeout";
+    if (outcome.kind === "timeout") lastHang = outcome.message;
+    if (outcome.kind === "crashed" && !answered && spec.channel !== "harness") {
       return {
         ...outcome,
         message: outcome.message.replace("during the call", "before answering its first request"),
@@ -81,29 +110,29 @@ export async function startChild(spec: ChildSpec): Promise<Implementation | Load
     description: spec.description,
     warnings: spec.warnings,
     async call(request: CostRequest): Promise<CallOutcome> {
-      if (!session || !session.alive) {
-        await session?.dispose();
-        const s = await Session.start(spec);
-        if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
-        session = s;
-      }
-      return noted(await session.call({ id: nextId++, ...request }));
+      if (budget.remainingMs() === 0) return spent();
+      const s = await running();
+      if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
+      return noted(await s.call({ id: nextId++, ...request }, budget));
     },
-    // gradcheck's own harness reads requests in order as they come; a process submission's
-    // reader (Octave's adapter, for one) may expect the next request only after its answer.
-    ...(spec.channel === "harness"
+    // gradcheck's own harness and adapters read requests in order as they come; a process
+    // submission's own reader may expect the next request only after its answer.
+    ...(spec.channel !== "stdio"
       ? {
           async callEach(requests: readonly CostRequest[]): Promise<CallOutcome[]> {
-            if (!session || !session.alive) {
-              await session?.dispose();
-              const s = await Session.start(spec);
-              if ("problem" in s) return [{ kind: "crashed", message: `could not restart after the previous failure: ${s.message}` }];
-              session = s;
-            }
-            return (await session.callEach(requests.map((r) => ({ id: nextId++, ...r })))).map(noted);
+            if (budget.remainingMs() === 0) return [spent()];
+            const s = await running();
+            if ("problem" in s) return [{ kind: "crashed", message: `could not restart after the previous failure: ${s.message}` }];
+            return (
+              await s.callEach(
+                requests.map((r) => ({ id: nextId++, ...r })),
+                budget,
+              )
+            ).map(noted);
           },
         }
       : {}),
+    exhausted: () => budget.remainingMs() === 0,
     async close() {
       await session?.dispose();
       session = undefined;
@@ -147,6 +176,7 @@ class Session {
     const launch = spec.launch();
     if ("problem" in launch) return Promise.resolve(launch);
     const harness = spec.channel === "harness";
+    const stdio = spec.channel === "stdio";
     const key = randomBytes(16).toString("hex");
     const extra = launch.filterFd === undefined ? [] : [launch.filterFd];
     let child: ChildProcess;
@@ -184,7 +214,7 @@ class Session {
     child.on("error", (e) => s.ended(`could not start: ${e.message}`));
     child.on("close", (code, signal) => s.ended(signal ? `killed by ${signal}` : `exited with code ${code}`));
 
-    if (!harness) return Promise.resolve(s);
+    if (stdio) return Promise.resolve(s);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         s.waiting = undefined;
@@ -192,7 +222,7 @@ class Session {
           resolve({
             ok: false,
             problem: "startup-timeout",
-            message: `the module did not finish loading within ${spec.startTimeoutMs} ms${s.tail()}`,
+            message: `${harness ? "the module did not finish loading" : `${spec.description} did not start`} within ${spec.startTimeoutMs} ms${s.tail()}`,
           }),
         );
       }, spec.startTimeoutMs);
@@ -279,9 +309,13 @@ class Session {
     this.release();
   }
 
-  call(request: CostRequest & { id: number }): Promise<CallOutcome> {
-    this.requests.write(JSON.stringify(request) + "\n");
-    return this.answerTo(request);
+  call(request: CostRequest & { id: number }, budget: HangBudget): Promise<CallOutcome> {
+    this.requests.write(this.framed(JSON.stringify(request) + "\n"));
+    return this.answerTo(request, budget);
+  }
+
+  private framed(line: string): string {
+    return this.spec.channel === "adapter" ? frameRequest(line) : line;
   }
 
   /**
@@ -289,13 +323,15 @@ class Session {
    * when the answer before it arrives, as if it had been sent then. Stops at an outcome that
    * ended the child (the requests after it have no one to answer them).
    */
-  async callEach(requests: readonly (CostRequest & { id: number })[]): Promise<CallOutcome[]> {
+  async callEach(requests: readonly (CostRequest & { id: number })[], budget: HangBudget): Promise<CallOutcome[]> {
     for (const r of requests) this.queued.add(r.id);
-    this.requests.write(requests.map(requestLines()).join(""));
+    const line = requestLines();
+    this.requests.write(requests.map((r) => this.framed(line(r))).join(""));
     const outcomes: CallOutcome[] = [];
     try {
       for (const r of requests) {
-        const o = await this.answerTo(r);
+        if (budget.remainingMs() === 0) break;
+        const o = await this.answerTo(r, budget);
         outcomes.push(o);
         if (!this.alive) break;
       }
@@ -306,8 +342,8 @@ class Session {
     return outcomes;
   }
 
-  /** Waits for the answer to a request already written, within the call's time limits. */
-  private answerTo(request: CostRequest & { id: number }): Promise<CallOutcome> {
+  /** Waits for the answer to a request already written, within the call's time limits and what is left of the hang budget. */
+  private answerTo(request: CostRequest & { id: number }, budget: HangBudget): Promise<CallOutcome> {
     this.queued.delete(request.id);
     const early = this.held.get(request.id);
     if (early) {
@@ -321,7 +357,15 @@ class Session {
     // A process gets its start-up allowance on top of its first call's limit: the interpreter
     // loads (numpy, Octave) only when it is first asked.
     const first = this.calls++ === 0 && this.spec.channel === "stdio";
-    const wallMs = this.spec.callTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
+    const limitMs = this.spec.callTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
+    const wallMs = Math.min(limitMs, Math.round(budget.remainingMs()));
+    const starvedMs = Math.min(starvedWallMs(wallMs), budget.remainingMs());
+    const why =
+      wallMs < limitMs
+        ? " (what was left of the time a submission may spend in calls that get no answer)"
+        : first
+          ? ` (${this.spec.startTimeoutMs} ms of it for starting up)`
+          : "";
     const cgroup = this.launch.cgroup;
     const cpuAtStart = cgroup?.cpuMs();
     return new Promise((resolve) => {
@@ -332,6 +376,7 @@ class Session {
         void Promise.resolve(outcome).then(resolve);
       };
       const stop = async (message: string): Promise<CallOutcome> => {
+        budget.spend(performance.now() - started);
         const memory = this.memoryExceeded();
         await this.dispose();
         return memory ? this.memoryOutcome() : { kind: "timeout", message: `${message}${this.tail()}` };
@@ -341,8 +386,8 @@ class Session {
       // hung: it gets more wall time (the CPU watch below stops one that spins), up to a cap. A
       // child asleep (a real hang, a blocked read) is stopped. So a grade does not depend on the load.
       const expire = () => {
-        if (cgroup?.wantsCpu() && performance.now() - started < starvedWallMs(wallMs)) timer = setTimeout(expire, cpuPollMs);
-        else finish(stop(`no answer within ${wallMs} ms${first ? ` (${this.spec.startTimeoutMs} ms of it for starting up)` : ""}`));
+        if (cgroup?.wantsCpu() && performance.now() - started < starvedMs) timer = setTimeout(expire, cpuPollMs);
+        else finish(stop(`no answer within ${wallMs} ms${why}`));
       };
       let timer = setTimeout(expire, wallMs);
       const cpuWatch = setInterval(() => {
@@ -386,7 +431,7 @@ class Session {
         return this.memoryOutcome();
       return { kind: m.type === "threw" ? "threw" : "bad-return", message, mutated };
     }
-    if (this.spec.channel === "stdio" && typeof m.error === "string") return { kind: "threw", message: clipText(m.error) };
+    if (this.spec.channel !== "harness" && typeof m.error === "string") return { kind: "threw", message: clipText(m.error) };
     const J = toNumber(m.J);
     if (J === undefined) return { kind: "bad-return", message: `J is ${m.J === undefined ? "missing" : describe(m.J)}, expected a number` };
     const grad = gradientOfAnswer(m.grad, request.params);
@@ -411,6 +456,14 @@ function requestLines(): (r: CostRequest & { id: number }) => string {
     if (!same) shared = { of: r, text: JSON.stringify({ layerSizes: r.layerSizes, X: r.X, y: r.y, lambda: r.lambda }).slice(1) };
     return `{"id":${JSON.stringify(r.id)},"params":${JSON.stringify(r.params)},${shared!.text}\n`;
   };
+}
+
+/**
+ * A request as an adapter reads it: its length in bytes as 11 digits and a newline, then the
+ * line. The adapter reads the header and then exactly the request, two reads in all.
+ */
+export function frameRequest(line: string): string {
+  return `${String(Buffer.byteLength(line)).padStart(11, "0")}\n${line}`;
 }
 
 const describe = (v: unknown) => preview(v);

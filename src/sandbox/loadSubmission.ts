@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, openSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { adapterEntries, adapterEntryNames, courseEntryIn, type AdapterEntry, type CourseOption } from "./adapterEntries.ts";
 import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./loadProblem.ts";
@@ -31,6 +32,14 @@ export interface LoadOptions {
   readonly memoryMB?: number;
   /** Allowed for start-up: loading a module, or a process's first call on top of its limit (default 20 s). */
   readonly startTimeoutMs?: number;
+  /**
+   * Wall time all calls that get no answer may spend together, with the restarts after them
+   * (default hangBudgetMsFor(callTimeoutMs): 40 s, or twice the call limit if that is more).
+   * A submission that hangs costs at most startTimeoutMs + hangBudgetMs.
+   */
+  readonly hangBudgetMs?: number;
+  /** A course profile's own code (CS231n's classes): found and called through gradcheck's adapter for it. */
+  readonly course?: CourseOption;
   /** Run without the OS sandbox where it cannot be set up (only for code you trust: your own). */
   readonly unsafeNoSandbox?: boolean;
   /**
@@ -60,6 +69,7 @@ interface Settings {
   readonly callTimeoutMs: number;
   readonly cpuTimeoutMs: number;
   readonly startTimeoutMs: number;
+  readonly hangBudgetMs?: number;
   readonly can: SandboxAbilities;
   /** how the child is contained: the bubblewrap sandbox, the separate-user fallback, or not at all (--unsafe-no-sandbox) */
   readonly containment: "bwrap" | "separate-user" | "none";
@@ -95,6 +105,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
     callTimeoutMs,
     cpuTimeoutMs: options.cpuTimeoutMs ?? callTimeoutMs,
     startTimeoutMs: options.startTimeoutMs ?? defaultLoadLimits.startTimeoutMs,
+    hangBudgetMs: options.hangBudgetMs,
     can,
     containment: can.bwrap ? "bwrap" : separateUser ? "separate-user" : "none",
   };
@@ -121,6 +132,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const notRegular = (name: string) => staged.skipped.find((s) => s.path === name);
 
   let loaded: Loaded;
+  let adapted: { readonly kind: AdapterEntry; readonly entry: string } | undefined;
   try {
     const configSkipped = notRegular("gradcheck.json");
     if (configSkipped && (named === undefined || named === "gradcheck.json")) {
@@ -131,8 +143,11 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
       };
     } else if ((named === undefined && existsSync(join(staged.dir, "gradcheck.json"))) || named === "gradcheck.json") {
       loaded = await loadProcess(staged.dir, settings, warnings);
-    } else if ((named === undefined || named === octaveEntry) && existsSync(join(staged.dir, octaveEntry)) && !notRegular(octaveEntry)) {
-      loaded = await loadOctave(staged.dir, settings, warnings);
+    } else if (options.course) {
+      const found = courseEntryIn(staged.dir, options.course);
+      loaded = "problem" in found ? { ok: false, ...found } : await loadAdapter(staged.dir, found, settings, warnings);
+    } else if ((adapted = adapterFor(staged.dir, named, notRegular))) {
+      loaded = await loadAdapter(staged.dir, adapted, settings, warnings);
     } else {
       const entry = named ?? moduleEntries.find((f) => existsSync(join(staged.dir, f)));
       const entrySkipped = entry ? notRegular(entry) : moduleEntries.map(notRegular).find(Boolean);
@@ -146,7 +161,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
         loaded = {
           ok: false,
           problem: "no-entry",
-          message: `${options.shownAs ?? path}: no submission entry found; expected gradcheck.json (a process submission), ${octaveEntry} (Octave) or one of ${moduleEntries.join(", ")}`,
+          message: `${options.shownAs ?? path}: no submission entry found; expected gradcheck.json (a process submission), ${adapterEntryNames.join(", ")} or one of ${moduleEntries.join(", ")}`,
         };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);
     }
@@ -219,8 +234,9 @@ function childSpec(
   settings: Settings,
   warnings: readonly string[],
 ): ChildSpec {
-  const { callTimeoutMs, cpuTimeoutMs, startTimeoutMs } = settings;
-  return { description, channel, launch, warnings, callTimeoutMs, cpuTimeoutMs, startTimeoutMs, memoryMB: settings.limits.memoryMB };
+  const { callTimeoutMs, cpuTimeoutMs, startTimeoutMs, hangBudgetMs } = settings;
+  const memoryMB = settings.limits.memoryMB;
+  return { description, channel, launch, warnings, callTimeoutMs, cpuTimeoutMs, startTimeoutMs, memoryMB, hangBudgetMs };
 }
 
 async function loadModule(stagedDir: string, entry: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
@@ -249,37 +265,49 @@ async function loadModule(stagedDir: string, entry: string, settings: Settings, 
   return { ok: true, implementation: started };
 }
 
-/** The Octave entry file, its adapter, and how the adapter is run (Debian's octave package provides octave-cli). */
-export const octaveEntry = "nnCostFunction.m";
-const octaveAdapter = "gradcheck_adapter.m";
-export const octaveCommand = ["octave-cli", "--norc", "--no-history", "--quiet", "--no-window-system"];
+/** The first adapter kind whose entry is in the folder (the named file, when a file was given). */
+function adapterFor(
+  stagedDir: string,
+  named: string | undefined,
+  notRegular: (name: string) => unknown,
+): { readonly kind: AdapterEntry; readonly entry: string } | undefined {
+  for (const kind of Object.values(adapterEntries)) {
+    const entry = kind.entryIn(stagedDir);
+    if (entry && (named === undefined || named === entry) && !notRegular(entry)) return { kind, entry };
+  }
+  return undefined;
+}
 
 /**
- * An Octave nnCostFunction.m with the classic exercise's signature: gradcheck's adapter is
- * copied into the private copy of the submission, and octave-cli runs it there as a process
- * submission, in the same sandbox (its worker threads are allowed by the seccomp filter, its
- * processes are not). The adapter converts labels (0-based → 1..K) and Θ (row-major →
- * [Theta1(:); Theta2(:)]) and calls the student's function unchanged.
+ * A course's own function (Octave's nnCostFunction.m, a Python file or notebook): gradcheck's
+ * adapter is copied into the private copy of the submission, and one process runs it there for
+ * all calls, in the same sandbox as every other submission (Octave's worker threads are allowed
+ * by the seccomp filter, its processes are not). The adapter loads the student's code once,
+ * converts the request to the course's conventions, and calls the student's function unchanged.
  */
-async function loadOctave(stagedDir: string, settings: Settings, warnings: readonly string[]): Promise<Loaded> {
-  const adapter = join(stagedDir, octaveAdapter);
-  copyFileSync(fileURLToPath(new URL(`./octave/${octaveAdapter}`, import.meta.url)), adapter);
-  chmodSync(adapter, 0o644);
-  if (!searchPath(settings).some((p) => existsSync(join(p, octaveCommand[0])))) {
+async function loadAdapter(
+  stagedDir: string,
+  { kind, entry }: { readonly kind: AdapterEntry; readonly entry: string },
+  settings: Settings,
+  warnings: readonly string[],
+): Promise<Loaded> {
+  for (const file of kind.adapter.files) {
+    const copy = join(stagedDir, file);
+    copyFileSync(fileURLToPath(new URL(`./${kind.adapter.folder}/${file}`, import.meta.url)), copy);
+    chmodSync(copy, 0o644);
+  }
+  const found = kind.program.startsWith("/")
+    ? existsSync(kind.program)
+    : searchPath(settings).some((p) => existsSync(join(p, kind.program)));
+  if (!found) {
     return {
       ok: false,
       problem: "command-not-found",
-      message: `${octaveEntry}: octave-cli not found on the sandbox's PATH (${searchPath(settings).join(":")}); install Octave (apt-get install octave)`,
+      message: `${entry}: ${kind.program} not found${kind.program.startsWith("/") ? "" : ` on the sandbox's PATH (${searchPath(settings).join(":")})`}; ${kind.install}`,
     };
   }
-  // Octave reads its own start-up files and libraries before its first answer: well under a
-  // second on an idle machine, many on a loaded one. The allowance is granted again when a
-  // timed-out process restarts (the never-answered check asks twice), so it is not made huge.
-  const octave: Settings = { ...settings, startTimeoutMs: Math.max(settings.startTimeoutMs, 30_000) };
-  const command = [...octaveCommand, octaveAdapter];
-  const started = await startChild(
-    childSpec(`Octave ${octaveEntry}`, "stdio", launcher(stagedDir, command, octave, false), octave, warnings),
-  );
+  const launch = launcher(stagedDir, kind.command(entry), settings, false);
+  const started = await startChild(childSpec(kind.describe(entry), "adapter", launch, settings, warnings));
   if ("problem" in started) return started;
   return { ok: true, implementation: started };
 }

@@ -9,4 +9,5 @@ it("the check tour gets the expected verdict on every example and shows one full
   expect(text).toMatch(/examples\/correct .* exit 0 {2}passed/);
   expect(text).toMatch(/examples\/python-labels .* exit 1 {2}failed: labels-not-one-hot/);
   expect(text).toMatch(/diagnosis: lambda-not-divided-by-m/);
+  expect(text).toMatch(/examples\/cs231n-two-layer .* exit 0  passed/);
 });

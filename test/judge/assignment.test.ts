@@ -36,12 +36,15 @@ describe("parseAssignment", () => {
     ],
     [{ hiddenLayers: "2..1" }, "assignment hiddenLayers: expected a range within 0..4, got 2..1"],
     [{ lambda: "1,-2" }, 'assignment lambda: expected a list of numbers ≥ 0 such as "0,1,10", got "1,-2"'],
-    [{ profile: "ex5" }, 'assignment profile: unknown profile "ex5"; known: ex4'],
+    [{ profile: "ex5" }, 'assignment profile: unknown profile "ex5"; known: ex4, cs231n, dlai'],
     [
       { colour: "blue" },
-      "assignment colour: unknown field; expected one of profile, hiddenActivation, output, labels, layout, hiddenLayers, classes, lambda, allowUnstableCost",
+      "assignment colour: unknown field; expected one of profile, hiddenActivation, output, labels, layout, hiddenLayers, classes, lambda, allowUnstableCost, variant, regularizer",
     ],
     [{ output: "softmax-cross-entropy", classes: "1" }, "assignment classes: a softmax output needs K ≥ 2, got at most 1"],
+    [{ variant: "two-layer" }, "assignment variant: belongs to a course profile (cs231n, dlai), and none is given"],
+    [{ profile: "cs231n", variant: "three-layer" }, 'assignment variant: expected one of two-layer, fc-net, got "three-layer"'],
+    [{ profile: "cs231n", regularizer: "l2" }, 'assignment regularizer: expected reg (reg·ΣW²) or half-reg (0.5·reg·ΣW²), got "l2"'],
   ])("%j is refused with a message naming the field", (fields, message) => {
     expect(parseAssignment(fields)).toEqual({ ok: false, error: message });
   });

@@ -1,51 +1,69 @@
 1; % gradcheck's adapter for an Octave nnCostFunction.m (the classic exercise's signature).
 %
-% Speaks gradcheck's JSON-lines protocol on stdin/stdout and calls the student's function
-% unchanged:  [J, grad] = nnCostFunction(nn_params, input_layer_size, hidden_layer_size,
-% num_labels, X, y, lambda)  with labels 1..K and nn_params = [Theta1(:); Theta2(:)].
-% Requests arrive 0-based and row-major; this file converts both ways.
+% One Octave process serves all of a submission's calls: it parses the submission's .m files
+% once (a parse error is reported as a load error, Octave's message intact), says it is ready,
+% then reads requests on stdin, framed by their length, and calls the student's function unchanged:
+%   [J, grad] = nnCostFunction(nn_params, input_layer_size, hidden_layer_size, num_labels, X, y, lambda)
+% with labels 1..K and nn_params = [Theta1(:); Theta2(:)]. Requests arrive 0-based and
+% row-major; this file converts both ways.
 
-function line = read_request_line()
-  % Bytes, not fgetl: on a pipe, fgetl can hold a complete line back until more input arrives,
-  % and gradcheck sends the next request only after this answer.
-  persistent pending;
-  if isempty(pending), pending = ''; end
-  while true
-    nl = find(pending == 10, 1);
-    if ~isempty(nl)
-      line = pending(1:nl - 1);
-      pending = pending(nl + 1:end);
-      return;
-    end
-    [chunk, count] = fread(stdin, 1, 'uint8=>char');
-    if count == 0
-      line = [];
-      return;
-    end
-    pending = [pending, chunk'];
+function line = read_request(requests)
+  % An 11-digit byte count and a newline, then exactly that many bytes: two reads per request.
+  % (fgetl on a pipe can hold a complete line back until more input arrives, and reading byte
+  % by byte cost more than the student's function.)
+  [header, count] = fread(requests, 12, 'uint8=>char');
+  if count < 12
+    line = [];
+    return;
   end
-end
-
-function s = number_token(v)
-  % jsonencode writes NaN and ±Inf as null; gradcheck reads bare NaN / Infinity tokens.
-  if isnan(v), s = 'NaN';
-  elseif isinf(v) && v > 0, s = 'Infinity';
-  elseif isinf(v), s = '-Infinity';
-  else s = sprintf('%.17g', v);
+  n = str2double(header(1:11)');
+  [line, count] = fread(requests, n, 'uint8=>char');
+  if count < n
+    line = [];
+    return;
   end
+  line = line';
 end
 
 function s = number_list(v)
-  v = double(v(:));
-  parts = cell(1, numel(v));
-  for k = 1:numel(v), parts{k} = number_token(v(k)); end
-  s = ['[', strjoin(parts, ','), ']'];
+  % One sprintf for the whole vector; NaN stays NaN, Inf becomes the Infinity gradcheck reads.
+  s = sprintf('%.17g,', double(v(:)));
+  s = ['[', strrep(s(1:end - 1), 'Inf', 'Infinity'), ']'];
 end
 
-function s = json_string(text)
-  text = strrep(strrep(text, '\', '\\'), '"', '\"');
-  text = regexprep(text, '[\x00-\x1f]', ' ');
-  s = ['"', text, '"'];
+function say(text)
+  % A newline first: whatever the student's code printed without one ends before the answer.
+  printf('\n%s\n', text);
+  fflush(stdout);
+end
+
+function message = located(err)
+  % The student's frame nearest the error: its file (relative to the submission) and line.
+  here = [pwd(), filesep()];
+  message = strrep(err.message, here, '');
+  for k = 1:numel(err.stack)
+    frame = err.stack(k);
+    if strncmp(frame.file, here, numel(here)) && isempty(strfind(frame.file, 'gradcheck_adapter'))
+      message = sprintf('%s, line %d: %s', strrep(frame.file, here, ''), frame.line, message);
+      return;
+    end
+  end
+end
+
+function load_error = parse_all()
+  % Every .m file beside the entry, parsed before the first call: a syntax error anywhere is
+  % the submission failing to load, not a wrong answer on each case.
+  load_error = '';
+  files = dir('*.m');
+  for k = 1:numel(files)
+    if strcmp(files(k).name, 'gradcheck_adapter.m'), continue; end
+    try
+      __parse_file__(files(k).name);
+    catch err
+      load_error = strrep(err.message, [pwd(), filesep()], '');
+      return;
+    end
+  end
 end
 
 function answer(request)
@@ -71,19 +89,24 @@ function answer(request)
   if numel(J) ~= 1
     error('gradcheck:J', 'J has %d elements, expected a scalar', numel(J));
   end
-  printf('{"id":%d,"J":%s,"grad":%s}\n', request.id, number_token(J), number_list(grad));
-  fflush(stdout);
+  J = number_list(J);
+  say(sprintf('{"id":%d,"J":%s,"grad":%s}', request.id, J(2:end - 1), number_list(grad)));
 end
 
 more off;
+problem = parse_all();
+if ~isempty(problem)
+  say(['{"type":"load-error","kind":"syntax-error","message":', jsonencode(problem), '}']);
+  exit(0);
+end
+say('{"type":"ready"}');
 while true
-  line = read_request_line();
+  line = read_request(stdin);
   if isempty(line), break; end
   request = jsondecode(line);
   try
     answer(request);
   catch err
-    printf('{"id":%d,"error":%s}\n', request.id, json_string(err.message));
-    fflush(stdout);
+    say(sprintf('{"id":%d,"error":%s}', request.id, jsonencode(located(err))));
   end
 end
