@@ -39,7 +39,10 @@ export const diagnosisRuns = 30;
  */
 export async function gradeSubmission(id: string, dir: string, rubric: Rubric, options: GradeOptions): Promise<SubmissionResult> {
   const found = findEntry(dir);
-  const noted = (r: SubmissionResult) => relativeResult(found.notes.length ? { ...r, notes: found.notes } : r, dir);
+  // paths relative to the student's folder, as the grader saw it (its private copy) and as it is shown
+  const relative = (r: SubmissionResult) =>
+    options.shownAs ? relativeResult(relativeResult(r, dir), options.shownAs) : relativeResult(r, dir);
+  const noted = (r: SubmissionResult) => relative(found.notes.length ? { ...r, notes: found.notes } : r);
   // The private copy holds the student's whole folder; an entry nested inside it is staged anew
   // from that copy, and the whole copy is then let go.
   const nested = found.dir !== dir;

@@ -9,6 +9,9 @@ import { naiveLogError } from "./unstableCost.ts";
 /** The noise budget is twice the largest residual: a fit to few points leaves some noise in the fit itself. */
 export const noiseSafety = 2;
 
+/** Noise above this many times what J may be off at Θ is no rounding (see noiseBudget). */
+const noiseCeiling = 16;
+
 /**
  * J's accuracy for (b) when its own answers show more noise than rounding (costNoise), or
  * undefined. Only a J that is right at Θ — within (a)'s tolerance or a naive log's rounding —
@@ -26,7 +29,10 @@ export function noiseBudget(
   if (!(Math.abs(J - exact) <= near)) return undefined;
   const noise = noiseSafety * costNoise(c, theta, answers);
   const rounding = defaultRelativeAccuracy * Math.abs(J) * Math.sqrt(theta.length);
-  return Number.isFinite(noise) && noise > rounding ? noise : undefined;
+  // Rounding scatters J near Θ by about what it may be off at Θ; a jump far beyond that (a J
+  // wrong at one point, a different answer on one call) is no noise, and buys (b) no slack.
+  const ceiling = noiseCeiling * Math.max(near, rounding);
+  return Number.isFinite(noise) && noise > rounding && noise <= ceiling ? noise : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Implementation } from "../sandbox/Implementation.ts";
 import { defaultAssignment, outputOf, type Assignment } from "./Assignment.ts";
 import { agreement } from "./judgeCase.ts";
 import { requestOf } from "./requestOf.ts";
+import { naiveLogError } from "./unstableCost.ts";
 
 function battery(layerSizes: number[], labels: number[], lambda: number, seed: number, a: Assignment = defaultAssignment): LabelledCase {
   const random = rng(seed);
@@ -82,8 +83,9 @@ export function diagnosesNonFinite(diagnostic: readonly LabelledCase[]): boolean
  * counterexample and the diagnostic cases, and matches when its J and grad agree with the
  * submission's everywhere. When no single mistake fits, pairs of mistakes that touch
  * different parts of the algorithm are tried together. An empty list means unrecognised.
- * Where a naive log is allowed (`allowUnstableCost`), a J that came out infinite says nothing
- * about the mistake (the log of a saturated output did it), so there the gradient alone decides.
+ * Where a naive log is allowed (`allowUnstableCost`), a J that came out infinite, or off by no
+ * more than a naive log's rounding where outputs saturate, says nothing about the mistake (the
+ * log of a saturated output did it), so there the gradient alone decides.
  */
 export async function diagnose(
   implementation: Implementation,
@@ -115,7 +117,10 @@ export async function diagnose(
     let toldApart = false;
     for (let k = 0; k < cases.length; k++) {
       const mine = await answerOf(fn, cases[k]);
-      const hiddenByNaiveLog = options.allowUnstableCost === true && !Number.isFinite(answers[k].J) && Number.isFinite(mine.J);
+      const hiddenByNaiveLog =
+        options.allowUnstableCost === true &&
+        Number.isFinite(mine.J) &&
+        (!Number.isFinite(answers[k].J) || Math.abs(answers[k].J - mine.J) <= naiveLogError(cases[k]).bound);
       if ((!hiddenByNaiveLog && !close(mine.J, answers[k].J)) || !sameGradient(answers[k].grad, mine.grad)) return false;
       toldApart ||= !close(mine.J, correct[k].J) || !sameGradient(correct[k].grad, mine.grad);
     }

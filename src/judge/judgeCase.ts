@@ -17,6 +17,7 @@ import { reluKinkWatch, type ReluKinkWatch } from "./reluKinkWatch.ts";
 import { askAgain } from "./askTwice.ts";
 import { noiseBudget, noiseSafety } from "./costNoise.ts";
 import { reluKinkBounds } from "./reluKinkBounds.ts";
+import { strayCost } from "./strayCost.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -203,6 +204,12 @@ export async function againstOwnCost(
   const first = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks);
   if (!first.ok)
     return { problem: first.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${first.outcome.message}` };
+  // A J right at Θ but off at one of (b)'s points (the difference quotient may drop it as an outlier).
+  const exactAtTheta = costFunction(c, c.theta);
+  if (Math.abs(got.J - exactAtTheta) <= toleranceOf({ ...agreement, safety: 0 }, exactAtTheta, 0)) {
+    const stray = await strayCost(c, first.answers, implementation);
+    if (stray) return stray;
+  }
   let { check } = first,
     noted = "";
   // A J that rounds noisily (a naive log near saturation) gets the noise its own answers show.

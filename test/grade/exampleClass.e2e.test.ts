@@ -18,8 +18,9 @@ const expected = {
   frank: ["graded", ["cost", "gradient", "deep", "stable-cost"], ["labels-not-one-hot"]],
   grace: ["graded", ["gradient", "deep", "edge-shapes", "self-consistency"], ["missing-activation-derivative"]],
   heidi: ["no-entry-file", defaultRubric.tests.map((t) => t.id), []],
-  // the classic exercise in Octave: one hidden layer, one-hot over K ≥ 2, as the course sets it
-  ivan: ["graded", ["deep", "edge-shapes"], []],
+  // the classic exercise in Octave: one hidden layer, one-hot over K ≥ 2 and the naive log, as
+  // the course sets them (grade it with --rubric ex4 for the rubric that fits the assignment)
+  ivan: ["graded", ["deep", "edge-shapes", "stable-cost"], []],
 };
 
 it("examples/class grades as the README says", { timeout: 600_000 }, async () => {
