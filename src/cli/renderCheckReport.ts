@@ -1,5 +1,5 @@
 import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
-import { replaySnippet, type Interface } from "./replaySnippet.ts";
+import { replaySnippet, type Interface } from "../report/replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";

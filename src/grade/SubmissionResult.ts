@@ -3,6 +3,7 @@ import type { CheckProblem } from "../judge/checkProblem.ts";
 import type { Clue } from "../judge/clues/Clue.ts";
 import type { MistakeId } from "../mistakes/index.ts";
 import type { ItemResult, SubmissionSummary } from "../report/ClassSummary.ts";
+import type { ReplayLanguage } from "../report/replaySnippet.ts";
 
 // One rubric test's result is the summary.json shape the reports render.
 export type { ItemResult };
@@ -57,6 +58,8 @@ export interface SubmissionResult extends SubmissionSummary {
   readonly clues?: readonly Clue[];
   /** what the student and staff should know about how the folder was read (which entry file was graded) */
   readonly notes?: readonly string[];
+  /** the language the counterexample is replayed in for the student: their submission's own */
+  readonly replayLanguage?: ReplayLanguage;
 }
 
 /** The summary.json entry: exactly these fields, in this order. */

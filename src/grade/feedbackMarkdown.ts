@@ -2,7 +2,9 @@ import { clueTitles } from "../judge/clues/Clue.ts";
 import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
+import { replaySnippet } from "../report/replaySnippet.ts";
 import { replayRequest } from "./replayRequest.ts";
+import { rubricAssignment } from "./rubricAssignment.ts";
 import type { Rubric, RubricTest } from "./Rubric.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
@@ -44,6 +46,7 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
       "",
       ...replayRequest(ce),
       "",
+      ...replayInOwnLanguage(rubric, r),
     );
   }
   return lines.join("\n");
@@ -79,4 +82,17 @@ function whatWentWrong(r: SubmissionResult, failed: readonly RubricTest[]): stri
   if (lines.length === 2)
     lines.push("The messages above say what happened; the network below is a small case to step through by hand.", "");
   return lines;
+}
+
+/**
+ * The counterexample as a script in the student's own language (Octave or numpy), calling
+ * their own function with the assignment's conventions: runnable with the course's tools
+ * alone, no gradcheck needed.
+ */
+function replayInOwnLanguage(rubric: Rubric, r: SubmissionResult): string[] {
+  if (!r.counterexample || !r.replayLanguage) return [];
+  const stated = rubricAssignment(rubric);
+  const snippet = replaySnippet(r.counterexample, r.replayLanguage, stated.ok ? stated.assignment : undefined);
+  const name = r.replayLanguage === "octave" ? "Octave" : "Python (numpy)";
+  return [`Or run it in ${name}, next to your own code:`, "", markdownCodeBlock(snippet.join("\n")), ""];
 }

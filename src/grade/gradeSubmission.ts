@@ -12,6 +12,7 @@ import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
 import { clipText } from "../sandbox/untrustedText.ts";
 import { relativeResult } from "./relativeToStudent.ts";
 import { findEntry } from "./findEntry.ts";
+import { replayLanguageOf } from "../report/replaySnippet.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
 
@@ -103,13 +104,16 @@ export async function gradeImplementation(
   const diagnosis = outcomes.some(wrong) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
   const problems = Object.fromEntries(rubric.tests.flatMap((t, k) => (outcomes[k].problem ? [[t.id, outcomes[k].problem]] : [])));
+  const counterexample = diagnosis?.counterexample ?? firstFailure;
+  const language = counterexample ? replayLanguageOf(given.description, counterexample) : undefined;
   return scored(id, "graded", rubric, items, {
     problems,
     clues: diagnosis?.clues,
     mistakes: diagnosis?.mistakes ?? [],
-    counterexample: diagnosis?.counterexample ?? firstFailure,
+    counterexample,
     replay: diagnosis?.replay,
     warnings: implementation.warnings,
+    ...(language ? { replayLanguage: language } : {}),
   });
 }
 
@@ -178,6 +182,7 @@ function scored(
     replay?: string;
     reason?: string;
     warnings: readonly string[];
+    replayLanguage?: SubmissionResult["replayLanguage"];
   },
 ): SubmissionResult {
   const maxPoints = maxPointsOf(rubric);
@@ -194,6 +199,7 @@ function scored(
     ...(rest.reason !== undefined ? { reason: clipText(rest.reason) } : {}),
     ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),
     ...(rest.replay ? { replay: rest.replay } : {}),
+    ...(rest.replayLanguage ? { replayLanguage: rest.replayLanguage } : {}),
     ...(rest.problems && Object.keys(rest.problems).length > 0 ? { problems: rest.problems } : {}),
     ...(rest.clues && rest.clues.length > 0 ? { clues: rest.clues } : {}),
     warnings: rest.warnings.slice(0, 20).map((w) => clipText(w)),

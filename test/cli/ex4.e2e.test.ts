@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
-import { replaySnippet } from "../../src/cli/replaySnippet.ts";
+import { replaySnippet } from "../../src/report/replaySnippet.ts";
 import { itWith, systemFile } from "../support/requireSystem.ts";
 
 const fixtures = new URL("../fixtures/ex4/", import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect } from "vitest";
 import { batchBackprop } from "../../src/backprop/batch.ts";
-import { replaySnippet } from "../../src/cli/replaySnippet.ts";
+import { replaySnippet } from "../../src/report/replaySnippet.ts";
 import { caseFileOf } from "../../src/judge/caseFileOf.ts";
 import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { encodeParams } from "../../src/judge/parameterLayout.ts";

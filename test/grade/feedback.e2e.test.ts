@@ -88,6 +88,13 @@ describe("each student's feedback.md", () => {
     },
   );
 
+  it("the counterexample comes as a script in the student's own language: numpy for Python, none for JavaScript", () => {
+    // (Octave's classic signature takes one hidden layer: ivan's first counterexample is deeper, so the JSON line serves)
+    expect(feedback("frank")).toMatch(/Or run it in Python \(numpy\)[^]*import numpy as np[^]*Thetas = \[/);
+    expect(feedback("ivan")).not.toMatch(/Or run it in Octave/);
+    expect(feedback("bob")).not.toMatch(/Or run it in/);
+  });
+
   it("a named mistake is explained, with its hint", () => {
     expect(feedback("bob")).toMatch(/`lambda-not-divided-by-m`[^]*\*\*Hint:\*\*/);
     expect(feedback("bob")).not.toMatch(/No catalogued mistake/);

@@ -7,8 +7,21 @@ import { toColumnMajor, toWb } from "../judge/parameterLayout.ts";
  * function: an Octave snippet for an Octave nnCostFunction.m (labels 1..K, Θ unrolled
  * column-major as the classic exercise does), a numpy snippet for a Python program.
  */
-export function replaySnippet(ce: CaseFile, language: "octave" | "numpy", stated: Interface = plain): string[] {
+export function replaySnippet(ce: CaseFile, language: ReplayLanguage, stated: Interface = plain): string[] {
   return language === "octave" ? octaveSnippet(ce) : numpySnippet(ce, stated);
+}
+
+/** The languages a counterexample is replayed in: a student's own, where gradcheck can tell it. */
+export type ReplayLanguage = "octave" | "numpy";
+
+/**
+ * A submission's replay language from its description ("Octave nnCostFunction.m", "process
+ * python3 nn.py", "Python nnCostFunction.py"), or undefined (JavaScript: the JSON line serves).
+ * Octave's classic signature has exactly one hidden layer; a numpy program takes any.
+ */
+export function replayLanguageOf(submission: string, ce: CaseFile): ReplayLanguage | undefined {
+  if (/^Octave\b/.test(submission)) return ce.layerSizes.length === 3 ? "octave" : undefined;
+  return /^Python\b|\bpython3?\b/.test(submission) ? "numpy" : undefined;
 }
 
 /** How the assignment hands parameters and labels to the student's function. */
