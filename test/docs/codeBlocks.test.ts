@@ -1,41 +1,21 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { codeBlocksOf, runBlock, sourcesFor, type CodeBlock } from "./codeBlocks.ts";
+import { blockName, codeBlocksOf, everyDocBlock, preludes, type CodeBlock } from "./codeBlocksOf.ts";
+import { runBlock, sourcesFor } from "./runBlock.ts";
 
 /**
  * Every ```ts, ```typescript and ```js block of README.md and docs/*.md runs against the sources,
  * so an example that drifts from the API fails here. docs/api.md's and docs/checker.md's ```ts
- * blocks run in test/docs/api.test.ts. A block that uses names it does not define gets them
- * from a prelude below; one that cannot run at all is marked `<!-- fragment: reason -->` in its
- * doc, and the reason stands in its skipped test's title.
+ * blocks run in test/docs/api.test.ts. A block that uses names it does not define gets them from
+ * a prelude (test/docs/codeBlocksOf.ts); one that cannot run at all is marked
+ * `<!-- fragment: reason -->` in its doc, and the reason stands in its skipped test's title.
+ * test/docs/codeBlocks.e2e.test.ts type-checks every block against the build.
  */
-const root = new URL("../../", import.meta.url);
-const docs = [
-  "README.md",
-  ...readdirSync(new URL("docs/", root))
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => `docs/${name}`),
-];
 const runInApiTest = (block: CodeBlock) => ["docs/api.md", "docs/checker.md"].includes(block.doc) && block.lang === "ts";
-const blocks = docs.flatMap((doc) => codeBlocksOf(doc, readFileSync(new URL(doc, root), "utf8"))).filter((b) => !runInApiTest(b));
-
-/** What a block takes as given, by `doc › title`: the smallest setup that makes it run. */
-const preludes: Record<string, string> = {
-  // "your own comparison": a network, its Θ and the gradient under test, as in docs/api.md.
-  "docs/reports.md › Producing them": `
-import { batchBackprop, debugInitialTheta, fromRows as fromRowsForPrelude, type Case } from "gradcheck";
-const problem = {
-  layerSizes: [2, 3, 2], hiddenActivation: "sigmoid", outputActivation: "sigmoid", cost: "cross-entropy", lambda: 1,
-  X: fromRowsForPrelude([[0.1, 0.2], [0.3, -0.4], [0.5, 0.6]]), Y: fromRowsForPrelude([[1, 0], [0, 1], [1, 0]]),
-} as unknown as Case;
-const theta = debugInitialTheta(problem.layerSizes);
-const myGradient = batchBackprop(problem, theta).grad;
-`,
-};
+const blocks = everyDocBlock().filter((b) => !runInApiTest(b));
 
 describe("every code block of README.md and docs/ runs", () => {
   for (const block of blocks) {
-    const name = `${block.doc} › ${block.title}`;
+    const name = blockName(block);
     if (block.fragment) it.skip(`${name} [fragment: ${block.fragment}]`, () => {});
     else it(name, () => runBlock(block, preludes[name]));
   }
@@ -48,7 +28,7 @@ describe("the docs test itself", () => {
   });
 
   it("has no prelude for a block that no longer exists", () => {
-    const names = new Set(blocks.map((b) => `${b.doc} › ${b.title}`));
+    const names = new Set(blocks.map(blockName));
     expect(Object.keys(preludes).filter((name) => !names.has(name))).toEqual([]);
   });
 

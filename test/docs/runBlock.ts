@@ -1,35 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempFolder } from "../helpers/tempFolder.ts";
+import type { CodeBlock } from "./codeBlocksOf.ts";
 import { settle } from "./vitestNow.ts";
-
-/** A fenced block of TypeScript or JavaScript in a doc, titled by the heading above it. */
-export interface CodeBlock {
-  doc: string;
-  lang: string;
-  /** The heading above it, numbered when a section has several blocks. */
-  title: string;
-  code: string;
-  /** Why the block cannot run, from a `<!-- fragment: reason -->` line just above its fence. */
-  fragment?: string;
-}
-
-const fence = /^(#{2,3}) (.+)$|^(?:<!-- fragment: (.+) -->\n)?```(ts|typescript|js|javascript|mjs)\n([\s\S]*?)^```/gm;
-
-/** Every ```ts, ```typescript and ```js block of a doc; shell, JSON and output blocks are not code. */
-export function codeBlocksOf(doc: string, text: string): CodeBlock[] {
-  let heading = doc;
-  const blocks: CodeBlock[] = [];
-  for (const [, , title, fragment, lang, code] of text.matchAll(fence)) {
-    if (title !== undefined) {
-      heading = title;
-      continue;
-    }
-    const same = blocks.filter((b) => b.title === heading || b.title.startsWith(`${heading} (`)).length;
-    blocks.push({ doc, lang: lang!, title: same ? `${heading} (${same + 1})` : heading, code: code!, ...(fragment ? { fragment } : {}) });
-  }
-  return blocks;
-}
 
 const root = new URL("../../", import.meta.url).pathname;
 const packages: Record<string, string> = {
