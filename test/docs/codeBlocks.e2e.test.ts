@@ -3,7 +3,7 @@ import { symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { blockName, everyDocBlock, preludes, type CodeBlock } from "./codeBlocksOf.ts";
+import { blockName, everyDocBlock, preludes, redirectImports, type CodeBlock } from "./codeBlocksOf.ts";
 
 /**
  * Every code block of README.md and docs/ type-checks as a user's file would: against the
@@ -11,20 +11,8 @@ import { blockName, everyDocBlock, preludes, type CodeBlock } from "./codeBlocks
  * its prelude where it has one. test/docs/codeBlocks.test.ts and test/docs/api.test.ts run them.
  */
 const root = new URL("../../", import.meta.url).pathname;
-const build: Record<string, string> = {
-  gradcheck: "dist/src/index.js",
-  "gradcheck/properties": "dist/properties/index.js",
-  "gradcheck/vitest": "dist/matchers/index.js",
-};
-
-/** The block's imports of the package, or of its sources by a relative path, pointed at the build. */
-function againstBuild(code: string): string {
-  return code.replace(/((?:from|import) )"([^"]+)"/g, (all, keyword: string, name: string) => {
-    const inRepo = /^(?:\.\.\/)+((?:src|properties|matchers)\/.+)\.ts$/.exec(name)?.[1];
-    const path = build[name] ?? (inRepo ? `dist/${inRepo}.js` : undefined);
-    return path ? `${keyword}${JSON.stringify(join(root, path))}` : all;
-  });
-}
+/** The block's imports pointed at the build's twin of each source file. */
+const againstBuild = (code: string) => redirectImports(code, (path) => join(root, "dist", path.replace(/\.ts$/, ".js")));
 
 /** A file name that says where the block is, so tsc's errors point at the doc and section. */
 const fileOf = (block: CodeBlock, index: number) =>

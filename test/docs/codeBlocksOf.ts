@@ -54,3 +54,22 @@ const theta = debugInitialTheta(problem.layerSizes);
 const myGradient = batchBackprop(problem, theta).grad;
 `,
 };
+
+const entryPoints: Record<string, string> = {
+  gradcheck: "src/index.ts",
+  "gradcheck/properties": "properties/index.ts",
+  "gradcheck/vitest": "matchers/index.ts",
+};
+
+/**
+ * A block's imports of the package, and its relative paths into src/, properties/ or matchers/
+ * (written from the example or test it was taken from), pointed at `to(path in the repository)`:
+ * the sources or the build. `replaced` names modules swapped whole.
+ */
+export function redirectImports(code: string, to: (path: string) => string, replaced: Record<string, string> = {}): string {
+  return code.replace(/((?:from|import) )"([^"]+)"/g, (all, keyword: string, name: string) => {
+    const inRepo = entryPoints[name] ?? /^(?:\.\.\/)+((?:src|properties|matchers)\/.+)$/.exec(name)?.[1];
+    const path = replaced[name] ?? (inRepo ? to(inRepo) : undefined);
+    return path ? `${keyword}${JSON.stringify(path)}` : all;
+  });
+}
