@@ -18,14 +18,13 @@ export interface ExampleCopy {
 
 /** Examples that copy nothing and are copied by nothing, each with the reason it stands alone. */
 export const standaloneExamples: Record<string, string> = {
-  "class/grace.zip": "a zip handed in: its TypeScript is missing-derivative as written before formatting",
+  "class/grace.zip": "a zip handed in (TypeScript, the hidden δ without g'(z)): an archive, kept as its bytes",
   "class/heidi": "a student who handed in no code",
   "ex4-octave": "the classic exercise in Octave, copied whole by class/ivan",
   "ex4-python": "the exercise's numpy port, with its own signature",
   "tape-logistic-regression.ts": "the library's tape, not a submission",
   "wb-module": "the wb layout in JavaScript: per-layer W and b, bugs planted through SLIP",
   "wb-numpy": "the wb layout in numpy: per-layer W and b, bugs planted through SLIP",
-  "missing-derivative": "the classic network in typed TypeScript, with δ's g'(z) left out",
   ci: "a CI workflow, not a submission",
   rubrics: "rubrics, not submissions",
 };
@@ -71,6 +70,23 @@ const plantedAtEntry = (header: string, planted: string) =>
     ],
   ] as const;
 
+/** The classic example as TypeScript: its signature, a default export and the types strict mode asks for. */
+const typed = [
+  ["const sigmoid = (z) =>", "const sigmoid = (z: number): number =>"],
+  ["const softplus = (z) =>", "const softplus = (z: number): number =>"],
+  [
+    "export function nnCostFunction(params, layerSizes, X, y, lambda) {\n",
+    "export default function nnCostFunction(\n  params: Float64Array,\n  layerSizes: number[],\n  X: number[][],\n" +
+      "  y: number[],\n  lambda: number,\n): { J: number; grad: Float64Array } {\n",
+  ],
+  ["const Theta = [];", "const Theta: { rows: number; cols: number; at: number }[] = [];"],
+  ["const w = (l, r, c) =>", "const w = (l: number, r: number, c: number) =>"],
+  ["const a = [[1, ...X[i]]],\n      z = [[]];", "const a: number[][] = [[1, ...X[i]]],\n      z: number[][] = [[]];"],
+  ["const zl = [],\n        al = [1];", "const zl: number[] = [],\n        al: number[] = [1];"],
+  ["let delta = [];", "let delta: number[] = [];"],
+  ["const next = [];", "const next: number[] = [];"],
+] as const;
+
 const classicCopies: ExampleCopy[] = [
   { copy: "class/alice/nnCostFunction.mjs", of: classicJs },
   { copy: "class/bob/nnCostFunction.cjs", of: classicJs, changes: slideLambda("class/bob") },
@@ -115,6 +131,19 @@ const classicCopies: ExampleCopy[] = [
         "      J += softplus(z[L - 1][k]) - target[k] * z[L - 1][k];\n",
         "      const h = a[L - 1][k + 1];\n" + "      J += -target[k] * Math.log(h) - (1 - target[k]) * Math.log(1 - h);\n",
       ],
+    ],
+  },
+  {
+    copy: "missing-derivative/nnCostFunction.ts",
+    of: classicJs,
+    changes: [
+      [
+        classicHeader,
+        "// A buggy nnCostFunction in TypeScript: the hidden δ misses its g'(z) factor.\n" +
+          "//   npx gradcheck check examples/missing-derivative\n",
+      ],
+      ...typed,
+      ["        next.push(s * a[l][c] * (1 - a[l][c]));\n", "        next.push(s); // BUG: should be s * a[l][c] * (1 - a[l][c])\n"],
     ],
   },
 ];
