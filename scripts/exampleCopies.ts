@@ -20,7 +20,6 @@ export interface ExampleCopy {
 export const standaloneExamples: Record<string, string> = {
   "class/grace.zip": "a zip handed in (TypeScript, the hidden δ without g'(z)): an archive, kept as its bytes",
   "class/heidi": "a student who handed in no code",
-  "ex4-octave": "the classic exercise in Octave, copied whole by class/ivan",
   "ex4-python": "the exercise's numpy port, with its own signature",
   "tape-logistic-regression.ts": "the library's tape, not a submission",
   "wb-module": "the wb layout in JavaScript: per-layer W and b, bugs planted through SLIP",

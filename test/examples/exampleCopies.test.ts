@@ -21,6 +21,12 @@ const exampleOf = (path: string) => {
   return parts.slice(0, groups.includes(parts[0]) ? 2 : 1).join("/");
 };
 
+/** Every file below an example's folder, relative to examples/. */
+const filesOf = (folder: string) =>
+  readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+
 describe("every example copy is its original with its declared changes only", () => {
   it.each(exampleCopies.map((copy) => [copy.copy, copy] as const))("examples/%s", (_, copy) => {
     expect(driftOf(copy, read(copy.of), read(copy.copy))).toBeUndefined();
@@ -40,12 +46,21 @@ describe("the table of copies", () => {
   it("declares every file of a folder that holds copies, so nothing in it is copied by hand", () => {
     const declared = new Set(exampleCopies.map(({ copy }) => copy));
     const stray = [...new Set(exampleCopies.map(({ copy }) => exampleOf(copy)))].flatMap((folder) =>
-      readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-        .filter((path) => !declared.has(path)),
+      filesOf(folder).filter((path) => !declared.has(path)),
     );
     expect(stray, "declare these as copies in scripts/exampleCopies.ts").toEqual([]);
+  });
+
+  it("copies every file of an example it copies from, so a file added to the original reaches each copy", () => {
+    const pairs = new Set(exampleCopies.map(({ copy, of }) => `${exampleOf(copy)}\t${exampleOf(of)}`));
+    const missing = [...pairs].flatMap((pair) => {
+      const [copy, original] = pair.split("\t") as [string, string];
+      const copied = new Set(exampleCopies.filter((c) => exampleOf(c.copy) === copy).map((c) => c.of));
+      return filesOf(original)
+        .filter((path) => !copied.has(path))
+        .map((path) => `${copy} has no copy of ${path}`);
+    });
+    expect(missing, "add these copies to scripts/exampleCopies.ts").toEqual([]);
   });
 });
 
