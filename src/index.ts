@@ -53,7 +53,8 @@ export {
 export { renderComparison } from "./check/renderComparison.ts";
 export { defaultCap, defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
 export type { EntryLocation, EntryReport, Locate, Verdict } from "./check/EntryReport.ts";
-export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./check/Finding.ts";
+export type { Finding } from "./check/Finding.ts";
+export { findingInfo, type FindingInfo, type FindingKind } from "./outcome/index.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
 
 // Finite differences as values.
