@@ -93,7 +93,7 @@ export type { SubmissionCheckOptions } from "./judge/checkImplementation.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
 export type { CaseFinding, JudgeOptions } from "./judge/judgeCase.ts";
 export { clueTitles, type Clue, type ClueId } from "./judge/clues/Clue.ts";
-export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
+export type { SubmissionFindingKind } from "./outcome/index.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";
 export type { LoadOptions } from "./sandbox/loadSubmission.ts";
 export { sandboxAbilities, sandboxGaps, type SandboxAbilities } from "./sandbox/sandbox.ts";

@@ -4,7 +4,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { requestOf } from "./requestOf.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
-import { problemInfo, wrongValue, type CheckProblem } from "./checkProblem.ts";
+import { findingInfo, wrongValue, type SubmissionFindingKind } from "../outcome/index.ts";
 import { checkReport, type CheckReport, type CheckResults, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
@@ -137,7 +137,7 @@ async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
       problem: "never-answered",
       message: neverAnsweredMessage(session, ended, session.diagnostic[0]),
     });
-  const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
+  const wrongCall = first.findings.find((f) => findingInfo[f.problem].group === "interface");
   if (wrongCall) {
     return checkReport(session.start, {
       passed: false,
@@ -152,7 +152,7 @@ async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
   return first;
 }
 
-const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
+const recurring: ReadonlySet<SubmissionFindingKind> = new Set(["memory-limit"]);
 
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
 async function probeFailure(session: Session, probed: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {

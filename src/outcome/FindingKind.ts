@@ -4,73 +4,82 @@
  */
 
 /** What checking a plain function's gradient against finite differences can find (src/check). */
-export type FunctionFindingKind =
-  | "gradient-mismatch"
-  | "not-differentiable"
-  | "too-noisy"
-  | "too-few-compared"
-  | "non-finite"
-  | "non-finite-numerical"
-  | "non-finite-value"
-  | "bad-point"
-  | "wrong-gradient-length"
-  | "wrong-shape"
-  | "not-a-gradient"
-  | "not-scalar"
-  | "not-reproducible"
-  | "threw";
+export const functionFindingKinds = [
+  "gradient-mismatch",
+  "not-differentiable",
+  "too-noisy",
+  "too-few-compared",
+  "non-finite",
+  "non-finite-numerical",
+  "non-finite-value",
+  "bad-point",
+  "wrong-gradient-length",
+  "wrong-shape",
+  "not-a-gradient",
+  "not-scalar",
+  "not-reproducible",
+  "threw",
+] as const;
+export type FunctionFindingKind = (typeof functionFindingKinds)[number];
 
 /** Why a submission could not be loaded: nothing of it ran (src/sandbox). */
-export type LoadFindingKind =
-  | "not-found"
-  | "no-entry-file"
-  | "bad-config"
-  | "no-export"
-  | "syntax-error"
-  | "import-failed"
-  | "command-not-found"
-  | "crashed-on-load"
-  | "startup-timeout"
-  | "too-large"
-  | "refused-folder"
-  | "no-sandbox"
-  | "sandbox-failed";
+export const loadFindingKinds = [
+  "not-found",
+  "no-entry-file",
+  "bad-config",
+  "no-export",
+  "syntax-error",
+  "import-failed",
+  "command-not-found",
+  "crashed-on-load",
+  "startup-timeout",
+  "too-large",
+  "refused-folder",
+  "no-sandbox",
+  "sandbox-failed",
+] as const;
+export type LoadFindingKind = (typeof loadFindingKinds)[number];
 
 /** What judging a loaded submission's answers can find (src/judge). */
-export type AnswerFindingKind =
-  | "never-answered"
-  | "bad-return"
-  | "wrong-gradient-length"
-  | "wrong-gradient-shape"
-  | "threw"
-  | "timeout"
-  | "crashed"
-  | "memory-limit"
-  | "too-slow"
-  | "non-finite"
-  | "unstable-cost"
-  | "cost-mismatch"
-  | "gradient-mismatch"
-  | "self-inconsistent"
-  | "not-reproducible"
-  | "mutated-input";
+export const answerFindingKinds = [
+  "never-answered",
+  "bad-return",
+  "wrong-gradient-length",
+  "wrong-gradient-shape",
+  "threw",
+  "timeout",
+  "crashed",
+  "memory-limit",
+  "too-slow",
+  "non-finite",
+  "unstable-cost",
+  "cost-mismatch",
+  "gradient-mismatch",
+  "self-inconsistent",
+  "not-reproducible",
+  "mutated-input",
+] as const;
+export type AnswerFindingKind = (typeof answerFindingKinds)[number];
 
 /** Everything checking one submission can find: it did not load, or what its answers showed. */
-export type SubmissionFindingKind = LoadFindingKind | AnswerFindingKind;
+export const submissionFindingKinds = [...loadFindingKinds, ...answerFindingKinds] as const;
+export type SubmissionFindingKind = (typeof submissionFindingKinds)[number];
 
 /**
  * A student's status in a class's grade: anything but "graded" means none of the submission
  * could be run. A crash or a hang inside one test is not a status: it fails that test only.
  */
-export type SubmissionStatus =
-  | "graded"
-  | "no-entry-file"
-  | "cannot-load"
-  | "never-answered"
-  | "refused-archive"
-  | "refused-folder"
-  | "duplicate-id"
-  | "unreadable"
-  | "internal-error";
+export const submissionStatuses = [
+  "graded",
+  "no-entry-file",
+  "cannot-load",
+  "never-answered",
+  "refused-archive",
+  "refused-folder",
+  "duplicate-id",
+  "unreadable",
+  "internal-error",
+] as const;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export type FindingKind = FunctionFindingKind | SubmissionFindingKind | SubmissionStatus;
