@@ -38,7 +38,7 @@ export { checkParameters } from "./check/checkParameters.ts";
 export { tensorLayout, type MatrixLike, type Params, type Tensor, type TensorLayout } from "./check/tensorLayout.ts";
 export { fixedStepTolerance, float32NoiseThreshold, precisionTolerance, type Precision, type PrecisionReport } from "./check/precision.ts";
 export { assertGradient, GradientCheckError } from "./check/assertGradient.ts";
-export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./check/directionalCheck.ts";
+export { directionalCheck, type DirectionalCheck, type DirectionalCheckOptions, type DirectionResult } from "./check/directionalCheck.ts";
 export { checkJacobian, checkHessian, type JacobianLike } from "./check/checkJacobian.ts";
 export { checkVjp, checkJvp, checkHvp, type ProductCheck, type ProductCheckOptions } from "./check/checkProducts.ts";
 export {
@@ -52,7 +52,7 @@ export {
 } from "./check/compareGradients.ts";
 export { renderComparison } from "./check/renderComparison.ts";
 export { defaultCap, defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
-export type { EntryLocation, EntryReport, Locate, Verdict } from "./check/EntryReport.ts";
+export type { EntryLocation, EntryReport, Locate, EntryVerdict } from "./check/EntryReport.ts";
 export type { Finding } from "./check/Finding.ts";
 export { findingInfo, type FindingInfo, type FindingKind } from "./outcome/index.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
@@ -78,7 +78,7 @@ export { mistakeIds, mistakeInfo, type MistakeId, type MistakeInfo } from "./mis
 export { checkNnCostFunction, checkSubmission, gradeClass, gradeSubmission, renderHtml } from "./onDemand.ts";
 export type { NnCostFunctionCheckOptions } from "./judge/checkNnCostFunction.ts";
 // What the `assignment` option of checkNnCostFunction, checkSubmission and toPassGradcheck takes
-// (the rubric file's own `assignment` field is the `Assignment` type further down).
+// (the rubric file's own `assignment` field is the `AssignmentSpec` type further down).
 export {
   defaultAssignment,
   type Assignment as CheckAssignment,
@@ -112,5 +112,5 @@ export { defaultRubric } from "./grade/defaultRubric.ts";
 export type { ClassOptions, ClassRun, StudentDone } from "./grade/gradeClass.ts";
 export type { GradeOptions } from "./grade/gradeSubmission.ts";
 export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
-export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
+export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, AssignmentSpec } from "./grade/Rubric.ts";
 export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";

@@ -1,4 +1,4 @@
-import { labelOf, type EntryLocation, type EntryReport, type Locate, type Verdict } from "./EntryReport.ts";
+import { labelOf, type EntryLocation, type EntryReport, type Locate, type EntryVerdict } from "./EntryReport.ts";
 import type { Finding } from "./Finding.ts";
 import { findingInfo } from "../outcome/findingInfo.ts";
 import type { FindingKind } from "../outcome/FindingKind.ts";
@@ -178,7 +178,7 @@ function compareEntry(e: EntryPair, tolerance: Tolerance): EntryReport {
   const big = Math.max(Math.abs(e.actual), Math.abs(e.expected));
   const relError = big === 0 ? 0 : absError / big;
   const tol = toleranceOf(tolerance, e.expected, e.errorBound);
-  const verdict: Verdict = e.kink
+  const verdict: EntryVerdict = e.kink
     ? "not-differentiable"
     : absError <= tol
       ? "pass"

@@ -16,20 +16,20 @@ export type TestKind =
 export type Visibility = "visible" | "hidden" | "after_due_date";
 
 /** An inclusive range of integers, [min, max]. */
-export type Range = readonly [number, number];
+export type RangeSpec = readonly [number, number];
 
 /** Which networks a test is run on: drawn from the seed, the same for every student. */
 export interface NetworkSpec {
   /** number of hidden layers (L − 2) */
-  readonly hiddenLayers: Range;
+  readonly hiddenLayers: RangeSpec;
   /** units in each hidden layer */
-  readonly hiddenUnits: Range;
+  readonly hiddenUnits: RangeSpec;
   /** input units s_1 */
-  readonly inputs: Range;
+  readonly inputs: RangeSpec;
   /** output units s_L */
-  readonly K: Range;
+  readonly K: RangeSpec;
   /** examples */
-  readonly m: Range;
+  readonly m: RangeSpec;
   /**
    * λ of the call (the λ = 0 kinds also call with 0), or a list the runs take in turn: a
    * regulariser is judged where λ, λ², a λ used as a flag (1) and λ/m all differ, such as 0.37 and 3.
@@ -61,7 +61,7 @@ export interface RubricTest {
  * one-hot) are the older spelling of output, still read: sigmoid + cross-entropy is
  * sigmoid-cross-entropy.
  */
-export interface Assignment {
+export interface AssignmentSpec {
   /** a built-in profile (ex4), applied first; the other fields override it */
   readonly profile?: string;
   readonly hiddenActivation?: HiddenActivation;
@@ -90,7 +90,7 @@ export interface Assignment {
 
 export interface Rubric {
   readonly name: string;
-  readonly assignment: Assignment;
+  readonly assignment: AssignmentSpec;
   readonly tests: readonly RubricTest[];
 }
 
