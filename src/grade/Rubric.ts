@@ -15,7 +15,7 @@ export type TestKind =
 /** Gradescope's visibilities: hidden tests never reach the student; after_due_date ones do, later. */
 export type Visibility = "visible" | "hidden" | "after_due_date";
 
-/** An inclusive range of integers, [min, max]. */
+/** An inclusive range of integers as a rubric file writes it, [min, max]; the house's Range (src/judge/Assignment.ts) is {min, max}. */
 export type RangeSpec = readonly [number, number];
 
 /** Which networks a test is run on: drawn from the seed, the same for every student. */
@@ -54,8 +54,9 @@ export interface RubricTest {
 }
 
 /**
- * What a submission implements, in the names and values of `check`'s flags (--hidden-activation
- * is hiddenActivation, and so on; src/judge/Assignment.ts parses both): the family, how y and
+ * The rubric file's raw `assignment` (its spec): what a submission implements, in the names and
+ * values of `check`'s flags (--hidden-activation is hiddenActivation, and so on;
+ * src/judge/Assignment.ts parses both into the resolved Assignment): the family, how y and
  * the parameters reach the function, the shapes it must handle, a built-in profile. Every field
  * is optional; none is the lecture's network. outputActivation with cost (and targets, always
  * one-hot) are the older spelling of output, still read: sigmoid + cross-entropy is
