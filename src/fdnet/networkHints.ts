@@ -9,5 +9,4 @@ export const networkHints: Hints = {
     "Look at the worst entries' layer and column: a whole layer wrong points at its δ, only weights (not the bias column) at the regulariser, one column at the input.",
   "non-finite-numerical":
     "The cost overflows or is undefined near this point; evaluate it stably (e.g. softplus(z) − y·z for cross-entropy).",
-  "wrong-gradient-length": "Unroll every Θ⁽ˡ⁾ (bias column included) in order, row-major.",
 };
