@@ -1,6 +1,7 @@
 /**
  * Every outcome gradcheck reports, anywhere, is a finding with one of these kinds: one closed
- * union, each kind with one record in `findingInfo`. Each layer produces the part it can find.
+ * union, each kind with one record (FindingInfo, below) in `findingInfo`. Each layer produces
+ * the part it can find.
  */
 
 /** What checking a plain function's gradient against finite differences can find (src/check). */
@@ -83,3 +84,31 @@ export const submissionStatuses = [
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export type FindingKind = FunctionFindingKind | SubmissionFindingKind | SubmissionStatus;
+
+// The record each kind has in findingInfo: its words, its group, whether it fails.
+
+export interface Words {
+  readonly title: string;
+  readonly explanation: string;
+  /** what to do */
+  readonly hint: string;
+}
+
+/**
+ * "load": the submission never ran; "interface": it ran but the call or its answer has the
+ * wrong shape; "answer": a wrong value on some input; "warning": reported, not failed;
+ * "status": how far grading a student got, when no finding above says it.
+ */
+export type FindingGroup = "load" | "interface" | "answer" | "warning" | "status";
+
+export interface FindingInfo extends Words {
+  readonly group: FindingGroup;
+  /** whether this finding fails the check (or, for a status, leaves the student ungraded) */
+  readonly fails: boolean;
+  /** a wrong value, the kind a catalogued mistake can explain */
+  readonly wrongValue?: true;
+  /** the words for a plain function of x, where a kind both checks find reads otherwise for a submission */
+  readonly forFunction?: Words;
+  /** the line a class's grade gives a student who stopped here (the kinds that are a status) */
+  readonly status?: string;
+}

@@ -6,11 +6,14 @@ export {
   submissionFindingKinds,
   submissionStatuses,
   type AnswerFindingKind,
+  type FindingGroup,
+  type FindingInfo,
   type FindingKind,
   type FunctionFindingKind,
   type LoadFindingKind,
   type SubmissionFindingKind,
   type SubmissionStatus,
+  type Words,
 } from "./FindingKind.ts";
-export { findingInfo, functionWords, statusLine, wrongValue, type FindingGroup, type FindingInfo, type Words } from "./findingInfo.ts";
+export { findingInfo, functionWords, statusLine, wrongValue } from "./findingInfo.ts";
 export { checkReportName, formerNames, type FormerName } from "./formerNames.ts";
