@@ -38,7 +38,7 @@ export { checkParameters } from "./check/checkParameters.ts";
 export { tensorLayout, type MatrixLike, type Params, type Tensor, type TensorLayout } from "./check/tensorLayout.ts";
 export { fixedStepTolerance, float32NoiseThreshold, precisionTolerance, type Precision, type PrecisionReport } from "./check/precision.ts";
 export { assertGradient, GradientCheckError } from "./check/assertGradient.ts";
-export { directionalCheck, type DirectionalCheck, type DirectionalOptions, type DirectionResult } from "./check/directionalCheck.ts";
+export { directionalCheck, type DirectionalCheck, type DirectionalCheckOptions, type DirectionResult } from "./check/directionalCheck.ts";
 export { checkJacobian, checkHessian, type JacobianLike } from "./check/checkJacobian.ts";
 export { checkVjp, checkJvp, checkHvp, type ProductCheck, type ProductCheckOptions } from "./check/checkProducts.ts";
 export {
@@ -52,8 +52,9 @@ export {
 } from "./check/compareGradients.ts";
 export { renderComparison } from "./check/renderComparison.ts";
 export { defaultCap, defaultTolerance, toleranceFormula, type Tolerance } from "./check/Tolerance.ts";
-export type { EntryLocation, EntryReport, Locate, Verdict } from "./check/EntryReport.ts";
-export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./check/Finding.ts";
+export type { EntryLocation, EntryReport, Locate, EntryVerdict } from "./check/EntryReport.ts";
+export type { Finding } from "./check/Finding.ts";
+export { findingInfo, type FindingInfo, type FindingKind } from "./outcome/index.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
 
 // Finite differences as values.
@@ -77,7 +78,7 @@ export { mistakeIds, mistakeInfo, type MistakeId, type MistakeInfo } from "./mis
 export { checkNnCostFunction, checkSubmission, gradeClass, gradeSubmission, renderHtml } from "./onDemand.ts";
 export type { NnCostFunctionCheckOptions } from "./judge/checkNnCostFunction.ts";
 // What the `assignment` option of checkNnCostFunction, checkSubmission and toPassGradcheck takes
-// (the rubric file's own `assignment` field is the `Assignment` type further down).
+// (the rubric file's own `assignment` field is the `AssignmentSpec` type further down).
 export {
   defaultAssignment,
   type Assignment as CheckAssignment,
@@ -92,7 +93,7 @@ export type { SubmissionCheckOptions } from "./judge/checkImplementation.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
 export type { CaseFinding, JudgeOptions } from "./judge/judgeCase.ts";
 export { clueTitles, type Clue, type ClueId } from "./judge/clues/Clue.ts";
-export { problemInfo, type CheckProblem, type ProblemInfo } from "./judge/checkProblem.ts";
+export type { SubmissionFindingKind } from "./outcome/index.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";
 export type { LoadOptions } from "./sandbox/loadSubmission.ts";
 export { sandboxAbilities, sandboxGaps, type SandboxAbilities } from "./sandbox/sandbox.ts";
@@ -111,5 +112,5 @@ export { defaultRubric } from "./grade/defaultRubric.ts";
 export type { ClassOptions, ClassRun, StudentDone } from "./grade/gradeClass.ts";
 export type { GradeOptions } from "./grade/gradeSubmission.ts";
 export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
-export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
+export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, AssignmentSpec } from "./grade/Rubric.ts";
 export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";

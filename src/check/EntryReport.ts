@@ -14,7 +14,7 @@ export type Locate = (index: number) => EntryLocation;
  * error is too large, relative to |n|, to call the entry either way (src/check/Tolerance.ts).
  * Both are set aside, not judged.
  */
-export type Verdict = "pass" | "fail" | "not-differentiable" | "undecided";
+export type EntryVerdict = "pass" | "fail" | "not-differentiable" | "undecided";
 
 /** One compared entry: everything a failure message needs. */
 export interface EntryReport {
@@ -32,7 +32,7 @@ export interface EntryReport {
   readonly errorBound: number;
   /** the pass allowance */
   readonly tolerance: number;
-  readonly verdict: Verdict;
+  readonly verdict: EntryVerdict;
 }
 
 export function labelOf(index: number, location?: EntryLocation): string {

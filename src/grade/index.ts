@@ -5,15 +5,15 @@ export {
   maxPointsOf,
   testKindInfo,
   testKinds,
-  type Assignment,
+  type AssignmentSpec,
   type NetworkSpec,
-  type Range,
+  type RangeSpec,
   type Rubric,
   type RubricTest,
   type TestKind,
   type Visibility,
 } from "./Rubric.ts";
 export { readRubric, rubricSchema, validateRubric, type RubricCheck } from "./validateRubric.ts";
-export { statusInfo, submissionStatuses, type ItemResult, type SubmissionResult, type SubmissionStatus } from "./SubmissionResult.ts";
+export { submissionStatuses, type ItemResult, type SubmissionResult, type SubmissionStatus } from "./SubmissionResult.ts";
 export { gradescopeResults, type GradescopeResults, type GradescopeTest } from "./gradescopeResults.ts";
 export { buildAutograder } from "./buildAutograder.ts";

@@ -4,7 +4,7 @@ import { thetaShapes } from "../network/theta.ts";
 import { rng, type Rng } from "../numeric/random.ts";
 import { defaultAssignment, outputOf, type Assignment } from "../judge/Assignment.ts";
 import { overflowShift } from "../judge/submissionCaseArbitrary.ts";
-import { lambdasOf, type Range, type RubricTest } from "./Rubric.ts";
+import { lambdasOf, type RangeSpec, type RubricTest } from "./Rubric.ts";
 
 /**
  * A bias that puts every output unit deep in saturation: σ(40) rounds to 1.0 in float64, so
@@ -67,7 +67,7 @@ export function networksFor(test: RubricTest, seed: number, assignment: Assignme
   });
 }
 
-function draw(random: Rng, [min, max]: Range): number {
+function draw(random: Rng, [min, max]: RangeSpec): number {
   return min + Math.floor(random() * (max - min + 1));
 }
 

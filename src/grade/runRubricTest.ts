@@ -3,7 +3,7 @@ import { matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
-import type { CheckProblem } from "../judge/checkProblem.ts";
+import type { SubmissionFindingKind } from "../outcome/index.ts";
 import type { AnswerParts } from "../judge/answerChange.ts";
 import { askAgain } from "../judge/askTwice.ts";
 import { agreement, againstOwnCost, againstReference, callFinding, selfConsistency, type CaseFinding } from "../judge/judgeCase.ts";
@@ -18,7 +18,7 @@ export interface TestOutcome {
   readonly passed: boolean;
   readonly message: string;
   /** what failed, for the catalogue match and the feedback */
-  readonly problem?: CheckProblem;
+  readonly problem?: SubmissionFindingKind;
   readonly counterexample?: CaseFile;
   /** the process ended before it ever answered: nothing of the submission ran */
   readonly neverAnswered?: boolean;

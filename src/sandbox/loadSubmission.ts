@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { adapterEntries, adapterEntryNames, courseEntryIn, type AdapterEntry, type CourseOption } from "./adapterEntries.ts";
 import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 import { readProcessConfig } from "./processConfig.ts";
 import {
   commandSearchPath,
@@ -85,7 +85,7 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
   const full = resolve(path);
   if (!existsSync(full)) return { ok: false, problem: "not-found", message: `${path}: no such file or folder` };
   const st = statSync(full);
-  if (!st.isDirectory() && !st.isFile()) return { ok: false, problem: "no-entry", message: `${path}: not a folder or a regular file` };
+  if (!st.isDirectory() && !st.isFile()) return { ok: false, problem: "no-entry-file", message: `${path}: not a folder or a regular file` };
   const dir = st.isDirectory() ? full : dirname(full);
   const named = st.isDirectory() ? undefined : basename(full);
 
@@ -154,13 +154,13 @@ export async function loadSubmission(path: string, options: LoadOptions = {}): P
       if (entrySkipped)
         loaded = {
           ok: false,
-          problem: "no-entry",
+          problem: "no-entry-file",
           message: `${entrySkipped.path} is a ${entrySkipped.kind}; the entry must be a regular file inside the submission folder`,
         };
       else if (!entry || !existsSync(join(staged.dir, entry)))
         loaded = {
           ok: false,
-          problem: "no-entry",
+          problem: "no-entry-file",
           message: `${options.shownAs ?? path}: no submission entry found; expected gradcheck.json (a process submission), ${adapterEntryNames.join(", ")} or one of ${moduleEntries.join(", ")}`,
         };
       else loaded = await loadModule(staged.dir, entry, settings, warnings);

@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, "../..");
  * submissions and reports. A new folder must be placed here before anything may import it.
  */
 const tiers: readonly (readonly string[])[] = [
-  ["linalg", "numeric", "data"],
+  ["linalg", "numeric", "data", "outcome"],
   ["check", "network"],
   ["backprop", "tape", "caseio", "fdnet"],
   ["mistakes", "methods.ts"],

@@ -117,7 +117,7 @@ describe("--profile cs231n: the student's TwoLayerNet and FullyConnectedNet, unc
     "a folder without the course's files says which files it expected",
     async () => {
       const r = await checkSubmission(join(examples, "ex4-python"), { assignment: profile({ variant: "fc-net" }) });
-      expect(r.problem).toBe("no-entry");
+      expect(r.problem).toBe("no-entry-file");
       expect(r.message).toMatch(/cs231n\/classifiers\/fc_net\.py/);
     },
     120_000,

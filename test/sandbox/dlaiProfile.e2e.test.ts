@@ -92,7 +92,7 @@ describe("--profile dlai: the notebook's graded functions, called with the cours
     "a folder without the graded function says what it looked for",
     async () => {
       const r = await verdict(join(examples, "ex4-python"), 1, { variant: "regularization" });
-      expect(r.problem).toBe("no-entry");
+      expect(r.problem).toBe("no-entry-file");
       expect(r.message).toMatch(/a notebook or \.py defining backward_propagation_with_regularization/);
     },
     120_000,
