@@ -49,7 +49,7 @@ export { debugInitialTheta } from "./network/init.ts";
 export { loopBackprop, type DRule } from "./backprop/loop.ts";
 export { batchBackprop } from "./backprop/batch.ts";
 export { parallelBackprop, type ParallelOptions } from "./backprop/parallelBackprop.ts";
-export { tapeBackprop } from "./tape/tapeBackprop.ts";
+export { tapeBackprop } from "./backprop/tapeBackprop.ts";
 export { fdNetworkGradient, type NetworkFd, type NetworkFdOptions } from "./fdnet/fdNetworkGradient.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
 
@@ -57,7 +57,7 @@ export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNet
 export { Value, constant, type Operand } from "./tape/Value.ts";
 export { Tape, type Gradients, type TapeOptions } from "./tape/Tape.ts";
 export { grad, type ValueAndGradient, type MatrixOf } from "./tape/grad.ts";
-export { gradcheck, assertGradcheck, type GradcheckOptions } from "./tape/gradcheck.ts";
+export { gradcheck, assertGradcheck, type GradcheckOptions } from "./check/gradcheck.ts";
 export { TapeError } from "./tape/TapeError.ts";
 export { rules, type Rules, type OpName } from "./tape/rules.ts";
 export type { Rule } from "./tape/Rule.ts";

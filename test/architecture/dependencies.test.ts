@@ -12,8 +12,9 @@ const root = join(import.meta.dirname, "../..");
  */
 const tiers: readonly (readonly string[])[] = [
   ["linalg", "numeric", "data"],
+  ["tape"],
   ["check", "network"],
-  ["backprop", "tape", "caseio", "fdnet"],
+  ["backprop", "caseio", "fdnet"],
   ["mistakes", "methods.ts"],
   ["sandbox"],
   ["judge", "train"],

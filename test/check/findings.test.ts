@@ -4,7 +4,7 @@ import { checkJacobian } from "../../src/check/checkJacobian.ts";
 import { compareGradients } from "../../src/check/compareGradients.ts";
 import { renderComparison } from "../../src/check/renderComparison.ts";
 import { thetaLocate } from "../../src/fdnet/thetaLocate.ts";
-import { gradcheck } from "../../src/tape/gradcheck.ts";
+import { gradcheck } from "../../src/check/gradcheck.ts";
 import type { Value } from "../../src/tape/Value.ts";
 
 const text = (c: { findings: readonly unknown[] } & Parameters<typeof renderComparison>[0]) => renderComparison(c).join("\n");

@@ -6,7 +6,7 @@ import { view } from "../../src/linalg/products.ts";
 import { sigmoid } from "../../src/network/activation.ts";
 import { unary } from "../../src/tape/elementwise.ts";
 import { rules, type Rules } from "../../src/tape/rules.ts";
-import { tapeBackprop } from "../../src/tape/tapeBackprop.ts";
+import { tapeBackprop } from "../../src/backprop/tapeBackprop.ts";
 import { runs } from "./support/arbitraries.ts";
 import { networkProperty, opProperty } from "./support/forwardMode.ts";
 import { expressionTreeProperty, unaryRuleProperty } from "./support/mathjsChecks.ts";
