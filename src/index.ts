@@ -54,7 +54,7 @@ export { fdNetworkGradient, type NetworkFd, type NetworkFdOptions } from "./fdne
 export { checkNetworkGradient, type NetworkCheckOptions } from "./fdnet/checkNetworkGradient.ts";
 
 // The autodiff tape.
-export { Value, constant, type Operand } from "./tape/Value.ts";
+export { Value, constant, type Operand, type Recorder } from "./tape/Value.ts";
 export { Tape, type Gradients, type TapeOptions } from "./tape/Tape.ts";
 export { grad, type ValueAndGradient, type MatrixOf } from "./tape/grad.ts";
 export { gradcheck, assertGradcheck, type GradcheckOptions } from "./check/gradcheck.ts";
