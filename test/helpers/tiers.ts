@@ -19,7 +19,7 @@ export const tiers: readonly (readonly Unit[])[] = [
   [
     { name: "linalg", holds: "Matrix over Float64Array, the gemm kernels, e^x over whole arrays" },
     { name: "numeric", holds: "finite differences of plain functions, the seeded generator" },
-    { name: "data", holds: "the built-in reference cases", files: "reads the cases shipped with the package" },
+    { name: "data", holds: "the built-in reference cases", files: "finds the package's root and version in its package.json" },
   ],
   [{ name: "tape", holds: "reverse-mode autodiff: one table of rules, forward and vjp side by side" }],
   [
@@ -39,7 +39,8 @@ export const tiers: readonly (readonly Unit[])[] = [
     {
       name: "sandbox",
       holds: "running untrusted code: staging, the OS sandbox, harnesses, limits",
-      files: "stages a private copy of a submission and writes its harness's configuration",
+      files:
+        "stages a private copy of a submission, transpiles a `.ts` entry, writes its cgroup's limits, probes what the machine enforces",
     },
   ],
   [
@@ -74,4 +75,13 @@ export function tierPicture(): string {
 export function tierChain(): string {
   const names = (units: readonly Unit[]) => (units.length === 1 ? units[0]!.name : `(${units.map((u) => u.name).join(", ")})`);
   return [...tiers].reverse().map(names).join(" → ");
+}
+
+/** docs/architecture.md's list of the folders that touch files, highest first, each with its reason. */
+export function fileTouchers(): string {
+  const units = [...tiers].reverse().flat();
+  return units
+    .filter((u) => u.files !== undefined)
+    .map((u) => `- \`${u.name}\` ${u.files}`)
+    .join("\n");
 }
