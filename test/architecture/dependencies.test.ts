@@ -12,11 +12,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Relative specifiers of static imports, re-exports and dynamic imports, `import type` and `typeof import(…)` included. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
+function specifiersIn(text: string): string[] {
   const found = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g)];
   return found.map((m) => m[1]!);
 }
+
+const importsOf = (file: string) => specifiersIn(readFileSync(file, "utf8"));
 
 /** The top-level unit of src/ a path belongs to: a folder name, or a file name at the top. */
 function unitOf(pathInSrc: string): string {
@@ -104,6 +105,12 @@ describe("dependencies point one way", () => {
       .map((c) => c.map((f) => relative(join(root, "src"), f)).sort())
       .filter((c) => !c.every((f) => knownCycleFiles.has(f)));
     expect(cycles).toEqual([]);
+  });
+
+  it("a type-only import counts as an import", () => {
+    const source =
+      'import type { A } from "../judge/A.ts";\nexport type B = typeof import("../grade/B.ts");\nimport { type C } from "./C.ts";\n';
+    expect(specifiersIn(source)).toEqual(["../judge/A.ts", "../grade/B.ts", "./C.ts"]);
   });
 
   it("the cycle finder finds a planted cycle, a type-only one included", () => {
