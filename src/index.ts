@@ -4,7 +4,8 @@
 // below uses it, so a user can name what they are handed.
 
 // Checking derivatives of any function against finite differences.
-export { checkGradient, type GradientCheckOptions } from "./check/checkGradient.ts";
+export { checkGradient } from "./check/checkGradient.ts";
+export type { GradientCheckOptions } from "./check/GradientCheckOptions.ts";
 export { assertGradient, GradientCheckError } from "./check/assertGradient.ts";
 export { checkParameters } from "./check/checkParameters.ts";
 export { tensorLayout, type MatrixLike, type Params, type Tensor, type TensorLayout } from "./check/tensorLayout.ts";
