@@ -93,7 +93,10 @@ export function outputOf(family: OutputFamily): { outputActivation: OutputActiva
   return { outputActivation: outputActivation as OutputActivationName, cost: rest.join("-") as CostName };
 }
 
-/** `check` with no assignment options: sigmoid everywhere, cross-entropy, 0-based labels, row-major Θ, 0–3 hidden layers, K 1–6. */
+/**
+ * What `check` judges with no assignment options: the lecture's network. Its one-line description
+ * is `describeAssignment(defaultAssignment)`; docs/check.md states it and a test reads it from here.
+ */
 export const defaultAssignment: Assignment = {
   hiddenActivation: "sigmoid",
   output: "sigmoid-cross-entropy",

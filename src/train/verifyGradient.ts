@@ -4,7 +4,7 @@ import { costFunction } from "../network/costFunction.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
 import { drawIndices, type Rng } from "../numeric/random.ts";
 import { roll, unroll } from "../network/theta.ts";
-import { tapeBackprop } from "../tape/tapeBackprop.ts";
+import { tapeBackprop } from "../backprop/tapeBackprop.ts";
 
 /** One checkpoint: the gradient training follows, checked three ways on a sample of the data. */
 export interface GradientVerification {

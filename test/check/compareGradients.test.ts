@@ -48,7 +48,11 @@ describe("compareGradients", () => {
     expect(w.absError).toBeGreaterThan(w.tolerance);
     const text = renderComparison(r).join("\n");
     expect(text).toContain("FAIL");
-    expect(text).toContain("layer 1 [1][1]");
+    // A location without a label is named by its index: check invents no layer-and-row name.
+    expect(w.label).toBe("[4]");
+    expect(text).toContain("[4]");
+    const named = compareGradients(g, numerical, { locate: (p) => ({ ...locate(p), label: `W[${p}]` }) });
+    expect(renderComparison(named).join("\n")).toContain("W[4]");
     expect(text).toContain(r.formula);
   });
 

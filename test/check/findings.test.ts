@@ -5,7 +5,7 @@ import { compareGradients } from "../../src/check/compareGradients.ts";
 import { renderComparison } from "../../src/check/renderComparison.ts";
 import { thetaLocate } from "../../src/fdnet/thetaLocate.ts";
 import { networkHints } from "../../src/fdnet/networkHints.ts";
-import { gradcheck } from "../../src/tape/gradcheck.ts";
+import { gradcheck } from "../../src/check/gradcheck.ts";
 import type { Value } from "../../src/tape/Value.ts";
 
 const text = (c: { findings: readonly unknown[] } & Parameters<typeof renderComparison>[0]) => renderComparison(c).join("\n");

@@ -3,7 +3,7 @@ import { symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { blockName, everyDocBlock, preludes, redirectImports, type CodeBlock } from "./codeBlocksOf.ts";
+import { blockName, everyDocBlock, preludes, redirectImports, type CodeBlock } from "../helpers/codeBlocksOf.ts";
 
 /**
  * Every code block of README.md and docs/ type-checks as a user's file would: against the

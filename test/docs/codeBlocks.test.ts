@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { blockName, codeBlocksOf, everyDocBlock, preludes, type CodeBlock } from "./codeBlocksOf.ts";
-import { runBlock, sourcesFor } from "./runBlock.ts";
+import { blockName, codeBlocksOf, everyDocBlock, preludes, type CodeBlock } from "../helpers/codeBlocksOf.ts";
+import { runBlock, sourcesFor } from "../helpers/runBlock.ts";
 
 /**
  * Every ```ts, ```typescript and ```js block of README.md and docs/*.md runs against the sources,
  * so an example that drifts from the API fails here. docs/api.md's and docs/checker.md's ```ts
  * blocks run in test/docs/api.test.ts. A block that uses names it does not define gets them from
- * a prelude (test/docs/codeBlocksOf.ts); one that cannot run at all is marked
+ * a prelude (test/helpers/codeBlocksOf.ts); one that cannot run at all is marked
  * `<!-- fragment: reason -->` in its doc, and the reason stands in its skipped test's title.
  * test/docs/codeBlocks.e2e.test.ts type-checks every block against the build.
  */

@@ -7,7 +7,7 @@ import { referenceCases } from "../../src/cli/builtinCases.ts";
 import { checkNetworkGradient, fdNetworkGradient, thetaLocate } from "../../src/fdnet/index.ts";
 import type { Problem, Theta } from "../../src/network/Network.ts";
 import { unroll } from "../../src/network/theta.ts";
-import { buildNetwork, networkShape, seedArb } from "./randomNetwork.ts";
+import { buildNetwork, networkShape, seedArb } from "../helpers/randomNetwork.ts";
 
 /** Meta-tests: the checker accepts correct gradients and catches planted ones. */
 const cases = referenceCases();

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { itWith, systemFile } from "../support/requireSystem.ts";
-import { consumerLock } from "./consumerLock.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
+import { consumerLock } from "../helpers/consumerLock.ts";
 
 const octave = systemFile("octave", "/usr/bin/octave-cli");
 
@@ -45,7 +45,7 @@ beforeAll(() => {
     stdio: ["ignore", "pipe", "pipe"],
   });
   packed = JSON.parse(out.slice(out.indexOf("[")))[0];
-  cpSync(join(root, "test/package/consumer"), project, { recursive: true });
+  cpSync(join(root, "test/fixtures/package-consumer"), project, { recursive: true });
   const versions = (names: string[]) =>
     Object.fromEntries(names.map((n) => [n, JSON.parse(readFileSync(join(root, "node_modules", n, "package.json"), "utf8")).version]));
   const extra = versions(["fast-check", "vitest", "typescript", "@types/node"]);

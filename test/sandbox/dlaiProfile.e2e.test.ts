@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment, type AssignmentFields } from "../../src/judge/Assignment.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/__init__.py");
