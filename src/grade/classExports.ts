@@ -1,10 +1,13 @@
 import type { Annotation } from "../report/githubAnnotations.ts";
 import type { JUnitSuite } from "../report/junit.ts";
-import type { StudentDone } from "./gradeClass.ts";
-import type { Rubric } from "./Rubric.ts";
+import type { RubricOutline } from "../report/RubricOutline.ts";
+import type { SubmissionResult } from "./SubmissionResult.ts";
+
+/** A graded student as the class exports read it (grade's StudentDone is one). */
+type Graded = { readonly result: SubmissionResult };
 
 /** --junit: one suite per student, one case per rubric test. */
-export function classJUnit(rubric: Rubric, students: readonly StudentDone[]): JUnitSuite[] {
+export function classJUnit(rubric: RubricOutline, students: readonly Graded[]): JUnitSuite[] {
   return students.map(({ result: r }) => ({
     name: r.id,
     cases: rubric.tests.map((t) => {
@@ -15,7 +18,7 @@ export function classJUnit(rubric: Rubric, students: readonly StudentDone[]): JU
 }
 
 /** --format github: an error per student that could not be graded, a warning per failed test. */
-export function classAnnotations(rubric: Rubric, students: readonly StudentDone[]): Annotation[] {
+export function classAnnotations(rubric: RubricOutline, students: readonly Graded[]): Annotation[] {
   const notes: Annotation[] = [];
   for (const { result: r } of students) {
     if (r.status !== "graded") {

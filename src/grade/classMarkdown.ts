@@ -1,13 +1,13 @@
 import { mistakeInfo, type MistakeId } from "../mistakes/index.ts";
 import { escapeMarkdownInline } from "../report/escapeMarkdown.ts";
-import type { Rubric } from "./Rubric.ts";
+import type { RubricOutline } from "../report/RubricOutline.ts";
 import { classFigures, figuresSentence } from "../report/classFigures.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 
 const buckets = 10;
 
 /** class.md: how the class did — statuses, the score distribution, each test's pass rate, each mistake's count. */
-export function classMarkdown(rubric: Rubric, results: readonly SubmissionResult[], seed: number, loose: readonly string[]): string {
+export function classMarkdown(rubric: RubricOutline, results: readonly SubmissionResult[], seed: number, loose: readonly string[]): string {
   const n = results.length;
   const lines = [
     `# Class overview`,

@@ -2,19 +2,19 @@ import { clueTitles } from "../judge/clues/Clue.ts";
 import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
-import { replaySnippet } from "../report/replaySnippet.ts";
+import { replaySnippet, type Interface } from "../report/replaySnippet.ts";
 import { replayRequest } from "./replayRequest.ts";
-import { rubricAssignment } from "./rubricAssignment.ts";
-import type { Rubric, RubricTest } from "./Rubric.ts";
+import type { RubricOutline, TestOutline } from "../report/RubricOutline.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
 /**
  * A student's feedback.md: the score, each test (hidden ones left out entirely,
  * after-due-date ones marked), what failed and why, the named mistake with its hint (or what
  * else happened, with its hint, and the clues the numbers show), and the counterexample with
- * how to replay it with the student's own tools. Text from the submission is escaped.
+ * how to replay it with the student's own tools (in the layout and labels the rubric's assignment
+ * states, `stated`). Text from the submission is escaped.
  */
-export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: number): string {
+export function feedbackMarkdown(rubric: RubricOutline, r: SubmissionResult, seed: number, stated?: Interface): string {
   const shown = rubric.tests.filter((t) => t.visibility !== "hidden");
   const lines = [`# Feedback: ${escapeMarkdownInline(r.id)}`, ""];
   const points = r.items.filter((i) => shown.some((t) => t.id === i.id)).reduce((s, i) => s + i.points, 0);
@@ -46,7 +46,7 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
       "",
       ...replayRequest(ce),
       "",
-      ...replayInOwnLanguage(rubric, r),
+      ...replayInOwnLanguage(r, stated),
     );
   }
   return lines.join("\n");
@@ -56,7 +56,7 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
  * The mistake named by the catalogue; else what did happen — state between calls, a crash, a
  * time-out, a NaN — each with its hint; and for wrong values no mistake fits, the clues.
  */
-function whatWentWrong(r: SubmissionResult, failed: readonly RubricTest[]): string[] {
+function whatWentWrong(r: SubmissionResult, failed: readonly TestOutline[]): string[] {
   const lines = ["## The mistake", ""];
   for (const id of r.mistakes) {
     const m = mistakeInfo[id];
@@ -89,10 +89,9 @@ function whatWentWrong(r: SubmissionResult, failed: readonly RubricTest[]): stri
  * their own function with the assignment's conventions: runnable with the course's tools
  * alone, no gradcheck needed.
  */
-function replayInOwnLanguage(rubric: Rubric, r: SubmissionResult): string[] {
+function replayInOwnLanguage(r: SubmissionResult, stated: Interface | undefined): string[] {
   if (!r.counterexample || !r.replayLanguage) return [];
-  const stated = rubricAssignment(rubric);
-  const snippet = replaySnippet(r.counterexample, r.replayLanguage, stated.ok ? stated.assignment : undefined);
+  const snippet = replaySnippet(r.counterexample, r.replayLanguage, stated);
   const name = r.replayLanguage === "octave" ? "Octave" : "Python (numpy)";
   return [`Or run it in ${name}, next to your own code:`, "", markdownCodeBlock(snippet.join("\n")), ""];
 }

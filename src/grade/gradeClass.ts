@@ -8,6 +8,7 @@ import { feedbackMarkdown } from "./feedbackMarkdown.ts";
 import { gradcheckVersion } from "./gradcheckVersion.ts";
 import { gradescopeResults } from "./gradescopeResults.ts";
 import { privateCopyOf } from "./gradeStudent.ts";
+import { rubricAssignment } from "./rubricAssignment.ts";
 import { insideFolder } from "./insideFolder.ts";
 import { gradeSubmission, notGraded } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";
@@ -189,7 +190,8 @@ async function gradeOne(
 function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: number): void {
   const { result } = record;
   writeAtomic(join(dir, "results.json"), JSON.stringify(gradescopeResults(rubric, result, seed, gradcheckVersion), null, 1) + "\n");
-  writeAtomic(join(dir, "feedback.md"), feedbackMarkdown(rubric, result, seed));
+  const stated = rubricAssignment(rubric);
+  writeAtomic(join(dir, "feedback.md"), feedbackMarkdown(rubric, result, seed, stated.ok ? stated.assignment : undefined));
   const counterexample = join(dir, "counterexample.json");
   if (result.counterexample && result.items.some((i) => !i.passed))
     writeAtomic(counterexample, JSON.stringify(result.counterexample, null, 1) + "\n");

@@ -9,7 +9,7 @@ import { networksFor } from "./networksFor.ts";
 import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
-import { clipText } from "../sandbox/untrustedText.ts";
+import { clipText } from "../sandbox/clipText.ts";
 import { relativeResult } from "./relativeToStudent.ts";
 import { findEntry } from "./findEntry.ts";
 import { replayLanguageOf } from "../report/replaySnippet.ts";

@@ -1,7 +1,7 @@
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
 import { replayRequest } from "./replayRequest.ts";
-import type { Rubric } from "./Rubric.ts";
+import type { RubricOutline } from "../report/RubricOutline.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
 /** One test in Gradescope's results.json. */
@@ -30,7 +30,7 @@ export interface GradescopeResults {
  * submission's text escaped. What the sandbox could not enforce goes into a 0-point test
  * that is hidden from students, so only staff see it.
  */
-export function gradescopeResults(rubric: Rubric, r: SubmissionResult, seed: number, version: string): GradescopeResults {
+export function gradescopeResults(rubric: RubricOutline, r: SubmissionResult, seed: number, version: string): GradescopeResults {
   const tests: GradescopeTest[] = rubric.tests.map((t) => {
     const item = r.items.find((i) => i.id === t.id)!;
     return {

@@ -1,5 +1,5 @@
 import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
-import type { Rubric } from "./Rubric.ts";
+import type { RubricOutline } from "../report/RubricOutline.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 
 /**
@@ -9,7 +9,7 @@ import type { SubmissionResult } from "./SubmissionResult.ts";
  * leading spaces, which spreadsheets skip) gets a leading apostrophe, the neutralisation OWASP
  * recommends. Control characters (ESC, BEL) are shown escaped, as on a terminal.
  */
-export function summaryCsv(rubric: Rubric, rows: ReadonlyArray<{ result: SubmissionResult; seconds: number }>): string {
+export function summaryCsv(rubric: RubricOutline, rows: ReadonlyArray<{ result: SubmissionResult; seconds: number }>): string {
   const header = ["id", "status", "score", "points", "maxPoints", ...rubric.tests.map((t) => `test:${t.id}`), "mistakes", "seconds"];
   const lines = [header.map(cell).join(",")];
   for (const { result: r, seconds } of rows) {
