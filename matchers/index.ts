@@ -12,8 +12,8 @@ import { checkNnCostFunction } from "../src/judge/checkNnCostFunction.ts";
 import type { SubmissionCheckOptions } from "../src/judge/checkImplementation.ts";
 import type { NnCostFunction } from "../src/mistakes/NnCostFunction.ts";
 import type { ScalarFunction } from "../src/numeric/Increments.ts";
-import { renderCheckReport } from "../src/cli/renderCheckReport.ts";
-import { checkExitCode } from "../src/cli/checkExitCode.ts";
+import { renderCheckReport } from "../src/report/renderCheckReport.ts";
+import { checkExitCode } from "../src/report/checkExitCode.ts";
 
 export interface GradcheckMatchers<R = unknown> {
   /** `expect(f).toHaveGradient(gradient, x, options?)`: gradient(x) matches finite differences of f at x, entry by entry. */

@@ -112,4 +112,4 @@ export type { ClassOptions, ClassRun, StudentDone } from "./grade/gradeClass.ts"
 export type { GradeOptions } from "./grade/gradeSubmission.ts";
 export { readRubric, validateRubric, type RubricCheck } from "./grade/validateRubric.ts";
 export type { Rubric, RubricTest, NetworkSpec, TestKind, Visibility, Assignment } from "./grade/Rubric.ts";
-export type { ItemResult, SubmissionResult, SubmissionStatus } from "./grade/SubmissionResult.ts";
+export type { ItemResult, SubmissionResult, SubmissionStatus } from "./report/SubmissionResult.ts";

@@ -14,7 +14,7 @@ import { relativeResult } from "./relativeToStudent.ts";
 import { findEntry } from "./findEntry.ts";
 import { replayLanguageOf } from "../report/replaySnippet.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
-import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
+import type { ItemResult, SubmissionResult, SubmissionStatus } from "../report/SubmissionResult.ts";
 
 export interface GradeOptions {
   readonly seed: number;

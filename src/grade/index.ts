@@ -14,6 +14,12 @@ export {
   type Visibility,
 } from "./Rubric.ts";
 export { readRubric, rubricSchema, validateRubric, type RubricCheck } from "./validateRubric.ts";
-export { statusInfo, submissionStatuses, type ItemResult, type SubmissionResult, type SubmissionStatus } from "./SubmissionResult.ts";
-export { gradescopeResults, type GradescopeResults, type GradescopeTest } from "./gradescopeResults.ts";
+export {
+  statusInfo,
+  submissionStatuses,
+  type ItemResult,
+  type SubmissionResult,
+  type SubmissionStatus,
+} from "../report/SubmissionResult.ts";
+export { gradescopeResults, type GradescopeResults, type GradescopeTest } from "../report/gradescopeResults.ts";
 export { buildAutograder } from "./buildAutograder.ts";

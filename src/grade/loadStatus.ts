@@ -1,5 +1,5 @@
 import type { LoadProblem } from "../sandbox/loadProblem.ts";
-import type { SubmissionStatus } from "./SubmissionResult.ts";
+import type { SubmissionStatus } from "../report/SubmissionResult.ts";
 
 /** Every way `check` can fail to load a submission, as the grade status it becomes. */
 export const loadStatus: Readonly<Record<LoadProblem, SubmissionStatus>> = {

@@ -2,7 +2,7 @@ import junitModule from "junit-report-builder";
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal as shown } from "./untrustedText.ts";
 
 // The package is CommonJS whose declarations describe an ES default export: under NodeNext the
 // default import is module.exports itself, which at run time is the builder.

@@ -1,4 +1,4 @@
-import { neutraliseForHtml } from "../sandbox/untrustedText.ts";
+import { neutraliseForHtml } from "./untrustedText.ts";
 
 /**
  * Text for HTML content and attribute values: anything a submission or a user wrote goes

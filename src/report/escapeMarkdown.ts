@@ -1,4 +1,4 @@
-import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal } from "./untrustedText.ts";
 
 /**
  * Text that came from a submission (its error messages, its stderr) placed in Markdown that

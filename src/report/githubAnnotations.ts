@@ -1,7 +1,7 @@
 import type { CheckReport } from "../judge/checkReport.ts";
 import { problemInfo } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal } from "./untrustedText.ts";
 
 /** One GitHub Actions annotation: shown on the run's summary and, with a file, beside the code. */
 export interface Annotation {

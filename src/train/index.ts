@@ -4,7 +4,6 @@ export { installHint, loadDigits, mnistDigitsDir, type LoadedDigits } from "./lo
 export { parseDigitFile } from "./parseDigitFile.ts";
 export { splitDigits, type Split } from "./splitDigits.ts";
 export { verifyGradient, type GradientVerification, type VerifyOptions } from "./verifyGradient.ts";
-export { renderFailedVerification, renderVerification } from "./renderVerification.ts";
 export {
   checkpointSteps,
   defaultTrainSettings,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkExitCode } from "../../src/cli/checkExitCode.ts";
-import { checkJson } from "../../src/cli/checkJson.ts";
-import { checkMarkdown } from "../../src/cli/checkMarkdown.ts";
-import { renderCheckReport } from "../../src/cli/renderCheckReport.ts";
+import { checkExitCode } from "../../src/report/checkExitCode.ts";
+import { checkJson } from "../../src/report/checkJson.ts";
+import { checkMarkdown } from "../../src/report/checkMarkdown.ts";
+import { renderCheckReport } from "../../src/report/renderCheckReport.ts";
 import { checkNnCostFunction } from "../../src/judge/checkNnCostFunction.ts";
 import { checkReport, type CheckReport } from "../../src/judge/checkReport.ts";
 import { mistakes } from "../../src/mistakes/mistakes.ts";

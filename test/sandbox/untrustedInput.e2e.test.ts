@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readProcessConfig, stageSubmission } from "../../src/sandbox/index.ts";
-import { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "../../src/sandbox/untrustedText.ts";
+import { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "../../src/report/untrustedText.ts";
 import { parseAnswerLine } from "../../src/sandbox/parseAnswerLine.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "gradcheck-untrusted-"));

@@ -1,5 +1,5 @@
-import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
-import type { RubricOutline } from "../report/RubricOutline.ts";
+import { neutraliseForTerminal } from "./untrustedText.ts";
+import type { RubricOutline } from "./RubricOutline.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 
 /**

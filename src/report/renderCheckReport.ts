@@ -1,5 +1,5 @@
 import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
-import { replaySnippet, type Interface } from "../report/replaySnippet.ts";
+import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
@@ -8,7 +8,7 @@ import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
-import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal as shown } from "./untrustedText.ts";
 import { shellWord } from "./shellWord.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";

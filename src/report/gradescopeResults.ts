@@ -1,7 +1,7 @@
 import { mistakeInfo } from "../mistakes/index.ts";
-import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
+import { escapeMarkdownInline, markdownCodeBlock } from "./escapeMarkdown.ts";
 import { replayRequest } from "./replayRequest.ts";
-import type { RubricOutline } from "../report/RubricOutline.ts";
+import type { RubricOutline } from "./RubricOutline.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
 /** One test in Gradescope's results.json. */

@@ -1,4 +1,4 @@
-import type { RosterEntry } from "../report/RosterEntry.ts";
+import type { RosterEntry } from "./RosterEntry.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 import { cell } from "./summaryCsv.ts";
 

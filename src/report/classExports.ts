@@ -1,6 +1,6 @@
-import type { Annotation } from "../report/githubAnnotations.ts";
-import type { JUnitSuite } from "../report/junit.ts";
-import type { RubricOutline } from "../report/RubricOutline.ts";
+import type { Annotation } from "./githubAnnotations.ts";
+import type { JUnitSuite } from "./junit.ts";
+import type { RubricOutline } from "./RubricOutline.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 
 /** A graded student as the class exports read it (grade's StudentDone is one). */

@@ -2,8 +2,8 @@ import type { CaseFile } from "../judge/caseFileOf.ts";
 import type { CheckProblem } from "../judge/checkProblem.ts";
 import type { Clue } from "../judge/clues/Clue.ts";
 import type { MistakeId } from "../mistakes/index.ts";
-import type { ItemResult, SubmissionSummary } from "../report/ClassSummary.ts";
-import type { ReplayLanguage } from "../report/replaySnippet.ts";
+import type { ItemResult, SubmissionSummary } from "./ClassSummary.ts";
+import type { ReplayLanguage } from "./replaySnippet.ts";
 
 // One rubric test's result is the summary.json shape the reports render.
 export type { ItemResult };

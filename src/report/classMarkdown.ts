@@ -1,7 +1,7 @@
 import { mistakeInfo, type MistakeId } from "../mistakes/index.ts";
-import { escapeMarkdownInline } from "../report/escapeMarkdown.ts";
-import type { RubricOutline } from "../report/RubricOutline.ts";
-import { classFigures, figuresSentence } from "../report/classFigures.ts";
+import { escapeMarkdownInline } from "./escapeMarkdown.ts";
+import type { RubricOutline } from "./RubricOutline.ts";
+import { classFigures, figuresSentence } from "./classFigures.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
 
 const buckets = 10;

@@ -1,10 +1,10 @@
 import { clueTitles } from "../judge/clues/Clue.ts";
 import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/index.ts";
-import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
-import { replaySnippet, type Interface } from "../report/replaySnippet.ts";
+import { escapeMarkdownInline, markdownCodeBlock } from "./escapeMarkdown.ts";
+import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { replayRequest } from "./replayRequest.ts";
-import type { RubricOutline, TestOutline } from "../report/RubricOutline.ts";
+import type { RubricOutline, TestOutline } from "./RubricOutline.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
 /**

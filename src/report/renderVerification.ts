@@ -1,5 +1,5 @@
 import { renderComparison } from "../check/index.ts";
-import type { GradientVerification } from "./verifyGradient.ts";
+import type { GradientVerification } from "../train/verifyGradient.ts";
 
 const verdict = (passed: boolean) => (passed ? "pass" : "FAIL");
 const count = (n: number) => n.toLocaleString("en-US");

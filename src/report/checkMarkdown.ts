@@ -5,7 +5,7 @@ import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText, type Clue } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
-import { neutraliseForMarkdown as md } from "../sandbox/untrustedText.ts";
+import { neutraliseForMarkdown as md } from "./untrustedText.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
 export function checkMarkdown(report: CheckReport, replay: string, submissionPath = report.submission): string {
