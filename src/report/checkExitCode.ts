@@ -7,8 +7,14 @@ import type { CheckReport } from "../judge/checkReport.ts";
  * wrong shape). The one place that decides it.
  */
 export function checkExitCode(report: CheckReport): 0 | 1 | 2 {
-  if (report.passed) return 0;
-  if (report.problem && problemInfo[report.problem].kind === "load") return 2;
-  if (report.findings.some((f) => problemInfo[f.problem].kind === "interface")) return 2;
-  return 1;
+  switch (report.outcome) {
+    case "passed":
+      return 0;
+    case "not-loaded":
+    case "too-slow":
+      return problemInfo[report.problem].kind === "load" ? 2 : 1;
+    case "probe-failed":
+    case "failed":
+      return report.findings.some((f) => problemInfo[f.problem].kind === "interface") ? 2 : 1;
+  }
 }

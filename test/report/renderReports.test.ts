@@ -30,6 +30,7 @@ describe("HTML reports as text", () => {
 
   it("a check report with hostile submission text keeps it as text, under a policy that forbids the network", async () => {
     const report: CheckReport = {
+      outcome: "not-loaded",
       passed: false,
       stage: "load",
       submission: hostile,
