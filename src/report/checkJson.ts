@@ -9,19 +9,18 @@ import { clueTitles } from "../judge/clues/Clue.ts";
  * gradcheck adds (seed, runs, checks, findings with titles, replay command).
  */
 export function checkJson(report: CheckReport, replay: string): Record<string, unknown> {
-  const failedOnValue = !report.passed && report.findings.some((f) => wrongValue.has(f.problem));
   return {
     passed: report.passed,
     mistakes: report.mistakes,
     counterexample: report.counterexample,
-    unrecognised: failedOnValue && report.mistakes.length === 0,
+    unrecognised: unrecognised(report),
     clues: report.clues.map((c) => ({ ...c, title: clueTitles[c.id] })),
     exitCode: checkExitCode(report),
     seed: report.seed,
     runs: report.runs,
     stage: report.stage,
     submission: report.submission,
-    ...(report.problem ? { problem: report.problem, title: problemInfo[report.problem].title, message: report.message } : {}),
+    ...whyNotJudged(report),
     checks: checksJson(report.checks),
     findings: report.findings.map((f) => ({
       ...f,
@@ -36,6 +35,32 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     mutatedInputs: report.mutated,
     warnings: report.warnings,
   };
+}
+
+/** A wrong value that no catalogued mistake explains; a throw, a hang or a NaN has no pattern to match. */
+function unrecognised(report: CheckReport): boolean {
+  switch (report.outcome) {
+    case "passed":
+    case "not-loaded":
+      return false;
+    case "too-slow":
+    case "probe-failed":
+    case "failed":
+      return report.mistakes.length === 0 && report.findings.some((f) => wrongValue.has(f.problem));
+  }
+}
+
+/** What stopped the check before anything was judged; nothing when something was. */
+function whyNotJudged(report: CheckReport) {
+  switch (report.outcome) {
+    case "not-loaded":
+    case "too-slow":
+      return { problem: report.problem, title: problemInfo[report.problem].title, message: report.message };
+    case "passed":
+    case "probe-failed":
+    case "failed":
+      return {};
+  }
 }
 
 /**
