@@ -1,7 +1,7 @@
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "./escapeMarkdown.ts";
 import { replayRequest } from "./replayRequest.ts";
-import type { RubricOutline } from "./RubricOutline.ts";
+import type { RubricOutline, TestOutline } from "./RubricOutline.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
 
 /** One test in Gradescope's results.json. */
@@ -31,20 +31,34 @@ export interface GradescopeResults {
  * that is hidden from students, so only staff see it.
  */
 export function gradescopeResults(rubric: RubricOutline, r: SubmissionResult, seed: number, version: string): GradescopeResults {
-  const tests: GradescopeTest[] = rubric.tests.map((t) => {
-    const item = r.items.find((i) => i.id === t.id)!;
-    return {
-      score: item.points,
-      max_score: t.points,
-      status: item.passed ? "passed" : "failed",
-      name: t.name,
-      output: item.passed ? escapeMarkdownInline(item.message) : markdownCodeBlock(item.message),
-      output_format: "md",
-      visibility: t.visibility,
-    };
-  });
-  if (r.warnings.length) {
-    tests.push({
+  return {
+    score: r.points,
+    output: overallOutput(r, seed, version).join("\n"),
+    output_format: "md",
+    visibility: "visible",
+    tests: [...rubric.tests.map((t) => testResult(t, r)), ...sandboxWarnings(r)],
+    extra_data: { seed, status: r.status, mistakes: [...r.mistakes], version },
+  };
+}
+
+function testResult(t: TestOutline, r: SubmissionResult): GradescopeTest {
+  const item = r.items.find((i) => i.id === t.id)!;
+  return {
+    score: item.points,
+    max_score: t.points,
+    status: item.passed ? "passed" : "failed",
+    name: t.name,
+    output: item.passed ? escapeMarkdownInline(item.message) : markdownCodeBlock(item.message),
+    output_format: "md",
+    visibility: t.visibility,
+  };
+}
+
+/** What the sandbox could not enforce, as a 0-point test only staff see. */
+function sandboxWarnings(r: SubmissionResult): GradescopeTest[] {
+  if (!r.warnings.length) return [];
+  return [
+    {
       score: 0,
       max_score: 0,
       status: "passed",
@@ -52,8 +66,12 @@ export function gradescopeResults(rubric: RubricOutline, r: SubmissionResult, se
       output: r.warnings.map((w) => `- ${escapeMarkdownInline(w)}`).join("\n"),
       output_format: "md",
       visibility: "hidden",
-    });
-  }
+    },
+  ];
+}
+
+/** The top of the page: points, notes, why it was not graded, the mistakes, and the smallest failing network. */
+function overallOutput(r: SubmissionResult, seed: number, version: string): string[] {
   const out: string[] = [`gradcheck ${version}, seed ${seed}: ${r.points} / ${r.maxPoints} points.`];
   for (const note of r.notes ?? []) out.push("", `**Note:** ${escapeMarkdownInline(note)}`);
   if (r.status !== "graded") out.push("", `**Not graded (${r.status}):** ${statusInfo[r.status]}.`, "", markdownCodeBlock(r.reason ?? ""));
@@ -64,12 +82,5 @@ export function gradescopeResults(rubric: RubricOutline, r: SubmissionResult, se
     out.push("", `Smallest failing network found: layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}.`);
     out.push("", ...replayRequest(ce, { file: false }));
   }
-  return {
-    score: r.points,
-    output: out.join("\n"),
-    output_format: "md",
-    visibility: "visible",
-    tests,
-    extra_data: { seed, status: r.status, mistakes: [...r.mistakes], version },
-  };
+  return out;
 }
