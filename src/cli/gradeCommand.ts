@@ -16,7 +16,8 @@ import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { defaultGradeTimeoutMs } from "./defaultGradeTimeout.ts";
-import { dryRun, dryRunTable } from "../grade/dryRun.ts";
+import { dryRun } from "../grade/dryRun.ts";
+import { dryRunTable } from "../report/dryRunTable.ts";
 import { maxPointsOf, type Rubric } from "../grade/Rubric.ts";
 
 export { defaultGradeTimeoutMs };

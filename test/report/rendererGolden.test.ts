@@ -20,6 +20,7 @@ import { renderHtml } from "../../src/report/renderHtml.ts";
 import type { SubmissionResult } from "../../src/report/SubmissionResult.ts";
 import { summaryCsv } from "../../src/report/summaryCsv.ts";
 import { trainReportHtml } from "../../src/report/trainReportHtml.ts";
+import { dryRunTable } from "../../src/report/dryRunTable.ts";
 
 const golden = (name: string) => `fixtures/golden/${name}`;
 const counterexample: CaseFile = JSON.parse(
@@ -122,5 +123,25 @@ describe("renderers render the same", () => {
       hiddenWeights: [pixels.map((p) => p - 0.5), pixels.map((p) => 0.5 - p)],
     };
     await expect(trainReportHtml(figures, "<svg>cost</svg>")).toMatchFileSnapshot(golden("train.html"));
+  });
+
+  it("a rubric's dry run as a table", async () => {
+    const ids = rubric.tests.map((t) => t.id);
+    const lost = (k: number) => Object.fromEntries(ids.map((id, i) => [id, i === k ? rubric.tests[i].points : 0]));
+    const rows = [
+      { answer: "reference" as const, lost: lost(0), total: rubric.tests[0].points, named: [] },
+      { answer: "regularized-bias" as const, lost: lost(-1), total: 0, named: [] },
+      {
+        answer: "lambda-not-divided-by-m" as const,
+        lost: lost(1),
+        total: rubric.tests[1].points,
+        named: ["lambda-not-divided-by-m" as const],
+      },
+      { answer: "gradient-not-divided-by-m" as const, lost: lost(2), total: rubric.tests[2].points, named: [] },
+    ];
+    const table = dryRunTable({ rubric, rows, referenceFails: [ids[0]], free: ["regularized-bias"] });
+    await expect(table.join("\n") + "\n").toMatchFileSnapshot(golden("dry-run.txt"));
+    const clean = dryRunTable({ rubric, rows: rows.slice(2), referenceFails: [], free: [] });
+    await expect(clean.join("\n") + "\n").toMatchFileSnapshot(golden("dry-run-clean.txt"));
   });
 });
