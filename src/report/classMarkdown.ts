@@ -1,5 +1,5 @@
 import { mistakeInfo, type MistakeId } from "../mistakes/index.ts";
-import { escapeMarkdownInline } from "./escapeMarkdown.ts";
+import { escapeMarkdownInline } from "./untrustedText.ts";
 import type { RubricOutline } from "./RubricOutline.ts";
 import { classFigures, figuresSentence } from "./classFigures.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";

@@ -1,7 +1,7 @@
 import type { GradientComparison, PartSummary } from "../check/index.ts";
 import { findingInfo } from "../check/index.ts";
 import { thetaName } from "../network/thetaEntry.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 import { figure, table } from "./htmlPage.ts";
 import { scatterSvg } from "./scatterSvg.ts";
 import { thetaHeatmaps } from "./thetaHeatmaps.ts";

@@ -1,7 +1,7 @@
 import { clueTitles } from "../judge/clues/Clue.ts";
 import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProblem.ts";
 import { mistakeInfo } from "../mistakes/index.ts";
-import { escapeMarkdownInline, markdownCodeBlock } from "./escapeMarkdown.ts";
+import { escapeMarkdownInline, markdownCodeBlock } from "./untrustedText.ts";
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { replayRequest } from "./replayRequest.ts";
 import type { RubricOutline, TestOutline } from "./RubricOutline.ts";

@@ -1,5 +1,5 @@
 import { mistakeInfo } from "../mistakes/index.ts";
-import { escapeMarkdownInline, markdownCodeBlock } from "./escapeMarkdown.ts";
+import { escapeMarkdownInline, markdownCodeBlock } from "./untrustedText.ts";
 import { replayRequest } from "./replayRequest.ts";
 import type { RubricOutline, TestOutline } from "./RubricOutline.ts";
 import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";

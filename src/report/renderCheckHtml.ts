@@ -6,7 +6,7 @@ import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { comparisonSections } from "./comparisonSections.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 import { figure, htmlPage } from "./htmlPage.ts";
 import { stepSweepSvg } from "./stepSweepSvg.ts";
 

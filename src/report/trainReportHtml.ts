@@ -1,6 +1,6 @@
 import { imageSide } from "../train/Digits.ts";
 import type { TrainFigures } from "../train/trainFigures.ts";
-import { escapeHtml as escape } from "./escapeHtml.ts";
+import { escapeHtml as escape } from "./untrustedText.ts";
 import { grayPngDataUri, weightsAsGray } from "./grayPng.ts";
 import { htmlPage } from "./htmlPage.ts";
 

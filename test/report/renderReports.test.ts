@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareGradients } from "../../src/check/index.ts";
 import type { CheckReport } from "../../src/judge/checkReport.ts";
 import { anchorOf } from "../../src/report/anchorOf.ts";
-import { escapeHtml } from "../../src/report/escapeHtml.ts";
+import { escapeHtml } from "../../src/report/untrustedText.ts";
 import { contentSecurityPolicy } from "../../src/report/htmlPage.ts";
 import { renderCheckHtml } from "../../src/report/renderCheckHtml.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
