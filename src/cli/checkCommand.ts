@@ -5,8 +5,8 @@ import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkDefau
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { assignmentFieldNames, assignmentFlag, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
-import { checkExitCode } from "./checkExitCode.ts";
-import { checkReplay } from "./shellWord.ts";
+import { checkExitCode } from "../report/checkExitCode.ts";
+import { checkReplay } from "../report/shellWord.ts";
 
 const formats = ["text", "github"] as const;
 
@@ -73,7 +73,11 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   const allowUnstableCost = args.options.has("allow-unstable-cost");
 
   // The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission.
-  const renderers = Promise.all([import("./checkJson.ts"), import("./checkMarkdown.ts"), import("./renderCheckReport.ts")]);
+  const renderers = Promise.all([
+    import("../report/checkJson.ts"),
+    import("../report/checkMarkdown.ts"),
+    import("../report/renderCheckReport.ts"),
+  ]);
   renderers.catch(() => {});
   const report = await checkSubmission(path, {
     seed,
