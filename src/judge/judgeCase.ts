@@ -2,6 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
+import { randomUnitDirection } from "../numeric/index.ts";
 import { parameterCount, roll, unroll } from "../network/theta.ts";
 import { costFunction } from "../network/costFunction.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
@@ -18,6 +19,7 @@ import { askAgain } from "./askTwice.ts";
 import { noiseBudget, noiseSafety } from "./costNoise.ts";
 import { reluKinkBounds } from "./reluKinkBounds.ts";
 import { strayCost } from "./strayCost.ts";
+import { kinkFreeProbe, type OwnCostProbe } from "./kinkFreeProbe.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -191,7 +193,8 @@ function expectedGradient(c: LabelledCase, reference: CostAndGradient): { estima
 
 /**
  * (b) src/check's directional check, run on the submission's own J along one random unit
- * direction; not differentiable here (no finding) when the direction crosses a relu kink.
+ * direction, or along a kink-free probe where that direction crosses a relu kink; not
+ * differentiable here (no finding) when neither avoids the kink.
  */
 export async function againstOwnCost(
   c: LabelledCase,
@@ -199,23 +202,44 @@ export async function againstOwnCost(
   implementation: Implementation,
   tolerance: { rtol: number; atol: number },
 ): Promise<CaseFinding | undefined> {
+  return (await ownCostVerdict(c, got, implementation, tolerance)).finding;
+}
+
+/** What (b) says on one case: its finding, if any, and whether it judged at all. */
+export interface OwnCostVerdict {
+  readonly finding?: CaseFinding;
+  /** false when (b) has nothing to say: every line crossed a relu kink, or the quotient was too noisy */
+  readonly decided: boolean;
+  /** the line it looked along: the random direction, or the kink-free probe (kinkFreeProbe) */
+  readonly probe: "random" | "kink-free";
+}
+
+export async function ownCostVerdict(
+  c: LabelledCase,
+  got: { J: number; grad: Float64Array },
+  implementation: Implementation,
+  tolerance: { rtol: number; atol: number },
+): Promise<OwnCostVerdict> {
   const theta = unroll(c.theta);
-  const kinks = reluKinkWatch(c, theta);
-  const first = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks);
+  const { first, kinks, probe, name } = await firstLook(c, got.grad, theta, implementation, tolerance);
   if (!first.ok)
-    return { problem: first.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${first.outcome.message}` };
+    return {
+      finding: { problem: first.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${first.outcome.message}` },
+      decided: true,
+      probe: name,
+    };
   // A J right at Θ but off at one of (b)'s points (the difference quotient may drop it as an outlier).
   const exactAtTheta = costFunction(c, c.theta);
   if (Math.abs(got.J - exactAtTheta) <= toleranceOf({ ...agreement, safety: 0 }, exactAtTheta, 0)) {
     const stray = await strayCost(c, first.answers, implementation);
-    if (stray) return stray;
+    if (stray) return { finding: stray, decided: true, probe: name };
   }
   let { check } = first,
     noted = "";
   // A J that rounds noisily (a naive log near saturation) gets the noise its own answers show.
   const fAccuracy = check.passed || kinks.crossed() ? undefined : noiseBudget(c, theta, got.J, first.answers);
   if (fAccuracy !== undefined) {
-    const again = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks, fAccuracy);
+    const again = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks, probe, fAccuracy);
     if (again.ok)
       [check, noted] = [again.check, `, J's own rounding noise ${(fAccuracy / noiseSafety).toExponential(2)} taken as its accuracy`];
   }
@@ -223,14 +247,41 @@ export async function againstOwnCost(
   // Across a relu kink the difference quotient is no derivative: (b) has nothing to say on this
   // case, while (a) still holds every entry to gradcheck's gradient, so no bug passes for it.
   // Too noisy to decide (the finite-difference error above the cap) is no finding either: (a) judges every entry.
-  if (d.verdict !== "fail" || kinks.crossed() || !finiteDifferencesHold(c, theta, tolerance)) return undefined;
+  if (kinks.crossed() || d.verdict === "undecided") return { decided: false, probe: name };
+  if (d.verdict === "pass") return { decided: true, probe: name };
+  if (!finiteDifferencesHold(c, theta, tolerance, probe)) return { decided: false, probe: name };
   return {
-    problem: "self-inconsistent",
-    check: "b",
-    expected: d.expected,
-    actual: d.actual,
-    message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
+    finding: {
+      problem: "self-inconsistent",
+      check: "b",
+      expected: d.expected,
+      actual: d.actual,
+      message: `along ${name === "random" ? "a random unit direction v" : "a unit direction v clear of relu kinks"}, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
+    },
+    decided: true,
+    probe: name,
   };
+}
+
+/**
+ * (b)'s first look along the random direction; where its points cross a relu kink, a second
+ * along the kink-free probe, when the case has one.
+ */
+async function firstLook(
+  c: LabelledCase,
+  grad: Float64Array,
+  theta: Float64Array,
+  implementation: Implementation,
+  tolerance: { rtol: number; atol: number },
+) {
+  const random = directionOf(c, theta);
+  const watch = reluKinkWatch(c, theta);
+  const first = await directionalOnOwnCost(c, grad, theta, implementation, tolerance, watch, random);
+  const free = first.ok && watch.crossed() ? kinkFreeProbe(c, theta, random) : undefined;
+  if (!free) return { first, kinks: watch, probe: random, name: "random" as const };
+  const kinks = reluKinkWatch(c, theta);
+  const second = await directionalOnOwnCost(c, grad, theta, implementation, tolerance, kinks, free);
+  return { first: second, kinks, probe: free, name: "kink-free" as const };
 }
 
 /**
@@ -240,17 +291,26 @@ export async function againstOwnCost(
  * exact J misses its own error bound: (b) cannot judge that case, for anyone, and says nothing,
  * while (a) still judges every entry.
  */
-function finiteDifferencesHold(c: LabelledCase, theta: Float64Array, tolerance: { rtol: number; atol: number }): boolean {
+function finiteDifferencesHold(
+  c: LabelledCase,
+  theta: Float64Array,
+  tolerance: { rtol: number; atol: number },
+  probe: OwnCostProbe,
+): boolean {
   const exact = directionalCheck((x) => costFunction(c, roll(x, c.layerSizes)), unroll(batchBackprop(c, c.theta).grad), theta, {
-    ...directionOf(c, theta),
+    ...optionsOf(probe),
     tolerance: { ...tolerance },
   });
   return exact.passed;
 }
 
 /** (b)'s direction and step scale for a case: the same on every call, so the control repeats them exactly. */
-function directionOf(c: LabelledCase, theta: Float64Array) {
-  return { random: rng(theta.length * 7919 + c.X.rows), directions: 1, stepScale: weightScaleOf(c) };
+function directionOf(c: LabelledCase, theta: Float64Array): OwnCostProbe {
+  return { along: randomUnitDirection(theta.length, rng(theta.length * 7919 + c.X.rows)), stepScale: weightScaleOf(c) };
+}
+
+function optionsOf(probe: OwnCostProbe) {
+  return { along: [probe.along], stepScale: probe.stepScale, ...(probe.method ? { method: probe.method } : {}) };
 }
 
 /** (b) once, its points of J settled: the check, and J at every point it used. */
@@ -261,6 +321,7 @@ async function directionalOnOwnCost(
   implementation: Implementation,
   tolerance: { rtol: number; atol: number },
   kinks: ReluKinkWatch,
+  probe: OwnCostProbe,
   fAccuracy?: number,
 ) {
   const answers = new Map<Float64Array, number>();
@@ -272,7 +333,7 @@ async function directionalOnOwnCost(
       return v;
     };
     return directionalCheck(kinks.J(noted), grad, theta, {
-      ...directionOf(c, theta),
+      ...optionsOf(probe),
       tolerance: { ...tolerance },
       ...(fAccuracy !== undefined ? { fAccuracy } : {}),
     });
