@@ -1,4 +1,4 @@
-import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
+import { pythonCourseSnippet } from "../report/pythonCourseSnippet.ts";
 import { replaySnippet, type Interface } from "../report/replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
