@@ -3,6 +3,7 @@ import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProble
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
 import { replaySnippet } from "../report/replaySnippet.ts";
+import { pythonCourseSnippet } from "../report/pythonCourseSnippet.ts";
 import { replayRequest } from "./replayRequest.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import type { Rubric, RubricTest } from "./Rubric.ts";
@@ -90,6 +91,8 @@ function whatWentWrong(r: SubmissionResult, failed: readonly RubricTest[]): stri
  * alone, no gradcheck needed.
  */
 function replayInOwnLanguage(rubric: Rubric, r: SubmissionResult): string[] {
+  const course = r.counterexample && r.courseAdapter ? pythonCourseSnippet(r.counterexample, r.courseAdapter) : undefined;
+  if (course) return ["Or run it in Python (numpy), next to your own code:", "", markdownCodeBlock(course.join("\n")), ""];
   if (!r.counterexample || !r.replayLanguage) return [];
   const stated = rubricAssignment(rubric);
   const snippet = replaySnippet(r.counterexample, r.replayLanguage, stated.ok ? stated.assignment : undefined);
