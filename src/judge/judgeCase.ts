@@ -20,6 +20,7 @@ import { noiseBudget, noiseSafety } from "./costNoise.ts";
 import { reluKinkBounds } from "./reluKinkBounds.ts";
 import { strayCost } from "./strayCost.ts";
 import { kinkFreeProbe, type OwnCostProbe } from "./kinkFreeProbe.ts";
+import { backpropRoundOff } from "./backpropRoundOff.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -139,7 +140,7 @@ export function againstReference(
   }
   // gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone;
   // entries that hang on relu' at a kink may lie anywhere between their two ends (reluKinkBounds).
-  const { estimate, errorBound } = expectedGradient(c, reference);
+  const { estimate, errorBound, roundOff } = expectedGradient(c, reference);
   const comparison = compareGradients(
     got.grad,
     { estimate, errorBound },
@@ -163,32 +164,40 @@ export function againstReference(
       expected: w.expected,
       actual: w.actual,
       wrongParts: wrongParts(comparison.layers, confined),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > 0 ? " + half the kink's width" : ""})`,
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w, roundOff[w.index]!)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > roundOff[w.index]! ? " + half the kink's width" : ""}${roundOffText(roundOff[w.index]!, tolerance.atol)})`,
     });
   }
   return findings;
 }
 
-/** An entry's expected value, or the range a relu at its kink allows. */
-function expectedText(w: { expected: number; errorBound: number }): string {
-  return w.errorBound > 0 ? `${w.expected - w.errorBound} to ${w.expected + w.errorBound} (a relu at its kink)` : `${w.expected}`;
+/** The round-off term of (a)'s tolerance, stated where it is more than a hundredth of the floor. */
+function roundOffText(bound: number, atol: number): string {
+  return bound > atol / 100 ? ` + ${bound.toExponential(2)}, the round-off its backward pass may carry` : "";
+}
+
+/** An entry's expected value, or the range a relu at its kink allows (the error bound less the round-off). */
+function expectedText(w: { expected: number; errorBound: number }, roundOff: number): string {
+  const half = w.errorBound - roundOff;
+  return half > 0 ? `${w.expected - half} to ${w.expected + half} (a relu at its kink)` : `${w.expected}`;
 }
 
 /**
- * gradcheck's gradient as (a) holds an answer to it: exact, except that an entry reached by a
- * relu at its kink may be anywhere in [expected + low, expected + high], given as that
- * interval's midpoint with half its width as the error bound.
+ * gradcheck's gradient as (a) holds an answer to it: exact up to the round-off a correct
+ * backward pass may carry (backpropRoundOff), except that an entry reached by a relu at its
+ * kink may be anywhere in [expected + low, expected + high], given as that interval's midpoint
+ * with half its width added to the error bound.
  */
-function expectedGradient(c: LabelledCase, reference: CostAndGradient): { estimate: Float64Array; errorBound: Float64Array } {
+function expectedGradient(c: LabelledCase, reference: CostAndGradient) {
   const estimate = unroll(reference.grad);
-  const errorBound = new Float64Array(estimate.length);
+  const roundOff = backpropRoundOff(c);
+  const errorBound = Float64Array.from(roundOff);
   const bounds = reluKinkBounds(c);
-  if (!bounds) return { estimate, errorBound };
+  if (!bounds) return { estimate, errorBound, roundOff };
   for (let q = 0; q < estimate.length; q++) {
     estimate[q] += (bounds.low[q] + bounds.high[q]) / 2;
-    errorBound[q] = (bounds.high[q] - bounds.low[q]) / 2;
+    errorBound[q] += (bounds.high[q] - bounds.low[q]) / 2;
   }
-  return { estimate, errorBound };
+  return { estimate, errorBound, roundOff };
 }
 
 /**
