@@ -6,6 +6,7 @@ import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText, type Clue } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForMarkdown as md } from "../sandbox/untrustedText.ts";
+import { courseNamesFor } from "../report/courseNames.ts";
 
 /** The Markdown report `--report DIR` writes beside the JSON. */
 export function checkMarkdown(report: CheckReport, replay: string, submissionPath = report.submission): string {
@@ -35,7 +36,9 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
       `| (b) gradient vs finite differences of its own cost | ${report.checks.notDecided === undefined ? v(report.checks.selfConsistent) : "not decided"} |`,
     );
     lines.push("", "## Findings", "");
-    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);
+    const named = courseNamesFor(report.submission) ?? ((text: string) => text);
+    for (const f of report.findings)
+      lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${named(md(f.message))}`);
     lines.push("", "## Diagnosis", "");
     if (report.mistakes.length === 0 && report.clues.length > 0) {
       lines.push(

@@ -10,6 +10,7 @@ import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 import { shellWord } from "./shellWord.ts";
+import { courseNamesFor } from "../report/courseNames.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
@@ -17,8 +18,8 @@ const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the subm
 /** The same entries in a course's own names, for the code gradcheck's adapter calls (its description's first word). */
 const courseIndexConvention: Readonly<Record<string, string>> = {
   cs231n:
-    "in CS231n's names, Θ⁽ˡ⁾[i,j] is params['Wl'][j−1, i−1] (grads['Wl'] for its gradient) for j ≥ 1 and params['bl'][i−1] for j = 0 (indexed from 0); λ is 2m·reg (m·reg with 0.5·reg·ΣW²)",
-  dlai: "in the notebook's names, Θ⁽ˡ⁾[i,j] is parameters['Wl'][i−1, j−1] (grads['dWl'] for its gradient) for j ≥ 1 and parameters['bl'][i−1, 0] for j = 0 (indexed from 0); λ is the notebook's lambd",
+    "in CS231n's names, used below, Θ⁽ˡ⁾[i,j] is params['Wl'][j−1, i−1] (its gradient dWl[j−1,i−1] is grads['Wl'][j−1, i−1]) for j ≥ 1 and params['bl'][i−1] (dbl[i−1]) for j = 0 (indexed from 0); λ is 2m·reg (m·reg with 0.5·reg·ΣW²)",
+  dlai: "in the notebook's names, used below, Θ⁽ˡ⁾[i,j] is parameters['Wl'][i−1, j−1] (its gradient dWl[i−1,j−1] is grads['dWl'][i−1, j−1]) for j ≥ 1 and parameters['bl'][i−1, 0] (dbl[i−1]) for j = 0 (indexed from 0); λ is the notebook's lambd",
 };
 
 export function renderCheckReport(
@@ -59,7 +60,10 @@ export function renderCheckReport(
       );
     } else {
       out.push("", `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`);
-      if (ce) out.push(`  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`);
+      if (ce)
+        out.push(
+          `  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, ${courseNamesFor(report.submission)?.("λ = ") ?? "λ = "}${ce.lambda}`,
+        );
     }
     out.push(`  entries are named ${thetaIndexConvention}`);
     const course = courseIndexConvention[report.submission.split(" ")[0]];
@@ -68,7 +72,8 @@ export function renderCheckReport(
     out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
     out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent, report.checks.notDecided)}`);
     out.push("");
-    for (const f of report.findings) out.push(...renderFinding(f));
+    const named = courseNamesFor(report.submission) ?? ((text: string) => text);
+    for (const f of report.findings) out.push(...renderFinding(f).map(named));
     out.push("");
     if (report.mistakes.length > 0) {
       out.push(`diagnosis: ${report.mistakes.join(", ")}`);

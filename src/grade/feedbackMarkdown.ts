@@ -4,6 +4,7 @@ import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
 import { replaySnippet } from "../report/replaySnippet.ts";
 import { pythonCourseSnippet } from "../report/pythonCourseSnippet.ts";
+import { courseNamesFor } from "../report/courseNames.ts";
 import { replayRequest } from "./replayRequest.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import type { Rubric, RubricTest } from "./Rubric.ts";
@@ -35,15 +36,16 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
   const failed = shown.filter((t) => !r.items.find((i) => i.id === t.id)!.passed);
   if (failed.length === 0) return lines.join("\n") + "\n";
   lines.push("", "## What failed", "");
+  const named = (r.courseAdapter ? courseNamesFor(r.courseAdapter) : undefined) ?? ((text: string) => text);
   for (const t of failed)
-    lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(r.items.find((i) => i.id === t.id)!.message), "");
+    lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(named(r.items.find((i) => i.id === t.id)!.message)), "");
   lines.push(...whatWentWrong(r, failed));
   if (r.counterexample) {
     const ce = r.counterexample;
     lines.push(
       "## A small network where it goes wrong",
       "",
-      `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`,
+      `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, ${named("λ = ")}${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`,
       "",
       ...replayRequest(ce),
       "",

@@ -13,7 +13,7 @@ import { clipText } from "../sandbox/untrustedText.ts";
 import { relativeResult } from "./relativeToStudent.ts";
 import { findEntry } from "./findEntry.ts";
 import { replayLanguageOf } from "../report/replaySnippet.ts";
-import { pythonCourseSnippet } from "../report/pythonCourseSnippet.ts";
+import { courseNamesFor } from "../report/courseNames.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
 
@@ -107,8 +107,8 @@ export async function gradeImplementation(
   const problems = Object.fromEntries(rubric.tests.flatMap((t, k) => (outcomes[k].problem ? [[t.id, outcomes[k].problem]] : [])));
   const counterexample = diagnosis?.counterexample ?? firstFailure;
   const language = counterexample ? replayLanguageOf(given.description, counterexample) : undefined;
-  // CS231n's and deeplearning.ai's code is replayed through the course's own call (params dict, loss or the graded functions)
-  const course = counterexample && !language && pythonCourseSnippet(counterexample, given.description) ? given.description : undefined;
+  // CS231n's and deeplearning.ai's code is named and replayed in the course's own words (params dict, loss or the graded functions)
+  const course = courseNamesFor(given.description) ? given.description : undefined;
   return scored(id, "graded", rubric, items, {
     problems,
     clues: diagnosis?.clues,

@@ -85,6 +85,10 @@ describe("feedback.md replays a CS231n or deeplearning.ai counterexample through
       const { markdown, folder } = await feedbackOf("dlai-step", "dlai-step-buggy");
       const script = replayScript(markdown);
       expect(script).toContain("L_model_backward(");
+      // the failed tests name entries as the notebook does (dW1, db1), not Θ⁽ˡ⁾[i,j]
+      const failed = markdown.split("## What failed")[1]!.split("## The mistake")[0]!;
+      expect(failed).toMatch(/\bd[Wb]\d\[\d+(,\d+)?\]/);
+      expect(failed).not.toMatch(/Θ⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾\[/);
       const printed = run(script, folder, notebook);
       expect(printed).toMatch(/^your cost = \S+$/m);
       expect(printed).toMatch(/^gradcheck's J = \S+$/m);

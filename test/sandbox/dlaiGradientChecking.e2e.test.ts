@@ -7,7 +7,7 @@ const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/
 interface CheckJson {
   passed: boolean;
   submission: string;
-  findings: { problem: string; check?: string; wrongParts?: string[]; where?: { name: string; column: number } }[];
+  findings: { problem: string; check?: string; wrongParts?: string[]; where?: { name: string; column: number; courseName?: string } }[];
 }
 
 /** `gradcheck check FOLDER --profile dlai --seed S --json`, and the text report beside it. */
@@ -45,8 +45,11 @@ describe("--profile dlai, variant gradient-checking: forward_propagation_n and b
         expect(a?.wrongParts?.[0]).toBe("Θ⁽¹⁾ bias");
         expect(a?.wrongParts?.[1]).toMatch(/^Θ⁽²⁾ weight/);
         expect(a?.wrongParts).toHaveLength(2);
-        expect(a?.where).toMatchObject({ column: 0 });
-        expect(text).toContain(`the largest at ${a?.where?.name}`);
+        expect(a?.where).toMatchObject({ column: 0, courseName: "db1[0]" });
+        // the report speaks the notebook's names: db1, dW2, lambd
+        expect(text).toContain("the largest at db1[0] (bias column)");
+        expect(text).toMatch(/\(db1 only; dW2 (only|weight column)/);
+        expect(text).toMatch(/minimal counterexample: .*, lambd = 0/);
         expect(json.findings.map((f) => f.problem)).toContain("self-inconsistent");
       },
       180_000,
