@@ -7,7 +7,7 @@ import { parameterCount, roll, unroll } from "../network/theta.ts";
 import { costFunction } from "../network/costFunction.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { ThetaEntry } from "../network/thetaEntry.ts";
-import { compareGradients, directionalCheck, toleranceOf } from "../check/index.ts";
+import { compareGradients, directionalCheck, toleranceOf, type DirectionResult } from "../check/index.ts";
 import { settleCost } from "./settleCost.ts";
 import type { CheckProblem } from "./checkProblem.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
@@ -259,16 +259,17 @@ export async function ownCostVerdict(
   if (kinks.crossed() || d.verdict === "undecided") return { decided: false, probe: name };
   if (d.verdict === "pass") return { decided: true, probe: name };
   if (!finiteDifferencesHold(c, theta, tolerance, probe)) return { decided: false, probe: name };
+  return { finding: selfInconsistent(d, `${check.formula}${noted}`, name), decided: true, probe: name };
+}
+
+/** (b)'s finding: the direction's slope by the submission's grad against its own J's. */
+function selfInconsistent(d: DirectionResult, formula: string, probe: OwnCostVerdict["probe"]): CaseFinding {
   return {
-    finding: {
-      problem: "self-inconsistent",
-      check: "b",
-      expected: d.expected,
-      actual: d.actual,
-      message: `along ${name === "random" ? "a random unit direction v" : "a unit direction v clear of relu kinks"}, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
-    },
-    decided: true,
-    probe: name,
+    problem: "self-inconsistent",
+    check: "b",
+    expected: d.expected,
+    actual: d.actual,
+    message: `along ${probe === "random" ? "a random unit direction v" : "a unit direction v clear of relu kinks"}, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${formula})`,
   };
 }
 
