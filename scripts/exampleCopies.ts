@@ -238,6 +238,19 @@ const courseCopies: ExampleCopy[] = [
     ]),
   },
   {
+    copy: "dlai-gradient-checking-buggy/Gradient_Checking.py",
+    of: "dlai-gradient-checking/Gradient_Checking.py",
+    changes: [
+      [
+        "exported as a .py file; a correct solution written for gradcheck's\n",
+        "exported as a .py file, with the two mistakes the notebook plants for its\n# gradient check to find (dW2 doubled, db1 four times too large); written for gradcheck's\n",
+      ],
+      ["check examples/dlai-gradient-checking --profile dlai", "check examples/dlai-gradient-checking-buggy --profile dlai"],
+      ["    dW2 = 1. / m * np.dot(dZ2, A1.T)\n", "    dW2 = 1. / m * np.dot(dZ2, A1.T) * 2\n"],
+      ["    db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)\n", "    db1 = 4. / m * np.sum(dZ1, axis=1, keepdims=True)\n"],
+    ],
+  },
+  {
     copy: "dlai-step-buggy/Building_your_Deep_Neural_Network_Step_by_Step.ipynb",
     of: "dlai-step/Building_your_Deep_Neural_Network_Step_by_Step.ipynb",
     changes: buggyTwin("dlai-step", "--profile dlai", [

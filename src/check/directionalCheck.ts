@@ -11,6 +11,8 @@ export interface DirectionalCheckOptions {
   readonly seed?: number;
   /** how many random unit directions (default 3) */
   readonly directions?: number;
+  /** unit directions chosen by the caller, used instead of random ones (`directions` and `random` are then ignored) */
+  readonly along?: readonly ArrayLike<number>[];
   readonly method?: FdMethod;
   readonly tolerance?: Partial<Tolerance>;
   /** the scale of x the finite-difference step is sized to (default max(1, ‖x‖∞)) */
@@ -57,8 +59,9 @@ export function directionalCheck(
   if (typeof gradient === "function") gradient = gradient(Float64Array.from(x));
   const random = options.random ?? rng(options.seed ?? defaultDirectionSeed);
   const results: DirectionResult[] = [];
-  for (let d = 0; d < (options.directions ?? 3); d++) {
-    const v = randomUnitDirection(x.length, random);
+  const count = options.along?.length ?? options.directions ?? 3;
+  for (let d = 0; d < count; d++) {
+    const v = options.along?.[d] ?? randomUnitDirection(x.length, random);
     let actual = 0,
       scale = 0;
     for (let i = 0; i < v.length; i++) {

@@ -29,7 +29,7 @@ const usage = `usage:
                   [--roster FILE.csv] [--export canvas]      (gradcheck help grade: every option)
   gradcheck grade --dry-run [--rubric FILE] [--seed S]
   gradcheck gradescope [--rubric FILE] [--seed S] [--timeout MS] [--bundle-node] --out autograder.zip
-  gradcheck rubric --profile ex4|cs231n-two-layer|cs231n-fc-net|dlai-step|dlai-regularization   (prints a built-in rubric; grade --rubric NAME uses it)
+  gradcheck rubric --profile ex4|cs231n-two-layer|cs231n-fc-net|dlai-step|dlai-regularization|dlai-gradient-checking   (prints a built-in rubric; grade --rubric NAME uses it)
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 

@@ -108,4 +108,9 @@ export const builtinRubrics: Readonly<Record<string, Rubric>> = {
     assignment: { profile: "dlai", variant: "regularization" },
     tests: dlaiTests([2, 2], 0.7),
   },
+  "dlai-gradient-checking": {
+    name: "deeplearning.ai C2W1: forward_propagation_n, backward_propagation_n of the 3-layer model (100 points)",
+    assignment: { profile: "dlai", variant: "gradient-checking" },
+    tests: dlaiTests([2, 2], 0),
+  },
 };

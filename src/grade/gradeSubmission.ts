@@ -13,6 +13,7 @@ import { clipText } from "../sandbox/clipText.ts";
 import { relativeResult } from "./relativeToStudent.ts";
 import { findEntry } from "./findEntry.ts";
 import { replayLanguageOf } from "../report/replaySnippet.ts";
+import { courseNamesFor } from "../report/courseNames.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
 import type { ItemResult, SubmissionResult, SubmissionStatus } from "../report/SubmissionResult.ts";
 
@@ -106,6 +107,8 @@ export async function gradeImplementation(
   const problems = Object.fromEntries(rubric.tests.flatMap((t, k) => (outcomes[k].problem ? [[t.id, outcomes[k].problem]] : [])));
   const counterexample = diagnosis?.counterexample ?? firstFailure;
   const language = counterexample ? replayLanguageOf(given.description, counterexample) : undefined;
+  // CS231n's and deeplearning.ai's code is named and replayed in the course's own words (params dict, loss or the graded functions)
+  const course = courseNamesFor(given.description) ? given.description : undefined;
   return scored(id, "graded", rubric, items, {
     problems,
     clues: diagnosis?.clues,
@@ -114,6 +117,7 @@ export async function gradeImplementation(
     replay: diagnosis?.replay,
     warnings: implementation.warnings,
     ...(language ? { replayLanguage: language } : {}),
+    ...(course ? { courseAdapter: course } : {}),
   });
 }
 
@@ -183,6 +187,7 @@ function scored(
     reason?: string;
     warnings: readonly string[];
     replayLanguage?: SubmissionResult["replayLanguage"];
+    courseAdapter?: string;
   },
 ): SubmissionResult {
   const maxPoints = maxPointsOf(rubric);
@@ -200,6 +205,7 @@ function scored(
     ...(rest.counterexample ? { counterexample: rest.counterexample } : {}),
     ...(rest.replay ? { replay: rest.replay } : {}),
     ...(rest.replayLanguage ? { replayLanguage: rest.replayLanguage } : {}),
+    ...(rest.courseAdapter ? { courseAdapter: rest.courseAdapter } : {}),
     ...(rest.problems && Object.keys(rest.problems).length > 0 ? { problems: rest.problems } : {}),
     ...(rest.clues && rest.clues.length > 0 ? { clues: rest.clues } : {}),
     warnings: rest.warnings.slice(0, 20).map((w) => clipText(w)),

@@ -2,11 +2,12 @@ import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { rng } from "../numeric/random.ts";
+import { randomUnitDirection } from "../numeric/index.ts";
 import { parameterCount, roll, unroll } from "../network/theta.ts";
 import { costFunction } from "../network/costFunction.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { ThetaEntry } from "../network/thetaEntry.ts";
-import { compareGradients, directionalCheck, toleranceOf } from "../check/index.ts";
+import { compareGradients, directionalCheck, toleranceOf, type DirectionResult } from "../check/index.ts";
 import { settleCost } from "./settleCost.ts";
 import type { SubmissionFindingKind } from "../outcome/index.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
@@ -18,6 +19,8 @@ import { askAgain } from "./askTwice.ts";
 import { noiseBudget, noiseSafety } from "./costNoise.ts";
 import { reluKinkBounds } from "./reluKinkBounds.ts";
 import { strayCost } from "./strayCost.ts";
+import { kinkFreeProbe, type OwnCostProbe } from "./kinkFreeProbe.ts";
+import { backpropRoundOff } from "./backpropRoundOff.ts";
 
 /**
  * Tolerances, stated once. (a) an entry agrees with gradcheck when
@@ -137,7 +140,7 @@ export function againstReference(
   }
   // gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone;
   // entries that hang on relu' at a kink may lie anywhere between their two ends (reluKinkBounds).
-  const { estimate, errorBound } = expectedGradient(c, reference);
+  const { estimate, errorBound, roundOff } = expectedGradient(c, reference);
   const comparison = compareGradients(
     got.grad,
     { estimate, errorBound },
@@ -161,37 +164,46 @@ export function againstReference(
       expected: w.expected,
       actual: w.actual,
       wrongParts: wrongParts(comparison.layers, confined),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > 0 ? " + half the kink's width" : ""})`,
+      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w, roundOff[w.index]!)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > roundOff[w.index]! ? " + half the kink's width" : ""}${roundOffText(roundOff[w.index]!, tolerance.atol)})`,
     });
   }
   return findings;
 }
 
-/** An entry's expected value, or the range a relu at its kink allows. */
-function expectedText(w: { expected: number; errorBound: number }): string {
-  return w.errorBound > 0 ? `${w.expected - w.errorBound} to ${w.expected + w.errorBound} (a relu at its kink)` : `${w.expected}`;
+/** The round-off term of (a)'s tolerance, stated where it is more than a hundredth of the floor. */
+function roundOffText(bound: number, atol: number): string {
+  return bound > atol / 100 ? ` + ${bound.toExponential(2)}, the round-off its backward pass may carry` : "";
+}
+
+/** An entry's expected value, or the range a relu at its kink allows (the error bound less the round-off). */
+function expectedText(w: { expected: number; errorBound: number }, roundOff: number): string {
+  const half = w.errorBound - roundOff;
+  return half > 0 ? `${w.expected - half} to ${w.expected + half} (a relu at its kink)` : `${w.expected}`;
 }
 
 /**
- * gradcheck's gradient as (a) holds an answer to it: exact, except that an entry reached by a
- * relu at its kink may be anywhere in [expected + low, expected + high], given as that
- * interval's midpoint with half its width as the error bound.
+ * gradcheck's gradient as (a) holds an answer to it: exact up to the round-off a correct
+ * backward pass may carry (backpropRoundOff), except that an entry reached by a relu at its
+ * kink may be anywhere in [expected + low, expected + high], given as that interval's midpoint
+ * with half its width added to the error bound.
  */
-function expectedGradient(c: LabelledCase, reference: CostAndGradient): { estimate: Float64Array; errorBound: Float64Array } {
+function expectedGradient(c: LabelledCase, reference: CostAndGradient) {
   const estimate = unroll(reference.grad);
-  const errorBound = new Float64Array(estimate.length);
+  const roundOff = backpropRoundOff(c);
+  const errorBound = Float64Array.from(roundOff);
   const bounds = reluKinkBounds(c);
-  if (!bounds) return { estimate, errorBound };
+  if (!bounds) return { estimate, errorBound, roundOff };
   for (let q = 0; q < estimate.length; q++) {
     estimate[q] += (bounds.low[q] + bounds.high[q]) / 2;
-    errorBound[q] = (bounds.high[q] - bounds.low[q]) / 2;
+    errorBound[q] += (bounds.high[q] - bounds.low[q]) / 2;
   }
-  return { estimate, errorBound };
+  return { estimate, errorBound, roundOff };
 }
 
 /**
  * (b) src/check's directional check, run on the submission's own J along one random unit
- * direction; not differentiable here (no finding) when the direction crosses a relu kink.
+ * direction, or along a kink-free probe where that direction crosses a relu kink; not
+ * differentiable here (no finding) when neither avoids the kink.
  */
 export async function againstOwnCost(
   c: LabelledCase,
@@ -199,23 +211,44 @@ export async function againstOwnCost(
   implementation: Implementation,
   tolerance: { rtol: number; atol: number },
 ): Promise<CaseFinding | undefined> {
+  return (await ownCostVerdict(c, got, implementation, tolerance)).finding;
+}
+
+/** What (b) says on one case: its finding, if any, and whether it judged at all. */
+export interface OwnCostVerdict {
+  readonly finding?: CaseFinding;
+  /** false when (b) has nothing to say: every line crossed a relu kink, or the quotient was too noisy */
+  readonly decided: boolean;
+  /** the line it looked along: the random direction, or the kink-free probe (kinkFreeProbe) */
+  readonly probe: "random" | "kink-free";
+}
+
+export async function ownCostVerdict(
+  c: LabelledCase,
+  got: { J: number; grad: Float64Array },
+  implementation: Implementation,
+  tolerance: { rtol: number; atol: number },
+): Promise<OwnCostVerdict> {
   const theta = unroll(c.theta);
-  const kinks = reluKinkWatch(c, theta);
-  const first = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks);
+  const { first, kinks, probe, name } = await firstLook(c, got.grad, theta, implementation, tolerance);
   if (!first.ok)
-    return { problem: first.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${first.outcome.message}` };
+    return {
+      finding: { problem: first.outcome.kind, check: "b", message: `on a point near Θ (self-consistency probe): ${first.outcome.message}` },
+      decided: true,
+      probe: name,
+    };
   // A J right at Θ but off at one of (b)'s points (the difference quotient may drop it as an outlier).
   const exactAtTheta = costFunction(c, c.theta);
   if (Math.abs(got.J - exactAtTheta) <= toleranceOf({ ...agreement, safety: 0 }, exactAtTheta, 0)) {
     const stray = await strayCost(c, first.answers, implementation);
-    if (stray) return stray;
+    if (stray) return { finding: stray, decided: true, probe: name };
   }
   let { check } = first,
     noted = "";
   // A J that rounds noisily (a naive log near saturation) gets the noise its own answers show.
   const fAccuracy = check.passed || kinks.crossed() ? undefined : noiseBudget(c, theta, got.J, first.answers);
   if (fAccuracy !== undefined) {
-    const again = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks, fAccuracy);
+    const again = await directionalOnOwnCost(c, got.grad, theta, implementation, tolerance, kinks, probe, fAccuracy);
     if (again.ok)
       [check, noted] = [again.check, `, J's own rounding noise ${(fAccuracy / noiseSafety).toExponential(2)} taken as its accuracy`];
   }
@@ -223,14 +256,42 @@ export async function againstOwnCost(
   // Across a relu kink the difference quotient is no derivative: (b) has nothing to say on this
   // case, while (a) still holds every entry to gradcheck's gradient, so no bug passes for it.
   // Too noisy to decide (the finite-difference error above the cap) is no finding either: (a) judges every entry.
-  if (d.verdict !== "fail" || kinks.crossed() || !finiteDifferencesHold(c, theta, tolerance)) return undefined;
+  if (kinks.crossed() || d.verdict === "undecided") return { decided: false, probe: name };
+  if (d.verdict === "pass") return { decided: true, probe: name };
+  if (!finiteDifferencesHold(c, theta, tolerance, probe)) return { decided: false, probe: name };
+  return { finding: selfInconsistent(d, `${check.formula}${noted}`, name), decided: true, probe: name };
+}
+
+/** (b)'s finding: the direction's slope by the submission's grad against its own J's. */
+function selfInconsistent(d: DirectionResult, formula: string, probe: OwnCostVerdict["probe"]): CaseFinding {
   return {
     problem: "self-inconsistent",
     check: "b",
     expected: d.expected,
     actual: d.actual,
-    message: `along a random unit direction v, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${check.formula}${noted})`,
+    message: `along ${probe === "random" ? "a random unit direction v" : "a unit direction v clear of relu kinks"}, grad·v = ${d.actual} but finite differences of the submission's own J give ${d.expected} (off by ${d.absError.toExponential(2)}; tolerance ${d.tolerance.toExponential(2)} from ${formula})`,
   };
+}
+
+/**
+ * (b)'s first look along the random direction; where its points cross a relu kink, a second
+ * along the kink-free probe, when the case has one.
+ */
+async function firstLook(
+  c: LabelledCase,
+  grad: Float64Array,
+  theta: Float64Array,
+  implementation: Implementation,
+  tolerance: { rtol: number; atol: number },
+) {
+  const random = directionOf(c, theta);
+  const watch = reluKinkWatch(c, theta);
+  const first = await directionalOnOwnCost(c, grad, theta, implementation, tolerance, watch, random);
+  const free = first.ok && watch.crossed() ? kinkFreeProbe(c, theta, random) : undefined;
+  if (!free) return { first, kinks: watch, probe: random, name: "random" as const };
+  const kinks = reluKinkWatch(c, theta);
+  const second = await directionalOnOwnCost(c, grad, theta, implementation, tolerance, kinks, free);
+  return { first: second, kinks, probe: free, name: "kink-free" as const };
 }
 
 /**
@@ -240,17 +301,26 @@ export async function againstOwnCost(
  * exact J misses its own error bound: (b) cannot judge that case, for anyone, and says nothing,
  * while (a) still judges every entry.
  */
-function finiteDifferencesHold(c: LabelledCase, theta: Float64Array, tolerance: { rtol: number; atol: number }): boolean {
+function finiteDifferencesHold(
+  c: LabelledCase,
+  theta: Float64Array,
+  tolerance: { rtol: number; atol: number },
+  probe: OwnCostProbe,
+): boolean {
   const exact = directionalCheck((x) => costFunction(c, roll(x, c.layerSizes)), unroll(batchBackprop(c, c.theta).grad), theta, {
-    ...directionOf(c, theta),
+    ...optionsOf(probe),
     tolerance: { ...tolerance },
   });
   return exact.passed;
 }
 
 /** (b)'s direction and step scale for a case: the same on every call, so the control repeats them exactly. */
-function directionOf(c: LabelledCase, theta: Float64Array) {
-  return { random: rng(theta.length * 7919 + c.X.rows), directions: 1, stepScale: weightScaleOf(c) };
+function directionOf(c: LabelledCase, theta: Float64Array): OwnCostProbe {
+  return { along: randomUnitDirection(theta.length, rng(theta.length * 7919 + c.X.rows)), stepScale: weightScaleOf(c) };
+}
+
+function optionsOf(probe: OwnCostProbe) {
+  return { along: [probe.along], stepScale: probe.stepScale, ...(probe.method ? { method: probe.method } : {}) };
 }
 
 /** (b) once, its points of J settled: the check, and J at every point it used. */
@@ -261,6 +331,7 @@ async function directionalOnOwnCost(
   implementation: Implementation,
   tolerance: { rtol: number; atol: number },
   kinks: ReluKinkWatch,
+  probe: OwnCostProbe,
   fAccuracy?: number,
 ) {
   const answers = new Map<Float64Array, number>();
@@ -272,7 +343,7 @@ async function directionalOnOwnCost(
       return v;
     };
     return directionalCheck(kinks.J(noted), grad, theta, {
-      ...directionOf(c, theta),
+      ...optionsOf(probe),
       tolerance: { ...tolerance },
       ...(fAccuracy !== undefined ? { fAccuracy } : {}),
     });

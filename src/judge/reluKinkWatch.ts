@@ -53,7 +53,7 @@ export function reluKinkWatch(c: LabelledCase, theta: Float64Array): ReluKinkWat
 }
 
 /** z > 0 for every hidden unit of every example, layer after layer. */
-function signsAt(c: LabelledCase, x: ArrayLike<number>): Uint8Array {
+export function signsAt(c: LabelledCase, x: ArrayLike<number>): Uint8Array {
   const { z } = forward(c, roll(x, c.layerSizes), c.X);
   const hidden = z.slice(1, -1);
   const signs = new Uint8Array(hidden.reduce((n, Z) => n + Z.data.length, 0));

@@ -30,6 +30,8 @@ export interface SubmissionResult extends SubmissionSummary {
   readonly notes?: readonly string[];
   /** the language the counterexample is replayed in for the student: their submission's own */
   readonly replayLanguage?: ReplayLanguage;
+  /** the course adapter that called the code ("cs231n two-layer neural_net.py"): feedback names entries as that course does, and its replay builds the course's own arguments */
+  readonly courseAdapter?: string;
 }
 
 /** The summary.json entry: exactly these fields, in this order. */

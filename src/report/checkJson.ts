@@ -3,6 +3,7 @@ import { checkReportName, findingInfo, wrongValue } from "../outcome/index.ts";
 import { thetaEntryName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";
+import { courseNamesFor, type CourseNames } from "./courseNames.ts";
 
 /**
  * The `--json` object: {passed, mistakes, counterexample} first, then what
@@ -24,7 +25,7 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     checks: checksJson(report.checks),
     findings: report.findings.map((f) => ({
       ...f,
-      ...(f.where ? { where: whereJson(f.where) } : {}),
+      ...(f.where ? { where: whereJson(f.where, courseNamesFor(report.submission)) } : {}),
       title: findingInfo[f.problem].title,
     })),
     firstFailure: report.firstFailure ?? null,
@@ -65,10 +66,12 @@ function whyNotJudged(report: CheckReport) {
 
 /**
  * An entry in the JSON report: 0-based indices into theta[] and its matrix, the lecture's name,
- * and, for one release, the older keys l, i, j (the same 0-based indices).
+ * and, for one release, the older keys l, i, j (the same 0-based indices); for code a course
+ * adapter called, courseName: the entry in the course's own gradients (dW1[2,0], db2[1]).
  */
-function whereJson(e: ThetaEntry) {
-  return { layer: e.layer, row: e.row, column: e.column, name: thetaEntryName(e), l: e.layer, i: e.row, j: e.column };
+function whereJson(e: ThetaEntry, named?: CourseNames) {
+  const course = named ? { courseName: named(thetaEntryName(e)) } : {};
+  return { layer: e.layer, row: e.row, column: e.column, name: thetaEntryName(e), l: e.layer, i: e.row, j: e.column, ...course };
 }
 
 /**

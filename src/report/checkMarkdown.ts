@@ -6,6 +6,7 @@ import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText, type Clue } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForMarkdown as md } from "./untrustedText.ts";
+import { courseNamesFor } from "./courseNames.ts";
 
 type Failure = ProbeFailedReport | FailedReport;
 
@@ -66,11 +67,12 @@ function checks(report: Failure): string[] {
 }
 
 function findings(report: Failure): string[] {
+  const named = courseNamesFor(report.submission) ?? ((text: string) => text);
   return [
     "",
     "## Findings",
     "",
-    ...report.findings.map((f) => `- **${findingInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`),
+    ...report.findings.map((f) => `- **${findingInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${named(md(f.message))}`),
   ];
 }
 

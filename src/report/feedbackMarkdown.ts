@@ -3,6 +3,8 @@ import { findingInfo, statusLine, wrongValue, type SubmissionFindingKind } from 
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "./untrustedText.ts";
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
+import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
+import { courseNamesFor } from "./courseNames.ts";
 import { replayRequest } from "./replayRequest.ts";
 import type { RubricOutline, TestOutline } from "./RubricOutline.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
@@ -34,15 +36,16 @@ export function feedbackMarkdown(rubric: RubricOutline, r: SubmissionResult, see
   const failed = shown.filter((t) => !r.items.find((i) => i.id === t.id)!.passed);
   if (failed.length === 0) return lines.join("\n") + "\n";
   lines.push("", "## What failed", "");
+  const named = (r.courseAdapter ? courseNamesFor(r.courseAdapter) : undefined) ?? ((text: string) => text);
   for (const t of failed)
-    lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(r.items.find((i) => i.id === t.id)!.message), "");
+    lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(named(r.items.find((i) => i.id === t.id)!.message)), "");
   lines.push(...whatWentWrong(r, failed));
   if (r.counterexample) {
     const ce = r.counterexample;
     lines.push(
       "## A small network where it goes wrong",
       "",
-      `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`,
+      `layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, ${named("λ = ")}${ce.lambda}. It is saved beside this file as \`counterexample.json\` (the case-file format: X, labels, theta, and gradcheck's expected J and gradient${ce.submitted ? ", with what your code answered" : ""}).`,
       "",
       ...replayRequest(ce),
       "",
@@ -90,6 +93,8 @@ function whatWentWrong(r: SubmissionResult, failed: readonly TestOutline[]): str
  * alone, no gradcheck needed.
  */
 function replayInOwnLanguage(r: SubmissionResult, stated: Interface | undefined): string[] {
+  const course = r.counterexample && r.courseAdapter ? pythonCourseSnippet(r.counterexample, r.courseAdapter) : undefined;
+  if (course) return ["Or run it in Python (numpy), next to your own code:", "", markdownCodeBlock(course.join("\n")), ""];
   if (!r.counterexample || !r.replayLanguage) return [];
   const snippet = replaySnippet(r.counterexample, r.replayLanguage, stated);
   const name = r.replayLanguage === "octave" ? "Octave" : "Python (numpy)";

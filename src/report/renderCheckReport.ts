@@ -11,14 +11,15 @@ import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForTerminal as shown } from "./untrustedText.ts";
 import { shellWord } from "./shellWord.ts";
+import { courseNamesFor } from "./courseNames.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
 /** The same entries in a course's own names, for the code gradcheck's adapter calls (its description's first word). */
 const courseIndexConvention: Readonly<Record<string, string>> = {
   cs231n:
-    "in CS231n's names, Θ⁽ˡ⁾[i,j] is params['Wl'][j−1, i−1] (grads['Wl'] for its gradient) for j ≥ 1 and params['bl'][i−1] for j = 0 (indexed from 0); λ is 2m·reg (m·reg with 0.5·reg·ΣW²)",
-  dlai: "in the notebook's names, Θ⁽ˡ⁾[i,j] is parameters['Wl'][i−1, j−1] (grads['dWl'] for its gradient) for j ≥ 1 and parameters['bl'][i−1, 0] for j = 0 (indexed from 0); λ is the notebook's lambd",
+    "in CS231n's names, used below, Θ⁽ˡ⁾[i,j] is params['Wl'][j−1, i−1] (its gradient dWl[j−1,i−1] is grads['Wl'][j−1, i−1]) for j ≥ 1 and params['bl'][i−1] (dbl[i−1]) for j = 0 (indexed from 0); λ is 2m·reg (m·reg with 0.5·reg·ΣW²)",
+  dlai: "in the notebook's names, used below, Θ⁽ˡ⁾[i,j] is parameters['Wl'][i−1, j−1] (its gradient dWl[i−1,j−1] is grads['dWl'][i−1, j−1]) for j ≥ 1 and parameters['bl'][i−1, 0] (dbl[i−1]) for j = 0 (indexed from 0); λ is the notebook's lambd",
 };
 
 type Failure = ProbeFailedReport | FailedReport;
@@ -90,7 +91,7 @@ function failureHeadline(report: Failure): string[] {
   return [
     "",
     `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`,
-    `  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`,
+    `  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, ${courseNamesFor(report.submission)?.("λ = ") ?? "λ = "}${ce.lambda}`,
   ];
 }
 
@@ -102,7 +103,8 @@ function checksAndFindings(report: Failure, stated: Interface | undefined): stri
   else if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
   out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
   out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent, report.checks.notDecided)}`);
-  return [...out, "", ...report.findings.flatMap(renderFinding), ""];
+  const named = courseNamesFor(report.submission) ?? ((text: string) => text);
+  return [...out, "", ...report.findings.flatMap((f) => renderFinding(f).map(named)), ""];
 }
 
 /** The catalogued mistakes with their fixes; else the clues the numbers show; else that the error is unrecognised. */

@@ -69,7 +69,7 @@ describe("grade --rubric PROFILE: correct course code earns every point", () => 
     );
 
     itWith(numpy)(
-      `dlai-step and dlai-regularization: correct notebooks 100/100, their buggy twins less (seed ${seed})`,
+      `dlai-step, dlai-regularization and dlai-gradient-checking: correct notebooks 100/100, their buggy twins less (seed ${seed})`,
       async () => {
         const step = await grade("dlai-step", { good: "examples/dlai-step", bad: "examples/dlai-step-buggy" }, seed);
         expect(step.good).toEqual({ status: "graded", points: 100, mistakes: [] });
@@ -81,6 +81,13 @@ describe("grade --rubric PROFILE: correct course code earns every point", () => 
         );
         expect(reg.good).toEqual({ status: "graded", points: 100, mistakes: [] });
         expect(reg.bad.points).toBeLessThan(100);
+        const gc = await grade(
+          "dlai-gradient-checking",
+          { good: "examples/dlai-gradient-checking", bad: "examples/dlai-gradient-checking-buggy" },
+          seed,
+        );
+        expect(gc.good).toEqual({ status: "graded", points: 100, mistakes: [] });
+        expect(gc.bad.points).toBeLessThan(100);
       },
       600_000,
     );

@@ -36,7 +36,7 @@ describe("built-in rubrics, one per course profile", () => {
     expect(printed).toEqual(builtinRubrics["cs231n-two-layer"]);
     expect(validateRubric(printed)).toMatchObject({ ok: true });
     expect(() => rubricCommand(["--profile", "nope"], () => {})).toThrow(
-      /known: ex4, cs231n-two-layer, cs231n-fc-net, dlai-step, dlai-regularization/,
+      /known: ex4, cs231n-two-layer, cs231n-fc-net, dlai-step, dlai-regularization, dlai-gradient-checking/,
     );
   });
 

@@ -79,6 +79,33 @@ course_functions = {
     "np": np,
 }
 
+def gradients_to_vector(gradients):
+    """gc_utils': dW1, db1, dW2, db2, dW3, db3 as one column."""
+    keys = [k for k in ("dW1", "db1", "dW2", "db2", "dW3", "db3") if k in gradients]
+    return np.concatenate([np.reshape(gradients[k], (-1, 1)) for k in keys], axis=0)
+
+
+def vector_to_dictionary(theta):
+    """gc_utils': the column back as the notebook's 4-5-3-1 parameters (its own shapes, as the course wrote it)."""
+    shapes = [("W1", (5, 4)), ("b1", (5, 1)), ("W2", (3, 5)), ("b2", (3, 1)), ("W3", (1, 3)), ("b3", (1, 1))]
+    parameters, at = {}, 0
+    for key, shape in shapes:
+        size = shape[0] * shape[1]
+        parameters[key] = theta[at : at + size].reshape(shape)
+        at += size
+    return parameters
+
+
+# Course 2's reg_utils and gc_utils return the activation alone; Course 1's dnn_utils return (A, cache)
+course2_functions = {
+    **course_functions,
+    "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+    "relu": lambda x: np.maximum(0, x),
+    "gradients_to_vector": gradients_to_vector,
+    "vector_to_dictionary": vector_to_dictionary,
+}
+course2_module_names = ["reg_utils", "gc_utils"]
+
 # deeplearning.ai's support modules over the years, and its test-case modules (whose cases are never used)
 course_module_names = [
     "dnn_utils",
@@ -162,7 +189,7 @@ class Provided(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 
 def install_import_fallbacks(extra_names=()):
-    ours = {name: course_functions for name in [*course_module_names, *extra_names]}
+    ours = {name: course2_functions if name in course2_module_names else course_functions for name in [*course_module_names, *extra_names]}
     try:
         import scipy.special  # noqa: F401  a real scipy wins
     except ImportError:
