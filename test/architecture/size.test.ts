@@ -22,7 +22,6 @@ const longFiles: Readonly<Record<string, string>> = {
   "src/judge/Assignment.ts": "the assignment type, its parser and its validation messages in one vocabulary",
   "src/check/compareGradients.ts": "named steps of one comparison, kept beside each other as a model",
   "src/fdnet/networkIncrements.ts": "the hot increment kernels and their generic fallback, measured together",
-  "src/sandbox/loadSubmission.ts": "not yet split",
 };
 
 /**
@@ -46,7 +45,6 @@ const renderersToSplit: ReadonlySet<string> = new Set([
 
 /** Not yet split into named steps. */
 const notYetSplit: ReadonlySet<string> = new Set([
-  "src/sandbox/loadSubmission.ts loadSubmission",
   "src/cli/checkCommand.ts checkCommand",
   "src/linalg/simdGemm.ts wasmGemm",
   "src/fdnet/bigNumberCost.ts bigNumberCost",
@@ -56,7 +54,6 @@ const notYetSplit: ReadonlySet<string> = new Set([
   "src/linalg/gemm.ts scalarGemm",
   "src/cli/gradeCommand.ts gradeCommand",
   "src/sandbox/childImplementation.ts startChild",
-  "src/grade/runRubricTest.ts judgeKind",
   "src/sandbox/sandbox.ts sandboxArgv",
   "src/cli/main.ts main",
   "src/sandbox/childImplementation.ts answerTo",
