@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { matrix } from "../linalg/Matrix.ts";
+import type { MistakeId } from "../mistakes/index.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { requestOf } from "./requestOf.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
@@ -310,39 +311,20 @@ function passedReport(session: Session, search: Search, options: SubmissionCheck
 }
 
 /**
- * The failure, asked twice (state kept between calls), widened again where shrinking hid which
- * columns are wrong, made plain without losing where it shows, judged once more, located, and matched against the catalogue; when no
- * catalogue entry fits, the clues the numbers show.
+ * The failure explained, one named step after another: asked twice (state kept between calls),
+ * made plain (widened where shrinking hid which columns are wrong, then its values simplified
+ * without losing where it shows), judged once more and located, matched against the catalogue,
+ * and, when no catalogue entry fits, the clues the numbers show.
  */
 async function explainFailure(session: Session, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
   const shrunk = search.shrunk!;
   // Past the deadline nothing more is tried: the case shrunk so far is kept.
   const repeated = session.expired() ? undefined : await askTwice(shrunk, session.diagnostic[0], session.implementation);
-  const plain = options.cases || repeated || session.expired();
-  const evident = plain
-    ? shrunk
-    : await widenForEvidence(
-        shrunk,
-        (c) => session.judge(c),
-        defaultMaxWidth,
-        () => session.expired(),
-      );
-  const { simplified: counterexample, steps } = plain
-    ? { simplified: shrunk, steps: 0 }
-    : await simplifyValues(evident, await keepsEvidence(session, evident));
-  const judged = await locateSelfInconsistency(session, counterexample, await rejudge(session, counterexample));
+  const plain = await madePlain(session, shrunk, Boolean(options.cases || repeated || session.expired()));
+  const judged = await locateSelfInconsistency(session, plain.counterexample, await rejudge(session, plain.counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
-  // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
-  const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
-  const mistakes =
-    diagnosable(session, verdict) && !session.expired()
-      ? await diagnose(session.implementation, counterexample, session.diagnostic, session)
-      : [];
-  // answers that change between calls are read too: randomness left in the cost has a clue
-  const clues =
-    (wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) && mistakes.length === 0 && !session.expired()
-      ? await findClues(session.implementation, counterexample, verdict, session.diagnostic)
-      : [];
+  const mistakes = await matchCatalogue(session, plain.counterexample, verdict);
+  const clues = await cluesWithoutMistake(session, plain.counterexample, verdict, mistakes.length > 0);
   const answered = verdict.submitted !== undefined && !repeated;
   return checkReport(session.start, {
     passed: false,
@@ -353,14 +335,52 @@ async function explainFailure(session: Session, search: Search, options: Submiss
       matchesReference: answered ? !verdict.findings.some((f) => f.check === "a") : null,
       ...selfConsistencyOf(answered && options.precision !== "float32", verdict),
     },
-    counterexample: caseFileOf(counterexample, verdict.reference, verdict.submitted),
+    counterexample: caseFileOf(plain.counterexample, verdict.reference, verdict.submitted),
     firstFailure: search.firstFailure,
-    shrinks: search.shrinks + steps,
+    shrinks: search.shrinks + plain.steps,
     path: search.path,
     mistakes,
     clues,
     mutated: [...session.mutated],
   });
+}
+
+/**
+ * The shrunk case widened again where shrinking hid which columns are wrong, then its values
+ * simplified without losing where it shows; kept as it is when `asIs` (cases given, an answer
+ * that moved between calls, the deadline passed).
+ */
+async function madePlain(
+  session: Session,
+  shrunk: LabelledCase,
+  asIs: boolean,
+): Promise<{ readonly counterexample: LabelledCase; readonly steps: number }> {
+  if (asIs) return { counterexample: shrunk, steps: 0 };
+  const evident = await widenForEvidence(
+    shrunk,
+    (c) => session.judge(c),
+    defaultMaxWidth,
+    () => session.expired(),
+  );
+  const { simplified, steps } = await simplifyValues(evident, await keepsEvidence(session, evident));
+  return { counterexample: simplified, steps };
+}
+
+/** The catalogue's mistakes that explain the failure, while there is time. */
+async function matchCatalogue(session: Session, counterexample: LabelledCase, verdict: CaseVerdict): Promise<MistakeId[]> {
+  if (!diagnosable(session, verdict) || session.expired()) return [];
+  return diagnose(session.implementation, counterexample, session.diagnostic, session);
+}
+
+/**
+ * What the numbers show when no catalogue entry fits. Only a wrong value has an error pattern to
+ * match (a throw, a hang or a NaN has none); answers that change between calls are read too:
+ * randomness left in the cost has a clue.
+ */
+async function cluesWithoutMistake(session: Session, counterexample: LabelledCase, verdict: CaseVerdict, matched: boolean) {
+  const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
+  if (!(wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) || matched || session.expired()) return [];
+  return findClues(session.implementation, counterexample, verdict, session.diagnostic);
 }
 
 /**

@@ -123,48 +123,54 @@ export function againstReference(
   reference: CostAndGradient,
   tolerance: { rtol: number; atol: number },
 ): CaseFinding[] {
-  const findings: CaseFinding[] = [];
-  if (!Number.isFinite(got.J)) {
-    findings.push({ problem: "non-finite", check: "a", message: `J is ${got.J}`, expected: reference.J, actual: got.J });
-  } else if (Math.abs(got.J - reference.J) > toleranceOf({ ...tolerance, safety: 0 }, reference.J, 0)) {
-    findings.push({
-      problem: "cost-mismatch",
-      check: "a",
-      message: `J = ${got.J}, expected ${reference.J} (off by ${(got.J - reference.J).toExponential(3)})`,
-      expected: reference.J,
-      actual: got.J,
-    });
-  }
-  // gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone;
-  // entries that hang on relu' at a kink may lie anywhere between their two ends (reluKinkBounds).
-  const { estimate, errorBound } = expectedGradient(c, reference);
-  const comparison = compareGradients(
-    got.grad,
-    { estimate, errorBound },
-    {
-      // the kink interval is exact, not an error model's estimate: no cap narrows it
-      tolerance: { ...tolerance, safety: 1, cap: Infinity },
-      locate: thetaLocate(c.layerSizes),
-      worst: 1,
-      // one case of many: its rounding-ambiguous entries are set aside, the other cases hold them
-      maxSetAside: 1,
-    },
-  );
-  if (!comparison.passed && comparison.worst.length > 0) {
-    const w = comparison.worst[0];
-    const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
-    const confined = confinedColumns(c, comparison.compared);
-    findings.push({
-      problem: "gradient-mismatch",
-      check: "a",
-      where,
-      expected: w.expected,
-      actual: w.actual,
-      wrongParts: wrongParts(comparison.layers, confined),
-      message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > 0 ? " + half the kink's width" : ""})`,
-    });
-  }
-  return findings;
+  const J = costAgainstReference(got.J, reference.J, tolerance);
+  const gradient = gradientAgainstReference(c, got.grad, reference, tolerance);
+  return [...(J ? [J] : []), ...(gradient ? [gradient] : [])];
+}
+
+function costAgainstReference(J: number, expected: number, tolerance: { rtol: number; atol: number }): CaseFinding | undefined {
+  if (!Number.isFinite(J)) return { problem: "non-finite", check: "a", message: `J is ${J}`, expected, actual: J };
+  if (Math.abs(J - expected) <= toleranceOf({ ...tolerance, safety: 0 }, expected, 0)) return undefined;
+  return {
+    problem: "cost-mismatch",
+    check: "a",
+    message: `J = ${J}, expected ${expected} (off by ${(J - expected).toExponential(3)})`,
+    expected,
+    actual: J,
+  };
+}
+
+/**
+ * gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone;
+ * entries that hang on relu' at a kink may lie anywhere between their two ends (reluKinkBounds).
+ */
+function gradientAgainstReference(
+  c: LabelledCase,
+  grad: Float64Array,
+  reference: CostAndGradient,
+  tolerance: { rtol: number; atol: number },
+): CaseFinding | undefined {
+  const comparison = compareGradients(grad, expectedGradient(c, reference), {
+    // the kink interval is exact, not an error model's estimate: no cap narrows it
+    tolerance: { ...tolerance, safety: 1, cap: Infinity },
+    locate: thetaLocate(c.layerSizes),
+    worst: 1,
+    // one case of many: its rounding-ambiguous entries are set aside, the other cases hold them
+    maxSetAside: 1,
+  });
+  if (comparison.passed || comparison.worst.length === 0) return undefined;
+  const w = comparison.worst[0];
+  const where: ThetaEntry = { layer: w.location!.layer, row: w.location!.row, column: w.location!.column };
+  const confined = confinedColumns(c, comparison.compared);
+  return {
+    problem: "gradient-mismatch",
+    check: "a",
+    where,
+    expected: w.expected,
+    actual: w.actual,
+    wrongParts: wrongParts(comparison.layers, confined),
+    message: `${comparison.failed} of ${comparison.entries} entries differ (${pattern(comparison.layers, silentLayers(c), confined)}); the largest at ${w.label}${where.column === 0 ? " (bias column)" : ""}: got ${w.actual}, expected ${expectedText(w)} (abs error ${w.absError.toExponential(2)}; tolerance ${tolerance.atol} + ${tolerance.rtol}·|expected|${w.errorBound > 0 ? " + half the kink's width" : ""})`,
+  };
 }
 
 /** An entry's expected value, or the range a relu at its kink allows. */

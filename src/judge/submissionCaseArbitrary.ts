@@ -97,38 +97,56 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
       inputs: pool(tenths(20), maxExamples * maxWidth),
       classes: pool(fc.nat({ max: maxWidth - 1 }), maxExamples),
     })
-    .map(({ layerSizes, m, regime, lambda, weights, inputs, classes }): LabelledCase => {
-      const scale = weightScale[regime];
-      const relu = a?.hiddenActivation === "relu" && layerSizes.length > 2;
-      const shift = (l: number, column: number) =>
-        regime === "overflow" && !relu && l === layerSizes.length - 2 && column === 0 ? overflowShift : 0;
-      const inputScale = regime === "overflow" && relu ? overflowInputScale : 1;
-      const s1 = layerSizes[0],
-        K = layerSizes[layerSizes.length - 1];
-      const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
-      const X = Array.from({ length: m * s1 }, (_, q) => scaled(inputs[Math.floor(q / s1) * maxWidth + (q % s1)], inputScale));
-      return {
-        name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
-        layerSizes,
-        hiddenActivation: a?.hiddenActivation ?? "sigmoid",
-        outputActivation,
-        cost,
-        lambda,
-        X: matrix(m, s1, X),
-        Y: matrix(m, K, oneHotRows(labels, K)),
-        theta: thetaShapes(layerSizes).map(([r, cols], l) =>
-          matrix(
-            r,
-            cols,
-            Array.from(
-              { length: r * cols },
-              (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale) + shift(l, q % cols),
-            ),
-          ),
+    .map((drawn) => caseFrom(drawn, { a, maxWidth, outputActivation, cost }));
+}
+
+/** One draw of the arbitrary: the network's shape and regime, and the value pools it is cut from. */
+interface Drawn {
+  readonly layerSizes: number[];
+  readonly m: number;
+  readonly regime: WeightRegime;
+  readonly lambda: number;
+  readonly weights: number[][];
+  readonly inputs: number[];
+  readonly classes: number[];
+}
+
+/** The case a draw stands for: each entry read from its fixed place in the pools, scaled by the regime. */
+function caseFrom(
+  { layerSizes, m, regime, lambda, weights, inputs, classes }: Drawn,
+  { a, maxWidth, outputActivation, cost }: { a?: Assignment; maxWidth: number } & ReturnType<typeof outputOf>,
+): LabelledCase {
+  const stride = maxWidth + 1;
+  const scale = weightScale[regime];
+  const relu = a?.hiddenActivation === "relu" && layerSizes.length > 2;
+  const shift = (l: number, column: number) =>
+    regime === "overflow" && !relu && l === layerSizes.length - 2 && column === 0 ? overflowShift : 0;
+  const inputScale = regime === "overflow" && relu ? overflowInputScale : 1;
+  const s1 = layerSizes[0],
+    K = layerSizes[layerSizes.length - 1];
+  const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
+  const X = Array.from({ length: m * s1 }, (_, q) => scaled(inputs[Math.floor(q / s1) * maxWidth + (q % s1)], inputScale));
+  return {
+    name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
+    layerSizes,
+    hiddenActivation: a?.hiddenActivation ?? "sigmoid",
+    outputActivation,
+    cost,
+    lambda,
+    X: matrix(m, s1, X),
+    Y: matrix(m, K, oneHotRows(labels, K)),
+    theta: thetaShapes(layerSizes).map(([r, cols], l) =>
+      matrix(
+        r,
+        cols,
+        Array.from(
+          { length: r * cols },
+          (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale) + shift(l, q % cols),
         ),
-        labels,
-      };
-    });
+      ),
+    ),
+    labels,
+  };
 }
 
 /** w × scale, rounded so that 0.1 × 30 prints as 3, not 3.0000000000000004. */
