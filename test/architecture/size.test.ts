@@ -48,17 +48,11 @@ const notYetSplit: ReadonlySet<string> = new Set([
   "src/cli/checkCommand.ts checkCommand",
   "src/linalg/simdGemm.ts wasmGemm",
   "src/fdnet/bigNumberCost.ts bigNumberCost",
-  "src/sandbox/childImplementation.ts start",
-  "src/sandbox/submissionCgroup.ts create",
   "src/grade/unpackZip.ts unpackZip",
   "src/linalg/gemm.ts scalarGemm",
   "src/cli/gradeCommand.ts gradeCommand",
-  "src/sandbox/childImplementation.ts startChild",
-  "src/sandbox/sandbox.ts sandboxArgv",
   "src/cli/main.ts main",
-  "src/sandbox/childImplementation.ts answerTo",
   "src/backprop/loop.ts loopBackprop",
-  "src/sandbox/transpileTypeScript.ts transpileTypeScript",
   "src/train/trainDigits.ts trainDigits",
   "src/fdnet/networkIncrements.ts networkIncrements",
   "src/grade/networksFor.ts networksFor",
@@ -69,7 +63,6 @@ const notYetSplit: ReadonlySet<string> = new Set([
   "src/grade/gradeClass.ts gradeOne",
   "src/linalg/simdGemm.ts gemm",
   "src/network/forward.ts forward",
-  "src/sandbox/moduleHarness.mjs answer",
 ]);
 
 interface FunctionSpan {
