@@ -45,18 +45,13 @@ const renderersToSplit: ReadonlySet<string> = new Set([
 
 /** Not yet split into named steps. */
 const notYetSplit: ReadonlySet<string> = new Set([
-  "src/cli/checkCommand.ts checkCommand",
   "src/linalg/simdGemm.ts wasmGemm",
   "src/fdnet/bigNumberCost.ts bigNumberCost",
   "src/linalg/gemm.ts scalarGemm",
-  "src/cli/gradeCommand.ts gradeCommand",
-  "src/cli/main.ts main",
   "src/backprop/loop.ts loopBackprop",
   "src/train/trainDigits.ts trainDigits",
   "src/fdnet/networkIncrements.ts networkIncrements",
-  "src/cli/tour.ts tour",
   "src/fdnet/networkIncrements.ts genericIncrements",
-  "src/cli/trainCommand.ts trainCommand",
   "src/linalg/simdGemm.ts gemm",
   "src/network/forward.ts forward",
 ]);
