@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Two projects. `unit` (the README's `npm test`): the TypeScript sources in-process, no child
- * process of any kind (test/support/noProcesses.ts enforces it), minutes on two cores.
+ * process of any kind (test/helpers/noProcesses.ts enforces it), minutes on two cores.
  * `e2e` (`npm run test:e2e`): everything that starts a sandbox, Octave, Python, Chromium, npm, a
  * fresh clone or the CLI — and it runs the build users run: every import of src/, properties/
  * or matchers/ resolves to its compiled twin in dist/ (`npm run build` first), so a path that
@@ -25,8 +25,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/**/*.e2e.test.ts", "test/package/consumer/**"],
-          setupFiles: ["test/support/noProcesses.ts"],
+          exclude: ["test/**/*.e2e.test.ts", "test/fixtures/package-consumer/**"],
+          setupFiles: ["test/helpers/noProcesses.ts"],
         },
       },
       {
@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/**/*.e2e.test.ts"],
-          exclude: ["test/package/consumer/**"],
+          exclude: ["test/fixtures/package-consumer/**"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

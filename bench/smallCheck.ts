@@ -1,7 +1,7 @@
 import { batchBackprop } from "../src/backprop/batch.ts";
 import { referenceCases } from "../src/cli/builtinCases.ts";
 import { fdNetworkGradient, fdMethodFor } from "../src/fdnet/fdNetworkGradient.ts";
-import { tapeBackprop } from "../src/tape/tapeBackprop.ts";
+import { tapeBackprop } from "../src/backprop/tapeBackprop.ts";
 import { interleavedMs } from "./measure.ts";
 import type { BenchSection } from "./section.ts";
 import { blasNote, torchGradient } from "./torch.ts";

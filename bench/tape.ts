@@ -1,7 +1,7 @@
 import { batchBackprop } from "../src/backprop/batch.ts";
 import { median } from "../src/cli/median.ts";
 import { grad } from "../src/tape/grad.ts";
-import { networkCost } from "../src/tape/networkCost.ts";
+import { networkCost } from "../src/backprop/networkCost.ts";
 import { Tape } from "../src/tape/Tape.ts";
 import type { Value } from "../src/tape/Value.ts";
 import { benchProblem } from "./problems.ts";

@@ -2,7 +2,7 @@ import { batchBackprop } from "./backprop/batch.ts";
 import { loopBackprop } from "./backprop/loop.ts";
 import { bigNumberMethod } from "./fdnet/bigNumberGradient.ts";
 import { fdCostAndGradient } from "./fdnet/fdNetworkGradient.ts";
-import { tapeBackprop } from "./tape/tapeBackprop.ts";
+import { tapeBackprop } from "./backprop/tapeBackprop.ts";
 import type { CostAndGradient, Problem, Theta } from "./network/Network.ts";
 
 /** The independent ways gradcheck computes J and ∂J/∂Θ, by the names `eval --method` takes. */

@@ -1,7 +1,7 @@
 /**
  * The API's verbs that need the grading, sandbox, zip or report machinery, loaded on their
  * first call: `import "gradcheck"` then costs the checking core alone (fast-check, ajv, yauzl,
- * the sandbox and the renderers stay unloaded until a submission is checked or a class graded).
+ * the sandbox and the renderers stay unloaded until a submission is checked or a page rendered).
  * Each keeps the exact type of the function it stands for; all are async already, so waiting
  * for the module costs the caller nothing new.
  */
@@ -15,12 +15,6 @@ export const checkNnCostFunction = (async (...args: unknown[]) => {
 
 export const checkSubmission: typeof import("./judge/checkSubmission.ts").checkSubmission = async (...args) =>
   (await import("./judge/checkSubmission.ts")).checkSubmission(...args);
-
-export const gradeClass: typeof import("./grade/gradeClass.ts").gradeClass = async (...args) =>
-  (await import("./grade/gradeClass.ts")).gradeClass(...args);
-
-export const gradeSubmission: typeof import("./grade/gradeSubmission.ts").gradeSubmission = async (...args) =>
-  (await import("./grade/gradeSubmission.ts")).gradeSubmission(...args);
 
 export const renderHtml: typeof import("./report/renderHtml.ts").renderHtml = async (...args) =>
   (await import("./report/renderHtml.ts")).renderHtml(...args);

@@ -3,7 +3,7 @@ export interface EntryLocation {
   readonly layer: number;
   readonly row: number;
   readonly column: number;
-  /** how reports name it, e.g. "Θ⁽²⁾[3,0]" */
+  /** how reports name it, e.g. "Θ⁽²⁾[3,0]"; without it, by its flat index "[p]" */
   readonly label?: string;
 }
 
@@ -14,7 +14,7 @@ export type Locate = (index: number) => EntryLocation;
  * error is too large, relative to |n|, to call the entry either way (src/check/Tolerance.ts).
  * Both are set aside, not judged.
  */
-export type Verdict = "pass" | "fail" | "not-differentiable" | "undecided";
+export type EntryVerdict = "pass" | "fail" | "not-differentiable" | "undecided";
 
 /** One compared entry: everything a failure message needs. */
 export interface EntryReport {
@@ -32,10 +32,14 @@ export interface EntryReport {
   readonly errorBound: number;
   /** the pass allowance */
   readonly tolerance: number;
-  readonly verdict: Verdict;
+  readonly verdict: EntryVerdict;
 }
 
+/**
+ * An entry's name: the caller's label, or its flat index. check knows no network, so it invents
+ * no layer-and-row name of its own; the network's one convention (Θ⁽ˡ⁾[i,j], from
+ * src/network/thetaEntry.ts) arrives as the label.
+ */
 export function labelOf(index: number, location?: EntryLocation): string {
-  if (!location) return `[${index}]`;
-  return location.label ?? `layer ${location.layer + 1} [${location.row}][${location.column}]`;
+  return location?.label ?? `[${index}]`;
 }

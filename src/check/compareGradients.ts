@@ -1,5 +1,7 @@
-import { labelOf, type EntryLocation, type EntryReport, type Locate, type Verdict } from "./EntryReport.ts";
-import { findingInfo, type Finding } from "./Finding.ts";
+import { labelOf, type EntryLocation, type EntryReport, type Locate, type EntryVerdict } from "./EntryReport.ts";
+import type { Finding } from "./Finding.ts";
+import { findingInfo } from "../outcome/findingInfo.ts";
+import type { FindingKind } from "../outcome/FindingKind.ts";
 import type { PrecisionReport } from "./precision.ts";
 import { defaultTolerance, failThresholdOf, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
 
@@ -28,7 +30,11 @@ export interface CompareOptions {
   readonly label?: (index: number) => string;
   /** the largest share of entries that may be set aside, as kinks or too noisy to decide, before the check fails (default 0.1) */
   readonly maxSetAside?: number;
+  /** hints in the caller's own words for some kinds (a network's Θ⁽ˡ⁾, say), shown instead of the table's */
+  readonly hints?: Hints;
 }
+
+export type Hints = Readonly<Partial<Record<FindingKind, string>>>;
 
 export interface PartSummary {
   readonly count: number;
@@ -68,6 +74,8 @@ export interface GradientComparison {
   readonly findings: readonly Finding[];
   /** the precision the numerical side assumed, and the noise it measured (when it measured any) */
   readonly precision?: PrecisionReport;
+  /** the caller's own hints, when it gave any (CompareOptions.hints) */
+  readonly hints?: Hints;
 }
 
 /**
@@ -87,6 +95,7 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
       reports: [],
       findings: [{ kind: "not-a-gradient", received: describeValue(analytic) }],
       precision,
+      hints: options.hints,
     });
   // A wrong length is reported first and alone: every entry after a missing one would be a shifted "mismatch".
   if (a.length !== numerical.estimate.length)
@@ -94,14 +103,15 @@ export function compareGradients(analytic: unknown, numerical: NumericalGradient
       tolerance,
       keep,
       reports: [],
-      findings: [{ kind: "wrong-length", expected: numerical.estimate.length, actual: a.length }],
+      findings: [{ kind: "wrong-gradient-length", expected: numerical.estimate.length, actual: a.length }],
       precision,
+      hints: options.hints,
     });
   const compared = compareEntries(a, numerical, tolerance, options.locate, options.label);
   const findings = findingsOf(compared, keep);
   const vacuous = vacuousFinding(compared.reports, options.maxSetAside ?? defaultMaxSetAside, precision);
   if (vacuous && !findings.some((f) => findingInfo[f.kind].fails)) findings.push(vacuous);
-  return summarise({ tolerance, keep, reports: compared.reports, findings, precision });
+  return summarise({ tolerance, keep, reports: compared.reports, findings, precision, hints: options.hints });
 }
 
 /** The finding that fails a check which judged none of its entries, or set aside more than `maxSetAside` of them. */
@@ -168,7 +178,7 @@ function compareEntry(e: EntryPair, tolerance: Tolerance): EntryReport {
   const big = Math.max(Math.abs(e.actual), Math.abs(e.expected));
   const relError = big === 0 ? 0 : absError / big;
   const tol = toleranceOf(tolerance, e.expected, e.errorBound);
-  const verdict: Verdict = e.kink
+  const verdict: EntryVerdict = e.kink
     ? "not-differentiable"
     : absError <= tol
       ? "pass"
@@ -184,8 +194,8 @@ function findingsOf(compared: ComparedEntries, keep: number): Finding[] {
   const findings: Finding[] = [];
   const { reports, nonFiniteA, nonFiniteN } = compared;
   const failures = reports.filter((r) => r.verdict === "fail").sort(byBadness);
-  if (failures.length) findings.push({ kind: "wrong-entries", count: failures.length, worst: failures.slice(0, keep) });
-  if (nonFiniteA.length) findings.push({ kind: "non-finite-gradient", count: nonFiniteA.length, entries: nonFiniteA.slice(0, keep) });
+  if (failures.length) findings.push({ kind: "gradient-mismatch", count: failures.length, worst: failures.slice(0, keep) });
+  if (nonFiniteA.length) findings.push({ kind: "non-finite", count: nonFiniteA.length, entries: nonFiniteA.slice(0, keep) });
   if (nonFiniteN.length) findings.push({ kind: "non-finite-numerical", count: nonFiniteN.length, entries: nonFiniteN.slice(0, keep) });
   const kinks = reports.filter((r) => r.verdict === "not-differentiable");
   if (kinks.length) findings.push({ kind: "not-differentiable", count: kinks.length, entries: kinks.slice(0, keep) });
@@ -201,10 +211,11 @@ interface Summarise {
   readonly reports: readonly EntryReport[];
   readonly findings: Finding[];
   readonly precision: PrecisionReport | undefined;
+  readonly hints: Hints | undefined;
 }
 
 /** Step 3: the verdict, the counts, the worst entries and the per-layer summaries. */
-function summarise({ tolerance, keep, reports, findings, precision }: Summarise): GradientComparison {
+function summarise({ tolerance, keep, reports, findings, precision, hints }: Summarise): GradientComparison {
   const judged = reports.filter((r) => r.verdict === "pass" || r.verdict === "fail");
   return {
     passed: !findings.some((f) => findingInfo[f.kind].fails),
@@ -221,6 +232,7 @@ function summarise({ tolerance, keep, reports, findings, precision }: Summarise)
     relativeDifference: relativeDifferenceOf(judged),
     findings,
     ...(precision ? { precision } : {}),
+    ...(hints ? { hints } : {}),
   };
 }
 
@@ -285,6 +297,7 @@ export function comparisonOfFindings(findings: Finding[], options: CompareOption
     reports: [],
     findings,
     precision: undefined,
+    hints: options.hints,
   });
 }
 

@@ -4,7 +4,7 @@ import { defaultTolerance, failThresholdOf, toleranceFormula, toleranceOf, type 
 /** The seed of the random directions when neither `random` nor `seed` is given: reruns see the same directions. */
 export const defaultDirectionSeed = 1;
 
-export interface DirectionalOptions {
+export interface DirectionalCheckOptions {
   /** the generator of the random directions (default: rng(seed)) */
   readonly random?: Rng;
   /** default `defaultDirectionSeed` */
@@ -51,7 +51,7 @@ export function directionalCheck(
   f: ScalarFunction,
   gradient: ArrayLike<number> | ((x: Float64Array) => ArrayLike<number>),
   x: ArrayLike<number>,
-  options: DirectionalOptions = {},
+  options: DirectionalCheckOptions = {},
 ): DirectionalCheck {
   const tolerance: Tolerance = { ...defaultTolerance, ...options.tolerance };
   if (typeof gradient === "function") gradient = gradient(Float64Array.from(x));

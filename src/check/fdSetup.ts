@@ -1,5 +1,5 @@
 import { defaultRelativeAccuracy, measureNoise, type FdOptions, type ScalarFunction } from "../numeric/index.ts";
-import type { GradientCheckOptions } from "./checkGradient.ts";
+import type { GradientCheckOptions } from "./GradientCheckOptions.ts";
 import { fdOptionsOf } from "./fdOptionsOf.ts";
 import {
   fixedStepTolerance,

@@ -1,7 +1,7 @@
 /** Compare analytic gradients with numerical ones: tolerance model, verdicts, findings. Knows nothing of networks. */
 export { defaultTolerance, toleranceFormula, toleranceOf, type Tolerance } from "./Tolerance.ts";
-export { labelOf, type EntryLocation, type EntryReport, type Locate, type Verdict } from "./EntryReport.ts";
-export { findingInfo, type Finding, type FindingInfo, type FindingKind } from "./Finding.ts";
+export { labelOf, type EntryLocation, type EntryReport, type Locate, type EntryVerdict } from "./EntryReport.ts";
+export type { CheckFindingKind, Finding } from "./Finding.ts";
 export {
   compareGradients,
   defaultMaxSetAside,
@@ -16,7 +16,7 @@ export {
   directionalCheck,
   defaultDirectionSeed,
   type DirectionalCheck,
-  type DirectionalOptions,
+  type DirectionalCheckOptions,
   type DirectionResult,
 } from "./directionalCheck.ts";
 export { checkGradient, type GradientCheckOptions } from "./checkGradient.ts";

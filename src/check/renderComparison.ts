@@ -1,5 +1,7 @@
 import type { EntryReport } from "./EntryReport.ts";
-import { findingInfo, type Finding } from "./Finding.ts";
+import type { Finding } from "./Finding.ts";
+import { functionWords } from "../outcome/findingInfo.ts";
+import type { FindingKind } from "../outcome/FindingKind.ts";
 import type { GradientComparison, PartSummary } from "./compareGradients.ts";
 import type { PrecisionReport } from "./precision.ts";
 
@@ -12,8 +14,7 @@ export function renderComparison(c: GradientComparison): string[] {
   lines.push(`${c.passed ? "PASS" : "FAIL"}: ${countsOf(c)}; ‖a − n‖/‖a + n‖ = ${e(c.relativeDifference)}`);
   lines.push(`tolerance: ${c.formula}`);
   if (c.precision) lines.push(renderPrecision(c.precision));
-  const network = c.compared.some((r) => r.location !== undefined);
-  for (const f of c.findings) lines.push(...renderFinding(f, network));
+  for (const f of c.findings) lines.push(...renderFinding(f, c.hints));
   if (c.worst.length && c.failed === 0) {
     lines.push("closest to the tolerance:");
     lines.push(...renderEntries(c.worst.slice(0, 3)));
@@ -44,14 +45,14 @@ function renderPrecision(p: PrecisionReport): string {
   return `precision: ${p.used} (${how}); f's noise relative to |f|: ${noise}`;
 }
 
-/** A finding as lines; `network` picks the hint in a network's vocabulary (entries located in Θ⁽ˡ⁾). */
-export function renderFinding(f: Finding, network = false): string[] {
-  const info = findingInfo[f.kind];
+/** A finding as lines; `hints` are the caller's own words for some kinds (a network's, say), in place of the table's. */
+export function renderFinding(f: Finding, hints: Readonly<Partial<Record<FindingKind, string>>> = {}): string[] {
+  const info = functionWords(f.kind);
   const head = `${info.fails ? "✗" : "·"} ${info.title}`;
-  const hint = `  hint: ${(network ? info.networkHint : undefined) ?? info.hint}`;
+  const hint = `  hint: ${hints[f.kind] ?? info.hint}`;
   const entries = (n: number) => `${n} entr${n === 1 ? "y" : "ies"}`;
   switch (f.kind) {
-    case "wrong-entries":
+    case "gradient-mismatch":
       return [`${head}: ${entries(f.count)}; the worst:`, ...renderEntries(f.worst), hint];
     case "not-differentiable":
     case "too-noisy":
@@ -76,7 +77,7 @@ export function renderFinding(f: Finding, network = false): string[] {
       return [`${head}: ${f.label} was ${f.first}, then ${f.second} (allowed difference ${e(f.allowed)})`, hint];
     case "wrong-shape":
       return [`${head}: expected ${f.expected}, got ${f.actual}`, hint];
-    case "non-finite-gradient":
+    case "non-finite":
     case "non-finite-numerical":
       return [
         `${head}: ${entries(f.count)}, e.g. ${f.entries
@@ -85,7 +86,7 @@ export function renderFinding(f: Finding, network = false): string[] {
           .join(", ")}`,
         hint,
       ];
-    case "wrong-length":
+    case "wrong-gradient-length":
       return [`${head}: expected ${f.expected} entries, got ${f.actual}`, hint];
     case "not-a-gradient":
     case "not-scalar":

@@ -1,4 +1,4 @@
-import { problemInfo } from "../judge/checkProblem.ts";
+import { findingInfo } from "../outcome/index.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
 
 /**
@@ -8,7 +8,7 @@ import type { CheckReport } from "../judge/checkReport.ts";
  */
 export function checkExitCode(report: CheckReport): 0 | 1 | 2 {
   if (report.passed) return 0;
-  if (report.problem && problemInfo[report.problem].kind === "load") return 2;
-  if (report.findings.some((f) => problemInfo[f.problem].kind === "interface")) return 2;
+  if (report.problem && findingInfo[report.problem].group === "load") return 2;
+  if (report.findings.some((f) => findingInfo[f.problem].group === "interface")) return 2;
   return 1;
 }

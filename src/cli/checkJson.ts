@@ -1,5 +1,5 @@
 import type { CheckReport, CheckResults } from "../judge/checkReport.ts";
-import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
+import { checkReportName, findingInfo, wrongValue } from "../outcome/index.ts";
 import { thetaEntryName, type ThetaEntry } from "../network/thetaEntry.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles } from "../judge/clues/Clue.ts";
@@ -21,12 +21,14 @@ export function checkJson(report: CheckReport, replay: string): Record<string, u
     runs: report.runs,
     stage: report.stage,
     submission: report.submission,
-    ...(report.problem ? { problem: report.problem, title: problemInfo[report.problem].title, message: report.message } : {}),
+    ...(report.problem
+      ? { problem: checkReportName(report.problem), title: findingInfo[report.problem].title, message: report.message }
+      : {}),
     checks: checksJson(report.checks),
     findings: report.findings.map((f) => ({
       ...f,
       ...(f.where ? { where: whereJson(f.where) } : {}),
-      title: problemInfo[f.problem].title,
+      title: findingInfo[f.problem].title,
     })),
     firstFailure: report.firstFailure ?? null,
     shrinks: report.shrinks,

@@ -1,7 +1,7 @@
 import { shellWord } from "./shellWord.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
+import { findingInfo, wrongValue } from "../outcome/index.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText, type Clue } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
@@ -19,7 +19,7 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
   );
   for (const w of report.warnings) lines.push(`- warning: ${md(w)}`);
   if (report.problem) {
-    const info = problemInfo[report.problem];
+    const info = findingInfo[report.problem];
     lines.push("", `## ${info.title}`, "", info.explanation, "", md(report.message ?? ""), "", `Hint: ${info.hint}`);
     return lines.join("\n") + "\n";
   }
@@ -35,7 +35,7 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
       `| (b) gradient vs finite differences of its own cost | ${report.checks.notDecided === undefined ? v(report.checks.selfConsistent) : "not decided"} |`,
     );
     lines.push("", "## Findings", "");
-    for (const f of report.findings) lines.push(`- **${problemInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);
+    for (const f of report.findings) lines.push(`- **${findingInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(f.message)}`);
     lines.push("", "## Diagnosis", "");
     if (report.mistakes.length === 0 && report.clues.length > 0) {
       lines.push(
@@ -73,7 +73,7 @@ export function checkMarkdown(report: CheckReport, replay: string, submissionPat
     }
   }
   if (report.mutated.length > 0)
-    lines.push("", `Warning: ${problemInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${problemInfo["mutated-input"].hint}`);
+    lines.push("", `Warning: ${findingInfo["mutated-input"].title} (${report.mutated.join(", ")}). ${findingInfo["mutated-input"].hint}`);
   return lines.join("\n") + "\n";
 }
 

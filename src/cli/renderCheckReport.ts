@@ -3,7 +3,7 @@ import { replaySnippet, type Interface } from "../report/replaySnippet.ts";
 import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.ts";
 import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo, wrongValue } from "../judge/checkProblem.ts";
+import { findingInfo, wrongValue } from "../outcome/index.ts";
 import type { CaseFinding } from "../judge/judgeCase.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
@@ -33,7 +33,7 @@ export function renderCheckReport(
   out.push(`gradcheck check — ${shown(report.submission)}`);
   for (const w of report.warnings) out.push(`  warning: ${shown(w)}`);
   if (report.problem) {
-    const info = problemInfo[report.problem];
+    const info = findingInfo[report.problem];
     out.push(
       "",
       `✗ ${info.title} (exit ${checkExitCode(report)})`,
@@ -52,7 +52,7 @@ export function renderCheckReport(
     const ce = report.counterexample;
     const from = report.firstFailure ? ` from layerSizes [${report.firstFailure.layerSizes}], m = ${report.firstFailure.m}` : "";
     if (report.stage === "probe") {
-      const shape = report.findings.some((f) => problemInfo[f.problem].kind === "interface");
+      const shape = report.findings.some((f) => findingInfo[f.problem].group === "interface");
       out.push(
         "",
         `✗ the first call, on a fixed case (layerSizes [${ce?.layerSizes}], m = ${ce?.X.length}), already ${shape ? "has the wrong shape" : "fails"} (exit ${checkExitCode(report)})`,
@@ -112,7 +112,7 @@ export function renderCheckReport(
     }
   }
   if (report.mutated.length > 0)
-    out.push("", `warning: ${problemInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${problemInfo["mutated-input"].hint}`);
+    out.push("", `warning: ${findingInfo["mutated-input"].title}: ${report.mutated.join(", ")}. ${findingInfo["mutated-input"].hint}`);
   if (report.deadline?.expired)
     out.push("", `note: the check's deadline (${report.deadline.ms / 1000} s, --deadline) ran out; what was found by then is reported`);
   out.push("", `replay: ${replay}${report.path ? `   (fast-check path ${report.path})` : ""}`);
@@ -125,7 +125,7 @@ function verdict(v: boolean | null, notDecided?: string): string {
 }
 
 function renderFinding(f: CaseFinding): string[] {
-  const info = problemInfo[f.problem];
+  const info = findingInfo[f.problem];
   return [`  ${f.check ? `(${f.check}) ` : ""}${info.title}: ${shown(f.message)}`.replace(/\n/g, "\n    ")];
 }
 

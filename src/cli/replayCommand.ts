@@ -1,5 +1,5 @@
 import { renderEntries } from "../check/renderComparison.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { findingInfo } from "../outcome/index.ts";
 import { agreement } from "../judge/judgeCase.ts";
 import { replayCase } from "../judge/replayCase.ts";
 import type { Assignment } from "../judge/Assignment.ts";
@@ -19,14 +19,14 @@ export async function replayCommand(
   const r = await replayCase(submission, caseFile, { callTimeoutMs, ...(assignment ? { assignment } : {}) });
   if (!r.ok) {
     if (r.stage === "case") out(`✗ the case cannot be used: ${r.message}`);
-    else out(`✗ ${problemInfo[r.problem].title}: ${r.message}`);
+    else out(`✗ ${findingInfo[r.problem].title}: ${r.message}`);
     return 2;
   }
   const { verdict, comparison } = r;
   out(`gradcheck check — ${submission} on the case ${r.caseName} (${caseFile})`);
   out(`  J: gradcheck ${verdict.reference.J}, submission ${verdict.submitted?.J ?? "(no answer)"}`);
   for (const f of verdict.findings)
-    out(`  ${f.check ? `(${f.check}) ` : ""}${problemInfo[f.problem].title}: ${f.message}`.replace(/\n/g, "\n    "));
+    out(`  ${f.check ? `(${f.check}) ` : ""}${findingInfo[f.problem].title}: ${f.message}`.replace(/\n/g, "\n    "));
   if (comparison) {
     out(
       `  ∂J/∂Θ entry by entry against gradcheck's (within ${agreement.atol} + ${agreement.rtol}·|expected|): ${comparison.failed} of ${comparison.entries} differ; the largest differences:`,
@@ -34,5 +34,5 @@ export async function replayCommand(
     for (const line of renderEntries(comparison.worst.slice(0, 5))) out(`  ${line}`);
   }
   out(verdict.ok ? "✓ right on this case" : "✗ wrong on this case");
-  return verdict.ok ? 0 : verdict.findings.some((f) => problemInfo[f.problem].kind === "interface") ? 2 : 1;
+  return verdict.ok ? 0 : verdict.findings.some((f) => findingInfo[f.problem].group === "interface") ? 2 : 1;
 }

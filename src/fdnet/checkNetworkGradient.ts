@@ -6,6 +6,7 @@ import type { FdMethod } from "../numeric/index.ts";
 import { bigNumberGradient } from "./bigNumberGradient.ts";
 import { fdNetworkGradient } from "./fdNetworkGradient.ts";
 import { thetaLocate } from "./thetaLocate.ts";
+import { networkHints } from "./networkHints.ts";
 
 export interface NetworkCheckOptions extends Omit<CompareOptions, "locate"> {
   /** "fd" (default): finite differences from cached activations; "bignumber": the 40-digit oracle (small networks only) */
@@ -28,7 +29,7 @@ export function checkNetworkGradient(
       ? { estimate: unroll(bigNumberGradient(problem, theta).grad), errorBound: new Float64Array(parameterCount(problem.layerSizes)) }
       : fdNetworkGradient(problem, theta, options.method ? { method: options.method } : {}).fd;
   const a = isMatrixList(analytic) ? unroll(analytic) : analytic;
-  return compareGradients(a, numerical, { ...options, locate: thetaLocate(problem.layerSizes) });
+  return compareGradients(a, numerical, { ...options, locate: thetaLocate(problem.layerSizes), hints: networkHints });
 }
 
 function isMatrixList(x: unknown): x is Matrix[] {

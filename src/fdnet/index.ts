@@ -5,4 +5,5 @@ export { fdNetworkGradient, fdCostAndGradient, fdMethodFor, type NetworkFd, type
 export { bigNumberCost, bigMath, exactBig } from "./bigNumberCost.ts";
 export { bigNumberGradient, bigNumberMethod, type BigNumberGradient } from "./bigNumberGradient.ts";
 export { thetaLocate } from "./thetaLocate.ts";
+export { networkHints } from "./networkHints.ts";
 export { checkNetworkGradient, type NetworkCheckOptions } from "./checkNetworkGradient.ts";

@@ -15,21 +15,21 @@ export type TestKind =
 /** Gradescope's visibilities: hidden tests never reach the student; after_due_date ones do, later. */
 export type Visibility = "visible" | "hidden" | "after_due_date";
 
-/** An inclusive range of integers, [min, max]. */
-export type Range = readonly [number, number];
+/** An inclusive range of integers as a rubric file writes it, [min, max]; the house's Range (src/judge/Assignment.ts) is {min, max}. */
+export type RangeSpec = readonly [number, number];
 
 /** Which networks a test is run on: drawn from the seed, the same for every student. */
 export interface NetworkSpec {
   /** number of hidden layers (L − 2) */
-  readonly hiddenLayers: Range;
+  readonly hiddenLayers: RangeSpec;
   /** units in each hidden layer */
-  readonly hiddenUnits: Range;
+  readonly hiddenUnits: RangeSpec;
   /** input units s_1 */
-  readonly inputs: Range;
+  readonly inputs: RangeSpec;
   /** output units s_L */
-  readonly K: Range;
+  readonly K: RangeSpec;
   /** examples */
-  readonly m: Range;
+  readonly m: RangeSpec;
   /**
    * λ of the call (the λ = 0 kinds also call with 0), or a list the runs take in turn: a
    * regulariser is judged where λ, λ², a λ used as a flag (1) and λ/m all differ, such as 0.37 and 3.
@@ -54,14 +54,15 @@ export interface RubricTest {
 }
 
 /**
- * What a submission implements, in the names and values of `check`'s flags (--hidden-activation
- * is hiddenActivation, and so on; src/judge/Assignment.ts parses both): the family, how y and
+ * The rubric file's raw `assignment` (its spec): what a submission implements, in the names and
+ * values of `check`'s flags (--hidden-activation is hiddenActivation, and so on;
+ * src/judge/Assignment.ts parses both into the resolved Assignment): the family, how y and
  * the parameters reach the function, the shapes it must handle, a built-in profile. Every field
  * is optional; none is the lecture's network. outputActivation with cost (and targets, always
  * one-hot) are the older spelling of output, still read: sigmoid + cross-entropy is
  * sigmoid-cross-entropy.
  */
-export interface Assignment {
+export interface AssignmentSpec {
   /** a built-in profile (ex4), applied first; the other fields override it */
   readonly profile?: string;
   readonly hiddenActivation?: HiddenActivation;
@@ -90,7 +91,7 @@ export interface Assignment {
 
 export interface Rubric {
   readonly name: string;
-  readonly assignment: Assignment;
+  readonly assignment: AssignmentSpec;
   readonly tests: readonly RubricTest[];
 }
 

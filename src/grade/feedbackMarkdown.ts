@@ -1,12 +1,12 @@
 import { clueTitles } from "../judge/clues/Clue.ts";
-import { problemInfo, wrongValue, type CheckProblem } from "../judge/checkProblem.ts";
+import { findingInfo, statusLine, wrongValue, type SubmissionFindingKind } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
 import { replaySnippet } from "../report/replaySnippet.ts";
 import { replayRequest } from "./replayRequest.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import type { Rubric, RubricTest } from "./Rubric.ts";
-import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
+import type { SubmissionResult } from "./SubmissionResult.ts";
 
 /**
  * A student's feedback.md: the score, each test (hidden ones left out entirely,
@@ -22,7 +22,7 @@ export function feedbackMarkdown(rubric: Rubric, r: SubmissionResult, seed: numb
   lines.push(`Score on the tests shown here: **${points} / ${max}**. Seed ${seed}.`, "");
   for (const note of r.notes ?? []) lines.push(`**Note:** ${escapeMarkdownInline(note)}`, "");
   if (r.status !== "graded") {
-    lines.push(`## Not graded: ${r.status}`, "", statusInfo[r.status] + ".", "", markdownCodeBlock(r.reason ?? ""), "");
+    lines.push(`## Not graded: ${r.status}`, "", statusLine(r.status) + ".", "", markdownCodeBlock(r.reason ?? ""), "");
     return lines.join("\n");
   }
   lines.push("## Tests", "", "| test | points | result |", "|---|---|---|");
@@ -62,10 +62,10 @@ function whatWentWrong(r: SubmissionResult, failed: readonly RubricTest[]): stri
     const m = mistakeInfo[id];
     lines.push(`### ${m.title} (\`${id}\`)`, "", m.explanation, "", `**Hint:** ${m.hint}`, "");
   }
-  const problems = [...new Set(failed.map((t) => r.problems?.[t.id]).filter((p): p is CheckProblem => p !== undefined))];
+  const problems = [...new Set(failed.map((t) => r.problems?.[t.id]).filter((p): p is SubmissionFindingKind => p !== undefined))];
   const other = problems.filter((p) => !wrongValue.has(p));
   for (const p of other) {
-    const info = problemInfo[p];
+    const info = findingInfo[p];
     lines.push(`### ${info.title} (\`${p}\`)`, "", info.explanation, "", `**Hint:** ${info.hint}`, "");
   }
   const clues = r.clues ?? [];

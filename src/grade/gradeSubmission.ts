@@ -6,7 +6,7 @@ import { assignmentFieldNames, assignmentFlag, defaultAssignment, type Assignmen
 import { encodedImplementation } from "../judge/encodedImplementation.ts";
 import { loadStatus } from "./loadStatus.ts";
 import { networksFor } from "./networksFor.ts";
-import { maxPointsOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
+import { maxPointsOf, type AssignmentSpec, type Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
 import { clipText } from "../sandbox/untrustedText.ts";
@@ -145,7 +145,7 @@ async function diagnoseOnce(given: Implementation, rubric: Rubric, assignment: A
 }
 
 /** The rubric's assignment as `check`'s flags, so the replay line checks the same family. */
-function assignmentFlags(a: RubricAssignment): string {
+function assignmentFlags(a: AssignmentSpec): string {
   const stated = rubricAssignment({ name: "", assignment: a, tests: [] });
   if (!stated.ok) return "";
   return assignmentFieldNames

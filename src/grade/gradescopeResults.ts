@@ -2,7 +2,8 @@ import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "../report/escapeMarkdown.ts";
 import { replayRequest } from "./replayRequest.ts";
 import type { Rubric } from "./Rubric.ts";
-import { statusInfo, type SubmissionResult } from "./SubmissionResult.ts";
+import { statusLine } from "../outcome/index.ts";
+import type { SubmissionResult } from "./SubmissionResult.ts";
 
 /** One test in Gradescope's results.json. */
 export interface GradescopeTest {
@@ -56,7 +57,7 @@ export function gradescopeResults(rubric: Rubric, r: SubmissionResult, seed: num
   }
   const out: string[] = [`gradcheck ${version}, seed ${seed}: ${r.points} / ${r.maxPoints} points.`];
   for (const note of r.notes ?? []) out.push("", `**Note:** ${escapeMarkdownInline(note)}`);
-  if (r.status !== "graded") out.push("", `**Not graded (${r.status}):** ${statusInfo[r.status]}.`, "", markdownCodeBlock(r.reason ?? ""));
+  if (r.status !== "graded") out.push("", `**Not graded (${r.status}):** ${statusLine(r.status)}.`, "", markdownCodeBlock(r.reason ?? ""));
   for (const id of r.mistakes)
     out.push("", `**${mistakeInfo[id].title}** (\`${id}\`): ${mistakeInfo[id].explanation}`, "", `Hint: ${mistakeInfo[id].hint}`);
   if (r.counterexample && r.status === "graded" && r.items.some((i) => !i.passed)) {

@@ -1,10 +1,9 @@
-import type { LoadProblem } from "../sandbox/loadProblem.ts";
-import type { SubmissionStatus } from "./SubmissionResult.ts";
+import type { LoadFindingKind, SubmissionStatus } from "../outcome/index.ts";
 
 /** Every way `check` can fail to load a submission, as the grade status it becomes. */
-export const loadStatus: Readonly<Record<LoadProblem, SubmissionStatus>> = {
+export const loadStatus: Readonly<Record<LoadFindingKind, SubmissionStatus>> = {
   "not-found": "unreadable",
-  "no-entry": "no-entry-file",
+  "no-entry-file": "no-entry-file",
   "bad-config": "cannot-load",
   "no-export": "cannot-load",
   "syntax-error": "cannot-load",

@@ -4,7 +4,7 @@ import { thetaShapes } from "../network/theta.ts";
 import { rng, type Rng } from "../numeric/random.ts";
 import { defaultAssignment, outputOf, type Assignment } from "../judge/Assignment.ts";
 import { overflowShift } from "../judge/submissionCaseArbitrary.ts";
-import { lambdasOf, type Range, type RubricTest } from "./Rubric.ts";
+import { lambdasOf, type RangeSpec, type RubricTest } from "./Rubric.ts";
 
 /**
  * A bias that puts every output unit deep in saturation: σ(40) rounds to 1.0 in float64, so
@@ -80,7 +80,7 @@ function tenths(random: Rng, max: number): number {
   return Math.round((2 * random() - 1) * max) / 10;
 }
 
-function draw(random: Rng, [min, max]: Range): number {
+function draw(random: Rng, [min, max]: RangeSpec): number {
   return min + Math.floor(random() * (max - min + 1));
 }
 

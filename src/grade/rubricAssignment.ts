@@ -1,5 +1,5 @@
 import { assignmentFieldNames, outputFamilies, parseAssignment, type Assignment } from "../judge/Assignment.ts";
-import { lambdasOf, type Assignment as RubricAssignment, type Rubric } from "./Rubric.ts";
+import { lambdasOf, type AssignmentSpec, type Rubric } from "./Rubric.ts";
 
 export type ResolvedAssignment =
   { readonly ok: true; readonly assignment: Assignment } | { readonly ok: false; readonly errors: readonly string[] };
@@ -52,7 +52,7 @@ export function rubricAssignment(rubric: Rubric): ResolvedAssignment {
 }
 
 /** outputActivation + cost as an output family's name, when the rubric spells it that way. */
-function legacyOutput(a: RubricAssignment): string | undefined {
+function legacyOutput(a: AssignmentSpec): string | undefined {
   if (a.outputActivation === undefined && a.cost === undefined) return undefined;
   return `${a.outputActivation ?? "sigmoid"}-${a.cost ?? "cross-entropy"}`;
 }

@@ -1,7 +1,7 @@
 import { batchBackprop } from "../backprop/batch.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
-import type { CheckProblem } from "../judge/checkProblem.ts";
+import type { SubmissionFindingKind } from "../outcome/index.ts";
 import { askAgain } from "../judge/askTwice.ts";
 import { saturated, unjudgeable } from "../judge/judgeAnswer.ts";
 import { requestOf } from "../judge/requestOf.ts";
@@ -14,7 +14,7 @@ export interface TestOutcome {
   readonly passed: boolean;
   readonly message: string;
   /** what failed, for the catalogue match and the feedback */
-  readonly problem?: CheckProblem;
+  readonly problem?: SubmissionFindingKind;
   readonly counterexample?: CaseFile;
   /** the process ended before it ever answered: nothing of the submission ran */
   readonly neverAnswered?: boolean;

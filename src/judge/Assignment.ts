@@ -5,7 +5,8 @@ import type { WeightRegime } from "./submissionCaseArbitrary.ts";
 /**
  * What a course asks its students to implement, stated once: the network family, the shapes
  * of network it must handle, and how parameters and labels travel to the student's function.
- * `check`'s flags and a rubric's `assignment` field both parse into this (parseAssignment).
+ * `check`'s flags and a rubric's `assignment` field (AssignmentSpec, as written) both parse into
+ * this resolved form (parseAssignment).
  */
 export interface Assignment {
   /** the activation of every hidden layer */
@@ -70,6 +71,7 @@ export type HiddenActivation = Extract<ActivationName, "sigmoid" | "tanh" | "rel
 export type OutputFamily = "sigmoid-cross-entropy" | "softmax-cross-entropy" | "sigmoid-squared-error" | "identity-squared-error";
 export type LabelEncoding = "0-based" | "1-based" | "one-hot";
 export type ParameterLayout = "unrolled" | "unrolled-column-major" | "wb";
+/** An inclusive range of integers, the one Range of the house (a rubric file writes it as a [min, max] tuple, RangeSpec). */
 export interface Range {
   readonly min: number;
   readonly max: number;
@@ -91,7 +93,10 @@ export function outputOf(family: OutputFamily): { outputActivation: OutputActiva
   return { outputActivation: outputActivation as OutputActivationName, cost: rest.join("-") as CostName };
 }
 
-/** `check` with no assignment options: sigmoid everywhere, cross-entropy, 0-based labels, row-major Θ, 0–3 hidden layers, K 1–6. */
+/**
+ * What `check` judges with no assignment options: the lecture's network. Its one-line description
+ * is `describeAssignment(defaultAssignment)`; docs/check.md states it and a test reads it from here.
+ */
 export const defaultAssignment: Assignment = {
   hiddenActivation: "sigmoid",
   output: "sigmoid-cross-entropy",

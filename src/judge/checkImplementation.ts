@@ -5,7 +5,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { requestOf } from "./requestOf.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
 import { caseFileOf } from "./caseFileOf.ts";
-import { problemInfo, wrongValue, type CheckProblem } from "./checkProblem.ts";
+import { findingInfo, wrongValue, type SubmissionFindingKind } from "../outcome/index.ts";
 import { checkReport, type CheckReport, type CheckResults, type ReportStart } from "./checkReport.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
@@ -39,7 +39,7 @@ export interface SubmissionCheckOptions extends JudgeOptions {
 }
 
 /** One implementation under judgement: every case goes through `judge`, which also records mutated inputs. */
-interface Session {
+interface CheckRun {
   readonly implementation: Implementation;
   readonly start: ReportStart;
   readonly mutated: Set<string>;
@@ -68,15 +68,15 @@ export async function checkImplementation(implementation: Implementation, option
   const encoded = options.assignment ? encodedImplementation(implementation, options.assignment) : implementation;
   // an assignment that allows a naive log (the ex4 profile) allows it like --allow-unstable-cost
   const allowUnstableCost = options.allowUnstableCost === true || options.assignment?.allowUnstableCost === true;
-  const session = openSession(encoded, options.seed ?? defaultSeed, { ...options, allowUnstableCost });
-  const first = await probe(session);
+  const run = openCheckRun(encoded, options.seed ?? defaultSeed, { ...options, allowUnstableCost });
+  const first = await probe(run);
   if ("passed" in first) return first;
-  const search = await searchForFailure(session, options);
-  if (!search.failed) return first.ok ? passedReport(session, search, options) : probeFailure(session, first, options);
-  return explainFailure(session, search, options);
+  const search = await searchForFailure(run, options);
+  if (!search.failed) return first.ok ? passedReport(run, search, options) : probeFailure(run, first, options);
+  return explainFailure(run, search, options);
 }
 
-function openSession(implementation: Implementation, seed: number, options: SubmissionCheckOptions): Session {
+function openCheckRun(implementation: Implementation, seed: number, options: SubmissionCheckOptions): CheckRun {
   const mutated = new Set<string>();
   const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
   const ends = Date.now() + deadlineMs;
@@ -117,53 +117,51 @@ function openSession(implementation: Implementation, seed: number, options: Subm
  * allowance plus one call limit, once. Asked the larger case first, a time-out could also be a slow answer, and telling
  * the two apart meant a second question to a restarted process, paying the start-up again.
  */
-async function probe(session: Session): Promise<CheckReport | CaseVerdict> {
-  const small = firstExampleOnly(session.diagnostic[0]);
-  const hello = await session.implementation.call(requestOf(small));
+async function probe(run: CheckRun): Promise<CheckReport | CaseVerdict> {
+  const small = firstExampleOnly(run.diagnostic[0]);
+  const hello = await run.implementation.call(requestOf(small));
   if (hello.kind === "timeout" || (hello.kind !== "result" && hello.neverAnswered))
-    return checkReport(session.start, {
+    return checkReport(run.start, {
       passed: false,
       stage: "load",
       runs: 0,
       problem: "never-answered",
-      message: neverAnsweredMessage(session, { problem: hello.kind, message: hello.message }, small),
+      message: neverAnsweredMessage(run, { problem: hello.kind, message: hello.message }, small),
     });
-  const first = await session.judge(session.diagnostic[0]);
+  const first = await run.judge(run.diagnostic[0]);
   const ended = first.findings.find((f) => f.neverAnswered);
   if (ended)
-    return checkReport(session.start, {
+    return checkReport(run.start, {
       passed: false,
       stage: "load",
       runs: 0,
       problem: "never-answered",
-      message: neverAnsweredMessage(session, ended, session.diagnostic[0]),
+      message: neverAnsweredMessage(run, ended, run.diagnostic[0]),
     });
-  const wrongCall = first.findings.find((f) => problemInfo[f.problem].kind === "interface");
+  const wrongCall = first.findings.find((f) => findingInfo[f.problem].group === "interface");
   if (wrongCall) {
-    return checkReport(session.start, {
+    return checkReport(run.start, {
       passed: false,
       stage: "probe",
       runs: 1,
       findings: first.findings,
-      counterexample: caseFileOf(session.diagnostic[0], first.reference),
-      mutated: [...session.mutated],
+      counterexample: caseFileOf(run.diagnostic[0], first.reference),
+      mutated: [...run.mutated],
     });
   }
-  if (first.findings.some((f) => recurring.has(f.problem))) return probeFailure(session, first, {});
+  if (first.findings.some((f) => recurring.has(f.problem))) return probeFailure(run, first, {});
   return first;
 }
 
-const recurring: ReadonlySet<CheckProblem> = new Set(["memory-limit"]);
+const recurring: ReadonlySet<SubmissionFindingKind> = new Set(["memory-limit"]);
 
 /** A failure on the probe, when the search found none smaller (or was not worth running). */
-async function probeFailure(session: Session, probed: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
-  const first = session.expired() ? probed : await locateSelfInconsistency(session, session.diagnostic[0]!, probed);
+async function probeFailure(run: CheckRun, probed: CaseVerdict, options: SubmissionCheckOptions): Promise<CheckReport> {
+  const first = run.expired() ? probed : await locateSelfInconsistency(run, run.diagnostic[0]!, probed);
   const mistakes =
-    diagnosable(session, first) && !session.expired()
-      ? await diagnose(session.implementation, session.diagnostic[0], session.diagnostic, session)
-      : [];
+    diagnosable(run, first) && !run.expired() ? await diagnose(run.implementation, run.diagnostic[0], run.diagnostic, run) : [];
   const answered = first.submitted !== undefined;
-  return checkReport(session.start, {
+  return checkReport(run.start, {
     passed: false,
     stage: "probe",
     runs: 1,
@@ -172,9 +170,9 @@ async function probeFailure(session: Session, probed: CaseVerdict, options: Subm
       matchesReference: answered ? !first.findings.some((f) => f.check === "a") : null,
       ...selfConsistencyOf(answered && options.precision !== "float32", first),
     },
-    counterexample: caseFileOf(session.diagnostic[0], first.reference, first.submitted),
+    counterexample: caseFileOf(run.diagnostic[0], first.reference, first.submitted),
     mistakes,
-    mutated: [...session.mutated],
+    mutated: [...run.mutated],
   });
 }
 
@@ -190,8 +188,8 @@ function selfConsistencyOf(
 }
 
 /** Wrong values are matched against the catalogue; so is a NaN or ∞ where the family has a mistake that overflows. */
-function diagnosable(session: Session, verdict: CaseVerdict): boolean {
-  return verdict.findings.some((f) => wrongValue.has(f.problem) || (f.problem === "non-finite" && diagnosesNonFinite(session.diagnostic)));
+function diagnosable(run: CheckRun, verdict: CaseVerdict): boolean {
+  return verdict.findings.some((f) => wrongValue.has(f.problem) || (f.problem === "non-finite" && diagnosesNonFinite(run.diagnostic)));
 }
 
 /** The case cut to its first example: the smallest request a submission can be sent. */
@@ -229,18 +227,18 @@ interface Search {
  * a time-out is shrunk by at most maxTimedOutSteps such steps: past them, no more cases are
  * asked and the smallest one found so far is the counterexample.
  */
-async function searchForFailure(session: Session, options: SubmissionCheckOptions): Promise<Search> {
+async function searchForFailure(run: CheckRun, options: SubmissionCheckOptions): Promise<Search> {
   let firstFailure: Search["firstFailure"];
   let kind: readonly string[] | undefined;
   let timedOutSteps = 0;
   const timedOut = (k: readonly string[]) => k.some((x) => x.startsWith("timeout"));
   const property = fc.asyncProperty(
-    options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(session.assignment ? { assignment: session.assignment } : {}) }),
+    options.cases ?? submissionCaseArbitrary({ shrinkValues: false, ...(run.assignment ? { assignment: run.assignment } : {}) }),
     async (c) => {
       if (kind !== undefined && timedOut(kind) && timedOutSteps >= maxTimedOutSteps) return true;
       // once the submission's time for hanging is spent, no smaller case can be told to hang too
-      if (kind !== undefined && session.implementation.exhausted?.()) return true;
-      const v = await session.judge(c);
+      if (kind !== undefined && run.implementation.exhausted?.()) return true;
+      const v = await run.judge(c);
       if (v.ok) return true;
       if (kind === undefined) {
         firstFailure = { layerSizes: c.layerSizes.slice(), m: c.X.rows };
@@ -248,13 +246,13 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
         return false;
       }
       if (timedOut(failureKind(v))) timedOutSteps++;
-      return !sameFailure(kind, failureKind(v), session.allowUnstableCost);
+      return !sameFailure(kind, failureKind(v), run.allowUnstableCost);
     },
   );
   const details = await fc.check(property, {
-    seed: session.start.seed,
+    seed: run.start.seed,
     numRuns: options.runs ?? defaultRuns,
-    interruptAfterTimeLimit: session.remainingMs(),
+    interruptAfterTimeLimit: run.remainingMs(),
   });
   return {
     failed: details.failed && details.counterexample !== null,
@@ -270,43 +268,43 @@ async function searchForFailure(session: Session, options: SubmissionCheckOption
 /** Shrinking steps that may each wait out a call limit (see searchForFailure). */
 const maxTimedOutSteps = 4;
 
-function neverAnsweredMessage(session: Session, f: CaseFinding, asked: LabelledCase): string {
+function neverAnsweredMessage(run: CheckRun, f: CaseFinding, asked: LabelledCase): string {
   // gradcheck's own adapters (Octave, Python) flush their answers: only a process of the student's own may be buffering
-  const process = /^process\b/.test(session.implementation.description);
+  const process = /^process\b/.test(run.implementation.description);
   // a crash shows its stderr; a process still running that said nothing may be buffering
   const nothing = process && f.problem === "timeout" && !/stdout:/.test(f.message);
   return `no answer to the first request (layerSizes [${asked.layerSizes}], m = ${asked.X.rows}): ${f.message}${nothing ? "\nnothing at all came back on stdout: is stdout flushed after each answer line?" : ""}`;
 }
 
 /** No failure found: a pass only when every requested network was checked (no pass without evidence). */
-function passedReport(session: Session, search: Search, options: SubmissionCheckOptions): CheckReport {
+function passedReport(run: CheckRun, search: Search, options: SubmissionCheckOptions): CheckReport {
   const requested = options.runs ?? defaultRuns;
   if (search.interrupted || search.runs < requested) {
-    session.expired();
-    const message = `too slow: checked ${search.runs} of ${requested} networks in ${(session.start.deadline!.ms / 1000).toFixed(0)} s (the deadline; --deadline to change it)`;
-    return checkReport(session.start, {
+    run.expired();
+    const message = `too slow: checked ${search.runs} of ${requested} networks in ${(run.start.deadline!.ms / 1000).toFixed(0)} s (the deadline; --deadline to change it)`;
+    return checkReport(run.start, {
       passed: false,
       stage: "search",
       runs: search.runs,
       problem: "too-slow",
       message,
       findings: [{ problem: "too-slow", message }],
-      mutated: [...session.mutated],
+      mutated: [...run.mutated],
     });
   }
-  const warnings = [...session.start.warnings];
-  if (session.unstable.length > 0)
+  const warnings = [...run.start.warnings];
+  if (run.unstable.length > 0)
     warnings.push(
-      `unstable-cost (allowed): on ${session.unstable.length} network${session.unstable.length > 1 ? "s" : ""} J was wrong only where outputs saturate, e.g. ${session.unstable[0].message}`,
+      `unstable-cost (allowed): on ${run.unstable.length} network${run.unstable.length > 1 ? "s" : ""} J was wrong only where outputs saturate, e.g. ${run.unstable[0].message}`,
     );
-  return checkReport(session.start, {
+  return checkReport(run.start, {
     passed: true,
     stage: "search",
     runs: search.runs,
     // single precision is held to (a) only: finite differences of its J are noise
     checks: { matchesReference: true, selfConsistent: options.precision === "float32" ? null : true },
     warnings,
-    mutated: [...session.mutated],
+    mutated: [...run.mutated],
   });
 }
 
@@ -316,17 +314,17 @@ function passedReport(session: Session, search: Search, options: SubmissionCheck
  * without losing where it shows), judged once more and located, matched against the catalogue,
  * and, when no catalogue entry fits, the clues the numbers show.
  */
-async function explainFailure(session: Session, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
+async function explainFailure(run: CheckRun, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
   const shrunk = search.shrunk!;
   // Past the deadline nothing more is tried: the case shrunk so far is kept.
-  const repeated = session.expired() ? undefined : await askTwice(shrunk, session.diagnostic[0], session.implementation);
-  const plain = await madePlain(session, shrunk, Boolean(options.cases || repeated || session.expired()));
-  const judged = await locateSelfInconsistency(session, plain.counterexample, await rejudge(session, plain.counterexample));
+  const repeated = run.expired() ? undefined : await askTwice(shrunk, run.diagnostic[0], run.implementation);
+  const plain = await madePlain(run, shrunk, Boolean(options.cases || repeated || run.expired()));
+  const judged = await locateSelfInconsistency(run, plain.counterexample, await rejudge(run, plain.counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
-  const mistakes = await matchCatalogue(session, plain.counterexample, verdict);
-  const clues = await cluesWithoutMistake(session, plain.counterexample, verdict, mistakes.length > 0);
+  const mistakes = await matchCatalogue(run, plain.counterexample, verdict);
+  const clues = await cluesWithoutMistake(run, plain.counterexample, verdict, mistakes.length > 0);
   const answered = verdict.submitted !== undefined && !repeated;
-  return checkReport(session.start, {
+  return checkReport(run.start, {
     passed: false,
     stage: "search",
     runs: search.runs,
@@ -341,7 +339,7 @@ async function explainFailure(session: Session, search: Search, options: Submiss
     path: search.path,
     mistakes,
     clues,
-    mutated: [...session.mutated],
+    mutated: [...run.mutated],
   });
 }
 
@@ -351,25 +349,25 @@ async function explainFailure(session: Session, search: Search, options: Submiss
  * that moved between calls, the deadline passed).
  */
 async function madePlain(
-  session: Session,
+  run: CheckRun,
   shrunk: LabelledCase,
   asIs: boolean,
 ): Promise<{ readonly counterexample: LabelledCase; readonly steps: number }> {
   if (asIs) return { counterexample: shrunk, steps: 0 };
   const evident = await widenForEvidence(
     shrunk,
-    (c) => session.judge(c),
+    (c) => run.judge(c),
     defaultMaxWidth,
-    () => session.expired(),
+    () => run.expired(),
   );
-  const { simplified, steps } = await simplifyValues(evident, await keepsEvidence(session, evident));
+  const { simplified, steps } = await simplifyValues(evident, await keepsEvidence(run, evident));
   return { counterexample: simplified, steps };
 }
 
 /** The catalogue's mistakes that explain the failure, while there is time. */
-async function matchCatalogue(session: Session, counterexample: LabelledCase, verdict: CaseVerdict): Promise<MistakeId[]> {
-  if (!diagnosable(session, verdict) || session.expired()) return [];
-  return diagnose(session.implementation, counterexample, session.diagnostic, session);
+async function matchCatalogue(run: CheckRun, counterexample: LabelledCase, verdict: CaseVerdict): Promise<MistakeId[]> {
+  if (!diagnosable(run, verdict) || run.expired()) return [];
+  return diagnose(run.implementation, counterexample, run.diagnostic, run);
 }
 
 /**
@@ -377,10 +375,10 @@ async function matchCatalogue(session: Session, counterexample: LabelledCase, ve
  * match (a throw, a hang or a NaN has none); answers that change between calls are read too:
  * randomness left in the cost has a clue.
  */
-async function cluesWithoutMistake(session: Session, counterexample: LabelledCase, verdict: CaseVerdict, matched: boolean) {
+async function cluesWithoutMistake(run: CheckRun, counterexample: LabelledCase, verdict: CaseVerdict, matched: boolean) {
   const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
-  if (!(wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) || matched || session.expired()) return [];
-  return findClues(session.implementation, counterexample, verdict, session.diagnostic);
+  if (!(wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) || matched || run.expired()) return [];
+  return findClues(run.implementation, counterexample, verdict, run.diagnostic);
 }
 
 /**
@@ -389,20 +387,20 @@ async function cluesWithoutMistake(session: Session, counterexample: LabelledCas
  * would leave a bug that has nothing to do with the bias looking like a bias bug; so no step may
  * make a layer's weight columns silent (all of their inputs 0) that were not before.
  */
-async function keepsEvidence(session: Session, c: LabelledCase): Promise<(c: LabelledCase) => Promise<boolean>> {
-  const before = failureSignature(await session.judge(c));
+async function keepsEvidence(run: CheckRun, c: LabelledCase): Promise<(c: LabelledCase) => Promise<boolean>> {
+  const before = failureSignature(await run.judge(c));
   const silent = silentLayers(c).size;
   return async (next) => {
-    if (session.expired() || silentLayers(next).size > silent) return false;
-    const v = await session.judge(next);
+    if (run.expired() || silentLayers(next).size > silent) return false;
+    const v = await run.judge(next);
     return !v.ok && failureSignature(v) === before;
   };
 }
 
 /** The counterexample judged once more; a case that failed before and passes now is itself a finding. */
-async function rejudge(session: Session, counterexample: LabelledCase): Promise<CaseVerdict> {
-  const before = session.failures.get(counterexample);
-  const again = await session.judge(counterexample);
+async function rejudge(run: CheckRun, counterexample: LabelledCase): Promise<CaseVerdict> {
+  const before = run.failures.get(counterexample);
+  const again = await run.judge(counterexample);
   if (!again.ok) return again;
   const answers = before?.submitted && again.submitted ? [answerOf(before.submitted), answerOf(again.submitted)] : undefined;
   const shown = answers ? `: J = ${answers[0].J} (${before!.findings.map((f) => f.problem).join(", ")}), then J = ${answers[1].J}` : "";
@@ -430,7 +428,7 @@ function answerOf(a: { J: number; grad: Float64Array }) {
  * when the bias is regularised in both), or is not decided: never "passed" by default.
  */
 async function locateSelfInconsistency(
-  session: Session,
+  run: CheckRun,
   counterexample: LabelledCase,
   verdict: CaseVerdict,
 ): Promise<CaseVerdict & { readonly bNotDecided?: string }> {
@@ -438,7 +436,7 @@ async function locateSelfInconsistency(
   const b = verdict.findings.findIndex((f) => f.problem === "self-inconsistent");
   const aGradient = verdict.findings.some((f) => f.problem === "gradient-mismatch");
   if (b < 0 && !aGradient) return verdict;
-  const entries = await selfInconsistentEntries(counterexample, verdict.submitted.grad, session.implementation);
+  const entries = await selfInconsistentEntries(counterexample, verdict.submitted.grad, run.implementation);
   if (b >= 0)
     return entries.verdict === "disagrees"
       ? { ...verdict, findings: verdict.findings.map((f, k) => (k === b ? { ...f, message: `${f.message}; ${entries.message}` } : f)) }

@@ -1,6 +1,6 @@
 import type { MistakeId } from "../mistakes/index.ts";
 import type { CaseFile } from "./caseFileOf.ts";
-import type { CheckProblem } from "./checkProblem.ts";
+import type { SubmissionFindingKind } from "../outcome/index.ts";
 import type { CaseFinding } from "./judgeCase.ts";
 import type { Clue } from "./clues/Clue.ts";
 
@@ -26,7 +26,7 @@ export interface CheckReport {
   /** cases tried before the first failure (or all of them) */
   readonly runs: number;
   /** set when the submission could not be loaded: nothing ran */
-  readonly problem?: CheckProblem;
+  readonly problem?: SubmissionFindingKind;
   readonly message?: string;
   /** findings on the shrunk counterexample */
   readonly findings: readonly CaseFinding[];

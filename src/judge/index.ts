@@ -1,7 +1,6 @@
 export { caseFileOf, type CaseFile } from "./caseFileOf.ts";
 export { checkImplementation, defaultRuns, defaultSeed, type SubmissionCheckOptions } from "./checkImplementation.ts";
 export { checkReport, type CheckReport, type CheckResults, type ReportOutcome, type ReportStart } from "./checkReport.ts";
-export { problemInfo, type CheckProblem, type ProblemInfo } from "./checkProblem.ts";
 export { checkSubmission } from "./checkSubmission.ts";
 export { checkNnCostFunction } from "./checkNnCostFunction.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";

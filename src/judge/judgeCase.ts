@@ -8,7 +8,7 @@ import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { ThetaEntry } from "../network/thetaEntry.ts";
 import { compareGradients, directionalCheck, toleranceOf } from "../check/index.ts";
 import { settleCost } from "./settleCost.ts";
-import type { CheckProblem } from "./checkProblem.ts";
+import type { SubmissionFindingKind } from "../outcome/index.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { requestOf } from "./requestOf.ts";
 import { unstableCost, withinSaturation } from "./unstableCost.ts";
@@ -47,7 +47,7 @@ export interface JudgeOptions {
 }
 
 export interface CaseFinding {
-  readonly problem: CheckProblem;
+  readonly problem: SubmissionFindingKind;
   /** "a": against gradcheck's cost and gradient; "b": against finite differences of its own cost */
   readonly check?: "a" | "b";
   readonly message: string;

@@ -5,7 +5,7 @@ import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { unroll } from "../network/theta.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
-import type { LoadProblem } from "../sandbox/loadProblem.ts";
+import type { LoadFindingKind } from "../outcome/index.ts";
 import { judgeCase, agreement, type CaseVerdict } from "./judgeCase.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
@@ -14,7 +14,7 @@ import { encodedImplementation } from "./encodedImplementation.ts";
 export type Replay =
   | { readonly ok: true; readonly caseName: string; readonly verdict: CaseVerdict; readonly comparison: GradientComparison | null }
   | { readonly ok: false; readonly stage: "case"; readonly message: string }
-  | { readonly ok: false; readonly stage: "load"; readonly problem: LoadProblem; readonly message: string };
+  | { readonly ok: false; readonly stage: "load"; readonly problem: LoadFindingKind; readonly message: string };
 
 /**
  * `gradcheck check SUBMISSION --case FILE`: the submission on one case file (a counterexample

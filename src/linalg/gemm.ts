@@ -1,4 +1,7 @@
 import { fmaSimd, plainSimd, worthSimd, type WasmGemm } from "./simdGemm.ts";
+import type { Gemm, View } from "./View.ts";
+
+export type { Gemm, View };
 
 /**
  * The one matrix-product kernel: C(i,j) (+)= Σ_p A(i,p)·B(p,j) over strided views.
@@ -8,18 +11,6 @@ import { fmaSimd, plainSimd, worthSimd, type WasmGemm } from "./simdGemm.ts";
  * a copy. The 4×4 register block keeps 16 accumulators live so each loaded A and B value
  * is used four times; nothing is allocated here.
  */
-export interface View {
-  readonly data: Float64Array;
-  readonly offset: number;
-  /** distance between rows */
-  readonly rs: number;
-  /** distance between columns */
-  readonly cs: number;
-}
-
-/** C (+)= A·B for an m×k A and a k×n B; `accumulate` adds to C instead of overwriting it. */
-export type Gemm = (m: number, n: number, k: number, A: View, B: View, C: View, accumulate: boolean) => void;
-
 let wasm: WasmGemm | undefined;
 
 /**

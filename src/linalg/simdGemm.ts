@@ -1,4 +1,4 @@
-import type { Gemm, View } from "./gemm.ts";
+import type { Gemm, View } from "./View.ts";
 import { gemmRelaxedWasmBase64, gemmWasmBase64 } from "./wasmBytes.ts";
 
 type Kernel = (

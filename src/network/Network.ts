@@ -2,6 +2,18 @@ import type { Matrix } from "../linalg/Matrix.ts";
 import type { ActivationName, OutputActivationName } from "./activation.ts";
 import type { CostName } from "./cost.ts";
 
+/*
+ * A network and its data go by one name per concept, each a step from the last:
+ * - Network: the topology, activations and cost; no numbers.
+ * - Problem: a Network with its data X, Y and λ: everything J(Θ) depends on besides Θ.
+ * - Case: a named Problem at a point Θ, maybe with the expected answer: what gets evaluated.
+ * - LabelledCase (labels.ts): a Case whose Y is the one-hot of its labels, as a submission is
+ *   asked it (nnCostFunction takes y as labels).
+ * - CaseFile (src/judge/caseFileOf.ts): a Case as the case-file JSON writes it, plain arrays.
+ * - NetworkSpec (src/grade/Rubric.ts): what a rubric file says about the networks a test is
+ *   drawn from (ranges of sizes, λ, how many); no network yet.
+ */
+
 /** The shape of a network and the cost it is trained on (README: the case file). */
 export interface Network {
   /** [s_1, …, s_L], L ≥ 2 */

@@ -1,3 +1,7 @@
+import { sigmoid } from "../linalg/expFunctions.ts";
+
+export { sigmoid };
+
 /**
  * The activations a case file may name (README: the case file), each with its derivative beside it. g' is given both z and
  * a = g(z) so that each rule uses the cheaper, better-conditioned form (the lecture's
@@ -8,13 +12,6 @@ export type ActivationName = "sigmoid" | "tanh" | "relu" | "identity";
 export interface Activation {
   readonly g: (z: number) => number;
   readonly gPrime: (z: number, a: number) => number;
-}
-
-/** σ(z) without overflow: exp is only ever taken of a non-positive number. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 export const activations: Readonly<Record<ActivationName, Activation>> = {

@@ -1,5 +1,7 @@
-import { expNegAbsInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
+import { softplus, softplusInto } from "../linalg/expFunctions.ts";
 import type { OutputActivationName } from "./activation.ts";
+
+export { softplus, softplusInto };
 
 /**
  * The data term of each cost, per output unit, and its δ⁽ᴸ⁾ = ∂(loss)/∂z⁽ᴸ⁾ beside it.
@@ -13,29 +15,6 @@ export interface Cost {
   readonly loss: (z: number, a: number, y: number) => number;
   /** δ⁽ᴸ⁾ for one unit; gPrime is the output activation's derivative there. */
   readonly delta: (z: number, a: number, y: number, gPrime: number) => number;
-}
-
-/**
- * softplus(z) = log(1 + e^z), computed so that neither e^z overflows nor 1 + e^-|z| loses
- * the small term: max(z, 0) + log1p(e^-|z|).
- */
-export function softplus(z: number): number {
-  return softplusFromExp(z, Math.exp(-Math.abs(z)));
-}
-
-/** softplus(z) given e = e^−|z| (taken for a whole layer at once by the vector kernel). */
-function softplusFromExp(z: number, e: number): number {
-  return Math.max(z, 0) + Math.log1p(e);
-}
-
-/** out[q] = softplus(z[q]) bit for bit, the exponentials taken by the vector kernel. out must not be z. */
-export function softplusInto(z: Float64Array, out: Float64Array): void {
-  if (z.length < VECTOR_MIN_LENGTH) {
-    for (let q = 0; q < z.length; q++) out[q] = softplus(z[q]);
-    return;
-  }
-  expNegAbsInto(z, out);
-  for (let q = 0; q < z.length; q++) out[q] = softplusFromExp(z[q], out[q]);
 }
 
 export const costs: Readonly<Record<CostName, Cost>> = {

@@ -1,19 +1,12 @@
+import { logSumExp } from "../linalg/expFunctions.ts";
 import { expInto, VECTOR_MIN_LENGTH } from "../linalg/vectorExp.ts";
+
+export { logSumExp };
 
 /**
  * The softmax output layer, one example (a row of K pre-activations) at a time. Softmax is an
  * output activation only: unlike the element-wise activations, each a_k depends on every z_k.
  */
-
-/** log Σ_k e^{z_k}, shifted by max z so that no e^{z_k} overflows and at least one term is 1. */
-export function logSumExp(z: ArrayLike<number>, at = 0, K = z.length - at): number {
-  let max = -Infinity;
-  for (let k = 0; k < K; k++) if (z[at + k] > max) max = z[at + k];
-  if (max === -Infinity || max === Infinity) return max;
-  let s = 0;
-  for (let k = 0; k < K; k++) s += Math.exp(z[at + k] - max);
-  return max + Math.log(s);
-}
 
 /** a = softmax(z) for one row, with the same max-shift: e^{z_k − max} / Σ e^{z_j − max}. */
 export function softmaxInto(z: ArrayLike<number>, zAt: number, a: Float64Array, aAt: number, K: number): void {

@@ -24,7 +24,7 @@ export function randomUnitDirection(n: number, random: Rng): Float64Array {
   return v;
 }
 
-export interface DirectionalOptions {
+export interface DirectionalDerivativeOptions {
   readonly method?: FdMethod;
   readonly fAccuracy?: number;
   /** the scale of x the step is sized to (default max(1, ‖x‖∞)); a caller that knows one huge coordinate is an additive offset may give a smaller one */
@@ -42,7 +42,7 @@ export function directionalDerivative(
   f: ScalarFunction,
   x: ArrayLike<number>,
   v: ArrayLike<number>,
-  options: DirectionalOptions = {},
+  options: DirectionalDerivativeOptions = {},
 ): Estimate {
   if (v.length !== x.length) throw new RangeError(`direction has ${v.length} entries, the point ${x.length}`);
   const base = Float64Array.from(x),

@@ -8,7 +8,7 @@ export { incrementsOf, defaultRelativeAccuracy, type Increments, type ScalarFunc
 export { estimateEntry } from "./estimateEntry.ts";
 export { stepSweep, sweepSteps, type StepPoint } from "./stepSweep.ts";
 export { fdGradient, fdGradientFromIncrements, fdPartial, defaultFdMethod, type FdOptions } from "./fdGradient.ts";
-export { directionalDerivative, randomUnitDirection, type DirectionalOptions } from "./directional.ts";
+export { directionalDerivative, randomUnitDirection, type DirectionalDerivativeOptions } from "./directional.ts";
 export { measureNoise, type Noise } from "./measureNoise.ts";
 export { rng, gaussian, type Rng } from "./random.ts";
 export { fdJacobian, type FdJacobian, type VectorFunction } from "./fdJacobian.ts";

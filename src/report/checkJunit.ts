@@ -1,6 +1,6 @@
 import junitModule from "junit-report-builder";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { checkReportName, findingInfo } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
 
@@ -30,12 +30,12 @@ export function checkJunit(
     .property("replay", replay);
   const text = shown(renderedReport.join("\n"));
   if (report.problem) {
-    const info = problemInfo[report.problem];
+    const info = findingInfo[report.problem];
     suite
       .testCase()
       .className("gradcheck.check")
       .name("loads and answers")
-      .error(shown(`${info.title}: ${report.message ?? ""}`), report.problem, text);
+      .error(shown(`${info.title}: ${report.message ?? ""}`), checkReportName(report.problem), text);
     return builder.build();
   }
   const questions = [

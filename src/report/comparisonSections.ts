@@ -1,5 +1,5 @@
 import type { GradientComparison, PartSummary } from "../check/index.ts";
-import { findingInfo } from "../check/index.ts";
+import { findingInfo } from "../outcome/index.ts";
 import { thetaName } from "../network/thetaEntry.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { figure, table } from "./htmlPage.ts";

@@ -1,5 +1,5 @@
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { findingInfo } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
 
@@ -34,14 +34,14 @@ export function checkGithubAnnotations(report: CheckReport, replay: string, subm
       `::notice ${file},title=${property("gradcheck check passed")}::${data(`passed on ${report.runs} random networks (seed ${report.seed})`)}`,
     ];
   if (report.problem) {
-    const info = problemInfo[report.problem];
+    const info = findingInfo[report.problem];
     return [`::error ${file},title=${property(`gradcheck: ${info.title}`)}::${data(`${report.message ?? ""}\nhint: ${info.hint}`)}`];
   }
   const ce = report.counterexample;
   const where = ce ? ` on layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}` : "";
   const lines = report.findings.map(
     (f) =>
-      `::error ${file},title=${property(`gradcheck: ${problemInfo[f.problem].title}`)}::${data(`${f.message}${where}\nreplay: ${replay}`)}`,
+      `::error ${file},title=${property(`gradcheck: ${findingInfo[f.problem].title}`)}::${data(`${f.message}${where}\nreplay: ${replay}`)}`,
   );
   for (const id of report.mistakes)
     lines.push(

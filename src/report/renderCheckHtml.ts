@@ -1,7 +1,7 @@
 import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import type { CheckEvidence } from "../judge/checkEvidence.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { problemInfo } from "../judge/checkProblem.ts";
+import { findingInfo } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
@@ -19,7 +19,7 @@ export interface CheckHtmlContext {
 
 /** `gradcheck check --report DIR`'s report.html: verdict, findings, diagnosis and the plots of where the error is. */
 export async function renderCheckHtml(report: CheckReport, context: CheckHtmlContext): Promise<string> {
-  const verdict = report.passed ? "passed" : report.problem ? problemInfo[report.problem].title : "failed";
+  const verdict = report.passed ? "passed" : report.problem ? findingInfo[report.problem].title : "failed";
   const body: string[] = [
     `<h1>gradcheck check: <span class="${report.passed ? "pass" : "fail"}">${escapeHtml(verdict)}</span></h1>`,
     `<p>Submission <code>${escapeHtml(report.submission)}</code> · seed ${report.seed} · ${report.runs} random network${report.runs === 1 ? "" : "s"} · exit code ${context.exitCode}</p>`,
@@ -27,7 +27,7 @@ export async function renderCheckHtml(report: CheckReport, context: CheckHtmlCon
     ...report.warnings.map((w) => `<p class="muted">warning: ${escapeHtml(w)}</p>`),
   ];
   if (report.problem) {
-    const info = problemInfo[report.problem];
+    const info = findingInfo[report.problem];
     body.push(
       `<h2>${escapeHtml(info.title)}</h2>`,
       `<p>${escapeHtml(info.explanation)}</p>`,
@@ -47,7 +47,7 @@ export async function renderCheckHtml(report: CheckReport, context: CheckHtmlCon
   }
   if (report.mutated.length > 0)
     body.push(
-      `<p>Warning: ${escapeHtml(problemInfo["mutated-input"].title)} (${escapeHtml(report.mutated.join(", "))}). ${escapeHtml(problemInfo["mutated-input"].hint)}</p>`,
+      `<p>Warning: ${escapeHtml(findingInfo["mutated-input"].title)} (${escapeHtml(report.mutated.join(", "))}). ${escapeHtml(findingInfo["mutated-input"].hint)}</p>`,
     );
   return htmlPage(`gradcheck check: ${verdict}`, body.join("\n"));
 }
@@ -59,7 +59,7 @@ function findingsAndDiagnosis(report: CheckReport): string[] {
     "<h2>Checks</h2>",
     `<p>(a) cost and gradient against gradcheck's own: ${v(report.checks.matchesReference)}<br>(b) gradient against finite differences of its own cost: ${report.checks.notDecided === undefined ? v(report.checks.selfConsistent) : `not decided (${escapeHtml(report.checks.notDecided)})`}</p>`,
     "<h2>Findings</h2>",
-    `<ul>${report.findings.map((f) => `<li><strong>${escapeHtml(problemInfo[f.problem].title)}</strong>${f.check ? ` (${f.check})` : ""}: ${escapeHtml(f.message)}</li>`).join("\n")}</ul>`,
+    `<ul>${report.findings.map((f) => `<li><strong>${escapeHtml(findingInfo[f.problem].title)}</strong>${f.check ? ` (${f.check})` : ""}: ${escapeHtml(f.message)}</li>`).join("\n")}</ul>`,
     "<h2>Diagnosis</h2>",
   ];
   if (report.mistakes.length === 0) out.push("<p>No catalogued mistake matches the error pattern.</p>");

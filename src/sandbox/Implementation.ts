@@ -1,3 +1,5 @@
+import type { AnswerFindingKind } from "../outcome/index.ts";
+
 /**
  * One layer's parameters in the `wb` layout (docs/protocol.md): z = a·W + b, W in × out given
  * as in rows of out numbers, b out numbers.
@@ -28,7 +30,8 @@ export type CallOutcome =
       readonly mutated: readonly string[];
     }
   | {
-      readonly kind: "threw" | "bad-return" | "wrong-gradient-shape" | "timeout" | "crashed" | "memory-limit";
+      /** why there is no answer: a kind of the one vocabulary (src/outcome), which judge's finding keeps */
+      readonly kind: Extract<AnswerFindingKind, "threw" | "bad-return" | "wrong-gradient-shape" | "timeout" | "crashed" | "memory-limit">;
       readonly message: string;
       readonly mutated?: readonly string[];
       /** a process submission that ended before it ever answered: it never got going (exit 2) */

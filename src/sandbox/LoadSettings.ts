@@ -1,5 +1,5 @@
 import type { Implementation } from "./Implementation.ts";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 import type { SandboxAbilities } from "./sandbox.ts";
 
 export const defaultLoadLimits = { callTimeoutMs: 5000, memoryMB: 512, startTimeoutMs: 20_000, typeScriptTimeoutMs: 30_000 } as const;

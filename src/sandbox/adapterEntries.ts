@@ -97,14 +97,14 @@ export function courseVariantIn(dir: string, profile: string): string | undefine
 export function courseEntryIn(
   dir: string,
   course: CourseOption,
-): { readonly kind: AdapterEntry; readonly entry: string } | { readonly problem: "no-entry"; readonly message: string } {
+): { readonly kind: AdapterEntry; readonly entry: string } | { readonly problem: "no-entry-file"; readonly message: string } {
   const variant = course.variant ?? courseVariantIn(dir, course.profile);
   const entry = variant ? variantFile(dir, course.profile, variant) : undefined;
   if (!variant || !entry) {
     const wanted = Object.entries(courseFiles[course.profile] ?? {})
       .filter(([v]) => !variant || v === variant)
       .map(([v, f]) => `${Array.isArray(f) ? f.join(" or ") : `a notebook or .py defining ${(f as { defines: string }).defines}`} (${v})`);
-    return { problem: "no-entry", message: `no ${course.profile} submission found; expected ${wanted.join("; ")}` };
+    return { problem: "no-entry-file", message: `no ${course.profile} submission found; expected ${wanted.join("; ")}` };
   }
   const options = JSON.stringify({ variant, regularizer: course.regularizer });
   return {

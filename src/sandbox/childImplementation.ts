@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 import { maxAnswerDepth, nestsDeeperThan, preview } from "./answerDepth.ts";
 import { parseAnswerLine } from "./parseAnswerLine.ts";
 import { clipText } from "./untrustedText.ts";

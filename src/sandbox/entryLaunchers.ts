@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { adapterEntries, adapterEntryNames, courseEntryIn, type AdapterEntry, type CourseOption } from "./adapterEntries.ts";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 import { defaultLoadLimits, type Loaded, type LoadSettings } from "./LoadSettings.ts";
 import { readProcessConfig } from "./processConfig.ts";
 import { insideSubmission, moduleCommand } from "./sandbox.ts";
@@ -94,13 +94,13 @@ function missingModule(entry: string, folder: EntryFolder): LoadFailure | undefi
   if (skipped)
     return {
       ok: false,
-      problem: "no-entry",
+      problem: "no-entry-file",
       message: `${skipped.path} is a ${skipped.kind}; the entry must be a regular file inside the submission folder`,
     };
   if (!entry || !existsSync(join(folder.stagedDir, entry)))
     return {
       ok: false,
-      problem: "no-entry",
+      problem: "no-entry-file",
       message: `${folder.shownAs}: no submission entry found; expected gradcheck.json (a process submission), ${adapterEntryNames.join(", ")} or one of ${moduleEntries.join(", ")}`,
     };
   return undefined;

@@ -1,7 +1,7 @@
 export type { CallOutcome, CostRequest, Implementation, WbLayer } from "./Implementation.ts";
 export { inProcessImplementation } from "./inProcessImplementation.ts";
 export { defaultLoadLimits, loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
-export type { LoadFailure, LoadProblem } from "./loadProblem.ts";
+export type { LoadFailure } from "./LoadFailure.ts";
 export { configLimits, readProcessConfig } from "./processConfig.ts";
 export { releaseAll, releaseOnExit } from "./releaseOnExit.ts";
 export { moduleCommand, sandboxAbilities, sandboxArgv, sandboxGaps, type Limits, type SandboxAbilities } from "./sandbox.ts";

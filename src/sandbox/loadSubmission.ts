@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from "node:path";
 import type { CourseOption } from "./adapterEntries.ts";
 import { entryLaunchers, type EntryFolder } from "./entryLaunchers.ts";
 import type { Implementation } from "./Implementation.ts";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 import { defaultLoadLimits, type Loaded, type LoadSettings } from "./LoadSettings.ts";
 import { probeSandboxAbilities, sandboxGaps, type SandboxAbilities } from "./sandbox.ts";
 import { separateUserGaps } from "./separateUser.ts";
@@ -87,7 +87,7 @@ function targetOf(path: string): { readonly ok: true; readonly dir: string; read
   const full = resolve(path);
   if (!existsSync(full)) return { ok: false, problem: "not-found", message: `${path}: no such file or folder` };
   const st = statSync(full);
-  if (!st.isDirectory() && !st.isFile()) return { ok: false, problem: "no-entry", message: `${path}: not a folder or a regular file` };
+  if (!st.isDirectory() && !st.isFile()) return { ok: false, problem: "no-entry-file", message: `${path}: not a folder or a regular file` };
   return st.isDirectory() ? { ok: true, dir: full } : { ok: true, dir: dirname(full), named: basename(full) };
 }
 

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 
 /** Bounds on gradcheck.json: it names a command, nothing more. */
 export const configLimits = { maxBytes: 64 * 1024, maxArgs: 256, maxArgLength: 4096 } as const;

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChild, type ChildSpec, type Launch } from "./childImplementation.ts";
 import type { Implementation } from "./Implementation.ts";
-import type { LoadFailure } from "./loadProblem.ts";
+import type { LoadFailure } from "./LoadFailure.ts";
 import type { LoadSettings } from "./LoadSettings.ts";
 import { commandSearchPath, noForkFilter, noForkNoSocketFilter, sandboxArgv } from "./sandbox.ts";
 import { removeFilesOf, separateUserArgv, separateUserEnv } from "./separateUser.ts";

@@ -3,7 +3,7 @@ import { evaluate, firstNonFinite } from "./evaluate.ts";
 import { recordedAt } from "./recordedAt.ts";
 import { rules as defaultRules, type OpName, type Rules } from "./rules.ts";
 import { TapeError } from "./TapeError.ts";
-import { Value } from "./Value.ts";
+import { Value, type Recorder } from "./Value.ts";
 
 interface Entry {
   readonly op: OpName | "variable";
@@ -45,7 +45,7 @@ export interface Gradients {
  * arithmetic. Gradients of intermediate values are dropped as soon as they have been passed
  * on; those of variables are kept and returned.
  */
-export class Tape {
+export class Tape implements Recorder {
   private readonly entries: Entry[] = [];
   private bytes = 0;
   private peak = 0;

@@ -1,11 +1,18 @@
 import { matrix, shapeOf, type Matrix } from "../linalg/Matrix.ts";
 import { evaluate } from "./evaluate.ts";
 import { rules, type OpName } from "./rules.ts";
-import type { Tape } from "./Tape.ts";
 import { TapeError } from "./TapeError.ts";
 
 /** What an op accepts: a Value, or a plain matrix or number (taken as a constant). */
 export type Operand = Value | Matrix | number;
+
+/**
+ * What a value asks of the tape it is recorded on: to record an op on it. `Tape` is the one
+ * recorder; naming only this here lets Value.ts come first, needing nothing of Tape.ts.
+ */
+export interface Recorder {
+  record(op: OpName, inputs: readonly Value[], attr: readonly number[]): Value;
+}
 
 /**
  * A matrix on its way through a computation (a scalar is a 1×1 Value). Either recorded on a
@@ -18,7 +25,7 @@ export class Value {
   constructor(
     readonly value: Matrix,
     /** the tape this value is recorded on; null for a constant made without one */
-    readonly tape: Tape | null,
+    readonly tape: Recorder | null,
     /** its entry on the tape, or −1: a constant, which receives no gradient */
     readonly index: number,
   ) {}
@@ -131,7 +138,7 @@ function lift(x: Operand): Value {
 
 /** Runs op on the inputs' tape; with no tape involved it is plain arithmetic on constants. */
 function apply(op: OpName, inputs: Value[], attr: readonly number[] = []): Value {
-  let tape: Tape | null = null;
+  let tape: Recorder | null = null;
   for (const v of inputs) {
     if (v.tape === null || v.tape === tape) continue;
     if (tape !== null) throw new TapeError(`${op}: its inputs are recorded on two different tapes`);

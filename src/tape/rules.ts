@@ -2,9 +2,7 @@ import { gemm, type View } from "../linalg/gemm.ts";
 import { compensatedSum } from "../linalg/compensatedSum.ts";
 import { columnsFrom, transposed, view } from "../linalg/products.ts";
 import { expInto, sigmoidInto } from "../linalg/vectorExp.ts";
-import { sigmoid } from "../network/activation.ts";
-import { softplus, softplusInto } from "../network/cost.ts";
-import { logSumExp } from "../network/softmax.ts";
+import { logSumExp, sigmoid, softplus, softplusInto } from "../linalg/expFunctions.ts";
 import { binary, unary } from "./elementwise.ts";
 import type { Rule } from "./Rule.ts";
 

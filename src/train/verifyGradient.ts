@@ -1,10 +1,10 @@
 import { compareGradients, directionalCheck, type DirectionalCheck, type GradientComparison } from "../check/index.ts";
-import { fdNetworkGradient, thetaLocate } from "../fdnet/index.ts";
+import { fdNetworkGradient, networkHints, thetaLocate } from "../fdnet/index.ts";
 import { costFunction } from "../network/costFunction.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
 import { drawIndices, type Rng } from "../numeric/random.ts";
 import { roll, unroll } from "../network/theta.ts";
-import { tapeBackprop } from "../tape/tapeBackprop.ts";
+import { tapeBackprop } from "../backprop/tapeBackprop.ts";
 
 /** One checkpoint: the gradient training follows, checked three ways on a sample of the data. */
 export interface GradientVerification {
@@ -46,10 +46,14 @@ export function verifyGradient(
   const locate = thetaLocate(sample.layerSizes);
   const analytic = unroll(gradient(sample, theta).grad);
   const tapeGrad = unroll(tapeBackprop(sample, theta).grad);
-  const tape = compareGradients(analytic, { estimate: tapeGrad, errorBound: new Float64Array(tapeGrad.length) }, { locate, worst: 5 });
+  const tape = compareGradients(
+    analytic,
+    { estimate: tapeGrad, errorBound: new Float64Array(tapeGrad.length) },
+    { locate, hints: networkHints, worst: 5 },
+  );
 
   const indices = Array.from(drawIndices(analytic.length, options.entries ?? 40, options.random)).sort((a, b) => a - b);
-  const fd = compareGradients(analytic, fdNetworkGradient(sample, theta, { indices }).fd, { locate, worst: 5 });
+  const fd = compareGradients(analytic, fdNetworkGradient(sample, theta, { indices }).fd, { locate, hints: networkHints, worst: 5 });
 
   const J = (params: Float64Array) => costFunction(sample, roll(params, sample.layerSizes));
   const directional = directionalCheck(J, analytic, unroll(theta), { random: options.random, directions: options.directions ?? 2 });

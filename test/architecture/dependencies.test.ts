@@ -1,27 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tierOf, tiers } from "../helpers/tiers.ts";
 
 const root = join(import.meta.dirname, "../..");
-
-/**
- * The direction of dependencies, lowest first. A file in src/ may import from its own folder
- * and from folders of a strictly lower tier, never upward and never sideways: that is what
- * keeps `numeric` and `check` usable on plain functions, and the network code free of
- * submissions and reports. A new folder must be placed here before anything may import it.
- */
-const tiers: readonly (readonly string[])[] = [
-  ["linalg", "numeric", "data"],
-  ["check", "network"],
-  ["backprop", "tape", "caseio", "fdnet"],
-  ["mistakes", "methods.ts"],
-  ["sandbox"],
-  ["judge", "train"],
-  ["report"],
-  ["grade"],
-  ["cli"],
-];
-const tierOf = new Map(tiers.flatMap((names, rank) => names.map((n) => [n, rank] as const)));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -29,12 +11,13 @@ function sourceFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** Relative specifiers of static imports, re-exports and dynamic imports. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
+/** Relative specifiers of static imports, re-exports and dynamic imports, `import type` and `typeof import(…)` included. */
+function specifiersIn(text: string): string[] {
   const found = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g)];
   return found.map((m) => m[1]!);
 }
+
+const importsOf = (file: string) => specifiersIn(readFileSync(file, "utf8"));
 
 /** The top-level unit of src/ a path belongs to: a folder name, or a file name at the top. */
 function unitOf(pathInSrc: string): string {
@@ -42,6 +25,44 @@ function unitOf(pathInSrc: string): string {
 }
 
 const srcFiles = sourceFiles(join(root, "src"));
+
+/**
+ * Cycles the judge still has: its checks import the finding type from judgeCase.ts, which calls
+ * them, and the assignment names the case generator's weight regimes. They go when the judge's
+ * findings and steps get files of their own; no other cycle may appear.
+ */
+const knownCycleFiles = new Set([
+  "judge/judgeCase.ts",
+  "judge/askTwice.ts",
+  "judge/costNoise.ts",
+  "judge/strayCost.ts",
+  "judge/unstableCost.ts",
+  "judge/Assignment.ts",
+  "judge/submissionCaseArbitrary.ts",
+]);
+
+/** The strongly connected components of more than one node (Tarjan): every import cycle, as its files. */
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    for (const w of (graph.get(v) ?? []).filter((t) => graph.has(t))) {
+      if (!index.has(w)) visit(w);
+      if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, low.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component = stack.splice(stack.indexOf(v));
+    if (component.length > 1) cycles.push(component);
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
 
 describe("dependencies point one way", () => {
   it("src/ never imports properties/ or test/", () => {
@@ -76,6 +97,48 @@ describe("dependencies point one way", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("no file imports one that imports it back, not even for a type", () => {
+    const graph = new Map(srcFiles.map((f) => [f, importsOf(f).map((spec) => join(f, "..", spec))]));
+    const cycles = cyclesOf(graph)
+      .map((c) => c.map((f) => relative(join(root, "src"), f)).sort())
+      .filter((c) => !c.every((f) => knownCycleFiles.has(f)));
+    expect(cycles).toEqual([]);
+  });
+
+  it("a type-only import counts as an import", () => {
+    const source =
+      'import type { A } from "../judge/A.ts";\nexport type B = typeof import("../grade/B.ts");\nimport { type C } from "./C.ts";\n';
+    expect(specifiersIn(source)).toEqual(["../judge/A.ts", "../grade/B.ts", "./C.ts"]);
+  });
+
+  it("the cycle finder finds a planted cycle, a type-only one included", () => {
+    const planted = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+      ["d", ["a"]],
+    ]);
+    expect(cyclesOf(planted).map((c) => c.sort())).toEqual([["a", "b", "c"]]);
+    expect(
+      cyclesOf(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it("the folders that read or write files are the ones the tier list says, each with its reason", () => {
+    const touching = new Set(
+      srcFiles
+        .filter((f) => /\bfrom\s*["']node:fs(\/promises)?["']/.test(readFileSync(f, "utf8")))
+        .map((f) => unitOf(relative(join(root, "src"), f))),
+    );
+    const declared = tiers.flat().filter((u) => u.files !== undefined);
+    expect([...touching].sort()).toEqual(declared.map((u) => u.name).sort());
   });
 
   it("properties/ imports only src/ and itself", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The split between `npm test` and `npm run test:e2e` holds by itself: in the unit project a
- * started process throws (test/support/noProcesses.ts), and the two projects divide the files
+ * started process throws (test/helpers/noProcesses.ts), and the two projects divide the files
  * by name, so none is run twice or never.
  */
 describe("the unit project", () => {

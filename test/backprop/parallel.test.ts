@@ -4,7 +4,7 @@ import { CHUNK_EXAMPLES, chunkRanges } from "../../src/backprop/chunks.ts";
 import { loopBackprop } from "../../src/backprop/loop.ts";
 import { lastParallelRun, parallelBackprop, stopWorkers } from "../../src/backprop/parallelBackprop.ts";
 import type { CostAndGradient } from "../../src/network/Network.ts";
-import { buildNetwork } from "../fdnet/randomNetwork.ts";
+import { buildNetwork } from "../helpers/randomNetwork.ts";
 
 afterAll(stopWorkers);
 

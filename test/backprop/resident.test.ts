@@ -4,7 +4,7 @@ import { CHUNK_EXAMPLES } from "../../src/backprop/chunks.ts";
 import { plainSimd } from "../../src/linalg/simdGemm.ts";
 import type { CostAndGradient } from "../../src/network/Network.ts";
 import { rng } from "../../src/numeric/random.ts";
-import { buildNetwork } from "../fdnet/randomNetwork.ts";
+import { buildNetwork } from "../helpers/randomNetwork.ts";
 
 /** Every bit of J and of each gradient entry, so that "the same" means identical, not close. */
 function bits(r: CostAndGradient): string {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { referenceDir } from "../../src/cli/builtinCases.ts";
 import { lastParallelRun, parallelBackprop, stopWorkers } from "../../src/backprop/parallelBackprop.ts";
 import { batchBackprop } from "../../src/backprop/batch.ts";
-import { buildNetwork } from "../fdnet/randomNetwork.ts";
+import { buildNetwork } from "../helpers/randomNetwork.ts";
 // @ts-expect-error: a plain script of the build, without declarations
 import { isAsset } from "../../scripts/copy-assets.mjs";
 

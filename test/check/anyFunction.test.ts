@@ -4,7 +4,7 @@ import { checkHessian, checkJacobian } from "../../src/check/checkJacobian.ts";
 import { checkHvp, checkJvp, checkVjp } from "../../src/check/checkProducts.ts";
 import { renderComparison } from "../../src/check/renderComparison.ts";
 import { sigmoid } from "../../src/network/activation.ts";
-import { assertGradcheck, gradcheck } from "../../src/tape/gradcheck.ts";
+import { assertGradcheck, gradcheck } from "../../src/check/gradcheck.ts";
 import { unary } from "../../src/tape/elementwise.ts";
 import { rules, type Rules } from "../../src/tape/rules.ts";
 import { constant, type Value } from "../../src/tape/Value.ts";

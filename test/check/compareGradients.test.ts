@@ -5,7 +5,6 @@ import {
   compareGradients,
   defaultTolerance,
   directionalCheck,
-  findingInfo,
   GradientCheckError,
   renderComparison,
   toleranceFormula,
@@ -13,6 +12,7 @@ import {
 } from "../../src/check/index.ts";
 import { fdGradient } from "../../src/numeric/index.ts";
 import { rng } from "../../src/numeric/random.ts";
+import { findingInfo } from "../../src/outcome/index.ts";
 
 // f(x) = Σ_i (i+1)·x_i² + x_0·x_1, gradient exact.
 const f = (x: Float64Array) => x.reduce((s, v, i) => s + (i + 1) * v * v, 0) + x[0] * x[1];
@@ -48,7 +48,11 @@ describe("compareGradients", () => {
     expect(w.absError).toBeGreaterThan(w.tolerance);
     const text = renderComparison(r).join("\n");
     expect(text).toContain("FAIL");
-    expect(text).toContain("layer 1 [1][1]");
+    // A location without a label is named by its index: check invents no layer-and-row name.
+    expect(w.label).toBe("[4]");
+    expect(text).toContain("[4]");
+    const named = compareGradients(g, numerical, { locate: (p) => ({ ...locate(p), label: `W[${p}]` }) });
+    expect(renderComparison(named).join("\n")).toContain("W[4]");
     expect(text).toContain(r.formula);
   });
 
@@ -68,9 +72,9 @@ describe("compareGradients", () => {
     g[0] += 1;
     const r = compareGradients(g, numerical, { locate });
     expect(r.passed).toBe(false);
-    expect(kinds(r.findings)).toEqual(["wrong-entries", "non-finite-gradient"]);
+    expect(kinds(r.findings)).toEqual(["gradient-mismatch", "non-finite"]);
     const nf = r.findings[1];
-    expect(nf.kind === "non-finite-gradient" && nf.entries.map((e) => e.index)).toEqual([2, 5]);
+    expect(nf.kind === "non-finite" && nf.entries.map((e) => e.index)).toEqual([2, 5]);
     expect(r.entries).toBe(4);
   });
 
@@ -78,7 +82,7 @@ describe("compareGradients", () => {
     const g = grad(x);
     const r = compareGradients([...g.slice(0, 2), ...g.slice(3)], numerical);
     expect(r.passed).toBe(false);
-    expect(r.findings).toEqual([{ kind: "wrong-length", expected: 6, actual: 5 }]);
+    expect(r.findings).toEqual([{ kind: "wrong-gradient-length", expected: 6, actual: 5 }]);
     expect(r.entries).toBe(0);
     expect(renderComparison(r).join("\n")).not.toMatch(/differ from finite differences/);
   });

@@ -4,7 +4,8 @@ import { checkJacobian } from "../../src/check/checkJacobian.ts";
 import { compareGradients } from "../../src/check/compareGradients.ts";
 import { renderComparison } from "../../src/check/renderComparison.ts";
 import { thetaLocate } from "../../src/fdnet/thetaLocate.ts";
-import { gradcheck } from "../../src/tape/gradcheck.ts";
+import { networkHints } from "../../src/fdnet/networkHints.ts";
+import { gradcheck } from "../../src/check/gradcheck.ts";
 import type { Value } from "../../src/tape/Value.ts";
 
 const text = (c: { findings: readonly unknown[] } & Parameters<typeof renderComparison>[0]) => renderComparison(c).join("\n");
@@ -56,7 +57,7 @@ describe("messages name what happened", () => {
       missingOne,
       Float64Array.from({ length: 38 }, (_, i) => Math.sin(i)),
     );
-    expect(c.findings).toEqual([{ kind: "wrong-length", expected: 38, actual: 37 }]);
+    expect(c.findings).toEqual([{ kind: "wrong-gradient-length", expected: 38, actual: 37 }]);
   });
 });
 
@@ -70,9 +71,9 @@ describe("plain-function reports carry no network vocabulary; network reports ke
     expect(text(checkGradient(f, (x) => [2 * x[0]!, 3, 0], [1, 2]))).not.toMatch(network);
   });
 
-  it("entries located in Θ get the network hint", () => {
+  it("entries located in Θ get the network hint the network layer gives", () => {
     const numerical = { estimate: Float64Array.of(1, 2, 3, 4), errorBound: new Float64Array(4) };
-    const c = compareGradients([1, 2, 3, 5], numerical, { locate: thetaLocate([1, 2]) });
+    const c = compareGradients([1, 2, 3, 5], numerical, { locate: thetaLocate([1, 2]), hints: networkHints });
     expect(text(c)).toMatch(/hint: Look at the worst entries' layer and column/);
   });
 });

@@ -7,7 +7,7 @@ import { evalCommand } from "../../src/cli/evalCommand.ts";
 import { main } from "../../src/cli/main.ts";
 import { cliCommand } from "../helpers/cli.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { submissionFixture } from "../sandbox/submissionFixture.ts";
+import { submissionFixture } from "../helpers/submissionFixture.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const fixture = submissionFixture;

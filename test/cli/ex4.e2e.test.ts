@@ -4,7 +4,7 @@ import { main } from "../../src/cli/main.ts";
 import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { replaySnippet } from "../../src/report/replaySnippet.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const fixtures = new URL("../fixtures/ex4/", import.meta.url).pathname;
 const ex4 = parseAssignment({ profile: "ex4" });

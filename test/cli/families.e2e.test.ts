@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/checkCommand.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const doc = readFileSync(new URL("../../docs/check.md", import.meta.url), "utf8");

@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment, type AssignmentFields } from "../../src/judge/Assignment.ts";
 import { pythonCourseSnippet } from "../../src/cli/pythonCourseSnippet.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const adapterFolder = new URL("../../src/sandbox/python/", import.meta.url).pathname;

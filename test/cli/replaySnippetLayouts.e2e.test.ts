@@ -7,7 +7,7 @@ import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { encodeParams } from "../../src/judge/parameterLayout.ts";
 import { parameterLayouts } from "../../src/judge/Assignment.ts";
 import { unroll } from "../../src/network/theta.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/__init__.py");
 

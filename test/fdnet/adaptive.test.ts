@@ -4,7 +4,7 @@ import { referenceCases } from "../../src/cli/builtinCases.ts";
 import { bigNumberGradient, fdMethodFor, fdNetworkGradient, naiveIncrements } from "../../src/fdnet/index.ts";
 import { unroll } from "../../src/network/theta.ts";
 import { centralFdm, fdGradientFromIncrements, richardson } from "../../src/numeric/index.ts";
-import { buildNetwork, networkShape, seedArb, type NetworkShape } from "./randomNetwork.ts";
+import { buildNetwork, networkShape, seedArb, type NetworkShape } from "../helpers/randomNetwork.ts";
 
 const toTarget = richardson(centralFdm(3), { levels: 6, target: 1e-12 });
 const fixed = [3, 4, 5, 6].map((levels) => richardson(centralFdm(3), { levels }));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fdNetworkGradient, naiveIncrements, networkIncrements } from "../../src/fdnet/index.ts";
 import { centralFdm, fdGradientFromIncrements, richardson } from "../../src/numeric/index.ts";
-import { buildNetwork, networkShape, seedArb } from "./randomNetwork.ts";
+import { buildNetwork, networkShape, seedArb } from "../helpers/randomNetwork.ts";
 
 /** Differential: increments from cached activations equal full forward passes. */
 describe("exhaustive finite differences (cached activations, rank-1 updates)", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { batchBackprop } from "../../src/backprop/batch.ts";
 import { checkNetworkGradient, fdNetworkGradient, thetaLocate } from "../../src/fdnet/index.ts";
 import { forward } from "../../src/network/forward.ts";
-import { buildNetwork } from "./randomNetwork.ts";
+import { buildNetwork } from "../helpers/randomNetwork.ts";
 
 /** relu at z = 0: the entry is "not differentiable here", never a failure. */
 describe("kinks", () => {

@@ -7,7 +7,7 @@ import { referenceCases } from "../../src/cli/builtinCases.ts";
 import { checkNetworkGradient, fdNetworkGradient, thetaLocate } from "../../src/fdnet/index.ts";
 import type { Problem, Theta } from "../../src/network/Network.ts";
 import { unroll } from "../../src/network/theta.ts";
-import { buildNetwork, networkShape, seedArb } from "./randomNetwork.ts";
+import { buildNetwork, networkShape, seedArb } from "../helpers/randomNetwork.ts";
 
 /** Meta-tests: the checker accepts correct gradients and catches planted ones. */
 const cases = referenceCases();
@@ -15,7 +15,7 @@ const cases = referenceCases();
 function why(c: GradientComparison): string {
   return c.findings
     .map((f) =>
-      f.kind === "wrong-entries"
+      f.kind === "gradient-mismatch"
         ? `${f.kind}: ${f.worst.map((r) => `${r.label} n=${r.expected} a=${r.actual} tol=${r.tolerance}`).join("; ")}`
         : f.kind,
     )
@@ -101,10 +101,10 @@ describe("the lecture slide's D = (1/m)Δ + λΘ", () => {
         const { problem, theta } = buildNetwork({ ...shape, cost: "cross-entropy", weightScale: 1 }, seed);
         const r = checkNetworkGradient(problem, theta, loopBackprop(problem, theta, slideD).grad);
         expect(r.passed, `seed ${seed}`).toBe(false);
-        const wrong = r.findings.find((f) => f.kind === "wrong-entries");
+        const wrong = r.findings.find((f) => f.kind === "gradient-mismatch");
         expect(
           wrong &&
-            wrong.kind === "wrong-entries" &&
+            wrong.kind === "gradient-mismatch" &&
             wrong.worst.every((e) => e.location!.column >= 1 && /^Θ⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾\[\d+,\d+\]$/.test(e.label)),
         ).toBe(true);
         for (const layer of r.layers) expect(layer.bias!.failed).toBe(0);

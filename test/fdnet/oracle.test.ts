@@ -5,7 +5,7 @@ import { bigNumberCost, bigNumberGradient, fdNetworkGradient, naiveIncrements } 
 import { costFunction } from "../../src/network/costFunction.ts";
 import { unroll } from "../../src/network/theta.ts";
 import { centralFdm, fdGradientFromIncrements, richardson } from "../../src/numeric/index.ts";
-import { buildNetwork, type NetworkShape } from "./randomNetwork.ts";
+import { buildNetwork, type NetworkShape } from "../helpers/randomNetwork.ts";
 
 /**
  * The 40-digit oracle certifies the float64 methods: every finite-difference estimate lies

@@ -7,7 +7,7 @@ import { readRubric } from "../../src/grade/validateRubric.ts";
 import { outputOf } from "../../src/judge/Assignment.ts";
 import { mistakesFor, nnCostFunctionWith, type Family, type NnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
-import { planted } from "../judge/plantedBugs.ts";
+import { planted } from "../helpers/plantedBugs.ts";
 
 /**
  * Every way of being wrong, built on the rubric's own correct implementation, graded under

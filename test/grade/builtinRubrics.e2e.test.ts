@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { builtinRubrics } from "../../src/grade/builtinRubrics.ts";
 import { gradeClass } from "../../src/grade/gradeClass.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const octave = systemFile("octave", "/usr/bin/octave-cli");

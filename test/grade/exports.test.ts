@@ -10,7 +10,7 @@ import { junitXml } from "../../src/report/junit.ts";
 import { githubAnnotations } from "../../src/report/githubAnnotations.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
 import { summaryEntry } from "../../src/grade/SubmissionResult.ts";
-import { gradescopeProblems } from "./gradescopeFormat.ts";
+import { gradescopeProblems } from "../helpers/gradescopeFormat.ts";
 
 const hostileText = "boom <img src=x onerror=alert(1)> [click](javascript:alert(1)) `code` | cell\n```\n# heading";
 const rubric = {

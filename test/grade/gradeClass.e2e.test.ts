@@ -16,8 +16,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
 import { gradeClass } from "../../src/grade/gradeClass.ts";
-import { submissionFixture } from "../sandbox/submissionFixture.ts";
-import { gradescopeProblems } from "./gradescopeFormat.ts";
+import { submissionFixture } from "../helpers/submissionFixture.ts";
+import { gradescopeProblems } from "../helpers/gradescopeFormat.ts";
 
 const root = join(import.meta.dirname, "../..");
 const bin = join(root, "bin/gradcheck.mjs");

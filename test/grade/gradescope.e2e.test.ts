@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAutograder } from "../../src/grade/buildAutograder.ts";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
 import { unpackZip } from "../../src/grade/unpackZip.ts";
-import { requireSystem } from "../support/requireSystem.ts";
-import { gradescopeProblems } from "./gradescopeFormat.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
+import { gradescopeProblems } from "../helpers/gradescopeFormat.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const scratch = mkdtempSync(join(tmpdir(), "gradcheck-gradescope-test-"));

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { buildAutograder } from "../../src/grade/buildAutograder.ts";
 import { builtinRubrics } from "../../src/grade/builtinRubrics.ts";
 import { unpackZip } from "../../src/grade/unpackZip.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
-import { gradescopeProblems } from "./gradescopeFormat.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
+import { gradescopeProblems } from "../helpers/gradescopeFormat.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const scratch = mkdtempSync(join(tmpdir(), "gradcheck-gradescope-courses-"));

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { unpackZip } from "../../src/grade/unpackZip.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const python = systemFile("python3", "/usr/bin/python3");
 // Under CI=true a missing python3 is a failing test, not a skip.

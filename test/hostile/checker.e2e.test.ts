@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkImplementation, defaultSeed } from "../../src/judge/checkImplementation.ts";
 import { referenceNnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation, sandboxAbilities, type CostRequest } from "../../src/sandbox/index.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 import {
   answerLoop,
   check,
@@ -17,7 +17,7 @@ import {
   secret,
   submission,
   type Run,
-} from "./hostileRun.ts";
+} from "../helpers/hostileRun.ts";
 
 /** Per test: several full checks each, on a loaded machine; a bound against hangs, not a speed goal. */
 const generous = 900_000;

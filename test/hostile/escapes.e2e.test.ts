@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sandboxAbilities } from "../../src/sandbox/index.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 import {
   answerLoop,
   check,
@@ -18,7 +18,7 @@ import {
   submission,
   workspace,
   type Run,
-} from "./hostileRun.ts";
+} from "../helpers/hostileRun.ts";
 
 const can = sandboxAbilities();
 /** Per test: several full checks each, on a loaded machine; a bound against hangs, not a speed goal. */

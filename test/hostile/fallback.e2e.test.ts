@@ -8,7 +8,7 @@ import { loadSubmission, sandboxAbilities, type SandboxAbilities } from "../../s
 import { seccompLoaderWorks } from "../../src/sandbox/sandbox.ts";
 import { separateUserGaps } from "../../src/sandbox/separateUser.ts";
 import { runAutograder } from "../../src/grade/buildAutograder.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 
 const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
 const runnable = requireSystem(

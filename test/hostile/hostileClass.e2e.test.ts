@@ -14,8 +14,8 @@ import {
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxAbilities } from "../../src/sandbox/index.ts";
-import { requireSystem } from "../support/requireSystem.ts";
-import { check, cleanWorkspace, project, secret, secretFile, workspace } from "./hostileRun.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
+import { check, cleanWorkspace, project, secret, secretFile, workspace } from "../helpers/hostileRun.ts";
 
 const sandboxed = requireSystem("the bubblewrap sandbox", sandboxAbilities().bwrap, "apt-get install bubblewrap");
 const classDir = join(workspace, "class");

@@ -3,7 +3,7 @@ import { checkImplementation } from "../../src/judge/checkImplementation.ts";
 import { referenceNnCostFunction, type NnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
 import type { CallOutcome, CostRequest, Implementation } from "../../src/sandbox/Implementation.ts";
-import { planted } from "./plantedBugs.ts";
+import { planted } from "../helpers/plantedBugs.ts";
 
 /** The implementation with a callEach that answers each request through call, recording how many came together. */
 function batching(implementation: Implementation): { implementation: Implementation; batches: number[] } {

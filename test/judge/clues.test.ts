@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkImplementation } from "../../src/judge/checkImplementation.ts";
 import type { ClueId } from "../../src/judge/clues/Clue.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
-import { planted, type Planted } from "./plantedBugs.ts";
+import { planted, type Planted } from "../helpers/plantedBugs.ts";
 
 /** Each clue, raised by at least two different planted bugs outside the catalogue; the number it must print. */
 const raising: Array<[ClueId, string, Planted, RegExp]> = [

@@ -7,7 +7,7 @@ import { judgeCase } from "../../src/judge/judgeCase.ts";
 import { submissionCaseArbitrary } from "../../src/judge/submissionCaseArbitrary.ts";
 import { nnCostFunctionWith } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
-import { families } from "./plantedFamilyBugs.ts";
+import { families } from "../helpers/plantedFamilyBugs.ts";
 
 /** Networks per family: 1,000 across the twelve families beyond the lecture's own 1,000 (correctCode.test.ts). */
 const networks = 84;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderCheckReport } from "../../src/cli/renderCheckReport.ts";
-import { checkPlanted, type FamilyPlanted } from "./plantedFamilyBugs.ts";
+import { checkPlanted, type FamilyPlanted } from "../helpers/plantedFamilyBugs.ts";
 
 const lecture = { hidden: "sigmoid", output: "sigmoid-cross-entropy" } as const;
 

@@ -15,7 +15,7 @@ import { inProcessImplementation } from "../../src/sandbox/inProcessImplementati
 import type { NnCostFunction } from "../../src/mistakes/index.ts";
 import type { Implementation } from "../../src/sandbox/Implementation.ts";
 import { loadSubmission } from "../../src/sandbox/loadSubmission.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 // examples/correct is plain JavaScript, trusted here and called in this process.
 const exampleModule = new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url).href;

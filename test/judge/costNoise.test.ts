@@ -10,7 +10,7 @@ import { inProcessImplementation } from "../../src/sandbox/index.ts";
 import { fromRows } from "../../src/linalg/Matrix.ts";
 import type { LabelledCase } from "../../src/network/labels.ts";
 import type { NnCostFunction } from "../../src/mistakes/index.ts";
-import { courseStyles } from "./courseStyles.ts";
+import { courseStyles } from "../helpers/courseStyles.ts";
 
 const c = { ...diagnosticCases[0], lambda: 0 };
 const theta = unroll(c.theta);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkImplementation, defaultSeed } from "../../src/judge/checkImplementation.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
-import { assignmentOf, courseStyles, styleFamilies } from "./courseStyles.ts";
+import { assignmentOf, courseStyles, styleFamilies } from "../helpers/courseStyles.ts";
 
 // Correct code written the ways courses teach — a loop with relu' as z < 0, deeplearning.ai's
 // dAL, CS231n's in-place buffers with heaviside(z, ½) — once failed on most seeds (relu'(0),

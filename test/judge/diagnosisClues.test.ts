@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPlanted, families } from "./plantedFamilyBugs.ts";
-import { plantedKinds } from "./plantedKinds.ts";
+import { checkPlanted, families } from "../helpers/plantedFamilyBugs.ts";
+import { plantedKinds } from "../helpers/plantedKinds.ts";
 
 describe("the planted implementation with every slip off", () => {
   it.each(families)("is correct with %s hidden layers and a %s output", async (hidden, output) => {

@@ -10,7 +10,7 @@ import type { Implementation } from "../../src/sandbox/Implementation.ts";
 import { matrix } from "../../src/linalg/Matrix.ts";
 import { oneHotRows, type LabelledCase } from "../../src/network/labels.ts";
 
-const fixture = (name: string) => join(new URL("./fixtures/", import.meta.url).pathname, name);
+const fixture = (name: string) => join(new URL("../fixtures/judge/", import.meta.url).pathname, name);
 
 /** The fixture answers in wire form number λ (see its nn.py); a [1,1] network has two parameters, [0,1] one. */
 function caseWith(lambda: number, layerSizes = [2, 1]): LabelledCase {

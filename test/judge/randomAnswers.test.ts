@@ -6,8 +6,8 @@ import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { judgeCase } from "../../src/judge/judgeCase.ts";
 import type { NnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
-import { planted } from "./plantedBugs.ts";
-import { plantedInFamily } from "./plantedFamilyBugs.ts";
+import { planted } from "../helpers/plantedBugs.ts";
+import { plantedInFamily } from "../helpers/plantedFamilyBugs.ts";
 
 async function read(fn: NnCostFunction) {
   const implementation = inProcessImplementation(fn, "planted");

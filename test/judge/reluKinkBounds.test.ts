@@ -6,7 +6,7 @@ import { reluKinkBounds } from "../../src/judge/reluKinkBounds.ts";
 import { fromRows } from "../../src/linalg/Matrix.ts";
 import type { LabelledCase } from "../../src/network/labels.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
-import { courseStyles, type Slope } from "./courseStyles.ts";
+import { courseStyles, type Slope } from "../helpers/courseStyles.ts";
 
 const [loop, dlai, cs231n] = Object.values(courseStyles);
 

@@ -7,7 +7,7 @@ import { fromRows } from "../../src/linalg/Matrix.ts";
 import type { LabelledCase } from "../../src/network/labels.ts";
 import type { NnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
-import { courseStyles } from "./courseStyles.ts";
+import { courseStyles } from "../helpers/courseStyles.ts";
 
 // One policy for saturation: J or ∂J/∂Θ not finite only where an output rounds to exactly 0 or
 // 1 is unstable-cost (a warning where allowed), never non-finite or gradient-mismatch; anywhere

@@ -5,8 +5,8 @@ import { checkImplementation, defaultSeed } from "../../src/judge/checkImplement
 import type { CheckReport } from "../../src/judge/checkReport.ts";
 import { mistakesFor, type NnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/index.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
-import { assignmentOf, courseStyles, styleFamilies } from "./courseStyles.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
+import { assignmentOf, courseStyles, styleFamilies } from "../helpers/courseStyles.ts";
 
 // A grade must not depend on the seed drawn: every example submission, every catalogued mistake
 // planted in every family, and correct code written the ways courses teach gets one verdict —

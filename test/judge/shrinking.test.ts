@@ -5,7 +5,7 @@ import { diagnosticCases } from "../../src/judge/diagnose.ts";
 import { matrix } from "../../src/linalg/Matrix.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
 import type { NnCostFunction } from "../../src/mistakes/index.ts";
-import { planted, type Planted } from "./plantedBugs.ts";
+import { planted, type Planted } from "../helpers/plantedBugs.ts";
 
 /** Bugs that have nothing to do with the bias: the hint must never say "bias column only". */
 const notBias: Array<[string, Planted]> = [

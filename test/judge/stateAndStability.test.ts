@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkImplementation } from "../../src/judge/checkImplementation.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
-import { planted } from "./plantedBugs.ts";
+import { planted } from "../helpers/plantedBugs.ts";
 
 describe("state between calls", () => {
   it("a Δ accumulator kept in a global is not-reproducible, with both answers", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkImplementation } from "../../src/judge/checkImplementation.ts";
 import { outputOf, parseAssignment, type Assignment } from "../../src/judge/Assignment.ts";
-import { problemInfo } from "../../src/judge/checkProblem.ts";
+import { findingInfo } from "../../src/outcome/index.ts";
 import { nnCostFunctionWith, type NnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
 
@@ -48,8 +48,8 @@ describe("state kept between calls is not-reproducible on every path of check", 
   });
 
   it("the hint names module-level and persistent variables and a Δ not reset", () => {
-    expect(problemInfo["not-reproducible"].hint).toMatch(/module-level/);
-    expect(problemInfo["not-reproducible"].hint).toMatch(/persistent/);
-    expect(problemInfo["not-reproducible"].hint).toMatch(/Δ that is not reset/);
+    expect(findingInfo["not-reproducible"].hint).toMatch(/module-level/);
+    expect(findingInfo["not-reproducible"].hint).toMatch(/persistent/);
+    expect(findingInfo["not-reproducible"].hint).toMatch(/Δ that is not reset/);
   });
 });

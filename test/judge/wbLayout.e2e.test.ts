@@ -13,7 +13,7 @@ import { layerSizesArbitrary } from "../../src/judge/layerSizesArbitrary.ts";
 import { parameterCount, thetaShapes } from "../../src/network/theta.ts";
 import { gradientOfAnswer, flatParams } from "../../src/sandbox/gradientOfAnswer.ts";
 import type { WbLayer } from "../../src/sandbox/Implementation.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/__init__.py");
 const wb = (() => {

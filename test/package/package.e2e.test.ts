@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { itWith, systemFile } from "../support/requireSystem.ts";
-import { consumerLock } from "./consumerLock.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
+import { consumerLock } from "../helpers/consumerLock.ts";
 
 const octave = systemFile("octave", "/usr/bin/octave-cli");
 
@@ -19,6 +19,13 @@ const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 let dir = "";
 let project = "";
 let packed: { files: { path: string }[]; size: number; filename: string };
+
+/** The version a ">=x.y.z" range starts at: the oldest TypeScript the package states it supports. */
+function oldestTypeScript(range: string): string {
+  const oldest = /^>=(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+  if (!oldest) throw new Error(`peerDependencies.typescript should read ">=x.y.z", found ${JSON.stringify(range)}`);
+  return oldest;
+}
 
 /** Runs a command in the consumer project; a failure throws with what the command printed. */
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
@@ -38,7 +45,7 @@ beforeAll(() => {
     stdio: ["ignore", "pipe", "pipe"],
   });
   packed = JSON.parse(out.slice(out.indexOf("[")))[0];
-  cpSync(join(root, "test/package/consumer"), project, { recursive: true });
+  cpSync(join(root, "test/fixtures/package-consumer"), project, { recursive: true });
   const versions = (names: string[]) =>
     Object.fromEntries(names.map((n) => [n, JSON.parse(readFileSync(join(root, "node_modules", n, "package.json"), "utf8")).version]));
   const extra = versions(["fast-check", "vitest", "typescript", "@types/node"]);
@@ -87,6 +94,27 @@ describe("the published package", () => {
 
   it("type-checks a consumer under strict NodeNext with noUncheckedIndexedAccess, zero errors", () => {
     expect(run(process.execPath, [join(project, "node_modules/typescript/bin/tsc"), "-p", "."])).toBe("");
+  });
+
+  it("type-checks the same consumer with the oldest TypeScript it states (peerDependencies), zero errors", () => {
+    // Installed beside the consumer's own tree, never into it: a second `typescript` there would
+    // take over node_modules/.bin/tsc. The compiler reads the consumer's tsconfig and node_modules.
+    const oldest = oldestTypeScript(own.peerDependencies.typescript);
+    const prefix = join(project, "typescript-oldest");
+    run("npm", [
+      "install",
+      "--prefix",
+      prefix,
+      "--no-save",
+      "--no-audit",
+      "--no-fund",
+      "--prefer-offline",
+      "--ignore-scripts",
+      `typescript@${oldest}`,
+    ]);
+    const tsc = join(prefix, "node_modules/typescript/bin/tsc");
+    expect(run(process.execPath, [tsc, "--version"]).trim()).toBe(`Version ${oldest}`);
+    expect(run(process.execPath, [tsc, "-p", "."])).toBe("");
   });
 
   it("runs the consumer's vitest file with the matchers and the properties", () => {

@@ -15,9 +15,9 @@ import { renderCheckHtml } from "../../src/report/renderCheckHtml.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
 import { renderHtml } from "../../src/index.ts";
 import { inProcessImplementation } from "../../src/sandbox/inProcessImplementation.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
-import { chromiumPath, launchBrowser, openReport, screenshot, screenshotDir, type OpenedPage } from "./browser.ts";
-import { classSummary, hostileId } from "./classSummaryFixture.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
+import { chromiumPath, launchBrowser, openReport, screenshot, screenshotDir, type OpenedPage } from "../helpers/browser.ts";
+import { classSummary, hostileId } from "../fixtures/classSummaryFixture.ts";
 
 const itBrowser = itWith(systemFile("chromium", chromiumPath));
 const slow = 180_000;

@@ -7,7 +7,7 @@ import { contentSecurityPolicy } from "../../src/report/htmlPage.ts";
 import { renderCheckHtml } from "../../src/report/renderCheckHtml.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
 import { renderHtml } from "../../src/index.ts";
-import { classSummary, hostileId } from "./classSummaryFixture.ts";
+import { classSummary, hostileId } from "../fixtures/classSummaryFixture.ts";
 
 const hostile = `</pre><script>alert(1)</script><img src=http://example.com/x onerror=alert(2)>`;
 

@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment, type AssignmentFields } from "../../src/judge/Assignment.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/__init__.py");
@@ -117,7 +117,7 @@ describe("--profile cs231n: the student's TwoLayerNet and FullyConnectedNet, unc
     "a folder without the course's files says which files it expected",
     async () => {
       const r = await checkSubmission(join(examples, "ex4-python"), { assignment: profile({ variant: "fc-net" }) });
-      expect(r.problem).toBe("no-entry");
+      expect(r.problem).toBe("no-entry-file");
       expect(r.message).toMatch(/cs231n\/classifiers\/fc_net\.py/);
     },
     120_000,

@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment, type AssignmentFields } from "../../src/judge/Assignment.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const numpy = systemFile("python3-numpy", "/usr/lib/python3/dist-packages/numpy/__init__.py");
@@ -92,7 +92,7 @@ describe("--profile dlai: the notebook's graded functions, called with the cours
     "a folder without the graded function says what it looked for",
     async () => {
       const r = await verdict(join(examples, "ex4-python"), 1, { variant: "regularization" });
-      expect(r.problem).toBe("no-entry");
+      expect(r.problem).toBe("no-entry-file");
       expect(r.message).toMatch(/a notebook or \.py defining backward_propagation_with_regularization/);
     },
     120_000,

@@ -46,7 +46,7 @@ describe("the table of entry launchers", () => {
     const folder: EntryFolder = { stagedDir: tempFolder("launchers"), notRegular: () => undefined, shownAs: "alice" };
     const row = entryLaunchers.at(-1)!;
     const loaded = await row.load(row.detect(folder), folder, { settings: undefined as never, warnings: [] });
-    expect(loaded).toMatchObject({ ok: false, problem: "no-entry" });
+    expect(loaded).toMatchObject({ ok: false, problem: "no-entry-file" });
     expect((loaded as { message: string }).message).toMatch(/^alice: no submission entry found/);
   });
 });

@@ -5,7 +5,7 @@ import { loadSubmission, sandboxAbilities } from "../../src/sandbox/index.ts";
 import { hangBudgetMsFor } from "../../src/sandbox/hangBudget.ts";
 import type { CallOutcome } from "../../src/sandbox/Implementation.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 
 const sandboxed = requireSystem("the bubblewrap sandbox", sandboxAbilities().bwrap, "apt-get install bubblewrap");
 const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { sandboxAbilities } from "../../src/sandbox/index.ts";
 import { noForkFilter } from "../../src/sandbox/sandbox.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 
 const generator = fileURLToPath(new URL("../../src/sandbox/noForkFilter.py", import.meta.url));
 const python = "/usr/bin/python3";

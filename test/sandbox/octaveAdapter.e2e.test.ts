@@ -3,7 +3,7 @@ import { loadSubmission } from "../../src/sandbox/loadSubmission.ts";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { loadStatus } from "../../src/grade/loadStatus.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const fixtures = new URL("../fixtures/ex4/", import.meta.url).pathname;
 const octave = systemFile("octave", "/usr/bin/octave-cli");

@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment } from "../../src/judge/Assignment.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { itWith, systemFile } from "../support/requireSystem.ts";
+import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const fixtures = new URL("../fixtures/python-entries/", import.meta.url).pathname;
 const example = new URL("../../examples/ex4-python/", import.meta.url).pathname;

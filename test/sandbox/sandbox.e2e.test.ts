@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { loadSubmission, sandboxAbilities } from "../../src/sandbox/index.ts";
 import type { Implementation } from "../../src/sandbox/index.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { submissionFixture } from "./submissionFixture.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { submissionFixture } from "../helpers/submissionFixture.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 
 const sandboxed = requireSystem("the bubblewrap sandbox", sandboxAbilities().bwrap, "apt-get install bubblewrap");
 

@@ -7,8 +7,8 @@ import { loadSubmission, sandboxAbilities, type Implementation, type SandboxAbil
 import { seccompLoaderWorks } from "../../src/sandbox/sandbox.ts";
 import { separateUserArgv, separateUserGaps, separateUserTasks } from "../../src/sandbox/separateUser.ts";
 import { tempFolder } from "../helpers/tempFolder.ts";
-import { submissionFixture } from "./submissionFixture.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { submissionFixture } from "../helpers/submissionFixture.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 
 const tiny = { params: [0.1, 0.2], layerSizes: [1, 1], X: [[0.5]], y: [1], lambda: 0 };
 const withSeccomp: SandboxAbilities = { bwrap: false, dropUser: true, cgroup: "v1", seccompWithoutBwrap: true };

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { sandboxAbilities } from "../../src/sandbox/sandbox.ts";
 import { createSubmissionCgroup } from "../../src/sandbox/submissionCgroup.ts";
-import { requireSystem } from "../support/requireSystem.ts";
+import { requireSystem } from "../helpers/requireSystem.ts";
 
 /** Starts `node -e source` inside a fresh group limited to limitMB. */
 function startInGroup(limitMB: number, source: string) {

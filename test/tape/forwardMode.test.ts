@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, it } from "vitest";
 import { matrix } from "../../src/linalg/Matrix.ts";
 import { rules } from "../../src/tape/rules.ts";
-import { close, doubles, runs } from "./support/arbitraries.ts";
-import { expr, run, tame } from "./support/expressions.ts";
-import { directional, forwardTol, networkProperty, opProperty } from "./support/forwardMode.ts";
-import { opCases } from "./support/opCases.ts";
+import { close, doubles, runs } from "../helpers/tape/arbitraries.ts";
+import { expr, run, tame } from "../helpers/tape/expressions.ts";
+import { directional, forwardTol, networkProperty, opProperty } from "../helpers/tape/forwardMode.ts";
+import { opCases } from "../helpers/tape/opCases.ts";
 
 /** (b) The tape's vᵀ∇f against forward mode (dual numbers) for random directions v. */
 describe("each op: vᵀ∇(Σ C.*op(x)) equals the dual-number directional derivative", () => {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { rules } from "../../src/tape/rules.ts";
-import { runs } from "./support/arbitraries.ts";
-import { binaryOps, unaryOps } from "./support/expressions.ts";
-import { binaryRuleProperty, expressionTreeProperty, unaryRuleProperty } from "./support/mathjsChecks.ts";
+import { runs } from "../helpers/tape/arbitraries.ts";
+import { binaryOps, unaryOps } from "../helpers/tape/expressions.ts";
+import { binaryRuleProperty, expressionTreeProperty, unaryRuleProperty } from "../helpers/tape/mathjsChecks.ts";
 
 /** (a) Every elementwise rule, and random trees of them, against mathjs's symbolic derivative. */
 describe("elementwise rules agree with mathjs's derivative", () => {

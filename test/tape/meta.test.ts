@@ -6,11 +6,11 @@ import { view } from "../../src/linalg/products.ts";
 import { sigmoid } from "../../src/network/activation.ts";
 import { unary } from "../../src/tape/elementwise.ts";
 import { rules, type Rules } from "../../src/tape/rules.ts";
-import { tapeBackprop } from "../../src/tape/tapeBackprop.ts";
-import { runs } from "./support/arbitraries.ts";
-import { networkProperty, opProperty } from "./support/forwardMode.ts";
-import { expressionTreeProperty, unaryRuleProperty } from "./support/mathjsChecks.ts";
-import { opCases } from "./support/opCases.ts";
+import { tapeBackprop } from "../../src/backprop/tapeBackprop.ts";
+import { runs } from "../helpers/tape/arbitraries.ts";
+import { networkProperty, opProperty } from "../helpers/tape/forwardMode.ts";
+import { expressionTreeProperty, unaryRuleProperty } from "../helpers/tape/mathjsChecks.ts";
+import { opCases } from "../helpers/tape/opCases.ts";
 
 /**
  * Meta-tests: plant a wrong rule in the tape and require the cross-checks to notice. A check

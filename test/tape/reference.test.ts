@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referenceCases } from "../../src/cli/builtinCases.ts";
 import { gradientMethods } from "../../src/methods.ts";
-import { tapeBackprop } from "../../src/tape/tapeBackprop.ts";
+import { tapeBackprop } from "../../src/backprop/tapeBackprop.ts";
 import { caseTitle, expectAllReferenceCases, expectMatchesReference } from "../helpers/expectMatchesReference.ts";
 
 /** Golden: the tape on every reference case, J and every gradient entry within 1e-12·max(1, |expected|). */

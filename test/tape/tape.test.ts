@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { referenceCases } from "../../src/cli/builtinCases.ts";
 import { matrix, zeros, type Matrix } from "../../src/linalg/Matrix.ts";
 import { grad } from "../../src/tape/grad.ts";
-import { networkCost } from "../../src/tape/networkCost.ts";
+import { networkCost } from "../../src/backprop/networkCost.ts";
 import { Tape } from "../../src/tape/Tape.ts";
-import { tapeBackprop } from "../../src/tape/tapeBackprop.ts";
+import { tapeBackprop } from "../../src/backprop/tapeBackprop.ts";
 import { constant, type Value } from "../../src/tape/Value.ts";
 
 const m = (rows: number, cols: number, ...xs: number[]) => matrix(rows, cols, xs);

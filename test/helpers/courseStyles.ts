@@ -12,7 +12,7 @@ export type Slope = (z: number, a: number) => number;
 type Maker = (family: StyleFamily, slope?: Slope) => NnCostFunction;
 
 const load = async (name: string): Promise<Maker> =>
-  ((await import(new URL(`./fixtures/styles/${name}.mjs`, import.meta.url).href)) as { nnCostFunctionFor: Maker }).nnCostFunctionFor;
+  ((await import(new URL(`../fixtures/judge/styles/${name}.mjs`, import.meta.url).href)) as { nnCostFunctionFor: Maker }).nnCostFunctionFor;
 
 /**
  * Correct implementations written the ways courses teach, none of them ours: a per-example

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 
-const schema = JSON.parse(readFileSync(new URL("./gradescopeResults.schema.json", import.meta.url), "utf8"));
+const schema = JSON.parse(readFileSync(new URL("../fixtures/gradescopeResults.schema.json", import.meta.url), "utf8"));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
 /** The problems of a results.json against Gradescope's documented format (empty when valid). */

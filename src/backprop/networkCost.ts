@@ -1,6 +1,6 @@
 import type { OutputActivationName } from "../network/activation.ts";
 import { activationOfLayer, type Problem } from "../network/Network.ts";
-import { constant, type Value } from "./Value.ts";
+import { constant, type Value } from "../tape/Value.ts";
 
 /** g(z) as tape ops; the identity records nothing. */
 const activate: Readonly<Record<OutputActivationName, (z: Value) => Value>> = {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Matrix } from "../../../src/linalg/Matrix.ts";
-import { networkCost } from "../../../src/tape/networkCost.ts";
+import { networkCost } from "../../../src/backprop/networkCost.ts";
 import type { Rules } from "../../../src/tape/rules.ts";
 import { Tape } from "../../../src/tape/Tape.ts";
 import { close } from "./arbitraries.ts";

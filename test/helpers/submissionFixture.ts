@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 
-const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+const fixtures = new URL("../fixtures/sandbox/", import.meta.url).pathname;
 const correct = new URL("../../examples/correct/nnCostFunction.mjs", import.meta.url).pathname;
 let built: string | undefined;
 
@@ -15,7 +15,7 @@ afterAll(() => {
 
 /**
  * The path of a fixture submission. Many fixtures wrap a correct implementation
- * (`import … from "./correct.mjs"`), and a sandboxed submission may read only its own folder,
+ * (`import … from "../sandbox/correct.mjs"`), and a sandboxed submission may read only its own folder,
  * so each of those gets its own copy of examples/correct — made here, in a temporary copy of
  * the fixtures, rather than committed ten times.
  */

@@ -1,10 +1,10 @@
 import { withPinned } from "../linalg/gemm.ts";
 import { worthSimd } from "../linalg/simdGemm.ts";
 import type { CostAndGradient, Problem, Theta } from "../network/Network.ts";
-import { grad } from "./grad.ts";
+import { grad } from "../tape/grad.ts";
 import { networkCost } from "./networkCost.ts";
-import { rules as defaultRules, type Rules } from "./rules.ts";
-import type { Value } from "./Value.ts";
+import { rules as defaultRules, type Rules } from "../tape/rules.ts";
+import type { Value } from "../tape/Value.ts";
 
 /** J and ∂J/∂Θ by the tape: the network's cost differentiated with no hand-written derivative. */
 export function tapeBackprop(problem: Problem, theta: Theta, rules: Rules = defaultRules): CostAndGradient {

@@ -1,10 +1,10 @@
-import { GradientCheckError } from "../check/assertGradient.ts";
-import { badPointFinding, checkGradient, type GradientCheckOptions } from "../check/checkGradient.ts";
-import { comparisonOfFindings, type GradientComparison } from "../check/compareGradients.ts";
+import { GradientCheckError } from "./assertGradient.ts";
+import { badPointFinding, checkGradient, type GradientCheckOptions } from "./checkGradient.ts";
+import { comparisonOfFindings, type GradientComparison } from "./compareGradients.ts";
 import type { Matrix } from "../linalg/Matrix.ts";
-import { grad } from "./grad.ts";
-import type { Rules } from "./rules.ts";
-import { constant, type Value } from "./Value.ts";
+import { grad } from "../tape/grad.ts";
+import type { Rules } from "../tape/rules.ts";
+import { constant, type Value } from "../tape/Value.ts";
 
 /**
  * One call, as torch.autograd.gradcheck: differentiate f (written with tape ops) by the tape
