@@ -16,7 +16,8 @@ const fileBudget = 300;
 
 /** Files allowed past the budget, each with why one file is still the right home. */
 const longFiles: Readonly<Record<string, string>> = {
-  "src/sandbox/childImplementation.ts": "one child protocol: the request queue, the line reader and the kill paths share one state",
+  "src/sandbox/childImplementation.ts":
+    "one child process: its spawn, line reader, answer waits and kill paths share one state (restarts are startChild.ts)",
   "src/judge/checkImplementation.ts": "the submission checker's pipeline, each step a named function beside it",
   "src/numeric/estimateEntry.ts": "one entry's step sweep, extrapolation and error model read as one derivation",
   "src/judge/Assignment.ts": "the assignment type, its parser and its validation messages in one vocabulary",
