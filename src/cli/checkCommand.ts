@@ -5,9 +5,9 @@ import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkDefau
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { assignmentFieldNames, assignmentFlag, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
-import { checkExitCode } from "./checkExitCode.ts";
+import { checkExitCode } from "../report/checkExitCode.ts";
 import type { CheckReport } from "../judge/checkReport.ts";
-import { checkReplay } from "./shellWord.ts";
+import { checkReplay } from "../report/shellWord.ts";
 
 const formats = ["text", "github"] as const;
 
@@ -60,9 +60,7 @@ export async function checkCommand(words: readonly string[], out: (line: string)
     return (await import("./replayCommand.ts")).replayCommand(path, flags.caseFile, flags.callTimeoutMs, out, stated?.assignment);
   const { precision, allowUnstableCost } = judgingFlags(args);
 
-  // The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission.
-  const renderers = Promise.all([import("./checkJson.ts"), import("./checkMarkdown.ts"), import("./renderCheckReport.ts")]);
-  renderers.catch(() => {});
+  const renderers = loadRenderers();
   const reportDir = flags.reportDir;
   const report = await checkSubmission(path, {
     ...searchOptions(flags),
@@ -82,6 +80,17 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (args.options.has("json")) out(JSON.stringify(json));
   else printCheck(out, { report, replay, path, text, github: flags.format === "github", reportDir });
   return checkExitCode(report);
+}
+
+/** The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission. */
+function loadRenderers() {
+  const renderers = Promise.all([
+    import("../report/checkJson.ts"),
+    import("../report/checkMarkdown.ts"),
+    import("../report/renderCheckReport.ts"),
+  ]);
+  renderers.catch(() => {});
+  return renderers;
 }
 
 /** The flags every check reads, validated in the order they are documented. */

@@ -2,11 +2,11 @@ import { join, sep } from "node:path";
 import type { MistakeId } from "../mistakes/mistakeInfo.ts";
 import { checkSubmission } from "../judge/checkSubmission.ts";
 import { parseAssignment, type AssignmentFields } from "../judge/Assignment.ts";
-import { checkExitCode } from "./checkExitCode.ts";
+import { checkExitCode } from "../report/checkExitCode.ts";
 import { packageRoot } from "./packageRoot.ts";
-import { renderCheckReport } from "./renderCheckReport.ts";
+import { renderCheckReport } from "../report/renderCheckReport.ts";
 import { sandboxAbilities, sandboxGaps } from "../sandbox/sandbox.ts";
-import { checkReplay } from "./shellWord.ts";
+import { checkReplay } from "../report/shellWord.ts";
 
 export const examplesDir = join(packageRoot(), "examples") + sep;
 

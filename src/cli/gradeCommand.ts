@@ -1,4 +1,4 @@
-import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal as shown } from "../report/untrustedText.ts";
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -6,17 +6,18 @@ import { join } from "node:path";
 import cliProgress from "cli-progress";
 import { defaultRubric } from "../grade/defaultRubric.ts";
 import { gradeClass, type ClassRun, type StudentDone } from "../grade/gradeClass.ts";
-import { classJUnit, classAnnotations } from "../grade/classExports.ts";
+import { classJUnit, classAnnotations } from "../report/classExports.ts";
 import { readRubric } from "../grade/validateRubric.ts";
-import { canvasCsv } from "../grade/canvasCsv.ts";
+import { canvasCsv } from "../report/canvasCsv.ts";
 import { readRoster, type RosterRead } from "../grade/roster.ts";
-import { rosterCsv, rosterMismatch } from "../grade/rosterCsv.ts";
+import { rosterCsv, rosterMismatch } from "../report/rosterCsv.ts";
 import { classFigures, figuresSentence } from "../report/classFigures.ts";
 import { githubAnnotations } from "../report/githubAnnotations.ts";
 import { junitXml } from "../report/junit.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { defaultGradeTimeoutMs } from "./defaultGradeTimeout.ts";
-import { dryRun, dryRunTable } from "../grade/dryRun.ts";
+import { dryRun } from "../grade/dryRun.ts";
+import { dryRunTable } from "../report/dryRunTable.ts";
 import { maxPointsOf, type Rubric } from "../grade/Rubric.ts";
 
 export { defaultGradeTimeoutMs };

@@ -1,6 +1,6 @@
 import { renderConfusion } from "../train/confusionMatrix.ts";
 import { loadDigits } from "../train/loadDigits.ts";
-import { renderFailedVerification, renderVerification } from "../train/renderVerification.ts";
+import { renderFailedVerification, renderVerification } from "../report/renderVerification.ts";
 import { slideLambdaGradient } from "../train/slideLambdaGradient.ts";
 import { splitDigits, type Split } from "../train/splitDigits.ts";
 import { defaultTrainSettings, digitNetwork, trainDigits, type TrainingRun, type TrainSettings } from "../train/trainDigits.ts";

@@ -1,7 +1,7 @@
 import { rng } from "../numeric/random.ts";
 import { subset } from "../train/Digits.ts";
 import { loadDigits } from "../train/loadDigits.ts";
-import { renderVerification } from "../train/renderVerification.ts";
+import { renderVerification } from "../report/renderVerification.ts";
 import { splitDigits } from "../train/splitDigits.ts";
 import { defaultTrainSettings, trainDigits, type TrainSettings } from "../train/trainDigits.ts";
 import { splitSeed, testCount, trainCount } from "./trainCommand.ts";

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gradcheckVersion } from "./gradcheckVersion.ts";
-import { gradescopeResults } from "./gradescopeResults.ts";
+import { gradescopeResults } from "../report/gradescopeResults.ts";
 import { gradeStudent } from "./gradeStudent.ts";
 import { notGraded } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";

@@ -1,20 +1,21 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { classMarkdown } from "./classMarkdown.ts";
+import { classMarkdown } from "../report/classMarkdown.ts";
 import { byCodeUnit, discoverClass, type ClassListing, type StudentEntry } from "./discoverClass.ts";
-import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
-import { feedbackMarkdown } from "./feedbackMarkdown.ts";
+import { neutraliseForTerminal } from "../report/untrustedText.ts";
+import { feedbackMarkdown } from "../report/feedbackMarkdown.ts";
 import { gradcheckVersion } from "./gradcheckVersion.ts";
-import { gradescopeResults } from "./gradescopeResults.ts";
+import { gradescopeResults } from "../report/gradescopeResults.ts";
 import { privateCopyOf } from "./gradeStudent.ts";
+import { rubricAssignment } from "./rubricAssignment.ts";
 import { insideFolder } from "./insideFolder.ts";
 import { gradeSubmission, notGraded } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";
-import { summaryCsv } from "./summaryCsv.ts";
+import { summaryCsv } from "../report/summaryCsv.ts";
 import type { ClassSummary } from "../report/ClassSummary.ts";
 import { renderClassHtml } from "../report/renderClassHtml.ts";
-import { summaryEntry, type SubmissionResult } from "./SubmissionResult.ts";
+import { summaryEntry, type SubmissionResult } from "../report/SubmissionResult.ts";
 import { writeAtomic } from "./writeAtomic.ts";
 
 export interface ClassOptions {
@@ -194,7 +195,8 @@ function gradingHash(seed: number, rubricText: string, content: string): string 
 function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: number): void {
   const { result } = record;
   writeAtomic(join(dir, "results.json"), JSON.stringify(gradescopeResults(rubric, result, seed, gradcheckVersion), null, 1) + "\n");
-  writeAtomic(join(dir, "feedback.md"), feedbackMarkdown(rubric, result, seed));
+  const stated = rubricAssignment(rubric);
+  writeAtomic(join(dir, "feedback.md"), feedbackMarkdown(rubric, result, seed, stated.ok ? stated.assignment : undefined));
   const counterexample = join(dir, "counterexample.json");
   if (result.counterexample && result.items.some((i) => !i.passed))
     writeAtomic(counterexample, JSON.stringify(result.counterexample, null, 1) + "\n");

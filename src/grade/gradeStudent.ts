@@ -6,7 +6,7 @@ import { stageSubmission, type SkippedEntry, type Staged } from "../sandbox/stag
 import type { StudentEntry } from "./discoverClass.ts";
 import { gradeSubmission, notGraded, type GradeOptions } from "./gradeSubmission.ts";
 import type { Rubric } from "./Rubric.ts";
-import type { SubmissionResult } from "./SubmissionResult.ts";
+import type { SubmissionResult } from "../report/SubmissionResult.ts";
 import { unpackZip } from "./unpackZip.ts";
 import { defaultArchiveLimits, type ArchiveLimits } from "./archiveLimits.ts";
 

@@ -9,12 +9,12 @@ import { networksFor } from "./networksFor.ts";
 import { maxPointsOf, type AssignmentSpec, type Rubric } from "./Rubric.ts";
 import { rubricAssignment } from "./rubricAssignment.ts";
 import { retryTimeoutOnce } from "./retryTimeoutOnce.ts";
-import { clipText } from "../sandbox/untrustedText.ts";
+import { clipText } from "../sandbox/clipText.ts";
 import { relativeResult } from "./relativeToStudent.ts";
 import { findEntry } from "./findEntry.ts";
 import { replayLanguageOf } from "../report/replaySnippet.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
-import type { ItemResult, SubmissionResult, SubmissionStatus } from "./SubmissionResult.ts";
+import type { ItemResult, SubmissionResult, SubmissionStatus } from "../report/SubmissionResult.ts";
 
 export interface GradeOptions {
   readonly seed: number;

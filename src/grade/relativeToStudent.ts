@@ -1,6 +1,6 @@
 import { tmpdir } from "node:os";
 import { packageRoot } from "../data/packageRoot.ts";
-import type { SubmissionResult } from "./SubmissionResult.ts";
+import type { SubmissionResult } from "../report/SubmissionResult.ts";
 
 /** What a regular expression matches literally. */
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,8 +1,8 @@
 import junitModule from "junit-report-builder";
-import type { CheckReport } from "../judge/checkReport.ts";
+import type { CheckReport, FailedReport, NotLoadedReport, PassedReport, ProbeFailedReport, TooSlowReport } from "../judge/checkReport.ts";
 import { checkReportName, findingInfo } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal as shown } from "./untrustedText.ts";
 
 // The package is CommonJS whose declarations describe an ES default export: under NodeNext the
 // default import is module.exports itself, which at run time is the builder.
@@ -29,39 +29,50 @@ export function checkJunit(
     .property("seed", String(report.seed))
     .property("replay", replay);
   const text = shown(renderedReport.join("\n"));
-  if (report.problem) {
-    const info = findingInfo[report.problem];
-    suite
-      .testCase()
-      .className("gradcheck.check")
-      .name("loads and answers")
-      .error(shown(`${info.title}: ${report.message ?? ""}`), checkReportName(report.problem), text);
-    return builder.build();
+  switch (report.outcome) {
+    case "not-loaded":
+    case "too-slow":
+      notJudged(suite, report, text);
+      break;
+    case "passed":
+    case "probe-failed":
+    case "failed":
+      questions(suite, report, text);
   }
-  const questions = [
-    ["a", "matchesReference", "(a) J and ∂J/∂Θ agree with gradcheck's"],
-    ["b", "selfConsistent", "(b) ∂J/∂Θ agrees with finite differences of its own J"],
-  ] as const;
-  for (const [key, field, name] of questions) {
+  return builder.build();
+}
+
+type Suite = ReturnType<ReturnType<typeof junit.newBuilder>["testSuite"]>;
+
+/** A single errored case: nothing could be asked. */
+function notJudged(suite: Suite, report: NotLoadedReport | TooSlowReport, text: string): void {
+  const info = findingInfo[report.problem];
+  suite
+    .testCase()
+    .className("gradcheck.check")
+    .name("loads and answers")
+    .error(shown(`${info.title}: ${report.message}`), checkReportName(report.problem), text);
+}
+
+const questionNames = [
+  ["a", "matchesReference", "(a) J and ∂J/∂Θ agree with gradcheck's"],
+  ["b", "selfConsistent", "(b) ∂J/∂Θ agrees with finite differences of its own J"],
+] as const;
+
+/** One case per question: skipped when not reached, failed with its findings and the diagnosis. */
+function questions(suite: Suite, report: PassedReport | ProbeFailedReport | FailedReport, text: string): void {
+  for (const [key, field, name] of questionNames) {
     const testCase = suite.testCase().className("gradcheck.check").name(name);
     const verdict = report.checks[field];
     if (verdict === null) testCase.skipped();
     else if (!verdict) {
       const diagnosis = report.mistakes.map((id) => `${id}: ${mistakeInfo[id].title}`).join("; ") || "not a known mistake";
-      testCase
-        .failure(
-          shown(
-            `${
-              report.findings
-                .filter((f) => f.check === key)
-                .map((f) => f.message)
-                .join("; ") || "failed"
-            } (diagnosis: ${diagnosis})`,
-          ),
-          "gradcheck",
-        )
-        .standardOutput(text);
+      const found =
+        report.findings
+          .filter((f) => f.check === key)
+          .map((f) => f.message)
+          .join("; ") || "failed";
+      testCase.failure(shown(`${found} (diagnosis: ${diagnosis})`), "gradcheck").standardOutput(text);
     }
   }
-  return builder.build();
 }

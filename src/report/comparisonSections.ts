@@ -1,7 +1,7 @@
 import type { GradientComparison, PartSummary } from "../check/index.ts";
-import { findingInfo } from "../outcome/index.ts";
+import { functionWords } from "../outcome/index.ts";
 import { thetaName } from "../network/thetaEntry.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 import { figure, table } from "./htmlPage.ts";
 import { scatterSvg } from "./scatterSvg.ts";
 import { thetaHeatmaps } from "./thetaHeatmaps.ts";
@@ -29,7 +29,7 @@ export async function comparisonSections(c: GradientComparison, name: string, la
   parts.push(
     `<p class="muted">a: ${escapeHtml(labels.a)}; n: ${escapeHtml(labels.n)}. Tolerance: <code>${escapeHtml(c.formula)}</code></p>`,
   );
-  for (const f of c.findings) parts.push(`<p>${findingInfo[f.kind].fails ? "✗" : "·"} ${escapeHtml(findingInfo[f.kind].title)}</p>`);
+  for (const f of c.findings) parts.push(`<p>${functionWords(f.kind).fails ? "✗" : "·"} ${escapeHtml(functionWords(f.kind).title)}</p>`);
   if (c.compared.length > 0) {
     const maps = await thetaHeatmaps(c, `${name}-heatmap`);
     const scatter = await scatterSvg(c, `${name}-scatter`, { a: "a", n: "n" });

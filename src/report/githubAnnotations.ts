@@ -1,7 +1,7 @@
-import type { CheckReport } from "../judge/checkReport.ts";
+import type { CheckReport, FailedReport, ProbeFailedReport } from "../judge/checkReport.ts";
 import { findingInfo } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
-import { neutraliseForTerminal } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal } from "./untrustedText.ts";
 
 /** One GitHub Actions annotation: shown on the run's summary and, with a file, beside the code. */
 export interface Annotation {
@@ -29,16 +29,26 @@ export function githubAnnotations(annotations: readonly Annotation[]): string[] 
  */
 export function checkGithubAnnotations(report: CheckReport, replay: string, submissionPath = report.submission): string[] {
   const file = `file=${property(submissionPath)}`;
-  if (report.passed)
-    return [
-      `::notice ${file},title=${property("gradcheck check passed")}::${data(`passed on ${report.runs} random networks (seed ${report.seed})`)}`,
-    ];
-  if (report.problem) {
-    const info = findingInfo[report.problem];
-    return [`::error ${file},title=${property(`gradcheck: ${info.title}`)}::${data(`${report.message ?? ""}\nhint: ${info.hint}`)}`];
+  switch (report.outcome) {
+    case "passed":
+      return [
+        `::notice ${file},title=${property("gradcheck check passed")}::${data(`passed on ${report.runs} random networks (seed ${report.seed})`)}`,
+      ];
+    case "not-loaded":
+    case "too-slow": {
+      const info = findingInfo[report.problem];
+      return [`::error ${file},title=${property(`gradcheck: ${info.title}`)}::${data(`${report.message}\nhint: ${info.hint}`)}`];
+    }
+    case "probe-failed":
+    case "failed":
+      return failureAnnotations(report, replay, file);
   }
+}
+
+/** An error per finding, on the counterexample, and one per diagnosed mistake. */
+function failureAnnotations(report: ProbeFailedReport | FailedReport, replay: string, file: string): string[] {
   const ce = report.counterexample;
-  const where = ce ? ` on layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}` : "";
+  const where = ` on layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}`;
   const lines = report.findings.map(
     (f) =>
       `::error ${file},title=${property(`gradcheck: ${findingInfo[f.problem].title}`)}::${data(`${f.message}${where}\nreplay: ${replay}`)}`,

@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 
 /**
  * No network at all: nothing may be fetched, framed, posted or run. The plots are inline SVG

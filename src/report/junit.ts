@@ -1,5 +1,5 @@
 import junitModule from "junit-report-builder";
-import { neutraliseForTerminal as shown } from "../sandbox/untrustedText.ts";
+import { neutraliseForTerminal as shown } from "./untrustedText.ts";
 
 // The package is CommonJS whose declarations describe an ES default export: under NodeNext the
 // default import is module.exports itself, which at run time is the builder.

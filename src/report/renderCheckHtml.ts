@@ -1,12 +1,12 @@
 import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import type { CheckEvidence } from "../judge/checkEvidence.ts";
-import type { CheckReport } from "../judge/checkReport.ts";
+import type { CheckReport, FailedReport, NotLoadedReport, PassedReport, ProbeFailedReport, TooSlowReport } from "../judge/checkReport.ts";
 import { findingInfo } from "../outcome/index.ts";
 import { mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { comparisonSections } from "./comparisonSections.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 import { figure, htmlPage } from "./htmlPage.ts";
 import { stepSweepSvg } from "./stepSweepSvg.ts";
 
@@ -19,24 +19,46 @@ export interface CheckHtmlContext {
 
 /** `gradcheck check --report DIR`'s report.html: verdict, findings, diagnosis and the plots of where the error is. */
 export async function renderCheckHtml(report: CheckReport, context: CheckHtmlContext): Promise<string> {
-  const verdict = report.passed ? "passed" : report.problem ? findingInfo[report.problem].title : "failed";
-  const body: string[] = [
+  switch (report.outcome) {
+    case "not-loaded":
+    case "too-slow":
+      return htmlPage("gradcheck check", [...summary(report, context, findingInfo[report.problem].title), ...notJudged(report)].join("\n"));
+    case "passed":
+      return judgedPage(report, context, "passed");
+    case "probe-failed":
+    case "failed":
+      return judgedPage(report, context, "failed");
+  }
+}
+
+/** The verdict as the page's heading, then submission, seed, networks tried, exit code, replay and warnings. */
+function summary(report: CheckReport, context: CheckHtmlContext, verdict: string): string[] {
+  return [
     `<h1>gradcheck check: <span class="${report.passed ? "pass" : "fail"}">${escapeHtml(verdict)}</span></h1>`,
     `<p>Submission <code>${escapeHtml(report.submission)}</code> · seed ${report.seed} · ${report.runs} random network${report.runs === 1 ? "" : "s"} · exit code ${context.exitCode}</p>`,
     `<p>Replay: <code>${escapeHtml(context.replay)}</code></p>`,
     ...report.warnings.map((w) => `<p class="muted">warning: ${escapeHtml(w)}</p>`),
   ];
-  if (report.problem) {
-    const info = findingInfo[report.problem];
-    body.push(
-      `<h2>${escapeHtml(info.title)}</h2>`,
-      `<p>${escapeHtml(info.explanation)}</p>`,
-      `<pre>${escapeHtml(report.message ?? "")}</pre>`,
-      `<p>Hint: ${escapeHtml(info.hint)}</p>`,
-    );
-    return htmlPage("gradcheck check", body.join("\n"));
-  }
-  if (!report.passed) body.push(...findingsAndDiagnosis(report));
+}
+
+function notJudged(report: NotLoadedReport | TooSlowReport): string[] {
+  const info = findingInfo[report.problem];
+  return [
+    `<h2>${escapeHtml(info.title)}</h2>`,
+    `<p>${escapeHtml(info.explanation)}</p>`,
+    `<pre>${escapeHtml(report.message)}</pre>`,
+    `<p>Hint: ${escapeHtml(info.hint)}</p>`,
+  ];
+}
+
+/** A page for a check that judged answers: on a failure its findings and diagnosis, the plots, the counterexample. */
+async function judgedPage(
+  report: PassedReport | ProbeFailedReport | FailedReport,
+  context: CheckHtmlContext,
+  verdict: string,
+): Promise<string> {
+  const body = summary(report, context, verdict);
+  if (report.outcome !== "passed") body.push(...findingsAndDiagnosis(report));
   if (context.evidence) body.push(...(await evidenceSections(context.evidence, report.passed)));
   if (report.counterexample) {
     body.push(
@@ -52,7 +74,7 @@ export async function renderCheckHtml(report: CheckReport, context: CheckHtmlCon
   return htmlPage(`gradcheck check: ${verdict}`, body.join("\n"));
 }
 
-function findingsAndDiagnosis(report: CheckReport): string[] {
+function findingsAndDiagnosis(report: ProbeFailedReport | FailedReport): string[] {
   const v = (x: boolean | null) =>
     x === null ? "not reached" : x ? '<span class="pass">passed</span>' : '<span class="fail">failed</span>';
   const out = [

@@ -3,7 +3,7 @@ import { anchorOf } from "./anchorOf.ts";
 import { binLabel, mistakeBarsSvg, scoreBin, scoreBins, scoreHistogramSvg } from "./classCharts.ts";
 import type { ClassSummary, SubmissionSummary } from "./ClassSummary.ts";
 import { classFigures, figuresSentence } from "./classFigures.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 import { figure, htmlPage } from "./htmlPage.ts";
 
 const link = (kind: string, name: string, text = name) => `<a href="#${anchorOf(kind, name)}">${escapeHtml(text)}</a>`;

@@ -1,7 +1,7 @@
 import type { GradientComparison } from "../check/index.ts";
 import { thetaIndexConvention } from "../network/thetaEntry.ts";
 import { comparisonSections, type ComparisonLabels } from "./comparisonSections.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "./untrustedText.ts";
 import { htmlPage } from "./htmlPage.ts";
 
 export interface RenderHtmlOptions {

@@ -24,37 +24,46 @@ export async function scatterSvg(
     title: { text: `${labels.a} against ${labels.n}`, subtitle: "one point per entry; right entries lie on the line a = n" },
     width: 320,
     height: 320,
-    layer: [
-      {
-        data: { values: [{ v: -extent }, { v: extent }] },
-        mark: { type: "line", stroke: "currentColor", strokeDash: [4, 3], opacity: 0.6 },
-        encoding: {
-          x: { field: "v", type: "quantitative", scale },
-          y: { field: "v", type: "quantitative", scale },
-          description: { value: "identity line a = n" },
-        },
-      },
-      {
-        data: { values: points },
-        mark: { type: "point", filled: true, size: 40, opacity: 0.8, tooltip: { content: "data" } },
-        encoding: {
-          x: { field: "n", type: "quantitative", scale, title: labels.n },
-          y: { field: "a", type: "quantitative", scale, title: labels.a },
-          color: {
-            field: "verdict",
-            type: "nominal",
-            title: "entry",
-            scale: { domain: Object.keys(verdictColour), range: Object.values(verdictColour) },
-          },
-          shape: {
-            field: "verdict",
-            type: "nominal",
-            scale: { domain: Object.keys(verdictColour), range: ["circle", "triangle-up", "square", "diamond"] },
-          },
-          description: { field: "description" },
-        },
-      },
-    ],
+    layer: [identityLine(extent, scale), entryPoints(points, scale, labels)],
   };
   return vegaSvg(spec, name);
+}
+
+type Scale = { readonly type: "symlog"; readonly constant: number; readonly domain: readonly number[]; readonly nice: false };
+
+/** The line a = n across the plot, dashed: where every right entry lies. */
+function identityLine(extent: number, scale: Scale) {
+  return {
+    data: { values: [{ v: -extent }, { v: extent }] },
+    mark: { type: "line", stroke: "currentColor", strokeDash: [4, 3], opacity: 0.6 },
+    encoding: {
+      x: { field: "v", type: "quantitative", scale },
+      y: { field: "v", type: "quantitative", scale },
+      description: { value: "identity line a = n" },
+    },
+  };
+}
+
+/** One point per entry, coloured and shaped by its verdict (shape too, for readers who cannot tell the colours apart). */
+function entryPoints(points: readonly object[], scale: Scale, labels: { readonly a: string; readonly n: string }) {
+  return {
+    data: { values: points },
+    mark: { type: "point", filled: true, size: 40, opacity: 0.8, tooltip: { content: "data" } },
+    encoding: {
+      x: { field: "n", type: "quantitative", scale, title: labels.n },
+      y: { field: "a", type: "quantitative", scale, title: labels.a },
+      color: {
+        field: "verdict",
+        type: "nominal",
+        title: "entry",
+        scale: { domain: Object.keys(verdictColour), range: Object.values(verdictColour) },
+      },
+      shape: {
+        field: "verdict",
+        type: "nominal",
+        scale: { domain: Object.keys(verdictColour), range: ["circle", "triangle-up", "square", "diamond"] },
+      },
+      description: { field: "description" },
+    },
+  };
 }

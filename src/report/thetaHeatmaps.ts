@@ -60,18 +60,21 @@ function clampRatio(x: number): number {
   return Math.min(ratioClamp, Math.max(1 / ratioClamp, x));
 }
 
+/** Columns j across, units i down: the layout of Θ⁽ˡ⁾ itself. */
+const x = {
+  field: "column",
+  type: "ordinal",
+  sort: "ascending",
+  title: "column j (0 = bias)",
+  axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true, labelAngle: 0 },
+} as const;
+const y = { field: "unit", type: "ordinal", sort: "ascending", title: "unit i", axis: { labelOverlap: true } } as const;
+
+/** A declarative chart: the ratio's cells, the cells with no ratio in grey, and the bias column outlined. */
 function heatmapSpec(cells: readonly HeatmapCell[], title: string): ChartSpec {
   const rows = new Set(cells.map((c) => c.unit)).size,
     columns = new Set(cells.map((c) => c.column)).size;
   const step = Math.max(3, Math.min(40, Math.floor(560 / columns), Math.floor(420 / rows)));
-  const x = {
-    field: "column",
-    type: "ordinal",
-    sort: "ascending",
-    title: "column j (0 = bias)",
-    axis: { labelExpr: "datum.value == 0 ? '0 bias' : datum.label", labelOverlap: true, labelAngle: 0 },
-  } as const;
-  const y = { field: "unit", type: "ordinal", sort: "ascending", title: "unit i", axis: { labelOverlap: true } } as const;
   return {
     title: { text: title, subtitle: "|a − n| / tolerance, log scale; above 1 (orange) fails" },
     data: { values: cells },

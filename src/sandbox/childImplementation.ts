@@ -6,7 +6,7 @@ import type { CallOutcome, CostRequest } from "./Implementation.ts";
 import type { LoadFailure } from "./LoadFailure.ts";
 import { maxAnswerDepth, nestsDeeperThan, preview } from "./answerDepth.ts";
 import { parseAnswerLine } from "./parseAnswerLine.ts";
-import { clipText } from "./untrustedText.ts";
+import { clipText } from "./clipText.ts";
 import { gradientOfAnswer, toNumber } from "./gradientOfAnswer.ts";
 import { releaseOnExit } from "./releaseOnExit.ts";
 import type { HangBudget } from "./hangBudget.ts";

@@ -2,7 +2,7 @@ import { preview } from "./answerDepth.ts";
 import type { NnCostFunction } from "../mistakes/NnCostFunction.ts";
 import { gradientOfAnswer, isWb } from "./gradientOfAnswer.ts";
 import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
-import { clipText } from "./untrustedText.ts";
+import { clipText } from "./clipText.ts";
 
 /**
  * A trusted nnCostFunction (gradcheck's own catalogue, a user's test double) answering in this

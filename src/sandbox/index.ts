@@ -8,4 +8,3 @@ export { moduleCommand, sandboxAbilities, sandboxArgv, sandboxGaps, type Limits,
 export { separateUserGaps } from "./separateUser.ts";
 export { removeStaleStaging, stageSubmission, stagingLimits, type Staged, type StagingLimits } from "./stageSubmission.ts";
 export { cgroupVersion, type CgroupVersion } from "./submissionCgroup.ts";
-export { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "./untrustedText.ts";

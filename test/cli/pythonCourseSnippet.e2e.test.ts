@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect } from "vitest";
 import { checkSubmission } from "../../src/judge/checkSubmission.ts";
 import { parseAssignment, type AssignmentFields } from "../../src/judge/Assignment.ts";
-import { pythonCourseSnippet } from "../../src/cli/pythonCourseSnippet.ts";
+import { pythonCourseSnippet } from "../../src/report/pythonCourseSnippet.ts";
 import { itWith, systemFile } from "../helpers/requireSystem.ts";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;

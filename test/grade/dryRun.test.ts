@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { gradeCommand } from "../../src/cli/gradeCommand.ts";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
-import { dryRun, dryRunTable } from "../../src/grade/dryRun.ts";
+import { dryRun } from "../../src/grade/dryRun.ts";
+import { dryRunTable } from "../../src/report/dryRunTable.ts";
 import type { Rubric } from "../../src/grade/Rubric.ts";
 
 it("the default rubric: the reference loses nothing, every catalogued mistake loses points, and the table says so", async () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { classMarkdown } from "../../src/grade/classMarkdown.ts";
+import { classMarkdown } from "../../src/report/classMarkdown.ts";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
-import { feedbackMarkdown } from "../../src/grade/feedbackMarkdown.ts";
-import { gradescopeResults } from "../../src/grade/gradescopeResults.ts";
+import { feedbackMarkdown } from "../../src/report/feedbackMarkdown.ts";
+import { gradescopeResults } from "../../src/report/gradescopeResults.ts";
 import { notGraded } from "../../src/grade/gradeSubmission.ts";
-import { cell, summaryCsv } from "../../src/grade/summaryCsv.ts";
-import type { SubmissionResult } from "../../src/grade/SubmissionResult.ts";
+import { cell, summaryCsv } from "../../src/report/summaryCsv.ts";
+import type { SubmissionResult } from "../../src/report/SubmissionResult.ts";
 import { junitXml } from "../../src/report/junit.ts";
 import { githubAnnotations } from "../../src/report/githubAnnotations.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
-import { summaryEntry } from "../../src/grade/SubmissionResult.ts";
+import { summaryEntry } from "../../src/report/SubmissionResult.ts";
 import { gradescopeProblems } from "../helpers/gradescopeFormat.ts";
 
 const hostileText = "boom <img src=x onerror=alert(1)> [click](javascript:alert(1)) `code` | cell\n```\n# heading";

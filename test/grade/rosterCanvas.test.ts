@@ -1,12 +1,12 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { canvasCsv } from "../../src/grade/canvasCsv.ts";
-import { classMarkdown } from "../../src/grade/classMarkdown.ts";
+import { canvasCsv } from "../../src/report/canvasCsv.ts";
+import { classMarkdown } from "../../src/report/classMarkdown.ts";
 import { defaultRubric } from "../../src/grade/defaultRubric.ts";
 import { notGraded } from "../../src/grade/gradeSubmission.ts";
 import { readRoster } from "../../src/grade/roster.ts";
-import { rosterCsv, rosterMismatch } from "../../src/grade/rosterCsv.ts";
-import type { SubmissionResult } from "../../src/grade/SubmissionResult.ts";
+import { rosterCsv, rosterMismatch } from "../../src/report/rosterCsv.ts";
+import type { SubmissionResult } from "../../src/report/SubmissionResult.ts";
 import { classFigures, figuresSentence } from "../../src/report/classFigures.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
 

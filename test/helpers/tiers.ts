@@ -52,7 +52,7 @@ export const tiers: readonly (readonly Unit[])[] = [
     },
     { name: "train", holds: "training on real digits, its gradient checked as it trains", files: "reads the MNIST digits" },
   ],
-  [{ name: "report", holds: "renderers: terminal, Markdown, HTML, JUnit, GitHub annotations" }],
+  [{ name: "report", holds: "every renderer: text, Markdown, JSON, CSV, HTML, JUnit, exit codes; escaping a submission's text" }],
   [
     {
       name: "grade",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderCheckReport } from "../../src/cli/renderCheckReport.ts";
+import { renderCheckReport } from "../../src/report/renderCheckReport.ts";
 import { checkPlanted, type FamilyPlanted } from "../helpers/plantedFamilyBugs.ts";
 
 const lecture = { hidden: "sigmoid", output: "sigmoid-cross-entropy" } as const;

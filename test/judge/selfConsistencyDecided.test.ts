@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderCheckReport } from "../../src/cli/renderCheckReport.ts";
+import { renderCheckReport } from "../../src/report/renderCheckReport.ts";
 import { defaultAssignment, type Assignment } from "../../src/judge/Assignment.ts";
 import { checkNnCostFunction } from "../../src/judge/checkNnCostFunction.ts";
 import type { Family } from "../../src/mistakes/Family.ts";

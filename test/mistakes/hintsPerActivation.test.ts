@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderCheckReport } from "../../src/cli/renderCheckReport.ts";
+import { renderCheckReport } from "../../src/report/renderCheckReport.ts";
 import { defaultAssignment } from "../../src/judge/Assignment.ts";
 import { checkNnCostFunction } from "../../src/judge/checkNnCostFunction.ts";
 import { mistakeHint } from "../../src/mistakes/mistakeInfo.ts";

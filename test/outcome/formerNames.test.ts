@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkJson } from "../../src/cli/checkJson.ts";
-import { renderCheckReport } from "../../src/cli/renderCheckReport.ts";
+import { checkJson } from "../../src/report/checkJson.ts";
+import { renderCheckReport } from "../../src/report/renderCheckReport.ts";
 import { checkReport } from "../../src/judge/checkReport.ts";
 import { checkJunit } from "../../src/report/checkJunit.ts";
 import { loadStatus } from "../../src/grade/loadStatus.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareGradients } from "../../src/check/index.ts";
 import type { CheckReport } from "../../src/judge/checkReport.ts";
 import { anchorOf } from "../../src/report/anchorOf.ts";
-import { escapeHtml } from "../../src/report/escapeHtml.ts";
+import { escapeHtml } from "../../src/report/untrustedText.ts";
 import { contentSecurityPolicy } from "../../src/report/htmlPage.ts";
 import { renderCheckHtml } from "../../src/report/renderCheckHtml.ts";
 import { renderClassHtml } from "../../src/report/renderClassHtml.ts";
@@ -30,6 +30,7 @@ describe("HTML reports as text", () => {
 
   it("a check report with hostile submission text keeps it as text, under a policy that forbids the network", async () => {
     const report: CheckReport = {
+      outcome: "not-loaded",
       passed: false,
       stage: "load",
       submission: hostile,

@@ -3,13 +3,8 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  neutraliseForHtml,
-  neutraliseForMarkdown,
-  neutraliseForTerminal,
-  readProcessConfig,
-  stageSubmission,
-} from "../../src/sandbox/index.ts";
+import { readProcessConfig, stageSubmission } from "../../src/sandbox/index.ts";
+import { neutraliseForHtml, neutraliseForMarkdown, neutraliseForTerminal } from "../../src/report/untrustedText.ts";
 import { parseAnswerLine } from "../../src/sandbox/parseAnswerLine.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "gradcheck-untrusted-"));
