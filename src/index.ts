@@ -70,7 +70,8 @@ export type { Rule } from "./tape/Rule.ts";
 export { checkNnCostFunction, checkSubmission } from "./onDemand.ts";
 export type { NnCostFunctionCheckOptions } from "./judge/checkNnCostFunction.ts";
 export type { SubmissionCheckOptions } from "./judge/checkImplementation.ts";
-export type { JudgeOptions, CaseFinding } from "./judge/judgeCase.ts";
+export type { JudgeOptions } from "./judge/judgeCase.ts";
+export type { CaseFinding } from "./judge/CaseFinding.ts";
 export type { EvidenceOption, CheckReportWithEvidence } from "./judge/checkSubmission.ts";
 export type { CheckEvidence, StepSweepEvidence } from "./judge/checkEvidence.ts";
 export type { StepPoint } from "./numeric/stepSweep.ts";
@@ -93,7 +94,7 @@ export {
   type CourseEntry,
   type Regularizer,
 } from "./judge/Assignment.ts";
-export type { WeightRegime } from "./judge/submissionCaseArbitrary.ts";
+export type { WeightRegime } from "./judge/WeightRegime.ts";
 export type { CheckReport, CheckResults } from "./judge/checkReport.ts";
 export type { SubmissionFindingKind, LoadFindingKind } from "./outcome/index.ts";
 export type { CaseFile } from "./judge/caseFileOf.ts";

@@ -13,6 +13,9 @@ import { regularizationTerm } from "../network/regularization.ts";
  *     D⁽ˡ⁾ = (1/m)Δ⁽ˡ⁾ + (λ/m)Θ⁽ˡ⁾ off the bias column
  *
  * Vectors here carry the bias unit explicitly: a[l][0] = 1, as on the slide.
+ *
+ * Long because: it is the slide's loop, read top to bottom (forward, δ⁽ᴸ⁾, δ⁽ˡ⁾ and Δ⁽ˡ⁾ for
+ * one example); its buffers are allocated once, outside the loop over examples.
  */
 export function loopBackprop(problem: Problem, theta: Theta, DRule: DRule = lectureD): CostAndGradient {
   const { layerSizes, lambda } = problem;

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { assignmentForFolder, checkSubmission } from "../judge/checkSubmission.ts";
+import { assignmentForFolder, checkSubmission, type CheckReportWithEvidence } from "../judge/checkSubmission.ts";
 import { defaultDeadlineMs, defaultRuns, defaultSeed } from "../judge/checkDefaults.ts";
 import { checkGithubAnnotations } from "../report/githubAnnotations.ts";
 import { integerOption, parseArgs, UsageError, type Args } from "./args.ts";
 import { assignmentFieldNames, assignmentFlag, describeAssignment, parseAssignment, type Assignment } from "../judge/Assignment.ts";
 import { checkExitCode } from "../report/checkExitCode.ts";
+import type { CheckReport } from "../judge/checkReport.ts";
 import { checkReplay } from "../report/shellWord.ts";
 
 const formats = ["text", "github"] as const;
@@ -52,6 +53,48 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   );
   if (args.positional.length !== 1) throw new UsageError(`check needs exactly one SUBMISSION (a folder), got ${args.positional.length}`);
   const [path] = args.positional as [string];
+  const flags = checkFlags(args);
+  const fromFlags = assignmentFromFlags(args);
+  const stated = fromFlags && { ...fromFlags, assignment: assignmentForFolder(path, fromFlags.assignment) };
+  if (flags.caseFile !== undefined)
+    return (await import("./replayCommand.ts")).replayCommand(path, flags.caseFile, flags.callTimeoutMs, out, stated?.assignment);
+  const { precision, allowUnstableCost } = judgingFlags(args);
+
+  const renderers = loadRenderers();
+  const reportDir = flags.reportDir;
+  const report = await checkSubmission(path, {
+    ...searchOptions(flags),
+    precision,
+    allowUnstableCost,
+    evidence: reportDir !== undefined,
+    ...(stated ? { assignment: stated.assignment } : {}),
+  });
+  const replay = checkReplay(path, flags.seed, flags.runs) + replayFlags(precision, allowUnstableCost, stated?.words);
+  const [{ checkJson }, { checkMarkdown }, { renderCheckReport }] = await renderers;
+  const json = checkJson(report, replay);
+  const counterexampleFile =
+    reportDir === undefined ? undefined : await writeReportFolder(reportDir, report, replay, json, checkMarkdown(report, replay, path));
+  const described = stated && describeAssignment(stated.assignment);
+  const text = renderCheckReport(report, replay, counterexampleFile, path, described, stated?.assignment);
+  if (flags.junitFile !== undefined) await writeJunit(flags.junitFile, report, replay, text, path);
+  if (args.options.has("json")) out(JSON.stringify(json));
+  else printCheck(out, { report, replay, path, text, github: flags.format === "github", reportDir });
+  return checkExitCode(report);
+}
+
+/** The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission. */
+function loadRenderers() {
+  const renderers = Promise.all([
+    import("../report/checkJson.ts"),
+    import("../report/checkMarkdown.ts"),
+    import("../report/renderCheckReport.ts"),
+  ]);
+  renderers.catch(() => {});
+  return renderers;
+}
+
+/** The flags every check reads, validated in the order they are documented. */
+function checkFlags(args: Args) {
   const seed = integerOption(args, "seed", defaultSeed, 0);
   const runs = integerOption(args, "runs", defaultRuns, 1);
   const callTimeoutMs = integerOption(args, "timeout", 5000, 1);
@@ -63,74 +106,64 @@ export async function checkCommand(words: readonly string[], out: (line: string)
   if (!(formats as readonly string[]).includes(format))
     throw new UsageError(`--format expects one of ${formats.join(", ")}, got ${format}`);
   const caseFile = valued(args.options.get("case"), "--case needs a case file");
-  const fromFlags = assignmentFromFlags(args);
-  const stated = fromFlags && { ...fromFlags, assignment: assignmentForFolder(path, fromFlags.assignment) };
-  if (caseFile !== undefined)
-    return (await import("./replayCommand.ts")).replayCommand(path, caseFile, callTimeoutMs, out, stated?.assignment);
+  return { seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox, reportDir, junitFile, format, caseFile };
+}
 
+/** The flags besides seed and runs that the replay command must repeat to check the same way. */
+function replayFlags(precision: "float64" | "float32", allowUnstableCost: boolean, assignmentWords: readonly string[] | undefined): string {
+  return `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}${assignmentWords ? " " + assignmentWords.join(" ") : ""}`;
+}
+
+/** The search's own options, in the order checkSubmission documents them. */
+function searchOptions({ seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox }: ReturnType<typeof checkFlags>) {
+  return { seed, runs, callTimeoutMs, deadlineMs, unsafeNoSandbox };
+}
+
+/** The terminal's report: GitHub's annotations first when asked for, then the text, then where the HTML report is. */
+function printCheck(
+  out: (line: string) => void,
+  shown: { report: CheckReport; replay: string; path: string; text: readonly string[]; github: boolean; reportDir?: string },
+): void {
+  if (shown.github) for (const line of checkGithubAnnotations(shown.report, shown.replay, shown.path)) out(line);
+  for (const line of shown.text) out(line);
+  if (shown.reportDir !== undefined) out(`report with plots: ${join(shown.reportDir, "report.html")}`);
+}
+
+/** How the search judges: read only when it runs (a replayed --case judges as the search does). */
+function judgingFlags(args: Args): { precision: "float64" | "float32"; allowUnstableCost: boolean } {
   const precision = valued(args.options.get("precision"), "--precision needs float64 or float32") ?? "float64";
   if (precision !== "float64" && precision !== "float32") throw new UsageError(`--precision expects float64 or float32, got ${precision}`);
-  const allowUnstableCost = args.options.has("allow-unstable-cost");
+  return { precision, allowUnstableCost: args.options.has("allow-unstable-cost") };
+}
 
-  // The renderers (and the judge's modules they share) load while the sandbox starts; see checkSubmission.
-  const renderers = Promise.all([
-    import("../report/checkJson.ts"),
-    import("../report/checkMarkdown.ts"),
-    import("../report/renderCheckReport.ts"),
-  ]);
-  renderers.catch(() => {});
-  const report = await checkSubmission(path, {
-    seed,
-    runs,
-    callTimeoutMs,
-    deadlineMs,
-    unsafeNoSandbox,
-    precision,
-    allowUnstableCost,
-    evidence: reportDir !== undefined,
-    ...(stated ? { assignment: stated.assignment } : {}),
-  });
-  const flags = `${precision === "float32" ? " --precision float32" : ""}${allowUnstableCost ? " --allow-unstable-cost" : ""}${stated ? " " + stated.words.join(" ") : ""}`;
-  const replay = checkReplay(path, seed, runs) + flags;
-  const [{ checkJson }, { checkMarkdown }, { renderCheckReport }] = await renderers;
-  const json = checkJson(report, replay);
-  let counterexampleFile: string | undefined;
-  if (reportDir !== undefined) {
-    mkdirSync(reportDir, { recursive: true });
-    writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
-    writeFileSync(join(reportDir, "check-report.md"), checkMarkdown(report, replay, path));
-    // The HTML renderer and its plotting libraries load only when a report is asked for.
-    const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
-    writeFileSync(
-      join(reportDir, "report.html"),
-      await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }),
-    );
-    if (report.counterexample) {
-      counterexampleFile = join(reportDir, "counterexample.json");
-      writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
-    }
-  }
-  const text = renderCheckReport(
-    report,
-    replay,
-    counterexampleFile,
-    path,
-    stated && describeAssignment(stated.assignment),
-    stated?.assignment,
+/** --report: the JSON, the Markdown, the HTML with its plots, and the counterexample's file (returned) when there is one. */
+async function writeReportFolder(
+  reportDir: string,
+  report: CheckReportWithEvidence,
+  replay: string,
+  json: unknown,
+  markdown: string,
+): Promise<string | undefined> {
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join(reportDir, "check-report.json"), JSON.stringify(json, null, 1) + "\n");
+  writeFileSync(join(reportDir, "check-report.md"), markdown);
+  // The HTML renderer and its plotting libraries load only when a report is asked for.
+  const { renderCheckHtml } = await import("../report/renderCheckHtml.ts");
+  writeFileSync(
+    join(reportDir, "report.html"),
+    await renderCheckHtml(report, { replay, exitCode: checkExitCode(report), evidence: report.evidence }),
   );
-  if (junitFile !== undefined) {
-    mkdirSync(dirname(junitFile), { recursive: true });
-    // The XML library (and its lodash) loads only when JUnit output is asked for.
-    const { checkJunit } = await import("../report/checkJunit.ts");
-    writeFileSync(junitFile, checkJunit(report, replay, text, path));
-  }
-  if (args.options.has("json")) out(JSON.stringify(json));
-  else {
-    if (format === "github") for (const line of checkGithubAnnotations(report, replay, path)) out(line);
-    for (const line of text) out(line);
-    if (reportDir !== undefined) out(`report with plots: ${join(reportDir, "report.html")}`);
-  }
-  return checkExitCode(report);
+  if (!report.counterexample) return undefined;
+  const counterexampleFile = join(reportDir, "counterexample.json");
+  writeFileSync(counterexampleFile, JSON.stringify(report.counterexample, null, 1) + "\n");
+  return counterexampleFile;
+}
+
+async function writeJunit(junitFile: string, report: CheckReport, replay: string, text: readonly string[], path: string): Promise<void> {
+  mkdirSync(dirname(junitFile), { recursive: true });
+  // The XML library (and its lodash) loads only when JUnit output is asked for.
+  const { checkJunit } = await import("../report/checkJunit.ts");
+  writeFileSync(junitFile, checkJunit(report, replay, text, path));
 }
 
 function valued(v: string | true | undefined, missing: string): string | undefined {

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
 import { defaultRubric } from "../grade/defaultRubric.ts";
-import { gradeClass, type StudentDone } from "../grade/gradeClass.ts";
+import { gradeClass, type ClassRun, type StudentDone } from "../grade/gradeClass.ts";
 import { classJUnit, classAnnotations } from "../report/classExports.ts";
 import { readRubric } from "../grade/validateRubric.ts";
 import { canvasCsv } from "../report/canvasCsv.ts";
@@ -44,6 +44,69 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
     throw new UsageError(
       `grade needs exactly one CLASS_DIR, got ${args.positional.length}${only ? " (the ids after --only end at the next --option; put CLASS_DIR before --only)" : ""}`,
     );
+  const { outDir, format, junit, reportDir } = outputFlags(args);
+  const inputs = classInputs(args, err);
+  if (!inputs) return 2;
+  const { rubric, exportTo, roster } = inputs;
+  const run = await gradeWithProgress(args, { outDir, reportDir, rubric, only }, out);
+  if (!run.ok) {
+    err(`gradcheck: ${shown(run.error)}`);
+    return 2;
+  }
+  for (const f of run.loose) err(`gradcheck: skipped ${shown(f)}: not a folder or a .zip`);
+  writeExports(run, rubric, { outDir, junit, roster: roster?.roster, canvas: exportTo === "canvas", classDir: args.positional[0] }, err);
+  if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
+  const figures = classFigures(run.students.map((s) => s.result));
+  out(
+    `graded ${figures.graded} of ${figures.students} students (seed ${run.seed}; ${figuresSentence(figures)}): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
+  );
+  if (reportDir !== undefined) out(`class overview: ${join(reportDir, "report.html")}`);
+  return 0;
+}
+
+/** The rubric, the export and the roster, each read and checked; undefined (exit 2) when one is refused. */
+function classInputs(args: Args, err: (line: string) => void) {
+  const rubric = rubricOption(args.options.get("rubric"), err);
+  if (!rubric) return undefined;
+  const exportTo = args.options.get("export");
+  if (exportTo !== undefined && exportTo !== "canvas")
+    throw new UsageError(`--export expects canvas, got ${exportTo === true ? "nothing" : exportTo}`);
+  const roster = readRosterOption(args.options.get("roster"));
+  if (roster && !roster.ok) {
+    err(`gradcheck: --roster: ${roster.error}`);
+    return undefined;
+  }
+  return { rubric, exportTo, roster };
+}
+
+/** gradeClass with the run's flags, a progress bar on the terminal while it runs. */
+async function gradeWithProgress(
+  args: Args,
+  given: { outDir: string; reportDir?: string; rubric: Rubric; only?: readonly string[] },
+  out: (line: string) => void,
+): Promise<ClassRun> {
+  const seedOption = args.options.get("seed");
+  const progress = progressFor(out);
+  const run = await gradeClass({
+    classDir: args.positional[0],
+    outDir: given.outDir,
+    reportDir: given.reportDir,
+    rubric: given.rubric,
+    seed: seedOption === undefined ? undefined : integerOption(args, "seed", 0, 0),
+    drawSeed: () => randomInt(0, 2 ** 31),
+    jobs: integerOption(args, "jobs", availableParallelism(), 1),
+    callTimeoutMs: integerOption(args, "timeout", defaultGradeTimeoutMs, 1),
+    resume: args.options.has("resume"),
+    only: given.only,
+    onStart: progress.start,
+    onStudent: progress.step,
+  });
+  progress.stop();
+  return run;
+}
+
+/** Where the results go and in which form: --out (required), --format, --junit, --report. */
+function outputFlags(args: Args): { outDir: string; format: "text" | "github"; junit?: string; reportDir?: string } {
   const outDir = args.options.get("out");
   if (typeof outDir !== "string") throw new UsageError("grade needs --out OUT_DIR");
   const format = args.options.get("format") ?? "text";
@@ -52,54 +115,26 @@ export async function gradeCommand(words: readonly string[], out: (line: string)
   if (junit === true) throw new UsageError("--junit needs a file");
   const reportDir = args.options.get("report");
   if (reportDir === true) throw new UsageError("--report needs a folder");
-  const rubric = rubricOption(args.options.get("rubric"), err);
-  if (!rubric) return 2;
-  const exportTo = args.options.get("export");
-  if (exportTo !== undefined && exportTo !== "canvas")
-    throw new UsageError(`--export expects canvas, got ${exportTo === true ? "nothing" : exportTo}`);
-  const roster = readRosterOption(args.options.get("roster"));
-  if (roster && !roster.ok) {
-    err(`gradcheck: --roster: ${roster.error}`);
-    return 2;
-  }
-  const seedOption = args.options.get("seed");
-  const progress = progressFor(out);
-  const run = await gradeClass({
-    classDir: args.positional[0],
-    outDir,
-    reportDir: typeof reportDir === "string" ? reportDir : undefined,
-    rubric,
-    seed: seedOption === undefined ? undefined : integerOption(args, "seed", 0, 0),
-    drawSeed: () => randomInt(0, 2 ** 31),
-    jobs: integerOption(args, "jobs", availableParallelism(), 1),
-    callTimeoutMs: integerOption(args, "timeout", defaultGradeTimeoutMs, 1),
-    resume: args.options.has("resume"),
-    only,
-    onStart: progress.start,
-    onStudent: progress.step,
-  });
-  progress.stop();
-  if (!run.ok) {
-    err(`gradcheck: ${shown(run.error)}`);
-    return 2;
-  }
-  for (const f of run.loose) err(`gradcheck: skipped ${shown(f)}: not a folder or a .zip`);
-  const results = run.students.map((s) => s.result);
-  if (roster) {
-    for (const note of rosterMismatch(roster.roster, results)) err(`gradcheck: roster: ${note}`);
-    writeFileSync(join(outDir, "roster.csv"), rosterCsv(roster.roster, results, maxPointsOf(rubric)));
-  }
-  if (exportTo === "canvas")
-    writeFileSync(join(outDir, "canvas.csv"), canvasCsv(rubric.name, maxPointsOf(rubric), results, roster?.roster));
-  if (typeof junit === "string") writeFileSync(junit, junitXml(`gradcheck grade ${args.positional[0]}`, classJUnit(rubric, run.students)));
-  if (format === "github") for (const line of githubAnnotations(classAnnotations(rubric, run.students))) out(line);
-  const figures = classFigures(run.students.map((s) => s.result));
-  out(
-    `graded ${figures.graded} of ${figures.students} students (seed ${run.seed}; ${figuresSentence(figures)}): ${outDir}/summary.csv, summary.json, class.md, and per student results.json, feedback.md`,
-  );
-  if (typeof reportDir === "string") out(`class overview: ${join(reportDir, "report.html")}`);
-  return 0;
+  return { outDir, format, junit, reportDir };
 }
+
+/** The roster's CSV (and its mismatches, on stderr), Canvas's CSV and the JUnit XML, each when asked for. */
+function writeExports(
+  run: ClassRun & { readonly ok: true },
+  rubric: Rubric,
+  to: { outDir: string; junit?: string; roster?: RosterOf; canvas: boolean; classDir: string },
+  err: (line: string) => void,
+): void {
+  const results = run.students.map((s) => s.result);
+  if (to.roster) {
+    for (const note of rosterMismatch(to.roster, results)) err(`gradcheck: roster: ${note}`);
+    writeFileSync(join(to.outDir, "roster.csv"), rosterCsv(to.roster, results, maxPointsOf(rubric)));
+  }
+  if (to.canvas) writeFileSync(join(to.outDir, "canvas.csv"), canvasCsv(rubric.name, maxPointsOf(rubric), results, to.roster));
+  if (to.junit !== undefined) writeFileSync(to.junit, junitXml(`gradcheck grade ${to.classDir}`, classJUnit(rubric, run.students)));
+}
+
+type RosterOf = (RosterRead & { readonly ok: true })["roster"];
 
 function readRosterOption(file: string | true | undefined): RosterRead | undefined {
   if (file === undefined) return undefined;

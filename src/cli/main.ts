@@ -33,59 +33,59 @@ const usage = `usage:
   gradcheck tour [--verbose] [--report DIR]   (default DIR: reports/tour)
   gradcheck --version`;
 
+type Line = (line: string) => void;
+
+/** One row per verb, each imported when it runs: `gradcheck help` loads none of them, `check` never loads mathjs. */
+const verbs: Readonly<Record<string, (rest: readonly string[], out: Line, err: Line) => Promise<number>>> = {
+  eval: async (rest, out) => (await import("./evalCommand.ts")).evalCommand(rest, out),
+  check: async (rest, out) => (await import("./checkCommand.ts")).checkCommand(rest, out),
+  train: async (rest, out) => (await import("./trainCommand.ts")).trainCommand(rest, out),
+  grade: async (rest, out, err) => (await import("./gradeCommand.ts")).gradeCommand(rest, out, err),
+  gradescope: async (rest, out, err) => (await import("./gradescopeCommand.ts")).gradescopeCommand(rest, out, err),
+  rubric: async (rest, out) => (await import("./rubricCommand.ts")).rubricCommand(rest, out),
+  autograde: async (rest, _out, err) => (await import("./autogradeCommand.ts")).autogradeCommand(rest, err),
+  tour: tourVerb,
+  "--version": version,
+  "-v": version,
+  help: async (rest, out) => {
+    out(rest[0] === "grade" ? (await import("./gradeCommand.ts")).gradeHelp : usage);
+    return 0;
+  },
+  "--help": async (_rest, out) => {
+    out(usage);
+    return 0;
+  },
+};
+
+async function tourVerb(rest: readonly string[], out: Line): Promise<number> {
+  const args = parseArgs(rest, ["report"], ["verbose"]);
+  const report = args.options.get("report") ?? "reports/tour";
+  if (report === true) throw new UsageError("--report needs a folder");
+  if (args.positional.length > 0) throw new UsageError(`tour takes no arguments, got ${args.positional[0]}`);
+  return (await import("./tour.ts")).tour(out, { verbose: args.options.has("verbose"), reportDir: report });
+}
+
+async function version(_rest: readonly string[], out: Line): Promise<number> {
+  out((await import("./packageRoot.ts")).packageVersion());
+  return 0;
+}
+
 /**
  * Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb.
- * Each verb is imported when it runs, so `gradcheck help` loads none of them and `check` never
- * loads the BigNumber oracle's mathjs.
  */
 export async function main(words: readonly string[]): Promise<number> {
   const [verb, ...rest] = words;
   const paint = terminalColour(process.stdout, process.env);
   const out = (line: string) => void process.stdout.write(paint(line) + "\n");
+  const err = (line: string) => void process.stderr.write(line + "\n");
   exitOnSignals();
   try {
-    switch (verb) {
-      case "eval":
-        return await (await import("./evalCommand.ts")).evalCommand(rest, out);
-      case "check":
-        return await (await import("./checkCommand.ts")).checkCommand(rest, out);
-      case "train":
-        return await (await import("./trainCommand.ts")).trainCommand(rest, out);
-      case "grade":
-        return await (await import("./gradeCommand.ts")).gradeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
-      case "gradescope":
-        return await (
-          await import("./gradescopeCommand.ts")
-        ).gradescopeCommand(rest, out, (line) => void process.stderr.write(line + "\n"));
-      case "rubric":
-        return (await import("./rubricCommand.ts")).rubricCommand(rest, out);
-      case "autograde":
-        return await (await import("./autogradeCommand.ts")).autogradeCommand(rest, (line) => void process.stderr.write(line + "\n"));
-      case "tour": {
-        const args = parseArgs(rest, ["report"], ["verbose"]);
-        const report = args.options.get("report") ?? "reports/tour";
-        if (report === true) throw new UsageError("--report needs a folder");
-        if (args.positional.length > 0) throw new UsageError(`tour takes no arguments, got ${args.positional[0]}`);
-        return await (await import("./tour.ts")).tour(out, { verbose: args.options.has("verbose"), reportDir: report });
-      }
-      case "--version":
-      case "-v":
-        out((await import("./packageRoot.ts")).packageVersion());
-        return 0;
-      case "help":
-        if (rest[0] === "grade") {
-          out((await import("./gradeCommand.ts")).gradeHelp);
-          return 0;
-        }
-        out(usage);
-        return 0;
-      case undefined:
-      case "--help":
-        out(usage);
-        return verb === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command '${verb}'`);
+    if (verb === undefined) {
+      out(usage);
+      return 2;
     }
+    if (!Object.hasOwn(verbs, verb)) throw new UsageError(`unknown command '${verb}'`);
+    return await verbs[verb](rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`gradcheck: ${e.message}\n${usage}\n`);

@@ -1,6 +1,6 @@
 import { renderEntries } from "../check/renderComparison.ts";
 import { findingInfo } from "../outcome/index.ts";
-import { agreement } from "../judge/judgeCase.ts";
+import { agreement } from "../judge/caseTolerances.ts";
 import { replayCase } from "../judge/replayCase.ts";
 import type { Assignment } from "../judge/Assignment.ts";
 

@@ -30,30 +30,8 @@ export async function tour(out: (line: string) => void, options: TourOptions = {
   referenceSection(cases, verbose, out);
   const allAgree = fdSection(cases, verbose, out);
 
-  const c = cases.find((k) => k.name === "ex4-debug-lambda3")!;
-  out(`3. The slide's D = (1/m)Δ + λΘ against finite differences on ${c.name} (m = ${c.X.rows}, λ = ${c.lambda}):`);
-  const slide = checkNetworkGradient(c, c.theta, loopBackprop(c, c.theta, slideD).grad, { worst: 5 });
-  for (const line of renderComparison(slide)) out(`   ${line}`);
-  if (options.reportDir !== undefined)
-    out(`   The heatmap of where it is wrong: ${await writeTourReport(slide, c.name, options.reportDir)}`);
-  const right = checkNetworkGradient(c, c.theta, gradientMethods.loop(c, c.theta).grad);
-  out(
-    `   The corrected D = (1/m)Δ + (λ/m)Θ: ${right.passed ? "PASS" : "FAIL"} (${right.failed} of ${right.entries} entries outside tolerance, ‖a−n‖/‖a+n‖ ${fmt(right.relativeDifference)}).`,
-  );
-  out(
-    "   Every bias-column entry agrees: the regulariser skips column 0, so the slip only shows on weights; it needs m ≥ 2 and λ > 0 to show at all.\n",
-  );
-
-  const r = cases.find((k) => k.name === "small-013")!;
-  out(`4. A kink: ${r.name} has relu hidden units; move unit 0's bias so that example 0 sits exactly at z = 0 there.`);
-  const theta = r.theta.map(copy);
-  theta[0].data[0] -= forward(r, theta, r.X).z[1].data[0];
-  const kinked = checkNetworkGradient(r, theta, gradientMethods.backprop(r, theta).grad, { maxSetAside: 0.5 });
-  for (const line of renderComparison(kinked).slice(0, 3)) out(`   ${line}`);
-  out("   Those entries are set aside, not failed: relu has no derivative at 0, so there is nothing to compare.");
-  out(
-    "   A check sets aside at most 10 % of its entries unless told more (maxSetAside: 0.5 here); beyond that it fails: it compared too few.\n",
-  );
+  await slideSection(cases, options.reportDir, out);
+  kinkSection(cases, out);
 
   out("5. Someone else's implementation: `gradcheck check` runs each example in examples/ in a sandboxed child process,");
   out("   compares it with gradcheck on random networks, shrinks a failure to the smallest network and names the mistake.");
@@ -66,6 +44,36 @@ export async function tour(out: (line: string) => void, options: TourOptions = {
   out("7. A whole class: `gradcheck grade` scores each student with a rubric (partial credit), sandboxed and in parallel.");
   const graded = await gradeTour(out);
   return allAgree && examplesOk === 0 && trained === 0 && graded === 0 ? 0 : 1;
+}
+
+/** Section 3: the slide's regulariser slip, caught entry by entry, and the corrected D passing. */
+async function slideSection(cases: readonly Case[], reportDir: string | undefined, out: (line: string) => void): Promise<void> {
+  const c = cases.find((k) => k.name === "ex4-debug-lambda3")!;
+  out(`3. The slide's D = (1/m)Δ + λΘ against finite differences on ${c.name} (m = ${c.X.rows}, λ = ${c.lambda}):`);
+  const slide = checkNetworkGradient(c, c.theta, loopBackprop(c, c.theta, slideD).grad, { worst: 5 });
+  for (const line of renderComparison(slide)) out(`   ${line}`);
+  if (reportDir !== undefined) out(`   The heatmap of where it is wrong: ${await writeTourReport(slide, c.name, reportDir)}`);
+  const right = checkNetworkGradient(c, c.theta, gradientMethods.loop(c, c.theta).grad);
+  out(
+    `   The corrected D = (1/m)Δ + (λ/m)Θ: ${right.passed ? "PASS" : "FAIL"} (${right.failed} of ${right.entries} entries outside tolerance, ‖a−n‖/‖a+n‖ ${fmt(right.relativeDifference)}).`,
+  );
+  out(
+    "   Every bias-column entry agrees: the regulariser skips column 0, so the slip only shows on weights; it needs m ≥ 2 and λ > 0 to show at all.\n",
+  );
+}
+
+/** Section 4: an example exactly at a relu kink, whose entries are set aside rather than failed. */
+function kinkSection(cases: readonly Case[], out: (line: string) => void): void {
+  const r = cases.find((k) => k.name === "small-013")!;
+  out(`4. A kink: ${r.name} has relu hidden units; move unit 0's bias so that example 0 sits exactly at z = 0 there.`);
+  const theta = r.theta.map(copy);
+  theta[0].data[0] -= forward(r, theta, r.X).z[1].data[0];
+  const kinked = checkNetworkGradient(r, theta, gradientMethods.backprop(r, theta).grad, { maxSetAside: 0.5 });
+  for (const line of renderComparison(kinked).slice(0, 3)) out(`   ${line}`);
+  out("   Those entries are set aside, not failed: relu has no derivative at 0, so there is nothing to compare.");
+  out(
+    "   A check sets aside at most 10 % of its entries unless told more (maxSetAside: 0.5 here); beyond that it fails: it compared too few.\n",
+  );
 }
 
 /** Section 1: the loop and the batch form against the reference, one line (or a row per case). */

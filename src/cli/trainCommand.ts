@@ -41,19 +41,9 @@ export async function trainCommand(
     return 1;
   }
   const split = splitDigits(loaded.value, trainCount, testCount, rng(splitSeed));
-  const sizes = digitNetwork(settings.hidden).layerSizes.join("-");
-  out(`gradcheck train — a ${sizes} sigmoid network on ${count(trainCount)} handwritten digits (MNIST, ${count(testCount)} more held out)`);
-  out(
-    `λ = ${settings.lambda}, α = ${settings.rate}, ${settings.iterations} iterations of batch gradient descent, seed ${settings.seed}; D = (1/m)Δ + (λ/m)Θ`,
-  );
-
+  printHeading(settings, out);
   const run = trainVerbose(split, settings, out, options.interactive);
-  let slide: TrainingRun | undefined;
-  if (args.options.has("slide-lambda")) {
-    out("");
-    out(`The same run with the slide's D = (1/m)Δ + λΘ (the checks must fail: this gradient is not J's; training goes on regardless):`);
-    slide = trainVerbose(split, { ...settings, gradient: slideLambdaGradient, stopOnFailure: false }, out, options.interactive, true);
-  }
+  const slide = args.options.has("slide-lambda") ? slideRun(split, settings, out, options.interactive) : undefined;
 
   out("");
   if (run.stoppedBy) {
@@ -66,6 +56,21 @@ export async function trainCommand(
     for (const file of await writeTrainReport(reportDir, run, split, slide)) out(`wrote ${file}`);
   }
   return run.stoppedBy ? 1 : 0;
+}
+
+function printHeading(settings: TrainSettings, out: (line: string) => void): void {
+  const sizes = digitNetwork(settings.hidden).layerSizes.join("-");
+  out(`gradcheck train — a ${sizes} sigmoid network on ${count(trainCount)} handwritten digits (MNIST, ${count(testCount)} more held out)`);
+  out(
+    `λ = ${settings.lambda}, α = ${settings.rate}, ${settings.iterations} iterations of batch gradient descent, seed ${settings.seed}; D = (1/m)Δ + (λ/m)Θ`,
+  );
+}
+
+/** --slide-lambda: the same run with the slide's gradient, its checks expected to fail and training going on regardless. */
+function slideRun(split: Split, settings: TrainSettings, out: (line: string) => void, interactive: boolean | undefined): TrainingRun {
+  out("");
+  out(`The same run with the slide's D = (1/m)Δ + λΘ (the checks must fail: this gradient is not J's; training goes on regardless):`);
+  return trainVerbose(split, { ...settings, gradient: slideLambdaGradient, stopOnFailure: false }, out, interactive, true);
 }
 
 function settingsFrom(args: Args): TrainSettings {

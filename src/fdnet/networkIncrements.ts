@@ -36,16 +36,7 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
   const J = dataTerm(problem, base) + regularizationTerm(theta, lambda, m);
   const lastHidden = layerSizes.length - 3;
   const kernel = usesSigmoidCrossEntropyKernel(problem) ? sigmoidCrossEntropyKernel(problem, theta, base.z, base.a) : null;
-  // An entry is asked for several times in a row (its coordinate, then its levels): located once.
-  let lastP = -1,
-    lastEntry = thetaEntryAt(0, layerSizes);
-  const entryAt = (p: number) => {
-    if (p !== lastP) {
-      lastEntry = thetaEntryAt(p, layerSizes);
-      lastP = p;
-    }
-    return lastEntry;
-  };
+  const entryAt = entryLocator(layerSizes);
   let sumsAll = new Float64Array(16),
     magsAll = new Float64Array(16);
   return {
@@ -73,6 +64,19 @@ export function networkIncrements(problem: Problem, theta: Theta): NetworkIncrem
       else genericIncrements(base, l, i, j, offsets, sums, mags, kinks);
       return finishIncrements(problem, theta[l].data[i * theta[l].cols + j], j === 0, offsets, sums, mags, out);
     },
+  };
+}
+
+/** An entry is asked for several times in a row (its coordinate, then its levels): located once. */
+function entryLocator(layerSizes: readonly number[]): (p: number) => ReturnType<typeof thetaEntryAt> {
+  let lastP = -1,
+    lastEntry = thetaEntryAt(0, layerSizes);
+  return (p) => {
+    if (p !== lastP) {
+      lastEntry = thetaEntryAt(p, layerSizes);
+      lastP = p;
+    }
+    return lastEntry;
   };
 }
 
@@ -208,7 +212,11 @@ function addRowLossChange(base: Baseline, e: number): void {
   base.changeSize += size;
 }
 
-/** Every layer, every example with a_j ≠ 0, every offset: the path for any activation and cost. */
+/**
+ * Every layer, every example with a_j ≠ 0, every offset: the path for any activation and cost.
+ * Long because: a hot kernel; its loops over examples and offsets share the hoisted arrays and
+ * the per-example z0, and the three cases of the changed layer are read side by side.
+ */
 function genericIncrements(
   base: Baseline,
   l: number,

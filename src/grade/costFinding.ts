@@ -1,6 +1,7 @@
 import type { LabelledCase } from "../network/labels.ts";
 import type { CostAndGradient } from "../network/Network.ts";
-import { againstReference, agreement, type CaseFinding } from "../judge/judgeCase.ts";
+import type { CaseFinding } from "../judge/CaseFinding.ts";
+import { againstGradcheck } from "../judge/judgeAnswer.ts";
 import { unstableCost } from "../judge/unstableCost.ts";
 
 /**
@@ -15,7 +16,7 @@ export function costFinding(
   reference: CostAndGradient,
   stableCost: { readonly judged: boolean; readonly allowed: boolean },
 ): CaseFinding | undefined {
-  const J = againstReference(x, got, reference, agreement).filter((f) => f.problem === "cost-mismatch" || f.problem === "non-finite");
+  const J = againstGradcheck(x, got, reference).filter((f) => f.problem === "cost-mismatch" || f.problem === "non-finite");
   if (J.length === 0) return undefined;
   const naive = unstableCost(x, got, reference, J);
   if (naive) return stableCost.judged && !stableCost.allowed ? naive : undefined;

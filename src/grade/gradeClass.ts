@@ -163,9 +163,7 @@ async function gradeOne(
     // The folder is read once, into its bounded private copy; the hash is that copy's.
     const copy = await privateCopyOf(student, options.rubric);
     const content = copy.ok ? copy.staged.hash : `${copy.result.status} ${copy.result.reason}`;
-    const hash = createHash("sha256")
-      .update(JSON.stringify([gradcheckVersion, seed, rubricText, content]))
-      .digest("hex");
+    const hash = gradingHash(seed, rubricText, content);
     const previous = mayReuse ? readJson<StudentRecord>(join(dir, recordFile)) : undefined;
     if (previous?.hash === hash) {
       if (copy.ok) copy.staged.release();
@@ -185,6 +183,13 @@ async function gradeOne(
       return { result, seconds: 0, reused: false };
     }
   }
+}
+
+/** What a grade depends on: gradcheck's version, the seed, the rubric and the submission's content. */
+function gradingHash(seed: number, rubricText: string, content: string): string {
+  return createHash("sha256")
+    .update(JSON.stringify([gradcheckVersion, seed, rubricText, content]))
+    .digest("hex");
 }
 
 function writeStudent(dir: string, rubric: Rubric, record: StudentRecord, seed: number): void {

@@ -91,18 +91,8 @@ export async function gradeImplementation(
       return notGraded(id, rubric, "never-answered", outcome.message, implementation.warnings);
     outcomes.push(outcome);
   }
-  const items: ItemResult[] = rubric.tests.map((t, k) => ({
-    id: t.id,
-    passed: outcomes[k].passed,
-    points: outcomes[k].passed ? t.points : 0,
-    maxPoints: t.points,
-    message: outcomes[k].message,
-  }));
-  // As in check: with a softmax output a NaN or ∞ is a wrong value too (the missing max-shift).
-  const softmax = assignment.output === "softmax-cross-entropy";
-  const overflow = (p: TestOutcome["problem"]) => p === "non-finite" || p === "unstable-cost";
-  const wrong = (o: TestOutcome) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && overflow(o.problem)));
-  const diagnosis = outcomes.some(wrong) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
+  const items = itemsOf(rubric, outcomes);
+  const diagnosis = outcomes.some(wrongValueUnder(assignment)) ? await diagnoseOnce(given, rubric, assignment, options) : undefined;
   const firstFailure = outcomes.find((o) => o.counterexample)?.counterexample;
   const problems = Object.fromEntries(rubric.tests.flatMap((t, k) => (outcomes[k].problem ? [[t.id, outcomes[k].problem]] : [])));
   const counterexample = diagnosis?.counterexample ?? firstFailure;
@@ -119,6 +109,23 @@ export async function gradeImplementation(
     ...(language ? { replayLanguage: language } : {}),
     ...(course ? { courseAdapter: course } : {}),
   });
+}
+
+function itemsOf(rubric: Rubric, outcomes: readonly TestOutcome[]): ItemResult[] {
+  return rubric.tests.map((t, k) => ({
+    id: t.id,
+    passed: outcomes[k].passed,
+    points: outcomes[k].passed ? t.points : 0,
+    maxPoints: t.points,
+    message: outcomes[k].message,
+  }));
+}
+
+/** Whether a test failed on a wrong value, which the catalogue may explain. As in check: with a softmax output a NaN or ∞ is a wrong value too (the missing max-shift). */
+function wrongValueUnder(assignment: Assignment): (o: TestOutcome) => boolean {
+  const softmax = assignment.output === "softmax-cross-entropy";
+  const overflow = (p: TestOutcome["problem"]) => p === "non-finite" || p === "unstable-cost";
+  return (o) => o.problem !== undefined && (wrongValue.has(o.problem) || (softmax && overflow(o.problem)));
 }
 
 async function diagnoseOnce(given: Implementation, rubric: Rubric, assignment: Assignment, options: GradeOptions) {

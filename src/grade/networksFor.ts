@@ -22,34 +22,16 @@ const saturatingBias = 40;
  */
 export function networksFor(test: RubricTest, seed: number, assignment: Assignment = defaultAssignment): LabelledCase[] {
   const family = { hiddenActivation: assignment.hiddenActivation, ...outputOf(assignment.output) };
-  const softmax = family.outputActivation === "softmax";
+  const outputBias = test.kind !== "stable-cost" ? undefined : family.outputActivation === "softmax" ? "overflow" : "saturate";
   const random = rng((seed ^ idHash(test.id)) >>> 0);
   const spec = test.networks;
+  // The draws are made in a fixed order (sizes, m, labels, Θ, X): the same seed, the same networks.
   return Array.from({ length: spec.runs }, (_, run) => {
-    const depth = draw(random, spec.hiddenLayers);
-    const layerSizes = [
-      draw(random, spec.inputs),
-      ...Array.from({ length: depth }, () => draw(random, spec.hiddenUnits)),
-      draw(random, spec.K),
-    ];
+    const layerSizes = drawLayerSizes(random, spec);
     const m = draw(random, spec.m),
       K = layerSizes[layerSizes.length - 1];
     const labels = Array.from({ length: m }, () => Math.floor(random() * (K === 1 ? 2 : K)));
-    const tenths = (max: number) => Math.round((2 * random() - 1) * max) / 10;
-    const shapes = thetaShapes(layerSizes);
-    const theta = shapes.map(([r, c], l) =>
-      matrix(
-        r,
-        c,
-        Array.from({ length: r * c }, (_, q) => {
-          if (test.kind === "stable-cost" && l === shapes.length - 1 && q % c === 0) {
-            const sign = random() < 0.5 ? -1 : 1;
-            return softmax ? overflowShift : sign * saturatingBias;
-          }
-          return tenths(15);
-        }),
-      ),
-    );
+    const theta = drawTheta(random, layerSizes, outputBias);
     return {
       name: `${test.id}-${run + 1}-[${layerSizes}]-m${m}`,
       layerSizes,
@@ -58,13 +40,44 @@ export function networksFor(test: RubricTest, seed: number, assignment: Assignme
       X: matrix(
         m,
         layerSizes[0],
-        Array.from({ length: m * layerSizes[0] }, () => tenths(20)),
+        Array.from({ length: m * layerSizes[0] }, () => tenths(random, 20)),
       ),
       Y: matrix(m, K, oneHotRows(labels, K)),
       theta,
       labels,
     };
   });
+}
+
+function drawLayerSizes(random: Rng, spec: RubricTest["networks"]): number[] {
+  const depth = draw(random, spec.hiddenLayers);
+  return [draw(random, spec.inputs), ...Array.from({ length: depth }, () => draw(random, spec.hiddenUnits)), draw(random, spec.K)];
+}
+
+/**
+ * Θ in tenths; for the stable-cost test the output layer's biases saturate every output unit
+ * (a random sign each) or, with a softmax output, overflow e^z.
+ */
+function drawTheta(random: Rng, layerSizes: readonly number[], outputBias: "saturate" | "overflow" | undefined) {
+  const shapes = thetaShapes(layerSizes);
+  return shapes.map(([r, c], l) =>
+    matrix(
+      r,
+      c,
+      Array.from({ length: r * c }, (_, q) => {
+        if (outputBias && l === shapes.length - 1 && q % c === 0) {
+          const sign = random() < 0.5 ? -1 : 1;
+          return outputBias === "overflow" ? overflowShift : sign * saturatingBias;
+        }
+        return tenths(random, 15);
+      }),
+    ),
+  );
+}
+
+/** A multiple of 0.1 in [−max/10, max/10], so a counterexample reads plainly. */
+function tenths(random: Rng, max: number): number {
+  return Math.round((2 * random() - 1) * max) / 10;
 }
 
 function draw(random: Rng, [min, max]: RangeSpec): number {

@@ -1,6 +1,6 @@
 import type { ActivationName, OutputActivationName } from "../network/activation.ts";
 import type { CostName } from "../network/cost.ts";
-import type { WeightRegime } from "./submissionCaseArbitrary.ts";
+import type { WeightRegime } from "./WeightRegime.ts";
 
 /**
  * What a course asks its students to implement, stated once: the network family, the shapes
@@ -196,56 +196,70 @@ export function assignmentFlag(field: (typeof assignmentFieldNames)[number]): st
  */
 export function parseAssignment(fields: AssignmentFields): ParsedAssignment {
   try {
-    for (const key of Object.keys(fields)) {
-      if (!(assignmentFieldNames as readonly string[]).includes(key))
-        throw new AssignmentError(key, `unknown field; expected one of ${assignmentFieldNames.join(", ")}`);
-    }
-    let a: Assignment = defaultAssignment;
-    if (fields.profile !== undefined) {
-      const profile = assignmentProfiles[String(fields.profile)];
-      if (!profile)
-        throw new AssignmentError(
-          "profile",
-          `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`,
-        );
-      a = { ...a, ...profile };
-      for (const key of profileOwns[String(fields.profile)] ?? []) {
-        if (fields[key] !== undefined && fields[key] !== a[key])
-          throw new AssignmentError(
-            key,
-            `the ${String(fields.profile)} profile owns it (${JSON.stringify(a[key])}): gradcheck's adapter for the course's code already converts it, and stating it again would convert twice; drop ${key}`,
-          );
-      }
-    }
-    const pick = <T extends string>(key: string, allowed: readonly T[], current: T): T => {
-      const v = fields[key];
-      if (v === undefined) return current;
-      if (typeof v !== "string" || !(allowed as readonly string[]).includes(v))
-        throw new AssignmentError(key, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
-      return v as T;
-    };
-    a = {
-      ...a,
-      hiddenActivation: pick("hiddenActivation", hiddenActivations, a.hiddenActivation),
-      output: pick("output", outputFamilies, a.output),
-      labels: pick("labels", labelEncodings, a.labels),
-      layout: pick("layout", parameterLayouts, a.layout),
-      hiddenLayers: fields.hiddenLayers === undefined ? a.hiddenLayers : readRange("hiddenLayers", fields.hiddenLayers, 0, 4),
-      classes: fields.classes === undefined ? a.classes : readRange("classes", fields.classes, 1, 12),
-      lambdas: fields.lambda === undefined ? a.lambdas : readLambdas(fields.lambda),
-      allowUnstableCost:
-        fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
-    };
-    a = withCourseFields(a, fields);
-    if (a.output === "softmax-cross-entropy" && a.classes.max < 2)
-      throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
-    // softmax has no K = 1 form: one output unit would always say 1.
-    if (a.output === "softmax-cross-entropy") a = { ...a, classes: { min: Math.max(2, a.classes.min), max: a.classes.max } };
-    return { ok: true, assignment: a };
+    checkFieldNames(fields);
+    const a = withCourseFields(withFamilyFields(withProfile(fields), fields), fields);
+    return { ok: true, assignment: withSoftmaxClasses(a) };
   } catch (e) {
     if (e instanceof AssignmentError) return { ok: false, error: e.message };
     throw e;
   }
+}
+
+function checkFieldNames(fields: AssignmentFields): void {
+  for (const key of Object.keys(fields)) {
+    if (!(assignmentFieldNames as readonly string[]).includes(key))
+      throw new AssignmentError(key, `unknown field; expected one of ${assignmentFieldNames.join(", ")}`);
+  }
+}
+
+/** The default assignment, or the named profile's; a field the profile owns may not be stated again. */
+function withProfile(fields: AssignmentFields): Assignment {
+  if (fields.profile === undefined) return defaultAssignment;
+  const profile = assignmentProfiles[String(fields.profile)];
+  if (!profile)
+    throw new AssignmentError(
+      "profile",
+      `unknown profile ${JSON.stringify(fields.profile)}; known: ${Object.keys(assignmentProfiles).join(", ")}`,
+    );
+  const a: Assignment = { ...defaultAssignment, ...profile };
+  for (const key of profileOwns[String(fields.profile)] ?? []) {
+    if (fields[key] !== undefined && fields[key] !== a[key])
+      throw new AssignmentError(
+        key,
+        `the ${String(fields.profile)} profile owns it (${JSON.stringify(a[key])}): gradcheck's adapter for the course's code already converts it, and stating it again would convert twice; drop ${key}`,
+      );
+  }
+  return a;
+}
+
+/** The family's and the shapes' fields, each overriding the profile's value when given. */
+function withFamilyFields(a: Assignment, fields: AssignmentFields): Assignment {
+  const pick = <T extends string>(key: string, allowed: readonly T[], current: T): T => {
+    const v = fields[key];
+    if (v === undefined) return current;
+    if (typeof v !== "string" || !(allowed as readonly string[]).includes(v))
+      throw new AssignmentError(key, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+    return v as T;
+  };
+  return {
+    ...a,
+    hiddenActivation: pick("hiddenActivation", hiddenActivations, a.hiddenActivation),
+    output: pick("output", outputFamilies, a.output),
+    labels: pick("labels", labelEncodings, a.labels),
+    layout: pick("layout", parameterLayouts, a.layout),
+    hiddenLayers: fields.hiddenLayers === undefined ? a.hiddenLayers : readRange("hiddenLayers", fields.hiddenLayers, 0, 4),
+    classes: fields.classes === undefined ? a.classes : readRange("classes", fields.classes, 1, 12),
+    lambdas: fields.lambda === undefined ? a.lambdas : readLambdas(fields.lambda),
+    allowUnstableCost:
+      fields.allowUnstableCost === undefined ? a.allowUnstableCost : readBoolean("allowUnstableCost", fields.allowUnstableCost),
+  };
+}
+
+/** softmax has no K = 1 form: one output unit would always say 1. */
+function withSoftmaxClasses(a: Assignment): Assignment {
+  if (a.output !== "softmax-cross-entropy") return a;
+  if (a.classes.max < 2) throw new AssignmentError("classes", `a softmax output needs K ≥ 2, got at most ${a.classes.max}`);
+  return { ...a, classes: { min: Math.max(2, a.classes.min), max: a.classes.max } };
 }
 
 /** variant and regularizer: a course's own fields, refused without a course profile. */

@@ -2,7 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { answerChange, type AnswerParts } from "./answerChange.ts";
-import type { CaseFinding } from "./judgeCase.ts";
+import type { CaseFinding } from "./CaseFinding.ts";
 import { requestOf } from "./requestOf.ts";
 
 /**

@@ -9,7 +9,7 @@ import type { Implementation } from "../sandbox/Implementation.ts";
 import type { CaseFile } from "./caseFileOf.ts";
 import type { CheckReport } from "./checkReport.ts";
 import { diagnosticCases } from "./diagnose.ts";
-import { agreement, selfConsistency } from "./judgeCase.ts";
+import { agreement, selfConsistency } from "./caseTolerances.ts";
 import { requestOf } from "./requestOf.ts";
 import { settleCost } from "./settleCost.ts";
 import { reluKinkWatch } from "./reluKinkWatch.ts";
@@ -76,31 +76,14 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
   if (outcome.kind !== "result") return { error: `the submission did not answer on ${c.name}: ${outcome.message}` };
   const theta = unroll(c.theta),
     locate = thetaLocate(c.layerSizes);
-  const expected = unroll(batchBackprop(c, c.theta).grad);
-  const kink = reluRoundingKinks(c);
-  const a = compareGradients(
-    outcome.grad,
-    { estimate: expected, errorBound: new Float64Array(expected.length), ...(kink ? { kink } : {}) },
-    { tolerance: { ...agreement, safety: 0 }, locate, maxSetAside: 1 },
-  );
-  const base = { caseName: c.name, layerSizes: c.layerSizes.slice(), m: c.X.rows, a };
-  if (theta.length > evidenceMaxParameters) {
-    const notes = [
+  const base = { caseName: c.name, layerSizes: c.layerSizes.slice(), m: c.X.rows, a: againstGradcheck(c, outcome.grad, locate) };
+  if (theta.length > evidenceMaxParameters)
+    return withoutB(base, [
       `${theta.length} parameters: entry-by-entry finite differences of the submission's own J are made only up to ${evidenceMaxParameters}`,
-    ];
-    return { ...base, b: null, fdMethod: null, sweeps: [], calls: { answer: 1, entryByEntry: 0, sweeps: 0 }, notes };
-  }
+    ]);
   const watch = reluKinkWatch(c, theta);
   const fd = await settleCost(c, implementation, (J) => fdGradient(watch.J(J), theta));
-  if (!fd.ok)
-    return {
-      ...base,
-      b: null,
-      fdMethod: null,
-      sweeps: [],
-      calls: { answer: 1, entryByEntry: 0, sweeps: 0 },
-      notes: [`its own J failed: ${fd.outcome.message}`],
-    };
+  if (!fd.ok) return withoutB(base, [`its own J failed: ${fd.outcome.message}`]);
   const b = compareGradients(
     outcome.grad,
     { ...fd.value, kink: watch.kinks },
@@ -115,6 +98,22 @@ export async function checkEvidence(c: LabelledCase, implementation: Implementat
     calls: { answer: 1, entryByEntry: fd.calls, sweeps: swept.calls },
     notes: swept.notes,
   };
+}
+
+/** (a): the submission's gradient against gradcheck's, exact but for the kinks rounding may cross. */
+function againstGradcheck(c: LabelledCase, grad: Float64Array, locate: ReturnType<typeof thetaLocate>): GradientComparison {
+  const expected = unroll(batchBackprop(c, c.theta).grad);
+  const kink = reluRoundingKinks(c);
+  return compareGradients(
+    grad,
+    { estimate: expected, errorBound: new Float64Array(expected.length), ...(kink ? { kink } : {}) },
+    { tolerance: { ...agreement, safety: 0 }, locate, maxSetAside: 1 },
+  );
+}
+
+/** The evidence of (a) alone, with why (b) and the sweeps are missing. */
+function withoutB(base: Pick<CheckEvidence, "caseName" | "layerSizes" | "m" | "a">, notes: string[]): CheckEvidence {
+  return { ...base, b: null, fdMethod: null, sweeps: [], calls: { answer: 1, entryByEntry: 0, sweeps: 0 }, notes };
 }
 
 async function sweepsOf(

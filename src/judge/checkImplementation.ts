@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { matrix } from "../linalg/Matrix.ts";
+import type { MistakeId } from "../mistakes/index.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { requestOf } from "./requestOf.ts";
 import { defaultMaxWidth, submissionCaseArbitrary } from "./submissionCaseArbitrary.ts";
@@ -10,7 +11,8 @@ import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
 import { diagnose, diagnosesNonFinite, diagnosticCasesFor } from "./diagnose.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
-import { judgeCase, type CaseFinding, type CaseVerdict, type JudgeOptions } from "./judgeCase.ts";
+import { judgeCase, type JudgeOptions } from "./judgeCase.ts";
+import type { CaseFinding, CaseVerdict } from "./CaseFinding.ts";
 import { selfInconsistentEntries } from "./selfInconsistentEntries.ts";
 import { silentLayers } from "./errorPattern.ts";
 import { askTwice } from "./askTwice.ts";
@@ -308,37 +310,20 @@ function passedReport(run: CheckRun, search: Search, options: SubmissionCheckOpt
 }
 
 /**
- * The failure, asked twice (state kept between calls), widened again where shrinking hid which
- * columns are wrong, made plain without losing where it shows, judged once more, located, and matched against the catalogue; when no
- * catalogue entry fits, the clues the numbers show.
+ * The failure explained, one named step after another: asked twice (state kept between calls),
+ * made plain (widened where shrinking hid which columns are wrong, then its values simplified
+ * without losing where it shows), judged once more and located, matched against the catalogue,
+ * and, when no catalogue entry fits, the clues the numbers show.
  */
 async function explainFailure(run: CheckRun, search: Search, options: SubmissionCheckOptions): Promise<CheckReport> {
   const shrunk = search.shrunk!;
   // Past the deadline nothing more is tried: the case shrunk so far is kept.
   const repeated = run.expired() ? undefined : await askTwice(shrunk, run.diagnostic[0], run.implementation);
-  const plain = options.cases || repeated || run.expired();
-  const evident = plain
-    ? shrunk
-    : await widenForEvidence(
-        shrunk,
-        (c) => run.judge(c),
-        defaultMaxWidth,
-        () => run.expired(),
-      );
-  const { simplified: counterexample, steps } = plain
-    ? { simplified: shrunk, steps: 0 }
-    : await simplifyValues(evident, await keepsEvidence(run, evident));
-  const judged = await locateSelfInconsistency(run, counterexample, await rejudge(run, counterexample));
+  const plain = await madePlain(run, shrunk, Boolean(options.cases || repeated || run.expired()));
+  const judged = await locateSelfInconsistency(run, plain.counterexample, await rejudge(run, plain.counterexample));
   const verdict = repeated ? { ...judged, ok: false, findings: [repeated] } : judged;
-  // Only a wrong value has an error pattern to match; a throw, a hang or a NaN has none.
-  const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
-  const mistakes =
-    diagnosable(run, verdict) && !run.expired() ? await diagnose(run.implementation, counterexample, run.diagnostic, run) : [];
-  // answers that change between calls are read too: randomness left in the cost has a clue
-  const clues =
-    (wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) && mistakes.length === 0 && !run.expired()
-      ? await findClues(run.implementation, counterexample, verdict, run.diagnostic)
-      : [];
+  const mistakes = await matchCatalogue(run, plain.counterexample, verdict);
+  const clues = await cluesWithoutMistake(run, plain.counterexample, verdict, mistakes.length > 0);
   const answered = verdict.submitted !== undefined && !repeated;
   return checkReport(run.start, {
     passed: false,
@@ -349,14 +334,52 @@ async function explainFailure(run: CheckRun, search: Search, options: Submission
       matchesReference: answered ? !verdict.findings.some((f) => f.check === "a") : null,
       ...selfConsistencyOf(answered && options.precision !== "float32", verdict),
     },
-    counterexample: caseFileOf(counterexample, verdict.reference, verdict.submitted),
+    counterexample: caseFileOf(plain.counterexample, verdict.reference, verdict.submitted),
     firstFailure: search.firstFailure,
-    shrinks: search.shrinks + steps,
+    shrinks: search.shrinks + plain.steps,
     path: search.path,
     mistakes,
     clues,
     mutated: [...run.mutated],
   });
+}
+
+/**
+ * The shrunk case widened again where shrinking hid which columns are wrong, then its values
+ * simplified without losing where it shows; kept as it is when `asIs` (cases given, an answer
+ * that moved between calls, the deadline passed).
+ */
+async function madePlain(
+  run: CheckRun,
+  shrunk: LabelledCase,
+  asIs: boolean,
+): Promise<{ readonly counterexample: LabelledCase; readonly steps: number }> {
+  if (asIs) return { counterexample: shrunk, steps: 0 };
+  const evident = await widenForEvidence(
+    shrunk,
+    (c) => run.judge(c),
+    defaultMaxWidth,
+    () => run.expired(),
+  );
+  const { simplified, steps } = await simplifyValues(evident, await keepsEvidence(run, evident));
+  return { counterexample: simplified, steps };
+}
+
+/** The catalogue's mistakes that explain the failure, while there is time. */
+async function matchCatalogue(run: CheckRun, counterexample: LabelledCase, verdict: CaseVerdict): Promise<MistakeId[]> {
+  if (!diagnosable(run, verdict) || run.expired()) return [];
+  return diagnose(run.implementation, counterexample, run.diagnostic, run);
+}
+
+/**
+ * What the numbers show when no catalogue entry fits. Only a wrong value has an error pattern to
+ * match (a throw, a hang or a NaN has none); answers that change between calls are read too:
+ * randomness left in the cost has a clue.
+ */
+async function cluesWithoutMistake(run: CheckRun, counterexample: LabelledCase, verdict: CaseVerdict, matched: boolean) {
+  const wrong = verdict.findings.some((f) => wrongValue.has(f.problem));
+  if (!(wrong || verdict.findings.some((f) => f.problem === "not-reproducible")) || matched || run.expired()) return [];
+  return findClues(run.implementation, counterexample, verdict, run.diagnostic);
 }
 
 /**

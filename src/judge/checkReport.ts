@@ -1,7 +1,7 @@
 import type { MistakeId } from "../mistakes/index.ts";
 import type { CaseFile } from "./caseFileOf.ts";
 import type { SubmissionFindingKind } from "../outcome/index.ts";
-import type { CaseFinding } from "./judgeCase.ts";
+import type { CaseFinding } from "./CaseFinding.ts";
 import type { Clue } from "./clues/Clue.ts";
 
 /** The two questions `check` asks of every answer; null when the check was not reached. */

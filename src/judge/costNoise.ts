@@ -3,7 +3,7 @@ import { costFunction } from "../network/costFunction.ts";
 import { roll } from "../network/theta.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
 import { toleranceOf } from "../check/index.ts";
-import { agreement } from "./judgeCase.ts";
+import { agreement } from "./caseTolerances.ts";
 import { naiveLogError } from "./unstableCost.ts";
 
 /** The noise budget is twice the largest residual: a fit to few points leaves some noise in the fit itself. */

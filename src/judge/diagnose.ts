@@ -5,7 +5,7 @@ import { rng } from "../numeric/random.ts";
 import { thetaShapes } from "../network/theta.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { defaultAssignment, outputOf, type Assignment } from "./Assignment.ts";
-import { agreement } from "./judgeCase.ts";
+import { agreement } from "./caseTolerances.ts";
 import { requestOf } from "./requestOf.ts";
 import { naiveLogError } from "./unstableCost.ts";
 
@@ -99,26 +99,48 @@ export async function diagnose(
     cost: diagnostic[0].cost,
   };
   const known = mistakesFor(family);
-  const ids = [...known.keys()];
   const cases = counterexample ? [counterexample, ...diagnostic] : [...diagnostic];
+  const answers = await submittedAnswers(implementation, cases);
+  if (!answers) return [];
+  const correct: Array<{ J: number; grad: ArrayLike<number> }> = [];
+  for (const c of cases) correct.push(await answerOf(nnCostFunctionWith({}, family), c));
+  const reproduces = reproducer(cases, answers, correct, options.allowUnstableCost === true);
+  const single: MistakeId[] = [];
+  for (const [id, fn] of known) if (await reproduces(fn)) single.push(id);
+  if (single.length > 0) return single;
+  return reproducingPair([...known.keys()], family, reproduces);
+}
+
+/** The submission's answers on every case, or undefined when one is not a result (nothing to match). */
+async function submittedAnswers(implementation: Implementation, cases: readonly LabelledCase[]) {
   const answers: Array<{ J: number; grad: Float64Array }> = [];
   for (const c of cases) {
     const o = await implementation.call(requestOf(c));
-    if (o.kind !== "result") return [];
+    if (o.kind !== "result") return undefined;
     answers.push(o);
   }
-  const correct: Array<{ J: number; grad: ArrayLike<number> }> = [];
-  for (const c of cases) correct.push(await answerOf(nnCostFunctionWith({}, family), c));
-  // A mistake is told apart only where its answer is not the right one: at λ = 0 every
-  // regulariser slip is right, at K = 1 one-hot labels change nothing. Matching the submission
-  // there says nothing, so a mistake is named only if it differs from the right answer on some
-  // case it reproduces — the counterexample first, then the diagnostic cases.
-  const reproduces = async (fn: NnCostFunction): Promise<boolean> => {
+  return answers;
+}
+
+/**
+ * Whether a cost function reproduces the submission's answers. A mistake is told apart only
+ * where its answer is not the right one: at λ = 0 every regulariser slip is right, at K = 1
+ * one-hot labels change nothing. Matching the submission there says nothing, so a mistake is
+ * named only if it differs from the right answer on some case it reproduces — the
+ * counterexample first, then the diagnostic cases.
+ */
+function reproducer(
+  cases: readonly LabelledCase[],
+  answers: readonly { J: number; grad: Float64Array }[],
+  correct: readonly { J: number; grad: ArrayLike<number> }[],
+  allowUnstableCost: boolean,
+): (fn: NnCostFunction) => Promise<boolean> {
+  return async (fn) => {
     let toldApart = false;
     for (let k = 0; k < cases.length; k++) {
       const mine = await answerOf(fn, cases[k]);
       const hiddenByNaiveLog =
-        options.allowUnstableCost === true &&
+        allowUnstableCost &&
         Number.isFinite(mine.J) &&
         (!Number.isFinite(answers[k].J) || Math.abs(answers[k].J - mine.J) <= naiveLogError(cases[k]).bound);
       if ((!hiddenByNaiveLog && !close(mine.J, answers[k].J)) || !sameGradient(answers[k].grad, mine.grad)) return false;
@@ -126,9 +148,14 @@ export async function diagnose(
     }
     return toldApart;
   };
-  const single: MistakeId[] = [];
-  for (const [id, fn] of known) if (await reproduces(fn)) single.push(id);
-  if (single.length > 0) return single;
+}
+
+/** The first pair of mistakes that touch different parts of the algorithm and together reproduce the answers. */
+async function reproducingPair(
+  ids: readonly MistakeId[],
+  family: Family,
+  reproduces: (fn: NnCostFunction) => Promise<boolean>,
+): Promise<MistakeId[]> {
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
       const a = mistakeInfo[ids[i]].slips,

@@ -1,4 +1,4 @@
-import type { CaseVerdict } from "./judgeCase.ts";
+import type { CaseVerdict } from "./CaseFinding.ts";
 
 /**
  * What a failing verdict shows, as one comparable string: which problems, under which check,

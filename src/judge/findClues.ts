@@ -24,7 +24,7 @@ import { deepOnly } from "./clues/deepOnly.ts";
 import { randomAnswers } from "./clues/randomAnswers.ts";
 import { costRight, gradientRight } from "./clues/Evidence.ts";
 import { diagnosticCases } from "./diagnose.ts";
-import type { CaseVerdict } from "./judgeCase.ts";
+import type { CaseVerdict } from "./CaseFinding.ts";
 
 /** Each reader of the evidence, in the order its clue is reported. */
 const readers: ReadonlyArray<(e: Evidence) => Clue | undefined | Promise<Clue | undefined>> = [

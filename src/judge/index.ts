@@ -4,27 +4,15 @@ export { checkReport, type CheckReport, type CheckResults, type ReportOutcome, t
 export { checkSubmission } from "./checkSubmission.ts";
 export { checkNnCostFunction } from "./checkNnCostFunction.ts";
 export { diagnose, diagnosticCases } from "./diagnose.ts";
-export {
-  agreement,
-  agreementIn,
-  judgeCase,
-  selfConsistency,
-  type CaseVerdict,
-  type CaseFinding,
-  type JudgeOptions,
-  type Precision,
-} from "./judgeCase.ts";
+export { judgeCase, type JudgeOptions } from "./judgeCase.ts";
+export { agreement, agreementIn, selfConsistency, type Precision } from "./caseTolerances.ts";
+export type { CaseVerdict, CaseFinding } from "./CaseFinding.ts";
 export { askTwice } from "./askTwice.ts";
 export { naiveLogError } from "./unstableCost.ts";
 export { findClues, severalAtOnce } from "./findClues.ts";
 export { clueTitles, type Clue, type ClueId } from "./clues/Clue.ts";
 export { requestOf } from "./requestOf.ts";
-export {
-  submissionCaseArbitrary,
-  weightScale,
-  overflowShift,
-  type SubmissionCaseConstraints,
-  type WeightRegime,
-} from "./submissionCaseArbitrary.ts";
+export { submissionCaseArbitrary, weightScale, overflowShift, type SubmissionCaseConstraints } from "./submissionCaseArbitrary.ts";
+export type { WeightRegime } from "./WeightRegime.ts";
 export { encodeParams, decodeGradient, toWb, fromWbOrder, toColumnMajor, toRowMajor } from "./parameterLayout.ts";
 export { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";

@@ -6,7 +6,9 @@ import type { LabelledCase } from "../network/labels.ts";
 import { unroll } from "../network/theta.ts";
 import { loadSubmission, type LoadOptions } from "../sandbox/loadSubmission.ts";
 import type { LoadFindingKind } from "../outcome/index.ts";
-import { judgeCase, agreement, type CaseVerdict } from "./judgeCase.ts";
+import { judgeCase } from "./judgeCase.ts";
+import { agreement } from "./caseTolerances.ts";
+import type { CaseVerdict } from "./CaseFinding.ts";
 import type { Assignment } from "./Assignment.ts";
 import { encodedImplementation } from "./encodedImplementation.ts";
 
@@ -26,6 +28,22 @@ export async function replayCase(
   caseFile: string,
   options: LoadOptions & { readonly assignment?: Assignment } = {},
 ): Promise<Replay> {
+  const c = readLabelledCase(caseFile);
+  if ("stage" in c) return c;
+  const loaded = await loadSubmission(submission, { ...options, course: options.assignment?.course });
+  if (!loaded.ok) return { ok: false, stage: "load", problem: loaded.problem, message: loaded.message };
+  try {
+    // labels and parameters reach the submission as its assignment states them
+    const implementation = options.assignment ? encodedImplementation(loaded.implementation, options.assignment) : loaded.implementation;
+    const verdict = await judgeCase(c, implementation);
+    return { ok: true, caseName: c.name, verdict, comparison: entryByEntry(verdict, c) };
+  } finally {
+    await loaded.implementation.close();
+  }
+}
+
+/** The case file, read and parsed; it needs its labels, since a submission is handed labels, not Y. */
+function readLabelledCase(caseFile: string): LabelledCase | (Replay & { readonly stage: "case" }) {
   let text: string;
   try {
     text = readFileSync(caseFile, "utf8");
@@ -34,32 +52,25 @@ export async function replayCase(
   }
   const parsed = parseCaseText(text);
   if (!parsed.ok) return { ok: false, stage: "case", message: `${caseFile}: ${parsed.error}` };
-  const c = parsed.value;
-  if (!c.labels)
+  if (!parsed.value.labels)
     return {
       ok: false,
       stage: "case",
       message: `${caseFile}: labels: missing; a submission is handed class labels, so a replayed case needs them`,
     };
-  const loaded = await loadSubmission(submission, { ...options, course: options.assignment?.course });
-  if (!loaded.ok) return { ok: false, stage: "load", problem: loaded.problem, message: loaded.message };
-  try {
-    // labels and parameters reach the submission as its assignment states them
-    const implementation = options.assignment ? encodedImplementation(loaded.implementation, options.assignment) : loaded.implementation;
-    const verdict = await judgeCase(c as LabelledCase, implementation);
-    const comparison = verdict.submitted
-      ? compareGradients(
-          verdict.submitted.grad,
-          { estimate: unroll(verdict.reference.grad), errorBound: new Float64Array(verdict.submitted.grad.length) },
-          {
-            tolerance: { safety: 0, ...agreement },
-            locate: thetaLocate(c.layerSizes),
-            maxSetAside: 1,
-          },
-        )
-      : null;
-    return { ok: true, caseName: c.name, verdict, comparison };
-  } finally {
-    await loaded.implementation.close();
-  }
+  return parsed.value as LabelledCase;
+}
+
+/** The submission's gradient against gradcheck's, entry by entry; null when it gave none. */
+function entryByEntry(verdict: CaseVerdict, c: LabelledCase): GradientComparison | null {
+  if (!verdict.submitted) return null;
+  return compareGradients(
+    verdict.submitted.grad,
+    { estimate: unroll(verdict.reference.grad), errorBound: new Float64Array(verdict.submitted.grad.length) },
+    {
+      tolerance: { safety: 0, ...agreement },
+      locate: thetaLocate(c.layerSizes),
+      maxSetAside: 1,
+    },
+  );
 }

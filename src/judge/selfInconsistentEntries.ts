@@ -5,7 +5,7 @@ import { compareGradients, defaultMaxSetAside } from "../check/index.ts";
 import { fdGradient } from "../numeric/index.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { pattern, silentLayers } from "./errorPattern.ts";
-import { selfConsistency } from "./judgeCase.ts";
+import { selfConsistency } from "./caseTolerances.ts";
 import { settleCost } from "./settleCost.ts";
 import { reluKinkWatch } from "./reluKinkWatch.ts";
 

@@ -2,7 +2,7 @@ import { costFunction } from "../network/costFunction.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { roll } from "../network/theta.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
-import type { CaseFinding } from "./judgeCase.ts";
+import type { CaseFinding } from "./CaseFinding.ts";
 import { requestOf } from "./requestOf.ts";
 import { naiveLogError } from "./unstableCost.ts";
 

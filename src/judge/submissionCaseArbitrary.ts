@@ -3,6 +3,7 @@ import { matrix } from "../linalg/Matrix.ts";
 import { thetaShapes } from "../network/theta.ts";
 import { oneHotRows, type LabelledCase } from "../network/labels.ts";
 import { outputOf, type Assignment } from "./Assignment.ts";
+import type { WeightRegime } from "./WeightRegime.ts";
 import { layerSizesArbitrary, type LayerSizesConstraints } from "./layerSizesArbitrary.ts";
 
 export interface SubmissionCaseConstraints extends LayerSizesConstraints {
@@ -51,7 +52,6 @@ function assignmentLayerSizes(a: Assignment, maxWidth: number): fc.Arbitrary<num
  * layers, which pass large values through, ordinary weights and inputs × 1000 instead: a bias of
  * 800 would widen the finite-difference step of check (b) (scaled to the largest |Θ|) across relu kinks.
  */
-export type WeightRegime = "ordinary" | "saturated" | "tiny" | "overflow";
 export const weightScale: Readonly<Record<WeightRegime, number>> = { ordinary: 1, saturated: 30, tiny: 0.01, overflow: 1 };
 /** The overflow regime: what it adds to the output biases (past log(Number.MAX_VALUE) ≈ 709.8 with room to spare), and its input scale with relu. */
 export const overflowShift = 800,
@@ -97,38 +97,56 @@ export function submissionCaseArbitrary(c: SubmissionCaseConstraints = {}): fc.A
       inputs: pool(tenths(20), maxExamples * maxWidth),
       classes: pool(fc.nat({ max: maxWidth - 1 }), maxExamples),
     })
-    .map(({ layerSizes, m, regime, lambda, weights, inputs, classes }): LabelledCase => {
-      const scale = weightScale[regime];
-      const relu = a?.hiddenActivation === "relu" && layerSizes.length > 2;
-      const shift = (l: number, column: number) =>
-        regime === "overflow" && !relu && l === layerSizes.length - 2 && column === 0 ? overflowShift : 0;
-      const inputScale = regime === "overflow" && relu ? overflowInputScale : 1;
-      const s1 = layerSizes[0],
-        K = layerSizes[layerSizes.length - 1];
-      const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
-      const X = Array.from({ length: m * s1 }, (_, q) => scaled(inputs[Math.floor(q / s1) * maxWidth + (q % s1)], inputScale));
-      return {
-        name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
-        layerSizes,
-        hiddenActivation: a?.hiddenActivation ?? "sigmoid",
-        outputActivation,
-        cost,
-        lambda,
-        X: matrix(m, s1, X),
-        Y: matrix(m, K, oneHotRows(labels, K)),
-        theta: thetaShapes(layerSizes).map(([r, cols], l) =>
-          matrix(
-            r,
-            cols,
-            Array.from(
-              { length: r * cols },
-              (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale) + shift(l, q % cols),
-            ),
-          ),
+    .map((drawn) => caseFrom(drawn, { a, maxWidth, outputActivation, cost }));
+}
+
+/** One draw of the arbitrary: the network's shape and regime, and the value pools it is cut from. */
+interface Drawn {
+  readonly layerSizes: number[];
+  readonly m: number;
+  readonly regime: WeightRegime;
+  readonly lambda: number;
+  readonly weights: number[][];
+  readonly inputs: number[];
+  readonly classes: number[];
+}
+
+/** The case a draw stands for: each entry read from its fixed place in the pools, scaled by the regime. */
+function caseFrom(
+  { layerSizes, m, regime, lambda, weights, inputs, classes }: Drawn,
+  { a, maxWidth, outputActivation, cost }: { a?: Assignment; maxWidth: number } & ReturnType<typeof outputOf>,
+): LabelledCase {
+  const stride = maxWidth + 1;
+  const scale = weightScale[regime];
+  const relu = a?.hiddenActivation === "relu" && layerSizes.length > 2;
+  const shift = (l: number, column: number) =>
+    regime === "overflow" && !relu && l === layerSizes.length - 2 && column === 0 ? overflowShift : 0;
+  const inputScale = regime === "overflow" && relu ? overflowInputScale : 1;
+  const s1 = layerSizes[0],
+    K = layerSizes[layerSizes.length - 1];
+  const labels = classes.slice(0, m).map((k) => k % (K === 1 ? 2 : K));
+  const X = Array.from({ length: m * s1 }, (_, q) => scaled(inputs[Math.floor(q / s1) * maxWidth + (q % s1)], inputScale));
+  return {
+    name: `counterexample-[${layerSizes}]-m${m}${regime === "ordinary" ? "" : `-${regime}`}`,
+    layerSizes,
+    hiddenActivation: a?.hiddenActivation ?? "sigmoid",
+    outputActivation,
+    cost,
+    lambda,
+    X: matrix(m, s1, X),
+    Y: matrix(m, K, oneHotRows(labels, K)),
+    theta: thetaShapes(layerSizes).map(([r, cols], l) =>
+      matrix(
+        r,
+        cols,
+        Array.from(
+          { length: r * cols },
+          (_, q) => scaled(weights[l][Math.floor(q / cols) * stride + (q % cols)], scale) + shift(l, q % cols),
         ),
-        labels,
-      };
-    });
+      ),
+    ),
+    labels,
+  };
 }
 
 /** w × scale, rounded so that 0.1 × 30 prints as 3, not 3.0000000000000004. */

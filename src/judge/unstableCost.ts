@@ -3,7 +3,7 @@ import { forward } from "../network/forward.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import { logSumExp } from "../network/softmax.ts";
 import { parameterCount, thetaOffsets, unroll } from "../network/theta.ts";
-import type { CaseFinding } from "./judgeCase.ts";
+import type { CaseFinding } from "./CaseFinding.ts";
 
 /**
  * How close each output comes to 0 or 1, m × K row-major: `tail` is the smaller of h and 1 − h,

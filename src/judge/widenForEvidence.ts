@@ -1,7 +1,7 @@
 import { matrix, type Matrix } from "../linalg/Matrix.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { thetaName } from "../network/thetaEntry.ts";
-import type { CaseVerdict } from "./judgeCase.ts";
+import type { CaseVerdict } from "./CaseFinding.ts";
 
 /** How many copies of a unit are tried: a slip from column 3 on needs two. */
 const maxCopies = 2;

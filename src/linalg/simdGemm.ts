@@ -51,6 +51,8 @@ export interface WasmGemm {
  * than the whole SIMD product); the rows past m it computes from whatever follows A, and the
  * columns past n from whatever follows a row of B, are discarded. Operands pinned with
  * `pinned` are not copied at all.
+ * Long because: the instance's memory, its pins and the top of the pinned region are state
+ * that the two closures it returns (gemm and pinned) share with their helpers.
  */
 export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
@@ -90,6 +92,8 @@ export function wasmGemm(bytes: Uint8Array<ArrayBuffer>): WasmGemm {
     }
   };
 
+  // Long because: one product's layout (where A, B and C sit, pinned or copied) is computed once
+  // and read by the copies, the kernel's calls over k in blocks of KC, and the unpacking of C.
   const gemm: Gemm = (m, n, k, A, B, C, accumulate) => {
     const mUp = roundUp4(m),
       nUp = roundUp4(n);

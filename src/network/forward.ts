@@ -34,33 +34,39 @@ export function forward(network: Network, theta: Theta, X: Matrix, scratch?: Scr
     const Z = scratch ? scratch.matrix(`z${l + 1}`, m, sOut) : zeros(m, sOut);
     gemm(m, sOut, sIn, view(a[l]), weightsT ? view(weightsT[l]) : transposed(columnsFrom(T, 1)), view(Z), false);
     const A = scratch ? scratch.matrix(`a${l + 1}`, m, sOut) : zeros(m, sOut);
-    const act = activationOfLayer(network, l);
-    const zd = Z.data,
-      ad = A.data,
-      t = T.data,
-      cols = T.cols;
-    if (act === "softmax" || (act === "sigmoid" && zd.length >= VECTOR_MIN_LENGTH)) {
-      // The bias first, then the activation over the whole layer, its exponentials in the
-      // vector kernel (bit for bit the scalar ones).
-      for (let i = 0; i < m; i++) {
-        const r = i * sOut;
-        for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
-      }
-      if (act === "softmax") softmaxRowsInto(zd, ad, m, sOut);
-      else sigmoidInto(zd, ad);
-    } else {
-      const g = activations[act].g;
-      for (let i = 0; i < m; i++) {
-        const r = i * sOut;
-        for (let k = 0; k < sOut; k++) {
-          const v = zd[r + k] + t[k * cols];
-          zd[r + k] = v;
-          ad[r + k] = g(v);
-        }
-      }
-    }
+    biasAndActivate(Z, A, T, activationOfLayer(network, l));
     z.push(Z);
     a.push(A);
   }
   return { z, a };
+}
+
+/** z += the bias column of Θ, then a = g(z), over all m examples of one layer. */
+function biasAndActivate(Z: Matrix, A: Matrix, T: Matrix, act: ReturnType<typeof activationOfLayer>): void {
+  const m = Z.rows,
+    sOut = Z.cols;
+  const zd = Z.data,
+    ad = A.data,
+    t = T.data,
+    cols = T.cols;
+  if (act === "softmax" || (act === "sigmoid" && zd.length >= VECTOR_MIN_LENGTH)) {
+    // The bias first, then the activation over the whole layer, its exponentials in the
+    // vector kernel (bit for bit the scalar ones).
+    for (let i = 0; i < m; i++) {
+      const r = i * sOut;
+      for (let k = 0; k < sOut; k++) zd[r + k] += t[k * cols];
+    }
+    if (act === "softmax") softmaxRowsInto(zd, ad, m, sOut);
+    else sigmoidInto(zd, ad);
+  } else {
+    const g = activations[act].g;
+    for (let i = 0; i < m; i++) {
+      const r = i * sOut;
+      for (let k = 0; k < sOut; k++) {
+        const v = zd[r + k] + t[k * cols];
+        zd[r + k] = v;
+        ad[r + k] = g(v);
+      }
+    }
+  }
 }

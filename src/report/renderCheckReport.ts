@@ -4,7 +4,7 @@ import { thetaIndexConvention, wbIndexConvention } from "../network/thetaEntry.t
 import { mistakeHint, mistakeInfo } from "../mistakes/mistakeInfo.ts";
 import type { CheckReport, FailedReport, NotLoadedReport, ProbeFailedReport, TooSlowReport } from "../judge/checkReport.ts";
 import { findingInfo, wrongValue } from "../outcome/index.ts";
-import type { CaseFinding } from "../judge/judgeCase.ts";
+import type { CaseFinding } from "../judge/CaseFinding.ts";
 import type { CaseFile } from "../judge/caseFileOf.ts";
 import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText } from "../judge/clues/Clue.ts";

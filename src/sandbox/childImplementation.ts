@@ -2,14 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
-import type { CallOutcome, CostRequest, Implementation } from "./Implementation.ts";
+import type { CallOutcome, CostRequest } from "./Implementation.ts";
 import type { LoadFailure } from "./LoadFailure.ts";
 import { maxAnswerDepth, nestsDeeperThan, preview } from "./answerDepth.ts";
 import { parseAnswerLine } from "./parseAnswerLine.ts";
 import { clipText } from "./clipText.ts";
 import { gradientOfAnswer, toNumber } from "./gradientOfAnswer.ts";
 import { releaseOnExit } from "./releaseOnExit.ts";
-import { hangBudget, hangBudgetMsFor, type HangBudget } from "./hangBudget.ts";
+import type { HangBudget } from "./hangBudget.ts";
 import type { SubmissionCgroup } from "./submissionCgroup.ts";
 
 /** One start of the child: its command line and what the sandbox made for it. */
@@ -52,6 +52,14 @@ export interface ChildSpec {
 
 type Message = Record<string, unknown>;
 
+/** One call's limits: wall clock, the cap for a starved call, why the wall limit is what it is, and CPU time. */
+interface CallLimits {
+  readonly wallMs: number;
+  readonly starvedMs: number;
+  readonly why: string;
+  readonly cpuMs: number;
+}
+
 const tailBytes = 4096;
 const cpuPollMs = 200;
 /**
@@ -63,84 +71,8 @@ const starvedWallMs = (wallMs: number) => 5 * wallMs + 10_000;
 /** A line longer than this is not an answer: the child is killed rather than buffered without end. */
 const maxLineBytes = 64 * 1024 * 1024;
 
-/**
- * A submission behind a child process. A crash, a hang, process.exit or an early exit ends
- * only the child: the pending call becomes an outcome, the old process tree is killed and
- * reaped, and the next call starts a fresh child.
- */
-export async function startChild(spec: ChildSpec): Promise<Implementation | LoadFailure> {
-  const first = await Session.start(spec);
-  if ("problem" in first) return first;
-  let session: Session | undefined = first;
-  let nextId = 1;
-  let answered = false;
-  const hangMs = spec.hangBudgetMs ?? hangBudgetMsFor(spec.callTimeoutMs);
-  const budget = hangBudget(hangMs);
-  let timedOut = false;
-  let lastHang = "";
-  // the last real timeout's message rides along: its stderr says where the submission hangs
-  const spent = (): CallOutcome => ({
-    kind: "timeout",
-    message: `not run: the submission already spent its ${hangMs / 1000} s for calls that get no answer (a hang costs at most that much); the last of them: ${lastHang}`,
-  });
-  /** The running child: restarted after a failure, the restart charged to the budget when a hang caused it. */
-  const running = async (): Promise<Session | LoadFailure> => {
-    if (session?.alive) return session;
-    await session?.dispose();
-    const started = performance.now();
-    const s = await Session.start(spec);
-    if (timedOut) budget.spend(performance.now() - started);
-    if ("problem" in s) return s;
-    return (session = s);
-  };
-  const noted = (outcome: CallOutcome): CallOutcome => {
-    timedOut = outcome.kind === "timeout";
-    if (outcome.kind === "timeout") lastHang = outcome.message;
-    if (outcome.kind === "crashed" && !answered && spec.channel !== "harness") {
-      return {
-        ...outcome,
-        message: outcome.message.replace("during the call", "before answering its first request"),
-        neverAnswered: true,
-      };
-    }
-    if (outcome.kind !== "crashed" && outcome.kind !== "timeout" && outcome.kind !== "memory-limit") answered = true;
-    return outcome;
-  };
-  return {
-    description: spec.description,
-    warnings: spec.warnings,
-    async call(request: CostRequest): Promise<CallOutcome> {
-      if (budget.remainingMs() === 0) return spent();
-      const s = await running();
-      if ("problem" in s) return { kind: "crashed", message: `could not restart after the previous failure: ${s.message}` };
-      return noted(await s.call({ id: nextId++, ...request }, budget));
-    },
-    // gradcheck's own harness and adapters read requests in order as they come; a process
-    // submission's own reader may expect the next request only after its answer.
-    ...(spec.channel !== "stdio"
-      ? {
-          async callEach(requests: readonly CostRequest[]): Promise<CallOutcome[]> {
-            if (budget.remainingMs() === 0) return [spent()];
-            const s = await running();
-            if ("problem" in s) return [{ kind: "crashed", message: `could not restart after the previous failure: ${s.message}` }];
-            return (
-              await s.callEach(
-                requests.map((r) => ({ id: nextId++, ...r })),
-                budget,
-              )
-            ).map(noted);
-          },
-        }
-      : {}),
-    exhausted: () => budget.remainingMs() === 0,
-    async close() {
-      await session?.dispose();
-      session = undefined;
-    },
-  };
-}
-
-class Session {
+/** One start of the child: its channels, its pending answers, and how it is killed and reaped. */
+export class Session {
   alive = true;
   private waiting: ((m: Message | { exited: string }) => void) | undefined;
   /** ids of requests written and not yet awaited (callEach), and answers to them that came early */
@@ -175,23 +107,17 @@ class Session {
   static start(spec: ChildSpec): Promise<Session | LoadFailure> {
     const launch = spec.launch();
     if ("problem" in launch) return Promise.resolve(launch);
+    const child = spawned(launch, spec.channel === "harness");
+    if ("problem" in child) return Promise.resolve(child);
+    const s = Session.attached(child, spec, launch);
+    if (spec.channel === "stdio") return Promise.resolve(s);
+    return s.ready();
+  }
+
+  /** The session over a started child: its channels read, its key sent, its end noted. */
+  private static attached(child: ChildProcess, spec: ChildSpec, launch: Launch): Session {
     const harness = spec.channel === "harness";
-    const stdio = spec.channel === "stdio";
     const key = randomBytes(16).toString("hex");
-    const extra = launch.filterFd === undefined ? [] : [launch.filterFd];
-    let child: ChildProcess;
-    try {
-      child = spawn(launch.argv[0], launch.argv.slice(1), {
-        cwd: launch.cwd,
-        env: launch.env,
-        stdio: harness ? ["ignore", "pipe", "pipe", "pipe", ...extra] : ["pipe", "pipe", "pipe", "ignore", ...extra],
-      });
-    } catch (e) {
-      launch.cgroup?.remove();
-      return Promise.resolve({ ok: false, problem: "sandbox-failed", message: `could not start the sandbox: ${(e as Error).message}` });
-    } finally {
-      if (launch.filterFd !== undefined) closeSync(launch.filterFd);
-    }
     const answers = (harness ? child.stdio[3] : child.stdout) as Readable;
     const requests = (harness ? child.stdio[3] : child.stdin) as Writable;
     const s = new Session(child, spec, launch, requests, key);
@@ -213,25 +139,29 @@ class Session {
     });
     child.on("error", (e) => s.ended(`could not start: ${e.message}`));
     child.on("close", (code, signal) => s.ended(signal ? `killed by ${signal}` : `exited with code ${code}`));
+    return s;
+  }
 
-    if (stdio) return Promise.resolve(s);
+  /** The harness's or adapter's first word: ready, or why the submission could not be loaded, within the start-up limit. */
+  private ready(): Promise<Session | LoadFailure> {
+    const { spec } = this;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        s.waiting = undefined;
-        void s.dispose().then(() =>
+        this.waiting = undefined;
+        void this.dispose().then(() =>
           resolve({
             ok: false,
             problem: "startup-timeout",
-            message: `${harness ? "the module did not finish loading" : `${spec.description} did not start`} within ${spec.startTimeoutMs} ms${s.tail()}`,
+            message: `${spec.channel === "harness" ? "the module did not finish loading" : `${spec.description} did not start`} within ${spec.startTimeoutMs} ms${this.tail()}`,
           }),
         );
       }, spec.startTimeoutMs);
-      s.waiting = (m) => {
+      this.waiting = (m) => {
         clearTimeout(timer);
-        s.waiting = undefined;
+        this.waiting = undefined;
         if ("exited" in m) {
-          const memory = s.memoryExceeded();
-          void s.dispose().then(() =>
+          const memory = this.memoryExceeded();
+          void this.dispose().then(() =>
             resolve(
               memory
                 ? {
@@ -239,12 +169,12 @@ class Session {
                     problem: "crashed-on-load",
                     message: `memory limit: the module needed more than ${spec.memoryMB} MB while loading`,
                   }
-                : { ok: false, problem: "crashed-on-load", message: `the process ${m.exited} while loading${s.tail()}` },
+                : { ok: false, problem: "crashed-on-load", message: `the process ${m.exited} while loading${this.tail()}` },
             ),
           );
         } else if (m.type === "load-error") {
-          void s.dispose().then(() => resolve({ ok: false, problem: m.kind as LoadFailure["problem"], message: String(m.message) }));
-        } else resolve(s);
+          void this.dispose().then(() => resolve({ ok: false, problem: m.kind as LoadFailure["problem"], message: String(m.message) }));
+        } else resolve(this);
       };
     });
   }
@@ -354,18 +284,29 @@ class Session {
       const outcome = this.outcome({ exited: this.endedHow }, request);
       return this.dispose().then(() => outcome);
     }
-    // A process gets its start-up allowance on top of its first call's limit: the interpreter
-    // loads (numpy, Octave) only when it is first asked.
+    return this.awaitAnswer(request, budget, this.limitsOfCall(budget));
+  }
+
+  /**
+   * This call's limits. A process gets its start-up allowance on top of its first call's
+   * limit: the interpreter loads (numpy, Octave) only when it is first asked.
+   */
+  private limitsOfCall(budget: HangBudget): CallLimits {
     const first = this.calls++ === 0 && this.spec.channel === "stdio";
     const limitMs = this.spec.callTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
     const wallMs = Math.min(limitMs, Math.round(budget.remainingMs()));
-    const starvedMs = Math.min(starvedWallMs(wallMs), budget.remainingMs());
     const why =
       wallMs < limitMs
         ? " (what was left of the time a submission may spend in calls that get no answer)"
         : first
           ? ` (${this.spec.startTimeoutMs} ms of it for starting up)`
           : "";
+    const cpuMs = this.spec.cpuTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
+    return { wallMs, starvedMs: Math.min(starvedWallMs(wallMs), budget.remainingMs()), why, cpuMs };
+  }
+
+  private awaitAnswer(request: CostRequest & { id: number }, budget: HangBudget, limits: CallLimits): Promise<CallOutcome> {
+    const { wallMs, starvedMs, why, cpuMs } = limits;
     const cgroup = this.launch.cgroup;
     const cpuAtStart = cgroup?.cpuMs();
     return new Promise((resolve) => {
@@ -393,8 +334,7 @@ class Session {
       const cpuWatch = setInterval(() => {
         const now = cgroup?.cpuMs();
         if (cpuAtStart === undefined || now === undefined) return;
-        const allowance = this.spec.cpuTimeoutMs + (first ? this.spec.startTimeoutMs : 0);
-        if (now - cpuAtStart > allowance) finish(stop(`used more than ${allowance} ms of CPU time on one call`));
+        if (now - cpuAtStart > cpuMs) finish(stop(`used more than ${cpuMs} ms of CPU time on one call`));
       }, cpuPollMs);
       this.waiting = (m) => {
         if (!("exited" in m) && m.id !== request.id) return; // a stale or unrelated line
@@ -467,3 +407,20 @@ export function frameRequest(line: string): string {
 }
 
 const describe = (v: unknown) => preview(v);
+
+/** The child started under its launch's command line, with its answer channel and the seccomp filter's descriptor. */
+function spawned(launch: Launch, harness: boolean): ChildProcess | LoadFailure {
+  const extra = launch.filterFd === undefined ? [] : [launch.filterFd];
+  try {
+    return spawn(launch.argv[0], launch.argv.slice(1), {
+      cwd: launch.cwd,
+      env: launch.env,
+      stdio: harness ? ["ignore", "pipe", "pipe", "pipe", ...extra] : ["pipe", "pipe", "pipe", "ignore", ...extra],
+    });
+  } catch (e) {
+    launch.cgroup?.remove();
+    return { ok: false, problem: "sandbox-failed", message: `could not start the sandbox: ${(e as Error).message}` };
+  } finally {
+    if (launch.filterFd !== undefined) closeSync(launch.filterFd);
+  }
+}

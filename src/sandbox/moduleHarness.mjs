@@ -188,6 +188,13 @@ async function answer(request) {
       mutated,
     };
   }
+  const values = encodedGradient(grad, mutated);
+  if (!isArray(values)) return values;
+  return { type: "result", J: encodeNumber(J), grad: values, mutated };
+}
+
+/** grad's entries encoded for the answer line, or the bad-return naming the first entry that is not a number. */
+function encodedGradient(grad, mutated) {
   const n = grad.length;
   const values = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -201,7 +208,7 @@ async function answer(request) {
     }
     values[i] = encodeNumber(g);
   }
-  return { type: "result", J: encodeNumber(J), grad: values, mutated };
+  return values;
 }
 
 /**

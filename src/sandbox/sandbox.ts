@@ -145,12 +145,6 @@ export function sandboxArgv(
 ): string[] {
   const uid = String(randomInt(200_000, 1_000_000));
   const user = can.dropUser ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--no-new-privs"] : [];
-  const binds: string[] = [];
-  for (const p of [...systemPaths, ...runtimePaths()]) {
-    if (!existsSync(p) || binds.includes(p)) continue;
-    if (lstatSync(p).isSymbolicLink()) binds.push("--symlink", readlinkSync(p), p);
-    else binds.push("--ro-bind", p, p);
-  }
   return [
     ...enterArgv("gradcheck-sandbox", cgroupProcs),
     ...user,
@@ -159,22 +153,44 @@ export function sandboxArgv(
     "--die-with-parent",
     "--new-session",
     "--clearenv",
-    "--setenv",
-    "PATH",
-    containedPath,
-    "--setenv",
-    "HOME",
+    ...containedEnvironment(),
+    ...systemBinds(),
+    ...submissionMounts(stagedDir, limits, harness),
+    "--seccomp",
+    "4",
+    "--chdir",
     insideSubmission,
-    "--setenv",
-    "OPENBLAS_NUM_THREADS",
-    "1",
-    "--setenv",
-    "OMP_NUM_THREADS",
-    "1",
-    "--setenv",
-    "PYTHONDONTWRITEBYTECODE",
-    "1",
-    ...binds,
+    "--",
+    ...command,
+  ];
+}
+
+/** The whole environment inside: the system PATH, home in the submission, numeric libraries on one thread, no bytecode files. */
+function containedEnvironment(): string[] {
+  const variables: Record<string, string> = {
+    PATH: containedPath,
+    HOME: insideSubmission,
+    OPENBLAS_NUM_THREADS: "1",
+    OMP_NUM_THREADS: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
+  };
+  return Object.entries(variables).flatMap(([name, value]) => ["--setenv", name, value]);
+}
+
+/** The system folders and the runtime, read-only (a symbolic link among them stays a link). */
+function systemBinds(): string[] {
+  const binds: string[] = [];
+  for (const p of [...systemPaths, ...runtimePaths()]) {
+    if (!existsSync(p) || binds.includes(p)) continue;
+    if (lstatSync(p).isSymbolicLink()) binds.push("--symlink", readlinkSync(p), p);
+    else binds.push("--ro-bind", p, p);
+  }
+  return binds;
+}
+
+/** The submission (and the harness) read-only, fresh /proc and /dev, a bounded /dev/shm, and the root made read-only. */
+function submissionMounts(stagedDir: string, limits: Limits, harness: string | undefined): string[] {
+  return [
     "--ro-bind",
     stagedDir,
     insideSubmission,
@@ -193,12 +209,6 @@ export function sandboxArgv(
     "/dev/shm",
     "--remount-ro",
     "/",
-    "--seccomp",
-    "4",
-    "--chdir",
-    insideSubmission,
-    "--",
-    ...command,
   ];
 }
 

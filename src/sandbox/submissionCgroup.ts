@@ -63,81 +63,91 @@ export function createSubmissionCgroup(memoryBytes: number): SubmissionCgroup | 
   return create(memoryBytes, String(counter++));
 }
 
-function create(memoryBytes: number, tag: string): (SubmissionCgroup & { version: CgroupVersion }) | undefined {
+type Made = SubmissionCgroup & { version: CgroupVersion };
+
+function create(memoryBytes: number, tag: string): Made | undefined {
   const name = `${prefix}${process.pid}-${tag}`;
-  const memory = v1Dirs().memory;
-  if (existsSync(join(memory, "memory.limit_in_bytes"))) {
-    const made: string[] = [];
-    try {
-      const mem = join(memory, name);
-      mkdirSync(mem);
-      made.push(mem);
-      writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));
-      tryWrite(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
-      const cpuRoot = v1Dirs().cpu;
-      let cpu: string | undefined;
-      if (cpuRoot) {
-        try {
-          mkdirSync(join(cpuRoot, name));
-          cpu = join(cpuRoot, name);
-          made.push(cpu);
-        } catch {
-          cpu = undefined;
-        }
-      }
-      const dirs = made.slice();
-      const usage = cpu ? counterFile(join(cpu, "cpuacct.usage")) : undefined;
-      return {
-        version: "v1",
-        procsFiles: dirs.map((d) => join(d, "cgroup.procs")),
-        oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(mem, "memory.oom_control")))?.[1] ?? 0) > 0,
-        // failcnt stays 0 when reclaim made room each time; the peak shows the limit was reached.
-        reachedLimit: () =>
-          Number(readOr(join(mem, "memory.max_usage_in_bytes"), "0")) >= Number(readOr(join(mem, "memory.limit_in_bytes"), "Infinity")),
-        cpuMs: () => (usage ? Number(usage.read() || "NaN") / 1e6 : undefined),
-        wantsCpu: () => anyRunnable(join(mem, "cgroup.procs")),
-        killAll: () => killPids(join(mem, "cgroup.procs")),
-        remove: () => {
-          usage?.close();
-          dirs.reverse().forEach(removeDir);
-        },
-      };
-    } catch {
-      made.reverse().forEach(removeDir);
-      return undefined;
-    }
-  }
-  if (existsSync(join(root, "cgroup.controllers"))) {
-    const dir = join(root, name);
-    try {
-      const delegated = readOr(join(root, "cgroup.subtree_control"));
-      if (!/\bmemory\b/.test(delegated)) return undefined;
-      mkdirSync(dir);
-      writeFileSync(join(dir, "memory.max"), String(memoryBytes));
-      tryWrite(join(dir, "memory.swap.max"), "0");
-      const stat = counterFile(join(dir, "cpu.stat"));
-      return {
-        version: "v2",
-        procsFiles: [join(dir, "cgroup.procs")],
-        oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
-        reachedLimit: () => Number(/\bmax (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
-        cpuMs: () => {
-          const us = /\busage_usec (\d+)/.exec(stat.read())?.[1];
-          return us === undefined ? undefined : Number(us) / 1000;
-        },
-        wantsCpu: () => anyRunnable(join(dir, "cgroup.procs")),
-        killAll: () => (tryWrite(join(dir, "cgroup.kill"), "1") ? undefined : killPids(join(dir, "cgroup.procs"))),
-        remove: () => {
-          stat.close();
-          removeDir(dir);
-        },
-      };
-    } catch {
-      removeDir(dir);
-      return undefined;
-    }
-  }
+  if (existsSync(join(v1Dirs().memory, "memory.limit_in_bytes"))) return createV1(name, memoryBytes);
+  if (existsSync(join(root, "cgroup.controllers"))) return createV2(name, memoryBytes);
   return undefined;
+}
+
+/** cgroup v1: a group in the memory hierarchy, and one in the CPU accounting hierarchy where there is one. */
+function createV1(name: string, memoryBytes: number): Made | undefined {
+  const made: string[] = [];
+  try {
+    const mem = join(v1Dirs().memory, name);
+    mkdirSync(mem);
+    made.push(mem);
+    writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));
+    tryWrite(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
+    const cpu = v1CpuGroup(name);
+    if (cpu) made.push(cpu);
+    const dirs = made.slice();
+    const usage = cpu ? counterFile(join(cpu, "cpuacct.usage")) : undefined;
+    return {
+      version: "v1",
+      procsFiles: dirs.map((d) => join(d, "cgroup.procs")),
+      oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(mem, "memory.oom_control")))?.[1] ?? 0) > 0,
+      // failcnt stays 0 when reclaim made room each time; the peak shows the limit was reached.
+      reachedLimit: () =>
+        Number(readOr(join(mem, "memory.max_usage_in_bytes"), "0")) >= Number(readOr(join(mem, "memory.limit_in_bytes"), "Infinity")),
+      cpuMs: () => (usage ? Number(usage.read() || "NaN") / 1e6 : undefined),
+      wantsCpu: () => anyRunnable(join(mem, "cgroup.procs")),
+      killAll: () => killPids(join(mem, "cgroup.procs")),
+      remove: () => {
+        usage?.close();
+        dirs.reverse().forEach(removeDir);
+      },
+    };
+  } catch {
+    made.reverse().forEach(removeDir);
+    return undefined;
+  }
+}
+
+/** The group's twin in v1's CPU accounting hierarchy, or undefined: CPU time is then not measured. */
+function v1CpuGroup(name: string): string | undefined {
+  const cpuRoot = v1Dirs().cpu;
+  if (!cpuRoot) return undefined;
+  try {
+    mkdirSync(join(cpuRoot, name));
+    return join(cpuRoot, name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** cgroup v2: one group, when the memory controller is delegated to where gradcheck runs. */
+function createV2(name: string, memoryBytes: number): Made | undefined {
+  const dir = join(root, name);
+  try {
+    const delegated = readOr(join(root, "cgroup.subtree_control"));
+    if (!/\bmemory\b/.test(delegated)) return undefined;
+    mkdirSync(dir);
+    writeFileSync(join(dir, "memory.max"), String(memoryBytes));
+    tryWrite(join(dir, "memory.swap.max"), "0");
+    const stat = counterFile(join(dir, "cpu.stat"));
+    return {
+      version: "v2",
+      procsFiles: [join(dir, "cgroup.procs")],
+      oomKilled: () => Number(/\boom_kill (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
+      reachedLimit: () => Number(/\bmax (\d+)/.exec(readOr(join(dir, "memory.events")))?.[1] ?? 0) > 0,
+      cpuMs: () => {
+        const us = /\busage_usec (\d+)/.exec(stat.read())?.[1];
+        return us === undefined ? undefined : Number(us) / 1000;
+      },
+      wantsCpu: () => anyRunnable(join(dir, "cgroup.procs")),
+      killAll: () => (tryWrite(join(dir, "cgroup.kill"), "1") ? undefined : killPids(join(dir, "cgroup.procs"))),
+      remove: () => {
+        stat.close();
+        removeDir(dir);
+      },
+    };
+  } catch {
+    removeDir(dir);
+    return undefined;
+  }
 }
 
 /**

@@ -27,17 +27,7 @@ export async function transpileTypeScript(stagedDir: string, timeLimitMs: number
   const expired = new Promise<"expired">((resolve) => (timer = setTimeout(() => resolve("expired"), timeLimitMs)));
   try {
     for (const file of files) {
-      const rel = relative(stagedDir, file);
-      const result = await Promise.race([
-        esbuild.transform(readFileSync(file, "utf8"), {
-          loader: "ts",
-          format: "esm",
-          sourcefile: rel,
-          target: "node20",
-          logLevel: "silent",
-        }),
-        expired,
-      ]);
+      const result = await Promise.race([compiled(esbuild, file, relative(stagedDir, file)), expired]);
       if (result === "expired") {
         await esbuild.stop();
         return { ok: false, problem: "sandbox-failed", message: `compiling the TypeScript took longer than ${timeLimitMs} ms` };
@@ -46,21 +36,35 @@ export async function transpileTypeScript(stagedDir: string, timeLimitMs: number
     }
     return { ok: true };
   } catch (e) {
-    const errors =
-      (e as { errors?: Array<{ text: string; location?: { line: number; column: number; file: string } | null }> }).errors ?? [];
-    if (errors.length === 0)
-      return { ok: false, problem: "sandbox-failed", message: `compiling the TypeScript failed: ${(e as Error).message}` };
-    return {
-      ok: false,
-      problem: "syntax-error",
-      message: errors
-        .slice(0, 3)
-        .map((er) => (er.location ? `${er.location.file}:${er.location.line}:${er.location.column}: ${er.text}` : er.text))
-        .join("\n"),
-    };
+    return compileFailure(e);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function compiled(esbuild: typeof import("esbuild"), file: string, shownAs: string) {
+  return esbuild.transform(readFileSync(file, "utf8"), {
+    loader: "ts",
+    format: "esm",
+    sourcefile: shownAs,
+    target: "node20",
+    logLevel: "silent",
+  });
+}
+
+/** esbuild's first three errors with their file, line and column; any other failure is the checker's. */
+function compileFailure(e: unknown): Transpiled {
+  const errors = (e as { errors?: Array<{ text: string; location?: { line: number; column: number; file: string } | null }> }).errors ?? [];
+  if (errors.length === 0)
+    return { ok: false, problem: "sandbox-failed", message: `compiling the TypeScript failed: ${(e as Error).message}` };
+  return {
+    ok: false,
+    problem: "syntax-error",
+    message: errors
+      .slice(0, 3)
+      .map((er) => (er.location ? `${er.location.file}:${er.location.line}:${er.location.column}: ${er.text}` : er.text))
+      .join("\n"),
+  };
 }
 
 function tsFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
 import { batchBackprop, withExamplesResident } from "../backprop/batch.ts";
 import { randomInitialTheta } from "../network/init.ts";
 import type { CostAndGradient, Network, Problem, Theta } from "../network/Network.ts";
-import { drawIndices, rng } from "../numeric/random.ts";
+import { drawIndices, rng, type Rng } from "../numeric/random.ts";
 import { gradientDescent } from "../network/train.ts";
 import type { Matrix } from "../linalg/Matrix.ts";
 import { confusionMatrix, type ConfusionMatrix } from "./confusionMatrix.ts";
@@ -86,32 +86,21 @@ export function trainDigits(split: Split, settings: TrainSettings, observers: Tr
   const initial = randomInitialTheta(network.layerSizes, random);
   const sample = problemOf(subset(split.train, drawIndices(split.train.X.rows, settings.checkSample, random)), network, settings.lambda);
   const gradient = settings.gradient ?? batchBackprop;
-  const stopOnFailure = settings.stopOnFailure ?? true;
   const checkAt = checkpointSteps(settings.iterations, settings.checkpoints);
-
-  const checks: GradientVerification[] = [];
-  let stoppedBy: GradientVerification | null = null;
-  let checkMs = 0;
-  const check = (iteration: number, theta: Theta): boolean => {
-    const t0 = performance.now();
-    const v = verifyGradient(sample, theta, gradient, { random, iteration });
-    checkMs += performance.now() - t0;
-    checks.push(v);
-    observers.onCheck?.(v);
-    if (!v.passed && stopOnFailure) stoppedBy = v;
-    return stoppedBy === null;
-  };
+  const verifier = gradientVerifier(sample, gradient, random, settings.stopOnFailure ?? true, observers.onCheck);
 
   const t0 = performance.now();
   // The training digits are copied into the kernel's memory once for all the steps.
   const descent = withExamplesResident(problem, initial, () =>
     gradientDescent(problem, initial, gradient, settings.rate, settings.iterations, {
-      beforeStep: (step, theta) => (checkAt.has(step) ? check(step, theta) : true),
+      beforeStep: (step, theta) => (checkAt.has(step) ? verifier.check(step, theta) : true),
       afterStep: observers.onStep,
     }),
   );
-  const trainingMs = performance.now() - t0 - checkMs;
-  if (stoppedBy === null && descent.steps === settings.iterations) check(descent.steps, descent.theta);
+  const trainingMs = performance.now() - t0 - verifier.ms();
+  if (verifier.stoppedBy() === null && descent.steps === settings.iterations) verifier.check(descent.steps, descent.theta);
+  const { checks } = verifier;
+  const stoppedBy = verifier.stoppedBy();
 
   return {
     network,
@@ -125,6 +114,32 @@ export function trainDigits(split: Split, settings: TrainSettings, observers: Tr
     test: score(network, descent.theta, split.test),
     trainingMs,
   };
+}
+
+/**
+ * The gradient checked at a checkpoint on the sample; a failure stops training when asked to.
+ * The time spent checking is kept apart, so training's own time is reported without it.
+ */
+function gradientVerifier(
+  sample: Problem,
+  gradient: NonNullable<TrainSettings["gradient"]>,
+  random: Rng,
+  stopOnFailure: boolean,
+  onCheck: TrainObservers["onCheck"],
+) {
+  const checks: GradientVerification[] = [];
+  let stoppedBy: GradientVerification | null = null;
+  let checkMs = 0;
+  const check = (iteration: number, theta: Theta): boolean => {
+    const t0 = performance.now();
+    const v = verifyGradient(sample, theta, gradient, { random, iteration });
+    checkMs += performance.now() - t0;
+    checks.push(v);
+    onCheck?.(v);
+    if (!v.passed && stopOnFailure) stoppedBy = v;
+    return stoppedBy === null;
+  };
+  return { check, checks, stoppedBy: () => stoppedBy, ms: () => checkMs };
 }
 
 function problemOf(digits: Digits, network: Network, lambda: number): Problem {

@@ -4,7 +4,7 @@ import { batchBackprop } from "../../backprop/batch.ts";
 import type { Implementation } from "../../sandbox/Implementation.ts";
 import { requestOf } from "../requestOf.ts";
 import { reluRoundingKinks } from "../reluRoundingKinks.ts";
-import type { CaseVerdict } from "../judgeCase.ts";
+import type { CaseVerdict } from "../CaseFinding.ts";
 
 /** One case, what gradcheck expects on it and what the submission answered. */
 export interface Sample {
