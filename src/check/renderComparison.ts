@@ -55,20 +55,12 @@ export function renderFinding(f: Finding, hints: Readonly<Partial<Record<Finding
     case "gradient-mismatch":
       return [`${head}: ${entries(f.count)}; the worst:`, ...renderEntries(f.worst), hint];
     case "not-differentiable":
-    case "too-noisy":
-      return [
-        `${head}: ${entries(f.count)} (${f.entries
-          .slice(0, 5)
-          .map((r) => r.label)
-          .join(", ")}${f.count > 5 ? ", …" : ""}) — set aside, not counted either way`,
-      ];
-    case "too-few-compared": {
-      const noise = f.relativeNoise === null ? "" : `; f's measured noise is ${e(f.relativeNoise)} of |f|`;
-      return [
-        `${head}: ${f.judged} of ${f.entries} entries compared, ${f.notDifferentiable} not differentiable here, ${f.tooNoisy} too noisy to decide (at most ${Math.round(f.maxSetAside * 100)} % may be set aside)${noise}`,
-        hint,
-      ];
+    case "too-noisy": {
+      const more = f.count > 5 ? ", …" : "";
+      return [`${head}: ${entries(f.count)} (${firstFive(f.entries.map((r) => r.label))}${more}) — set aside, not counted either way`];
     }
+    case "too-few-compared":
+      return [`${head}: ${tooFewCompared(f)}`, hint];
     case "bad-point":
       return [`${head}: got ${f.received}`, hint];
     case "non-finite-value":
@@ -79,13 +71,7 @@ export function renderFinding(f: Finding, hints: Readonly<Partial<Record<Finding
       return [`${head}: expected ${f.expected}, got ${f.actual}`, hint];
     case "non-finite":
     case "non-finite-numerical":
-      return [
-        `${head}: ${entries(f.count)}, e.g. ${f.entries
-          .slice(0, 5)
-          .map((x) => `${x.label} = ${x.value}`)
-          .join(", ")}`,
-        hint,
-      ];
+      return [`${head}: ${entries(f.count)}, e.g. ${firstFive(f.entries.map((x) => `${x.label} = ${x.value}`))}`, hint];
     case "wrong-gradient-length":
       return [`${head}: expected ${f.expected} entries, got ${f.actual}`, hint];
     case "not-a-gradient":
@@ -94,6 +80,17 @@ export function renderFinding(f: Finding, hints: Readonly<Partial<Record<Finding
     case "threw":
       return [`${head} while computing the ${f.during}: ${f.message}`];
   }
+}
+
+/** The first five of a list, as the report shows examples. */
+function firstFive(items: readonly string[]): string {
+  return items.slice(0, 5).join(", ");
+}
+
+/** Why too few entries were compared to decide: the counts, the share allowed, and f's noise. */
+function tooFewCompared(f: Extract<Finding, { kind: "too-few-compared" }>): string {
+  const noise = f.relativeNoise === null ? "" : `; f's measured noise is ${e(f.relativeNoise)} of |f|`;
+  return `${f.judged} of ${f.entries} entries compared, ${f.notDifferentiable} not differentiable here, ${f.tooNoisy} too noisy to decide (at most ${Math.round(f.maxSetAside * 100)} % may be set aside)${noise}`;
 }
 
 export function renderEntries(entries: readonly EntryReport[]): string[] {
