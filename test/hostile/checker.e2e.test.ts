@@ -42,20 +42,20 @@ describe.runIf(sandboxed)("hostile submissions: fake passes", () => {
       const wrongSlow = submission("wrong-slow", {
         "correct.mjs": "@correct.mjs",
         "nnCostFunction.mjs": `import { nnCostFunction as correct } from "./correct.mjs";
-export function nnCostFunction(...args) { ${sleepMs(1500)} const r = correct(...args); return { J: r.J, grad: Array.from(r.grad, (g) => g * 1.5) }; }\n`,
+export function nnCostFunction(...args) { ${sleepMs(400)} const r = correct(...args); return { J: r.J, grad: Array.from(r.grad, (g) => g * 1.5) }; }\n`,
       });
       const rightSlow = submission("right-slow", {
         "correct.mjs": "@correct.mjs",
         "nnCostFunction.mjs": `import { nnCostFunction as correct } from "./correct.mjs";
-export function nnCostFunction(...args) { ${sleepMs(1500)} return correct(...args); }\n`,
+export function nnCostFunction(...args) { ${sleepMs(400)} return correct(...args); }\n`,
       });
-      const pythonSlow = pythonSubmission("python-slow", answerLoop("import time\ntime.sleep(1.5)"));
+      const pythonSlow = pythonSubmission("python-slow", answerLoop("import time\ntime.sleep(0.4)"));
       for (const [dir, what] of [
-        [wrongSlow, "wrong, 1.5 s a call"],
-        [rightSlow, "right, 1.5 s a call"],
-        [pythonSlow, "Python, right, 1.5 s a call"],
+        [wrongSlow, "wrong, 0.4 s a call"],
+        [rightSlow, "right, 0.4 s a call"],
+        [pythonSlow, "Python, right, 0.4 s a call"],
       ] as const) {
-        const run = await check(dir, ["--deadline", "10", "--runs", "100"]);
+        const run = await check(dir, ["--deadline", "3", "--runs", "100"]);
         record(`3 slow (${what})`, run);
         answered(run);
         expect(run.code).toBe(1);
