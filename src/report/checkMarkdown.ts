@@ -6,7 +6,7 @@ import { checkExitCode } from "./checkExitCode.ts";
 import { clueTitles, explainedText, type Clue } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForMarkdown as md } from "./untrustedText.ts";
-import { courseNamesFor } from "./courseNames.ts";
+import { courseNaming } from "./courseNames.ts";
 
 type Failure = ProbeFailedReport | FailedReport;
 
@@ -67,12 +67,13 @@ function checks(report: Failure): string[] {
 }
 
 function findings(report: Failure): string[] {
-  const named = courseNamesFor(report.submission) ?? ((text: string) => text);
+  // named before escaping: the escaped brackets of Θ⁽ˡ⁾\[i,j\] would no longer read as an entry
+  const named = courseNaming(report.submission);
   return [
     "",
     "## Findings",
     "",
-    ...report.findings.map((f) => `- **${findingInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${named(md(f.message))}`),
+    ...report.findings.map((f) => `- **${findingInfo[f.problem].title}**${f.check ? ` (${f.check})` : ""}: ${md(named(f.message))}`),
   ];
 }
 
@@ -110,7 +111,7 @@ function counterexample(report: Failure, submissionPath: string): string[] {
     "",
     "## Minimal counterexample",
     "",
-    `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, λ = ${ce.lambda}${from}. Saved as \`counterexample.json\` beside this report; replay it on the submission with \`npx gradcheck check ${shellWord(submissionPath)} --case counterexample.json\` from this folder, or see gradcheck's own answer with \`npx gradcheck eval counterexample.json\`.`,
+    `layerSizes [${ce.layerSizes}], m = ${ce.X.length}, ${courseNaming(report.submission)("λ = ")}${ce.lambda}${from}. Saved as \`counterexample.json\` beside this report; replay it on the submission with \`npx gradcheck check ${shellWord(submissionPath)} --case counterexample.json\` from this folder, or see gradcheck's own answer with \`npx gradcheck eval counterexample.json\`.`,
     "",
     "```json",
     JSON.stringify(ce, null, 1),

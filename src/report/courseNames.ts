@@ -25,22 +25,32 @@ const courses: Readonly<Record<string, Course>> = {
 const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const layer = "Θ⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾";
 const plain = (sup: string) => [...sup].map((d) => digits.indexOf(d)).join("");
+const entry = new RegExp(`${layer}\\[(\\d+),(\\d+)\\]`, "g");
+const biasOnly = new RegExp(`${layer}: bias column only`, "g");
+const weightsOnly = new RegExp(`${layer}: weights only`, "g");
+const biasPart = new RegExp(`${layer} bias\\b`, "g");
+const weightsPart = new RegExp(`${layer} weights\\b`, "g");
+const wholeLayer = new RegExp(layer, "g");
 
 /** The renaming for a submission's description, or undefined when it is no course adapter's (its names stay the lecture's). */
 export function courseNamesFor(submission: string): CourseNames | undefined {
   const course = courses[submission.split(" ")[0] ?? ""];
   if (!course) return undefined;
   return (text) => {
-    let named = text
-      .replace(new RegExp(`${layer}\\[(\\d+),(\\d+)\\]`, "g"), (_, l: string, i: string, j: string) =>
+    const named = text
+      .replace(entry, (_, l: string, i: string, j: string) =>
         j === "0" ? `db${plain(l)}[${Number(i) - 1}]` : `dW${plain(l)}[${course.weight(Number(i), Number(j))}]`,
       )
-      .replace(new RegExp(`${layer}: bias column only`, "g"), (_, l: string) => `db${plain(l)} only`)
-      .replace(new RegExp(`${layer}: weights only`, "g"), (_, l: string) => `dW${plain(l)} only`)
-      .replace(new RegExp(`${layer} bias\\b`, "g"), (_, l: string) => `db${plain(l)}`)
-      .replace(new RegExp(`${layer} weights\\b`, "g"), (_, l: string) => `dW${plain(l)}`)
-      .replace(new RegExp(layer, "g"), (_, l: string) => `dW${plain(l)}, db${plain(l)}`);
-    if (course.lambda) named = named.replace(/λ = /g, `${course.lambda} = `);
-    return named;
+      .replace(biasOnly, (_, l: string) => `db${plain(l)} only`)
+      .replace(weightsOnly, (_, l: string) => `dW${plain(l)} only`)
+      .replace(biasPart, (_, l: string) => `db${plain(l)}`)
+      .replace(weightsPart, (_, l: string) => `dW${plain(l)}`)
+      .replace(wholeLayer, (_, l: string) => `dW${plain(l)}, db${plain(l)}`);
+    return course.lambda ? named.replace(/λ = /g, `${course.lambda} = `) : named;
   };
+}
+
+/** The same renaming, or the text unchanged for code no course adapter calls: what a renderer applies to raw text, before escaping it. */
+export function courseNaming(submission: string | undefined): CourseNames {
+  return (submission === undefined ? undefined : courseNamesFor(submission)) ?? ((text) => text);
 }

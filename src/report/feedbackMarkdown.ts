@@ -4,7 +4,7 @@ import { mistakeInfo } from "../mistakes/index.ts";
 import { escapeMarkdownInline, markdownCodeBlock } from "./untrustedText.ts";
 import { replaySnippet, type Interface } from "./replaySnippet.ts";
 import { pythonCourseSnippet } from "./pythonCourseSnippet.ts";
-import { courseNamesFor } from "./courseNames.ts";
+import { courseNaming } from "./courseNames.ts";
 import { replayRequest } from "./replayRequest.ts";
 import type { RubricOutline, TestOutline } from "./RubricOutline.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
@@ -36,7 +36,7 @@ export function feedbackMarkdown(rubric: RubricOutline, r: SubmissionResult, see
   const failed = shown.filter((t) => !r.items.find((i) => i.id === t.id)!.passed);
   if (failed.length === 0) return lines.join("\n") + "\n";
   lines.push("", "## What failed", "");
-  const named = (r.courseAdapter ? courseNamesFor(r.courseAdapter) : undefined) ?? ((text: string) => text);
+  const named = courseNaming(r.courseAdapter);
   for (const t of failed)
     lines.push(`### ${escapeMarkdownInline(t.name)}`, "", markdownCodeBlock(named(r.items.find((i) => i.id === t.id)!.message)), "");
   lines.push(...whatWentWrong(r, failed));

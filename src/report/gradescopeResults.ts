@@ -4,6 +4,7 @@ import { replayRequest } from "./replayRequest.ts";
 import type { RubricOutline, TestOutline } from "./RubricOutline.ts";
 import { statusLine } from "../outcome/index.ts";
 import type { SubmissionResult } from "./SubmissionResult.ts";
+import { courseNaming } from "./courseNames.ts";
 
 /** One test in Gradescope's results.json. */
 export interface GradescopeTest {
@@ -44,12 +45,14 @@ export function gradescopeResults(rubric: RubricOutline, r: SubmissionResult, se
 
 function testResult(t: TestOutline, r: SubmissionResult): GradescopeTest {
   const item = r.items.find((i) => i.id === t.id)!;
+  // the entries in the course's names, as the student's feedback.md gives them
+  const message = courseNaming(r.courseAdapter)(item.message);
   return {
     score: item.points,
     max_score: t.points,
     status: item.passed ? "passed" : "failed",
     name: t.name,
-    output: item.passed ? escapeMarkdownInline(item.message) : markdownCodeBlock(item.message),
+    output: item.passed ? escapeMarkdownInline(message) : markdownCodeBlock(message),
     output_format: "md",
     visibility: t.visibility,
   };
@@ -80,7 +83,10 @@ function overallOutput(r: SubmissionResult, seed: number, version: string): stri
     out.push("", `**${mistakeInfo[id].title}** (\`${id}\`): ${mistakeInfo[id].explanation}`, "", `Hint: ${mistakeInfo[id].hint}`);
   if (r.counterexample && r.status === "graded" && r.items.some((i) => !i.passed)) {
     const ce = r.counterexample;
-    out.push("", `Smallest failing network found: layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, λ = ${ce.lambda}.`);
+    out.push(
+      "",
+      `Smallest failing network found: layerSizes [${ce.layerSizes.join(", ")}], m = ${ce.X.length}, ${courseNaming(r.courseAdapter)("λ = ")}${ce.lambda}.`,
+    );
     out.push("", ...replayRequest(ce, { file: false }));
   }
   return out;

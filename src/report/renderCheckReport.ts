@@ -11,7 +11,7 @@ import { clueTitles, explainedText } from "../judge/clues/Clue.ts";
 import { rankedByShare, severalAtOnce } from "../judge/findClues.ts";
 import { neutraliseForTerminal as shown } from "./untrustedText.ts";
 import { shellWord } from "./shellWord.ts";
-import { courseNamesFor } from "./courseNames.ts";
+import { courseNaming } from "./courseNames.ts";
 
 const setting = "sigmoid in every layer, cross-entropy, one-hot labels (the submission format in the README)";
 
@@ -91,7 +91,7 @@ function failureHeadline(report: Failure): string[] {
   return [
     "",
     `✗ failed on random network ${report.runs}${report.shrinks ? `; shrunk ${report.shrinks} times${from}` : ""}`,
-    `  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, ${courseNamesFor(report.submission)?.("λ = ") ?? "λ = "}${ce.lambda}`,
+    `  minimal counterexample: layerSizes [${ce.layerSizes}], m = ${ce.X.length}, ${courseNaming(report.submission)("λ = ")}${ce.lambda}`,
   ];
 }
 
@@ -103,7 +103,7 @@ function checksAndFindings(report: Failure, stated: Interface | undefined): stri
   else if (stated?.layout === "wb") out.push(`  ${wbIndexConvention}`);
   out.push(`  (a) cost and gradient vs gradcheck's own ......... ${verdict(report.checks.matchesReference)}`);
   out.push(`  (b) gradient vs finite differences of its own J .. ${verdict(report.checks.selfConsistent, report.checks.notDecided)}`);
-  const named = courseNamesFor(report.submission) ?? ((text: string) => text);
+  const named = courseNaming(report.submission);
   return [...out, "", ...report.findings.flatMap((f) => renderFinding(f).map(named)), ""];
 }
 

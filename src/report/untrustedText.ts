@@ -5,9 +5,12 @@
  * through this file, and it imports nothing.
  */
 
+/** What text from a submission may not carry as itself: control characters (C0 but newline and tab, DEL, C1) and bidi controls. */
+const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Control characters (ANSI escapes, carriage returns, bells, bidi overrides) shown as \x1b, \u202e; newlines and tabs kept. */
 export function neutraliseForTerminal(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return text.replace(unsafe, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -58,12 +61,11 @@ export function escapeMarkdownInline(text: string): string {
 
 /**
  * Multi-line text as an indented code block: every line is indented, so no line of the text
- * can end the block, and a code block shows HTML as text. Control characters are dropped.
+ * can end the block, and a code block shows HTML as text. Control and bidi characters are dropped.
  */
 export function markdownCodeBlock(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
     .split(/\r?\n/)
-    .map((line) => `    ${line}`)
+    .map((line) => `    ${line.replace(unsafe, "")}`)
     .join("\n");
 }
