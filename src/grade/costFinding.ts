@@ -1,7 +1,7 @@
 import type { LabelledCase } from "../network/labels.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import type { CaseFinding } from "../judge/CaseFinding.ts";
-import { againstGradcheck } from "../judge/judgeAnswer.ts";
+import { costAgainstGradcheck } from "../judge/judgeAnswer.ts";
 import { unstableCost } from "../judge/unstableCost.ts";
 
 /**
@@ -16,8 +16,9 @@ export function costFinding(
   reference: CostAndGradient,
   stableCost: { readonly judged: boolean; readonly allowed: boolean },
 ): CaseFinding | undefined {
-  const J = againstGradcheck(x, got, reference).filter((f) => f.problem === "cost-mismatch" || f.problem === "non-finite");
-  if (J.length === 0) return undefined;
+  const cost = costAgainstGradcheck(got, reference);
+  if (!cost) return undefined;
+  const J = [cost];
   const naive = unstableCost(x, got, reference, J);
   if (naive) return stableCost.judged && !stableCost.allowed ? naive : undefined;
   const f = J[0];

@@ -132,7 +132,7 @@ async function regulariser(context: KindContext, part: "cost" | "gradient"): Pro
   const share = difference(withL, without);
   const step =
     part === "cost"
-      ? stepOf(share, costMismatch(share.x, share.got, share.reference), "regulariser J(λ) − J(0): ")
+      ? stepOf(share, costMismatch(share.got, share.reference), "regulariser J(λ) − J(0): ")
       : gradientOf(share, "regulariser grad(λ) − grad(0): ");
   return step && { ...step, c: context.c, reference: withL.reference, submitted: withL.got };
 }

@@ -1,5 +1,6 @@
 import { batchBackprop } from "../backprop/batch.ts";
 import type { LabelledCase } from "../network/labels.ts";
+import { parameterCount } from "../network/theta.ts";
 import { caseFileOf, type CaseFile } from "../judge/caseFileOf.ts";
 import type { SubmissionFindingKind } from "../outcome/index.ts";
 import { askAgain } from "../judge/askTwice.ts";
@@ -65,7 +66,7 @@ async function judgeNetwork(kind: TestKind, c: LabelledCase, implementation: Imp
   const ask = async (x: LabelledCase): Promise<{ step: Step } | Asked> => {
     const asked = await askOnce(kind, x, implementation, allowUnstableCost);
     // the repeat compares raw answers: NaN where NaN was is the same answer
-    if (!("step" in asked)) first ??= asked.unstable ? { ...asked, got: asked.raw } : asked;
+    if (!("step" in asked)) first ??= { ...asked, got: asked.raw };
     return asked;
   };
   const step = await record.judge({ c, ask, implementation, allowUnstableCost });
@@ -92,10 +93,7 @@ async function askOnce(
   if (unstable && kind === "stable-cost" && !allowUnstableCost)
     return { step: { finding: unstable.finding, c: x, reference, submitted: outcome as Answer } };
   if (unstable) return { x, got: unstable.patched, reference, unstable: true, raw: outcome as Answer };
-  const finding = unjudgeable(
-    outcome,
-    reference.grad.reduce((s, D) => s + D.data.length, 0),
-  );
+  const finding = unjudgeable(outcome, parameterCount(x.layerSizes));
   // a NaN in the gradient is the gradient's fault: a test of J alone still reads J
   const judged = !finding || (finding.problem === "non-finite" && rubricTestKinds[kind].parts === "J");
   if (!judged || outcome.kind !== "result") return { step: { finding: finding!, c: x, reference } };

@@ -4,7 +4,8 @@ import type { CostAndGradient } from "../network/Network.ts";
 import { unroll } from "../network/theta.ts";
 import { thetaLocate } from "../fdnet/thetaLocate.ts";
 import type { ThetaEntry } from "../network/thetaEntry.ts";
-import { compareGradients, toleranceOf } from "../check/index.ts";
+import { compareGradients } from "../check/index.ts";
+import { costAllowance } from "./caseTolerances.ts";
 import { confinedColumns, pattern, silentLayers, wrongParts } from "./errorPattern.ts";
 import { reluKinkBounds } from "./reluKinkBounds.ts";
 import { backpropRoundOff } from "./backpropRoundOff.ts";
@@ -21,9 +22,10 @@ export function againstReference(
   return [...(J ? [J] : []), ...(gradient ? [gradient] : [])];
 }
 
-function costAgainstReference(J: number, expected: number, tolerance: { rtol: number; atol: number }): CaseFinding | undefined {
+/** (a) on J alone: not finite, or off by more than its allowance. */
+export function costAgainstReference(J: number, expected: number, tolerance: { rtol: number; atol: number }): CaseFinding | undefined {
   if (!Number.isFinite(J)) return { problem: "non-finite", check: "a", message: `J is ${J}`, expected, actual: J };
-  if (Math.abs(J - expected) <= toleranceOf({ ...tolerance, safety: 0 }, expected, 0)) return undefined;
+  if (Math.abs(J - expected) <= costAllowance(expected, tolerance)) return undefined;
   return {
     problem: "cost-mismatch",
     check: "a",
@@ -37,7 +39,7 @@ function costAgainstReference(J: number, expected: number, tolerance: { rtol: nu
  * gradcheck's gradient is exact up to round-off: an error bound of 0, and the floor alone;
  * entries that hang on relu' at a kink may lie anywhere between their two ends (reluKinkBounds).
  */
-function gradientAgainstReference(
+export function gradientAgainstReference(
   c: LabelledCase,
   grad: Float64Array,
   reference: CostAndGradient,

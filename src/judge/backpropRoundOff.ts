@@ -7,7 +7,7 @@ import { parameterCount, thetaOffsets } from "../network/theta.ts";
  * Round-off of δ⁽ᴸ⁾ = a − y, in units of |a| + |y|: a softmax or sigmoid output carries a few ε
  * of relative error (an exp, a sum, a division), and the subtraction one more.
  */
-export const outputDeltaUnits = 8 * Number.EPSILON;
+const outputDeltaUnits = 8 * Number.EPSILON;
 
 /**
  * Per entry of ∂J/∂Θ, how far float64 round-off may move a correct backward pass from

@@ -2,8 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import { costFunction } from "../network/costFunction.ts";
 import { roll } from "../network/theta.ts";
 import { defaultRelativeAccuracy } from "../numeric/index.ts";
-import { toleranceOf } from "../check/index.ts";
-import { agreement } from "./caseTolerances.ts";
+import { costAllowance } from "./caseTolerances.ts";
 import { naiveLogError } from "./unstableCost.ts";
 
 /** The noise budget is twice the largest residual: a fit to few points leaves some noise in the fit itself. */
@@ -25,7 +24,7 @@ export function noiseBudget(
   answers: ReadonlyMap<Float64Array, number>,
 ): number | undefined {
   const exact = costFunction(c, c.theta);
-  const near = Math.max(toleranceOf({ ...agreement, safety: 0 }, exact, 0), naiveLogError(c).bound);
+  const near = Math.max(costAllowance(exact), naiveLogError(c).bound);
   if (!(Math.abs(J - exact) <= near)) return undefined;
   const noise = noiseSafety * costNoise(c, theta, answers);
   const rounding = defaultRelativeAccuracy * Math.abs(J) * Math.sqrt(theta.length);

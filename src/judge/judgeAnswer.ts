@@ -2,7 +2,7 @@ import type { LabelledCase } from "../network/labels.ts";
 import type { CostAndGradient } from "../network/Network.ts";
 import type { CallOutcome, Implementation } from "../sandbox/Implementation.ts";
 import { callFinding } from "./judgeCase.ts";
-import { againstReference } from "./againstReference.ts";
+import { againstReference, costAgainstReference, gradientAgainstReference } from "./againstReference.ts";
 import { againstOwnCost } from "./ownCostVerdict.ts";
 import { agreement, selfConsistency } from "./caseTolerances.ts";
 import type { CaseFinding } from "./CaseFinding.ts";
@@ -26,12 +26,18 @@ export function againstGradcheck(x: LabelledCase, got: Answer, reference: CostAn
 
 /** The gradient's mismatch with gradcheck's, J aside. */
 export function gradientMismatch(x: LabelledCase, got: Answer, reference: CostAndGradient): CaseFinding | undefined {
-  return againstGradcheck(x, got, reference).find((f) => f.problem === "gradient-mismatch");
+  return gradientAgainstReference(x, got.grad, reference, agreement);
+}
+
+/** J against gradcheck's: not finite, or off; the gradient is not looked at (nor computed on). */
+export function costAgainstGradcheck(got: Answer, reference: CostAndGradient): CaseFinding | undefined {
+  return costAgainstReference(got.J, reference.J, agreement);
 }
 
 /** J's mismatch with gradcheck's, when J is finite; the gradient aside. */
-export function costMismatch(x: LabelledCase, got: Answer, reference: CostAndGradient): CaseFinding | undefined {
-  return againstGradcheck(x, got, reference).find((f) => f.problem === "cost-mismatch");
+export function costMismatch(got: Answer, reference: CostAndGradient): CaseFinding | undefined {
+  const f = costAgainstGradcheck(got, reference);
+  return f?.problem === "cost-mismatch" ? f : undefined;
 }
 
 /** An answer not finite only where outputs saturate: the unstable-cost finding, and the answer with gradcheck's values there. */
@@ -39,7 +45,7 @@ export function saturated(x: LabelledCase, got: Answer, reference: CostAndGradie
   return saturatedAnswer(x, got, reference, (g) => againstGradcheck(x, g, reference));
 }
 
-/** Whether the gradient is the slope of the submission's own J, along one random direction. */
+/** Whether the gradient is the slope of the submission's own J: along a random unit direction, or a kink-free one where that crosses a relu kink. */
 export function slopeMismatch(x: LabelledCase, got: Answer, implementation: Implementation): Promise<CaseFinding | undefined> {
   return againstOwnCost(x, got, implementation, selfConsistency);
 }

@@ -1,12 +1,12 @@
 import type { CaseFinding } from "./CaseFinding.ts";
-import { agreement } from "./caseTolerances.ts";
+import { costAllowance } from "./caseTolerances.ts";
 import type { LabelledCase } from "../network/labels.ts";
 import { batchBackprop } from "../backprop/batch.ts";
 import { rng } from "../numeric/random.ts";
 import { randomUnitDirection } from "../numeric/index.ts";
 import { roll, unroll } from "../network/theta.ts";
 import { costFunction } from "../network/costFunction.ts";
-import { directionalCheck, toleranceOf, type DirectionResult } from "../check/index.ts";
+import { directionalCheck, type DirectionResult } from "../check/index.ts";
 import { settleCost } from "./settleCost.ts";
 import type { Implementation } from "../sandbox/Implementation.ts";
 import { reluKinkWatch, type ReluKinkWatch } from "./reluKinkWatch.ts";
@@ -53,7 +53,7 @@ export async function ownCostVerdict(
     };
   // A J right at Θ but off at one of (b)'s points (the difference quotient may drop it as an outlier).
   const exactAtTheta = costFunction(c, c.theta);
-  if (Math.abs(got.J - exactAtTheta) <= toleranceOf({ ...agreement, safety: 0 }, exactAtTheta, 0)) {
+  if (Math.abs(got.J - exactAtTheta) <= costAllowance(exactAtTheta)) {
     const stray = await strayCost(c, first.answers, implementation);
     if (stray) return { finding: stray, decided: true, probe: name };
   }
