@@ -1,7 +1,9 @@
 // Writes every example that copies another (scripts/exampleCopies.ts) from its original, so a fix
 // to the shared part is made once, in the original:
 //     npx tsx scripts/syncExamples.ts
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { copyText, exampleCopies } from "./exampleCopies.ts";
 
 const examples = new URL("../examples/", import.meta.url);
@@ -11,7 +13,9 @@ for (const copy of exampleCopies) {
   const made = copyText(copy, readFileSync(new URL(copy.of, examples), "utf8"));
   if ("problem" in made) throw new Error(made.problem);
   const target = new URL(copy.copy, examples);
-  if (readFileSync(target, "utf8") === made.text) continue;
+  // a copy newly declared in the table is made here too, folder and all
+  if (existsSync(target) && readFileSync(target, "utf8") === made.text) continue;
+  mkdirSync(dirname(fileURLToPath(target)), { recursive: true });
   writeFileSync(target, made.text);
   console.log(`wrote examples/${copy.copy}`);
   written++;

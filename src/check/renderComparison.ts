@@ -1,8 +1,7 @@
 import type { EntryReport } from "./EntryReport.ts";
 import type { Finding } from "./Finding.ts";
 import { functionWords } from "../outcome/findingInfo.ts";
-import type { FindingKind } from "../outcome/FindingKind.ts";
-import type { GradientComparison, PartSummary } from "./compareGradients.ts";
+import type { GradientComparison, Hints, PartSummary } from "./compareGradients.ts";
 import type { PrecisionReport } from "./precision.ts";
 
 const e = (x: number, digits = 2) => (Number.isFinite(x) ? x.toExponential(digits) : String(x));
@@ -46,7 +45,7 @@ function renderPrecision(p: PrecisionReport): string {
 }
 
 /** A finding as lines; `hints` are the caller's own words for some kinds (a network's, say), in place of the table's. */
-export function renderFinding(f: Finding, hints: Readonly<Partial<Record<FindingKind, string>>> = {}): string[] {
+export function renderFinding(f: Finding, hints: Hints = {}): string[] {
   const info = functionWords(f.kind);
   const head = `${info.fails ? "✗" : "·"} ${info.title}`;
   const hint = `  hint: ${hints[f.kind] ?? info.hint}`;

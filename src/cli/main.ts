@@ -71,7 +71,8 @@ async function version(_rest: readonly string[], out: Line): Promise<number> {
 }
 
 /**
- * Dispatches a verb; returns the exit code. The only module that decides exit codes' meaning per verb.
+ * Dispatches a verb and returns its exit code (each verb decides its own); 2 for a usage error
+ * or when the checker's own machinery fails.
  */
 export async function main(words: readonly string[]): Promise<number> {
   const [verb, ...rest] = words;
@@ -88,7 +89,7 @@ export async function main(words: readonly string[]): Promise<number> {
     return await verbs[verb](rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`gradcheck: ${e.message}\n${usage}\n`);
+      err(`gradcheck: ${e.message}\n${usage}`);
       return 2;
     }
     // The checker's own machinery failed: never an uncaught exception that looks like "wrong".

@@ -1,6 +1,6 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { moduleEntries } from "../sandbox/loadSubmission.ts";
+import { moduleEntries } from "../sandbox/entryLaunchers.ts";
 
 /** The entry files, in the order the loader prefers them when a folder holds several. */
 export const entryOrder: readonly string[] = ["gradcheck.json", "nnCostFunction.m", "nnCostFunction.py", ...moduleEntries];

@@ -15,7 +15,9 @@ import { findEntry } from "./findEntry.ts";
 import { replayLanguageOf } from "../report/replaySnippet.ts";
 import { courseNamesFor } from "../report/courseNames.ts";
 import { runRubricTest, type TestOutcome } from "./runRubricTest.ts";
-import type { ItemResult, SubmissionResult, SubmissionStatus } from "../report/SubmissionResult.ts";
+import type { SubmissionResult } from "../report/SubmissionResult.ts";
+import type { ItemResult } from "../report/ClassSummary.ts";
+import type { SubmissionStatus } from "../outcome/index.ts";
 
 export interface GradeOptions {
   readonly seed: number;

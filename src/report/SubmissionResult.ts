@@ -2,13 +2,8 @@ import type { CaseFile } from "../judge/caseFileOf.ts";
 import type { SubmissionFindingKind, SubmissionStatus } from "../outcome/index.ts";
 import type { Clue } from "../judge/clues/Clue.ts";
 import type { MistakeId } from "../mistakes/index.ts";
-import type { ItemResult, SubmissionSummary } from "./ClassSummary.ts";
+import type { SubmissionSummary } from "./ClassSummary.ts";
 import type { ReplayLanguage } from "./replaySnippet.ts";
-
-// One rubric test's result is the summary.json shape the reports render.
-export type { ItemResult };
-
-export { submissionStatuses, type SubmissionStatus } from "../outcome/index.ts";
 
 /** Everything grading found about one student, as data; the exports render it. */
 export interface SubmissionResult extends SubmissionSummary {

@@ -12,7 +12,7 @@ const junit = junitModule as unknown as typeof junitModule.default;
  * A check as JUnit XML, the format every CI system shows as test results. One suite per
  * submission; one test case per question the check asks — (a) does J and ∂J/∂Θ agree with
  * gradcheck's, (b) does the gradient agree with finite differences of the submission's own J —
- * or a single errored case when the submission could not be loaded. The XML is written by
+ * or a single errored case when nothing could be judged (not loaded, or too slow). The XML is written by
  * junit-report-builder (escaping, counts and attributes as CI systems expect them); text from
  * the submission has its control characters shown escaped first.
  */

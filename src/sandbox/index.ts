@@ -1,6 +1,8 @@
 export type { CallOutcome, CostRequest, Implementation, WbLayer } from "./Implementation.ts";
 export { inProcessImplementation } from "./inProcessImplementation.ts";
-export { defaultLoadLimits, loadSubmission, moduleEntries, type Loaded, type LoadOptions } from "./loadSubmission.ts";
+export { loadSubmission, type LoadOptions } from "./loadSubmission.ts";
+export { defaultLoadLimits, type Loaded } from "./LoadSettings.ts";
+export { moduleEntries } from "./entryLaunchers.ts";
 export type { LoadFailure } from "./LoadFailure.ts";
 export { configLimits, readProcessConfig } from "./processConfig.ts";
 export { releaseAll, releaseOnExit } from "./releaseOnExit.ts";

@@ -9,9 +9,6 @@ import { probeSandboxAbilities, sandboxGaps, type SandboxAbilities } from "./san
 import { separateUserGaps } from "./separateUser.ts";
 import { stageSubmission, stagingLimits, type SkippedEntry, type Staged, type StagingLimits } from "./stageSubmission.ts";
 
-export { defaultLoadLimits, type Loaded } from "./LoadSettings.ts";
-export { moduleEntries } from "./entryLaunchers.ts";
-
 export interface LoadOptions {
   /** Per-call wall-clock limit (default 5000 ms). */
   readonly callTimeoutMs?: number;

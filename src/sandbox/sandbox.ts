@@ -237,6 +237,6 @@ export function moduleCommand(
 }
 
 /** Where a child's PATH looks for a bare command name: the system folders when it is contained, else the checker's own PATH. */
-export function commandSearchPath(contained: boolean = sandboxAbilities().bwrap): string[] {
+export function commandSearchPath(contained: boolean): string[] {
   return (contained ? containedPath : (process.env.PATH ?? "")).split(":").filter(Boolean);
 }

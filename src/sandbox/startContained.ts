@@ -7,7 +7,7 @@ import { startChild } from "./startChild.ts";
 import type { Implementation } from "./Implementation.ts";
 import type { LoadFailure } from "./LoadFailure.ts";
 import type { LoadSettings } from "./LoadSettings.ts";
-import { commandSearchPath, noForkFilter, noForkNoSocketFilter, sandboxArgv } from "./sandbox.ts";
+import { commandSearchPath, containedPath, noForkFilter, noForkNoSocketFilter, sandboxArgv } from "./sandbox.ts";
 import { removeFilesOf, separateUserArgv, separateUserEnv } from "./separateUser.ts";
 import { createSubmissionCgroup } from "./submissionCgroup.ts";
 
@@ -61,7 +61,7 @@ function launchIn({ stagedDir, command, withHarness }: Contained, settings: Load
       settings.can,
       withHarness ? stagedHarness(stagedDir) : undefined,
     );
-    return { argv, cwd: stagedDir, env: { PATH: "/usr/local/bin:/usr/bin:/bin" }, filterFd, cgroup };
+    return { argv, cwd: stagedDir, env: { PATH: containedPath }, filterFd, cgroup };
   };
 }
 
