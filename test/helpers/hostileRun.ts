@@ -1,5 +1,6 @@
 import { spawn, type StdioOptions } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,9 +12,18 @@ const pythonCorrect = join(project, "examples/python-correct/nn.py");
 
 /** A decoy secret the attacks try to read: it must never appear in any output. */
 export const secret = `DECOY-${process.pid}-${Date.now().toString(36)}-do-not-print`;
-export const workspace = mkdtempSync(join(tmpdir(), "gradcheck-hostile-"));
+export const workspace = join(tmpdir(), `gradcheck-hostile-${process.pid}-${randomBytes(6).toString("hex")}`);
 export const secretFile = join(workspace, "SECRET.txt");
-writeFileSync(secretFile, secret + "\n");
+
+/**
+ * Makes the workspace and its decoy: each hostile file calls it in a beforeAll, beside
+ * afterAll(cleanWorkspace). A file whose tests are all skipped (no bubblewrap here, or a -t
+ * filter) runs neither hook, so it leaves nothing behind.
+ */
+export function makeWorkspace(): void {
+  mkdirSync(join(workspace, "submissions"), { recursive: true, mode: 0o700 });
+  writeFileSync(secretFile, secret + "\n");
+}
 
 /**
  * Writes a submission folder: `files` maps a relative path to its text. "correct.mjs" and

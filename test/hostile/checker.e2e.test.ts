@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkImplementation, defaultSeed } from "../../src/judge/checkImplementation.ts";
 import { referenceNnCostFunction } from "../../src/mistakes/index.ts";
 import { inProcessImplementation, sandboxAbilities, type CostRequest } from "../../src/sandbox/index.ts";
@@ -10,6 +10,7 @@ import {
   answerLoop,
   check,
   cleanWorkspace,
+  makeWorkspace,
   leftoversOf,
   processesMentioning,
   pythonSubmission,
@@ -33,6 +34,7 @@ const problems = (run: Run): string[] =>
 const mkfifo = (path: string) => execFileSync("mkfifo", [path]);
 const sleepMs = (ms: number) => `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});`;
 
+beforeAll(makeWorkspace);
 afterAll(cleanWorkspace);
 
 describe.runIf(sandboxed)("hostile submissions: fake passes", () => {

@@ -2,13 +2,14 @@ import { spawn, type StdioOptions } from "node:child_process";
 import { closeSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, relative } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxAbilities } from "../../src/sandbox/index.ts";
 import { requireSystem } from "../helpers/requireSystem.ts";
 import {
   answerLoop,
   check,
   cleanWorkspace,
+  makeWorkspace,
   leftoversOf,
   project,
   pythonSubmission,
@@ -45,6 +46,7 @@ export function nnCostFunction(...args) {
 }
 `;
 
+beforeAll(makeWorkspace);
 afterAll(cleanWorkspace);
 
 describe.runIf(sandboxed)("hostile submissions: escapes", () => {

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxAbilities } from "../../src/sandbox/index.ts";
 import { requireSystem } from "../helpers/requireSystem.ts";
-import { check, cleanWorkspace, project, secret, secretFile, workspace } from "../helpers/hostileRun.ts";
+import { check, cleanWorkspace, makeWorkspace, project, secret, secretFile, workspace } from "../helpers/hostileRun.ts";
 
 const sandboxed = requireSystem("the bubblewrap sandbox", sandboxAbilities().bwrap, "apt-get install bubblewrap");
 const classDir = join(workspace, "class");
@@ -79,6 +79,7 @@ describe.runIf(sandboxed)("a hostile class cannot stop, slow or skew anyone else
   const byId = (id: string) => summary.submissions.find((s) => s.id === id)!;
 
   beforeAll(() => {
+    makeWorkspace();
     writeClass();
     run = spawnSync(process.execPath, [join(project, "bin/gradcheck.mjs"), "grade", classDir, "--out", out, "--seed", "5", "--jobs", "2"], {
       encoding: "utf8",
